@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Safeguard.Platform;
+
+/// <summary>
+/// Prepares the database before the first request (migrations, reference data, demonstration data as configured),
+/// then tells the person at the terminal where to open the application.
+/// </summary>
+internal sealed class DatabaseInitializationService(
+    DatabaseInitializer initializer,
+    IConfiguration configuration,
+    IServer server,
+    IHostApplicationLifetime lifetime) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var database = SafeguardDatabase.FromConfiguration(configuration);
+        if (configuration.GetValue(SafeguardSettings.MigrateOnStart, true))
+        {
+            Console.WriteLine($"Preparing the {database.Describe()} ...");
+            await initializer.InitializeAsync(configuration.GetValue(SafeguardSettings.DemonstrationData, true), cancellationToken);
+        }
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var address in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+            {
+                Console.WriteLine($"Safeguard is running. Open {address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal)}/statistics");
+            }
+        });
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,47 @@
+namespace Safeguard.Platform;
+
+/// <summary>
+/// A module's part in preparing the database: its migrations and reference data, and its demonstration data.
+/// Each module registers one; <see cref="DatabaseInitializer"/> runs them in registration order.
+/// </summary>
+public interface IModuleDatabase
+{
+    /// <summary>Module name, for messages.</summary>
+    string Name { get; }
+
+    /// <summary>Creates or upgrades the module's tables and adds missing reference data.</summary>
+    Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
+
+    /// <summary>Adds the demonstration data if it is not there yet.</summary>
+    Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken);
+}
+
+/// <summary>Runs every module's migrations, then (when asked) every module's demonstration data.</summary>
+public sealed partial class DatabaseInitializer(IEnumerable<IModuleDatabase> modules, IServiceScopeFactory scopes, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(bool demonstrationData, CancellationToken cancellationToken)
+    {
+        foreach (var module in modules)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            LogMigrating(logger, module.Name);
+            await module.MigrateAsync(scope.ServiceProvider, cancellationToken);
+        }
+        if (!demonstrationData)
+        {
+            return;
+        }
+        foreach (var module in modules)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            LogLoadingDemonstrationData(logger, module.Name);
+            await module.LoadDemonstrationDataAsync(scope.ServiceProvider, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migrating the {Module} module")]
+    private static partial void LogMigrating(ILogger logger, string module);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loading demonstration data for the {Module} module")]
+    private static partial void LogLoadingDemonstrationData(ILogger logger, string module);
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+
+namespace Safeguard.Platform;
+
+/// <summary>
+/// The <c>safeguard</c> command: <c>serve</c> runs the web application (the default), <c>migrate</c> prepares the
+/// database without serving. Later modules add their own commands here.
+/// </summary>
+public static class SafeguardCommandLine
+{
+    public static Task<int> InvokeAsync(string[] args)
+    {
+        var database = new Option<string?>("--database")
+        {
+            Description = "Connection string; one naming a Host selects PostgreSQL. Default: SQLite in $SAFEGUARD_DATA_DIR (./data).",
+            Recursive = true,
+        };
+        var noDemonstrationData = new Option<bool>("--no-demo-data") { Description = "Do not load the demonstration data." };
+
+        var serve = new Command("serve", "Run the web application. ASP.NET Core options such as --urls are passed through.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        serve.Options.Add(noDemonstrationData);
+        serve.SetAction(async (result, cancellationToken) =>
+        {
+            var hostArgs = HostArguments(result, database);
+            if (result.GetValue(noDemonstrationData))
+            {
+                hostArgs.Add($"--{SafeguardSettings.DemonstrationData}=false");
+            }
+            await using var app = SafeguardWebApplication.Create([.. hostArgs]);
+            await app.RunAsync(cancellationToken);
+            return 0;
+        });
+
+        var migrate = new Command("migrate", "Create or upgrade the database and add reference data, then exit.");
+        migrate.SetAction(async (result, cancellationToken) =>
+        {
+            var hostArgs = HostArguments(result, database);
+            await using var app = SafeguardWebApplication.Create([.. hostArgs, $"--{SafeguardSettings.DemonstrationData}=false"]);
+            await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(demonstrationData: false, cancellationToken);
+            Console.WriteLine($"Migrated the {SafeguardDatabase.FromConfiguration(app.Configuration).Describe()}.");
+            return 0;
+        });
+
+        var root = new RootCommand("Safeguard: evidence on immigration detention, from FOI answers to published statistics.");
+        root.Options.Add(database);
+        root.Subcommands.Add(serve);
+        root.Subcommands.Add(migrate);
+
+        // With no command, serve: that is also how the test host starts the application.
+        var parsed = root.Parse(args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("--help" or "-h" or "-?" or "--version") ? ["serve", .. args] : args);
+        return parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    private static List<string> HostArguments(ParseResult result, Option<string?> database)
+    {
+        var hostArgs = result.UnmatchedTokens.ToList();
+        if (result.GetValue(database) is { Length: > 0 } connectionString)
+        {
+            hostArgs.Add($"--ConnectionStrings:Default={connectionString}");
+        }
+        return hostArgs;
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Safeguard.Platform;
+
+/// <summary>The database engines Safeguard runs on.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>Embedded default: one file in the data folder.</summary>
+    Sqlite,
+    /// <summary>Production: selected by a PostgreSQL connection string.</summary>
+    PostgreSql,
+}
+
+/// <summary>
+/// Which database to use, decided once from configuration: <c>ConnectionStrings:Default</c>
+/// (<c>ConnectionStrings__Default</c> or <c>--database</c>). A connection string naming a <c>Host</c> selects
+/// PostgreSQL; anything else is a SQLite connection string. With none, SQLite in
+/// <c>safeguard.db</c> under the data folder (<c>SAFEGUARD_DATA_DIR</c>, default <c>./data</c>).
+/// </summary>
+public sealed record SafeguardDatabase(DatabaseProvider Provider, string ConnectionString)
+{
+    /// <summary>Resolves the database from configuration, creating the data folder for SQLite.</summary>
+    public static SafeguardDatabase FromConfiguration(IConfiguration configuration)
+    {
+        var configured = configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            var folder = DataDirectory(configuration);
+            Directory.CreateDirectory(folder);
+            return new(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "safeguard.db")}");
+        }
+        return IsPostgreSql(configured)
+            ? new(DatabaseProvider.PostgreSql, configured)
+            : new(DatabaseProvider.Sqlite, configured);
+    }
+
+    /// <summary>The folder for the embedded database and stored files.</summary>
+    public static string DataDirectory(IConfiguration configuration) =>
+        Path.GetFullPath(configuration["SAFEGUARD_DATA_DIR"] is { Length: > 0 } folder ? folder : "data");
+
+    /// <summary>Configures a module's context for this database, with the module's own migrations history table.</summary>
+    public void Configure(DbContextOptionsBuilder options, string module)
+    {
+        var history = $"__{module}_migrations";
+        switch (Provider)
+        {
+            case DatabaseProvider.PostgreSql:
+                options.UseNpgsql(ConnectionString, npgsql => npgsql.MigrationsHistoryTable(history));
+                break;
+            default:
+                options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsHistoryTable(history));
+                break;
+        }
+    }
+
+    /// <summary>A description safe to print: the provider and where, never a password.</summary>
+    public string Describe()
+    {
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+            return $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
+        }
+        var sqlite = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString);
+        return $"SQLite database {Path.GetFullPath(sqlite.DataSource)}";
+    }
+
+    private static bool IsPostgreSql(string connectionString) =>
+        connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.FileProviders;
+using Safeguard.Statistics;
+
+namespace Safeguard.Platform;
+
+/// <summary>The composition root: platform services, then each module's face.</summary>
+public static class SafeguardWebApplication
+{
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddPlatform();
+        builder.AddStatistics();
+
+        var app = builder.Build();
+        app.UsePlatform();
+        app.MapStatistics();
+        return app;
+    }
+
+    private static void AddPlatform(this WebApplicationBuilder builder)
+    {
+        UseBuiltWebRootWhenSourceHasNone(builder.Environment);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DatabaseInitializer>();
+        builder.Services.AddHostedService<DatabaseInitializationService>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/");
+        builder.Services.AddOutputCache();
+        builder.Services.AddCors(options => options.AddPolicy(PlatformPolicies.ReadOnlyCors, policy =>
+            policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("ETag", "Link")));
+        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Safeguard statistics API";
+            document.Info.Description = "Published immigration detention statistics: releases, themes, measures, places and observations, each with its status and source.";
+            return Task.CompletedTask;
+        }));
+    }
+
+    private static void UsePlatform(this WebApplication app)
+    {
+        app.UseErrorResponses();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        app.UseCors();
+        app.UseOutputCache();
+        app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json").RequireCors(PlatformPolicies.ReadOnlyCors);
+    }
+
+    /// <summary>
+    /// <c>./safeguard serve</c> runs from the repository root, where there is no wwwroot; the build copies it beside
+    /// the assembly, so serve it from there.
+    /// </summary>
+    private static void UseBuiltWebRootWhenSourceHasNone(IWebHostEnvironment environment)
+    {
+        if (Directory.Exists(environment.WebRootPath))
+        {
+            return;
+        }
+        var built = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (Directory.Exists(built))
+        {
+            environment.WebRootPath = built;
+            environment.WebRootFileProvider = new PhysicalFileProvider(built);
+        }
+    }
+}
+
+/// <summary>Names of platform-wide policies.</summary>
+public static class PlatformPolicies
+{
+    /// <summary>Any origin may read (GET, HEAD) public data.</summary>
+    public const string ReadOnlyCors = "read-only";
+}

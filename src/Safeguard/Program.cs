@@ -1,0 +1,6 @@
+using Safeguard.Platform;
+
+return await SafeguardCommandLine.InvokeAsync(args);
+
+/// <summary>The entry point; public so that tests can host the application.</summary>
+public partial class Program;

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Statistics.Model;
+
+namespace Safeguard.Statistics.Data;
+
+/// <summary>
+/// The themes, measures and places every installation starts with. Applied after migrations and idempotent:
+/// rows are matched by slug, so an administrator's later additions are left alone.
+/// </summary>
+internal static class StatisticsCatalogue
+{
+    private const string DetentionCentreRules = "Detention Centre Rules 2001";
+
+    // Methods, not fields: each call makes fresh entities for a context to track.
+    private static IReadOnlyList<Theme> Themes() =>
+    [
+        new() { Slug = "rule-35", Title = "Rule 35 reports", DisplayOrder = 1, LegalSource = $"{DetentionCentreRules}, rule 35",
+            Summary = "Reports by a centre doctor to the Home Office when detention is likely to injure a person's health, when a person may have suicidal intentions, or when a person may have been a victim of torture." },
+        new() { Slug = "self-harm-and-acdt", Title = "Self-harm and ACDT", DisplayOrder = 2, LegalSource = "Detention Services Order: Assessment Care in Detention and Teamwork (ACDT)",
+            Summary = "Self-harm in detention, and ACDT documents opened for people identified as at risk of suicide or self-harm, including those needing constant supervision." },
+        new() { Slug = "segregation", Title = "Segregation", DisplayOrder = 3, LegalSource = $"{DetentionCentreRules}, rules 40 and 42",
+            Summary = "People removed from association under rule 40 and placed in temporary confinement under rule 42." },
+        new() { Slug = "use-of-force", Title = "Use of force", DisplayOrder = 4, LegalSource = "Detention Services Order: Use of force",
+            Summary = "Incidents in which staff used force on people in detention, per centre." },
+        new() { Slug = "detention", Title = "People in detention", DisplayOrder = 5, LegalSource = "Immigration Act 1971, Schedule 2; Immigration Act 2016, section 59",
+            Summary = "How many people the Home Office holds in immigration detention: the population against which the safeguards are measured." },
+    ];
+
+    /// <summary>Measures by theme slug.</summary>
+    private static IReadOnlyList<(string Theme, Measure Measure)> Measures() =>
+    [
+        ("rule-35", new() { Slug = "rule35-1-reports", Name = "Rule 35(1) reports completed", ShortName = "Rule 35(1)", Unit = "reports", DisplayOrder = 1,
+            LegalSource = $"{DetentionCentreRules}, rule 35(1)",
+            Definition = "Reports by a centre doctor that a person's health is likely to be injuriously affected by continued detention or any conditions of detention." }),
+        ("rule-35", new() { Slug = "rule35-2-reports", Name = "Rule 35(2) reports completed", ShortName = "Rule 35(2)", Unit = "reports", DisplayOrder = 2,
+            LegalSource = $"{DetentionCentreRules}, rule 35(2)",
+            Definition = "Reports by a centre doctor that a person is suspected of having suicidal intentions." }),
+        ("rule-35", new() { Slug = "rule35-3-reports", Name = "Rule 35(3) reports completed", ShortName = "Rule 35(3)", Unit = "reports", DisplayOrder = 3,
+            LegalSource = $"{DetentionCentreRules}, rule 35(3)",
+            Definition = "Reports by a centre doctor of concern that a person may have been a victim of torture." }),
+        ("self-harm-and-acdt", new() { Slug = "acdt-opened", Name = "ACDT documents opened", ShortName = "ACDTs opened", Unit = "documents", DisplayOrder = 1,
+            LegalSource = "Detention Services Order: ACDT",
+            Definition = "Assessment Care in Detention and Teamwork documents opened for people identified as at risk of suicide or self-harm." }),
+        ("self-harm-and-acdt", new() { Slug = "acdt-constant-supervision", Name = "ACDT documents opened at constant supervision", ShortName = "Constant supervision ACDTs", Unit = "documents", DisplayOrder = 2,
+            LegalSource = "Detention Services Order: ACDT",
+            Definition = "ACDT documents opened at the level of constant supervision, for people judged at the highest risk." }),
+        ("self-harm-and-acdt", new() { Slug = "self-harm-incidents", Name = "Self-harm incidents", ShortName = "Self-harm incidents", Unit = "incidents", DisplayOrder = 3,
+            LegalSource = "Detention Services Order: ACDT",
+            Definition = "Incidents of self-harm recorded in detention." }),
+        ("segregation", new() { Slug = "rule40-people", Name = "People removed from association (rule 40)", ShortName = "Rule 40", Unit = "people", DisplayOrder = 1,
+            LegalSource = $"{DetentionCentreRules}, rule 40",
+            Definition = "People removed from association with others, for the maintenance of security and safety or to protect their own interests." }),
+        ("segregation", new() { Slug = "rule42-people", Name = "People placed in temporary confinement (rule 42)", ShortName = "Rule 42", Unit = "people", DisplayOrder = 2,
+            LegalSource = $"{DetentionCentreRules}, rule 42",
+            Definition = "People placed in temporary confinement in special accommodation because they were refractory or violent." }),
+        ("use-of-force", new() { Slug = "use-of-force-incidents", Name = "Use of force incidents", ShortName = "Use of force", Unit = "incidents", DisplayOrder = 1,
+            LegalSource = "Detention Services Order: Use of force",
+            Definition = "Incidents in which staff used force on a person in detention." }),
+        ("detention", new() { Slug = "people-detained", Name = "People held in detention during the period", ShortName = "People detained", Unit = "people", DisplayOrder = 1,
+            LegalSource = "Immigration Act 1971, Schedule 2",
+            Definition = "Men, women and children held in immigration detention at any time in the period." }),
+    ];
+
+    private static IReadOnlyList<Place> Places() =>
+    [
+        new() { Slug = "brook-house", Name = "Brook House IRC", Kind = PlaceKind.RemovalCentre, DisplayOrder = 1 },
+        new() { Slug = "colnbrook", Name = "Colnbrook IRC", Kind = PlaceKind.RemovalCentre, DisplayOrder = 2 },
+        new() { Slug = "derwentside", Name = "Derwentside IRC", Kind = PlaceKind.RemovalCentre, DisplayOrder = 3 },
+        new() { Slug = "dungavel", Name = "Dungavel IRC", Kind = PlaceKind.RemovalCentre, DisplayOrder = 4 },
+        new() { Slug = "harmondsworth", Name = "Harmondsworth IRC", Kind = PlaceKind.RemovalCentre, Operator = "Mitie", DisplayOrder = 5 },
+        new() { Slug = "tinsley-house", Name = "Tinsley House IRC", Kind = PlaceKind.RemovalCentre, DisplayOrder = 6 },
+        new() { Slug = "yarls-wood", Name = "Yarl's Wood IRC", Kind = PlaceKind.RemovalCentre, DisplayOrder = 7 },
+        new() { Slug = "all-ircs", Name = "All IRCs", Kind = PlaceKind.Category, DisplayOrder = 100 },
+        new() { Slug = "all-detention", Name = "All places of immigration detention", Kind = PlaceKind.Category, DisplayOrder = 101 },
+    ];
+
+    /// <summary>Adds whatever part of the catalogue is missing.</summary>
+    public static async Task EnsureAsync(StatisticsDbContext db, CancellationToken cancellationToken)
+    {
+        var themes = await db.Themes.ToDictionaryAsync(t => t.Slug, cancellationToken);
+        foreach (var theme in Themes().Where(t => !themes.ContainsKey(t.Slug)))
+        {
+            db.Themes.Add(theme);
+            themes[theme.Slug] = theme;
+        }
+        var measures = await db.Measures.Select(m => m.Slug).ToHashSetAsync(cancellationToken);
+        foreach (var (theme, measure) in Measures().Where(m => !measures.Contains(m.Measure.Slug)))
+        {
+            measure.Theme = themes[theme];
+            db.Measures.Add(measure);
+        }
+        var places = await db.Places.Select(p => p.Slug).ToHashSetAsync(cancellationToken);
+        db.Places.AddRange(Places().Where(p => !places.Contains(p.Slug)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

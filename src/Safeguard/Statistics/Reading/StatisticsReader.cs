@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Statistics.Data;
+using Safeguard.Statistics.Model;
+
+namespace Safeguard.Statistics.Reading;
+
+/// <summary>What to read from one release.</summary>
+public sealed record ObservationFilter
+{
+    public int ReleaseId { get; init; }
+
+    public int? ThemeId { get; init; }
+
+    public int? MeasureId { get; init; }
+
+    public int? PlaceId { get; init; }
+
+    /// <summary>Only periods starting on or after this day.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>Only periods ending on or before this day.</summary>
+    public DateOnly? To { get; init; }
+}
+
+/// <summary>Read-only queries over published statistics. Drafts are never returned here.</summary>
+public sealed class StatisticsReader(StatisticsDbContext db)
+{
+    public Task<List<Release>> PublishedReleasesAsync(CancellationToken cancellationToken) =>
+        db.Releases.AsNoTracking().Where(r => r.Status == ReleaseStatus.Published)
+            .OrderByDescending(r => r.PublishedAtUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
+
+    /// <summary>The release the portal shows by default: the most recently published.</summary>
+    public Task<Release?> LatestReleaseAsync(CancellationToken cancellationToken) =>
+        db.Releases.AsNoTracking().Where(r => r.Status == ReleaseStatus.Published)
+            .OrderByDescending(r => r.PublishedAtUtc).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<Release?> PublishedReleaseAsync(string slug, CancellationToken cancellationToken) =>
+        db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.Slug == slug && r.Status == ReleaseStatus.Published, cancellationToken);
+
+    public Task<List<Theme>> ThemesAsync(CancellationToken cancellationToken) =>
+        db.Themes.AsNoTracking().OrderBy(t => t.DisplayOrder).ToListAsync(cancellationToken);
+
+    public Task<Theme?> ThemeAsync(string slug, CancellationToken cancellationToken) =>
+        db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+
+    public Task<List<Measure>> MeasuresAsync(CancellationToken cancellationToken) =>
+        db.Measures.AsNoTracking().Include(m => m.Theme).OrderBy(m => m.Theme!.DisplayOrder).ThenBy(m => m.DisplayOrder).ToListAsync(cancellationToken);
+
+    public Task<Measure?> MeasureAsync(string slug, CancellationToken cancellationToken) =>
+        db.Measures.AsNoTracking().Include(m => m.Theme).FirstOrDefaultAsync(m => m.Slug == slug, cancellationToken);
+
+    public Task<List<Place>> PlacesAsync(CancellationToken cancellationToken) =>
+        db.Places.AsNoTracking().OrderBy(p => p.DisplayOrder).ThenBy(p => p.Name).ToListAsync(cancellationToken);
+
+    public Task<Place?> PlaceAsync(string slug, CancellationToken cancellationToken) =>
+        db.Places.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+
+    /// <summary>How many observations match, for paging.</summary>
+    public Task<int> CountAsync(ObservationFilter filter, CancellationToken cancellationToken) =>
+        Filtered(filter).CountAsync(cancellationToken);
+
+    /// <summary>Observations in display order: theme, measure, place, period, breakdown.</summary>
+    public Task<List<ObservationRow>> ObservationsAsync(ObservationFilter filter, CancellationToken cancellationToken, int skip = 0, int? take = null)
+    {
+        var query = Filtered(filter)
+            .OrderBy(o => o.Measure!.Theme!.DisplayOrder).ThenBy(o => o.Measure!.DisplayOrder)
+            .ThenBy(o => o.Place!.DisplayOrder).ThenBy(o => o.Place!.Name)
+            .ThenBy(o => o.PeriodStart).ThenBy(o => o.PeriodEnd).ThenBy(o => o.Breakdown).ThenBy(o => o.Id)
+            .Skip(skip);
+        if (take is { } limit)
+        {
+            query = query.Take(limit);
+        }
+        return query.Select(o => new ObservationRow(
+                o.Release!.Slug, o.Measure!.Theme!.Slug, o.Measure.Slug, o.Measure.Name, o.Measure.Unit,
+                o.Place!.Slug, o.Place.Name, o.PeriodKey, o.PeriodStart, o.PeriodEnd, o.Breakdown, o.Value, o.Status, o.Note,
+                o.SourceDocument!.Title, o.SourceDocument.Authority, o.SourceDocument.Reference, o.SourceDocument.FileName,
+                o.SourceDocument.Sha256, o.SourceLocation))
+            .ToListAsync(cancellationToken);
+    }
+
+    private IQueryable<Observation> Filtered(ObservationFilter filter)
+    {
+        var query = db.Observations.AsNoTracking().Where(o => o.ReleaseId == filter.ReleaseId);
+        if (filter.ThemeId is { } themeId)
+        {
+            query = query.Where(o => o.Measure!.ThemeId == themeId);
+        }
+        if (filter.MeasureId is { } measureId)
+        {
+            query = query.Where(o => o.MeasureId == measureId);
+        }
+        if (filter.PlaceId is { } placeId)
+        {
+            query = query.Where(o => o.PlaceId == placeId);
+        }
+        if (filter.From is { } from)
+        {
+            query = query.Where(o => o.PeriodStart >= from);
+        }
+        if (filter.To is { } to)
+        {
+            query = query.Where(o => o.PeriodEnd <= to);
+        }
+        return query;
+    }
+}
