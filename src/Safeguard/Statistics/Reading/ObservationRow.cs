@@ -14,6 +14,7 @@ public sealed record ObservationRow(
     string Unit,
     string Place,
     string PlaceName,
+    PlaceKind PlaceKind,
     string PeriodKey,
     DateOnly PeriodStart,
     DateOnly PeriodEnd,

@@ -73,7 +73,7 @@ public sealed class StatisticsReader(StatisticsDbContext db)
         }
         return query.Select(o => new ObservationRow(
                 o.Release!.Slug, o.Measure!.Theme!.Slug, o.Measure.Slug, o.Measure.Name, o.Measure.Unit,
-                o.Place!.Slug, o.Place.Name, o.PeriodKey, o.PeriodStart, o.PeriodEnd, o.Breakdown, o.Value, o.Status, o.Note,
+                o.Place!.Slug, o.Place.Name, o.Place.Kind, o.PeriodKey, o.PeriodStart, o.PeriodEnd, o.Breakdown, o.Value, o.Status, o.Note,
                 o.SourceDocument!.Title, o.SourceDocument.Authority, o.SourceDocument.Reference, o.SourceDocument.FileName,
                 o.SourceDocument.Sha256, o.SourceLocation))
             .ToListAsync(cancellationToken);
