@@ -1,0 +1,155 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.Platform;
+using Safeguard.Statistics.Indicators;
+using Safeguard.Statistics.Model;
+using Safeguard.Statistics.Portal;
+using Safeguard.Statistics.Publishing;
+using Safeguard.Statistics.Reading;
+
+namespace Safeguard.Statistics.Api;
+
+/// <summary>
+/// <c>/api/v1</c>: read-only access to published statistics. Every error is a ProblemDetails; responses that name
+/// a release are immutable and cacheable for a year; those about "the latest release" for a minute.
+/// </summary>
+internal static class StatisticsApi
+{
+    public static void MapStatisticsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Statistics").RequireCors(PlatformPolicies.ReadOnlyCors);
+
+        api.MapGet("/releases", ListReleasesAsync).WithName("ListReleases")
+            .WithSummary("Published releases, newest first").CacheOutput(PortalCaching.Latest);
+        api.MapGet("/releases/{release}", GetReleaseAsync).WithName("GetRelease")
+            .WithSummary("One published release, with its content hash").CacheOutput(PortalCaching.Versioned);
+        api.MapGet("/themes", ListThemesAsync).WithName("ListThemes")
+            .WithSummary("The safeguards the statistics follow").CacheOutput(PortalCaching.Latest);
+        api.MapGet("/themes/{theme}", GetThemeAsync).WithName("GetTheme")
+            .WithSummary("One theme and its measures").CacheOutput(PortalCaching.Latest);
+        api.MapGet("/measures", ListMeasuresAsync).WithName("ListMeasures")
+            .WithSummary("What is counted, with definitions and legal sources").CacheOutput(PortalCaching.Latest);
+        api.MapGet("/measures/{measure}", GetMeasureAsync).WithName("GetMeasure")
+            .WithSummary("One measure").CacheOutput(PortalCaching.Latest);
+        api.MapGet("/places", ListPlacesAsync).WithName("ListPlaces")
+            .WithSummary("Places of detention and reporting categories").CacheOutput(PortalCaching.Latest);
+        api.MapGet("/places/{place}", GetPlaceAsync).WithName("GetPlace")
+            .WithSummary("One place").CacheOutput(PortalCaching.Latest);
+        api.MapGet("/observations", ListObservationsAsync).WithName("ListObservations")
+            .WithSummary("Figures with status, note and source, filtered and paginated")
+            .WithDescription("Filter by release (default: the latest), theme, measure, place and a period range (from, to: 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-12-31). page starts at 1; pageSize is at most 1000.")
+            .CacheOutput(PortalCaching.Latest);
+    }
+
+    private static async Task<Ok<List<ReleaseResource>>> ListReleasesAsync(StatisticsReader reader, HttpContext context, CancellationToken cancellationToken)
+    {
+        var releases = await reader.PublishedReleasesAsync(cancellationToken);
+        PortalCaching.NotModified(context, null, "releases", versioned: false);
+        return TypedResults.Ok(releases.Select(r => ReleaseResource.From(r, releases.FirstOrDefault(s => s.Id == r.SupersedesId)?.Slug)).ToList());
+    }
+
+    private static async Task<Results<Ok<ReleaseResource>, ProblemHttpResult, StatusCodeHttpResult>> GetReleaseAsync(
+        string release, StatisticsReader reader, HttpContext context, CancellationToken cancellationToken)
+    {
+        var releases = await reader.PublishedReleasesAsync(cancellationToken);
+        var found = releases.FirstOrDefault(r => r.Slug == release);
+        if (found is null)
+        {
+            return NotFound("release", release);
+        }
+        if (PortalCaching.NotModified(context, found, "api-release", versioned: true))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        return TypedResults.Ok(ReleaseResource.From(found, releases.FirstOrDefault(s => s.Id == found.SupersedesId)?.Slug));
+    }
+
+    private static async Task<Ok<List<ThemeResource>>> ListThemesAsync(StatisticsReader reader, CancellationToken cancellationToken)
+    {
+        var measures = await reader.MeasuresAsync(cancellationToken);
+        return TypedResults.Ok((await reader.ThemesAsync(cancellationToken)).Select(t => ThemeResource.From(t, measures)).ToList());
+    }
+
+    private static async Task<Results<Ok<ThemeResource>, ProblemHttpResult>> GetThemeAsync(string theme, StatisticsReader reader, CancellationToken cancellationToken)
+    {
+        var found = await reader.ThemeAsync(theme, cancellationToken);
+        return found is null
+            ? NotFound("theme", theme)
+            : TypedResults.Ok(ThemeResource.From(found, await reader.MeasuresAsync(cancellationToken)));
+    }
+
+    private static async Task<Ok<List<MeasureResource>>> ListMeasuresAsync(StatisticsReader reader, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await reader.MeasuresAsync(cancellationToken)).Select(MeasureResource.From).ToList());
+
+    private static async Task<Results<Ok<MeasureResource>, ProblemHttpResult>> GetMeasureAsync(string measure, StatisticsReader reader, CancellationToken cancellationToken) =>
+        await reader.MeasureAsync(measure, cancellationToken) is { } found ? TypedResults.Ok(MeasureResource.From(found)) : NotFound("measure", measure);
+
+    private static async Task<Ok<List<PlaceResource>>> ListPlacesAsync(StatisticsReader reader, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await reader.PlacesAsync(cancellationToken)).Select(PlaceResource.From).ToList());
+
+    private static async Task<Results<Ok<PlaceResource>, ProblemHttpResult>> GetPlaceAsync(string place, StatisticsReader reader, CancellationToken cancellationToken) =>
+        await reader.PlaceAsync(place, cancellationToken) is { } found ? TypedResults.Ok(PlaceResource.From(found)) : NotFound("place", place);
+
+    private static async Task<Results<Ok<PagedResource<TidyObservation>>, ProblemHttpResult, ValidationProblem, StatusCodeHttpResult>> ListObservationsAsync(
+        HttpContext context, StatisticsReader reader, CancellationToken cancellationToken)
+    {
+        var (query, errors) = ObservationQuery.Parse(context.Request.Query);
+        if (query is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The query has parameters that are not right.", detail: "See 'errors': each names a parameter and what to change.");
+        }
+        var release = query.Release is null
+            ? await reader.LatestReleaseAsync(cancellationToken)
+            : await reader.PublishedReleaseAsync(query.Release, cancellationToken);
+        if (release is null)
+        {
+            return query.Release is null
+                ? TypedResults.Problem(title: "Nothing has been published yet.", statusCode: StatusCodes.Status404NotFound)
+                : NotFound("release", query.Release);
+        }
+        var filter = new ObservationFilter { ReleaseId = release.Id, From = query.From?.Start, To = query.To?.End };
+        if (query.Theme is not null)
+        {
+            filter = filter with { ThemeId = (await reader.ThemeAsync(query.Theme, cancellationToken))?.Id ?? -1 };
+            if (filter.ThemeId == -1)
+            {
+                return NotFound("theme", query.Theme);
+            }
+        }
+        if (query.Measure is not null)
+        {
+            filter = filter with { MeasureId = (await reader.MeasureAsync(query.Measure, cancellationToken))?.Id ?? -1 };
+            if (filter.MeasureId == -1)
+            {
+                return NotFound("measure", query.Measure);
+            }
+        }
+        if (query.Place is not null)
+        {
+            filter = filter with { PlaceId = (await reader.PlaceAsync(query.Place, cancellationToken))?.Id ?? -1 };
+            if (filter.PlaceId == -1)
+            {
+                return NotFound("place", query.Place);
+            }
+        }
+        if (PortalCaching.NotModified(context, release, PortalCaching.ViewKey("observations", context.Request.QueryString.Value), versioned: query.Release is not null))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        var total = await reader.CountAsync(filter, cancellationToken);
+        var rows = await reader.ObservationsAsync(filter, cancellationToken, (query.Page - 1) * query.PageSize, query.PageSize);
+        var pages = (int)Math.Ceiling(total / (double)query.PageSize);
+        var links = new PageLinks(
+            query.ForPage(query.Page),
+            query.Page > 1 ? query.ForPage(Math.Min(query.Page - 1, Math.Max(pages, 1))) : null,
+            query.Page < pages ? query.ForPage(query.Page + 1) : null);
+        return TypedResults.Ok(new PagedResource<TidyObservation>(
+            [.. rows.Select(TidyObservation.From)], query.Page, query.PageSize, total, pages, release.Slug, links));
+    }
+
+    private static ProblemHttpResult NotFound(string what, string slug) => TypedResults.Problem(
+        title: $"There is no {what} '{slug}'.",
+        detail: $"See /api/v1/{what}s for the {what}s that exist.",
+        statusCode: StatusCodes.Status404NotFound,
+        extensions: new Dictionary<string, object?> { ["parameter"] = what });
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
+using Safeguard.Platform;
+using Safeguard.Statistics.Model;
+
+namespace Safeguard.Statistics.Portal;
+
+/// <summary>
+/// HTTP caching of public statistics. A published release never changes, so anything addressed by release
+/// (a versioned URL) may be cached for a year; views of "the latest release" are cached briefly, because a new
+/// release can be published at any time. The server keeps rendered responses in its output cache, evicted by
+/// the "statistics" tag when a release is published.
+/// </summary>
+public static class PortalCaching
+{
+    /// <summary>Output-cache policy for views of the latest release.</summary>
+    public const string Latest = "statistics-latest";
+
+    /// <summary>Output-cache policy for views addressed by release.</summary>
+    public const string Versioned = "statistics-versioned";
+
+    /// <summary>Output-cache tag evicted on publication.</summary>
+    public const string Tag = "statistics";
+
+    private const string Immutable = "public, max-age=31536000, immutable";
+
+    public static void AddPortalCaching(this IHostApplicationBuilder builder)
+    {
+        var latestSeconds = builder.Configuration.GetValue(SafeguardSettings.LatestCacheSeconds, 60);
+        builder.Services.AddOutputCache(options =>
+        {
+            options.AddPolicy(Latest, policy => policy.Expire(TimeSpan.FromSeconds(latestSeconds)).SetVaryByQuery("*").Tag(Tag));
+            options.AddPolicy(Versioned, policy => policy.Expire(TimeSpan.FromHours(1)).SetVaryByQuery("*").Tag(Tag));
+        });
+    }
+
+    /// <summary>
+    /// Sets the response's validators for a view of a release and answers 304 when the client already has it.
+    /// Returns true when the response is complete (not modified).
+    /// </summary>
+    public static bool NotModified(HttpContext context, Release? release, string view, bool versioned)
+    {
+        var headers = context.Response.GetTypedHeaders();
+        headers.CacheControl = versioned
+            ? CacheControlHeaderValue.Parse(Immutable)
+            : new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromSeconds(context.RequestServices.GetRequiredService<IConfiguration>().GetValue(SafeguardSettings.LatestCacheSeconds, 60)) };
+        if (release?.ContentHash is not { } hash)
+        {
+            return false;
+        }
+        var etag = new EntityTagHeaderValue($"\"{hash[..20]}-{view}\"");
+        headers.ETag = etag;
+        var requested = context.Request.GetTypedHeaders().IfNoneMatch;
+        if (requested.Any(tag => tag.Compare(etag, useStrongComparison: false) || tag.Equals(EntityTagHeaderValue.Any)))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>A short view name that is the same on every node for the same text (string hash codes are not).</summary>
+    public static string ViewKey(string view, string? variant) =>
+        $"{view}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(variant ?? "")))[..12]}";
+
+    /// <summary>Empties the output cache after a publication.</summary>
+    public static ValueTask EvictAsync(IOutputCacheStore store, CancellationToken cancellationToken) => store.EvictByTagAsync(Tag, cancellationToken);
+}

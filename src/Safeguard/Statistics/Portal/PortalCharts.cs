@@ -1,0 +1,81 @@
+using Safeguard.Statistics.Charts;
+using Safeguard.Statistics.Headlines;
+using Safeguard.Statistics.Indicators;
+using Safeguard.Statistics.Model;
+using Safeguard.Statistics.Reading;
+
+namespace Safeguard.Statistics.Portal;
+
+/// <summary>The charts of the portal's pages, built from the same rows as the tables beside them.</summary>
+public static class PortalCharts
+{
+    /// <summary>ACDTs opened against Rule 35(1) and 35(2) reports.</summary>
+    public static BarChart Gap(SafeguardGap gap) => new(
+        "gap-chart",
+        $"ACDTs opened and Rule 35(1) and 35(2) reports, {gap.Period.Label}",
+        HeadlineWriter.Gap(gap) ?? "Not every figure needed for the comparison is available for this period.",
+        "documents or reports",
+        [
+            Bar("ACDTs opened", gap.AcdtsOpened),
+            Bar("Constant supervision ACDTs", gap.ConstantSupervisionAcdts),
+            Bar("Rule 35(1) reports", gap.Rule35Part1Reports),
+            Bar("Rule 35(2) reports", gap.Rule35Part2Reports),
+        ]);
+
+    /// <summary>A theme's figures for its latest period: by place when it has one measure, else by measure.</summary>
+    public static BarChart? Theme(ThemeView view)
+    {
+        var latest = LatestWholePopulation(view.Rows);
+        if (latest.Count == 0)
+        {
+            return null;
+        }
+        var oneMeasure = latest.Select(r => r.Measure).Distinct().Count() == 1;
+        var period = Period.FromKey(latest[0].PeriodKey);
+        return new(
+            $"{view.Theme.Slug}-chart",
+            $"{view.Theme.Title}, {period.Label}",
+            Describe(latest, oneMeasure ? r => r.PlaceName : r => r.MeasureName),
+            latest[0].Unit,
+            [.. latest.Select(r => Bar(oneMeasure ? r.PlaceName : Label(r), new Figure(r.Value, r.Status)))]);
+    }
+
+    /// <summary>Every measure reported for a place in its latest period.</summary>
+    public static BarChart? Place(PlaceView view)
+    {
+        var latest = LatestWholePopulation(view.Rows);
+        if (latest.Count == 0)
+        {
+            return null;
+        }
+        var period = Period.FromKey(latest[0].PeriodKey);
+        return new(
+            $"{view.Place.Slug}-chart",
+            $"{view.Place.Name}, {period.Label}",
+            Describe(latest, r => r.MeasureName),
+            "count",
+            [.. latest.Select(r => Bar(r.MeasureName, new Figure(r.Value, r.Status)))]);
+    }
+
+    private static ChartBar Bar(string label, Figure figure) => new(label, figure.Value, figure.Status, FigureText.Format(figure.Value, figure.Status));
+
+    private static string Label(ObservationRow row) =>
+        row.PlaceKind == PlaceKind.Category ? row.MeasureName : $"{row.MeasureName}, {row.PlaceName}";
+
+    private static List<ObservationRow> LatestWholePopulation(IReadOnlyList<ObservationRow> rows)
+    {
+        var period = HeadlineWriter.HeadlinePeriod(rows);
+        return period is null ? [] : [.. rows.Where(r => r.PeriodKey == period.Key && r.Breakdown.Length == 0)];
+    }
+
+    /// <summary>A sentence for screen readers: the largest and smallest figures.</summary>
+    private static string Describe(List<ObservationRow> rows, Func<ObservationRow, string> name)
+    {
+        var valued = rows.Where(r => r.Status.HasValue() && r.Value is not null).OrderByDescending(r => r.Value).ToList();
+        if (valued.Count < 2)
+        {
+            return string.Join("; ", rows.Select(r => $"{name(r)}: {r.Display}")) + ".";
+        }
+        return $"{valued.Count} figures. Highest: {name(valued[0])}, {valued[0].Display}. Lowest: {name(valued[^1])}, {valued[^1].Display}. The table that follows gives every figure.";
+    }
+}
