@@ -9,13 +9,13 @@ namespace Safeguard.Platform;
 /// </summary>
 internal sealed class DatabaseInitializationService(
     DatabaseInitializer initializer,
+    SafeguardDatabase database,
     IConfiguration configuration,
     IServer server,
     IHostApplicationLifetime lifetime) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var database = SafeguardDatabase.FromConfiguration(configuration);
         if (configuration.GetValue(SafeguardSettings.MigrateOnStart, true))
         {
             Console.WriteLine($"Preparing the {database.Describe()} ...");

@@ -22,11 +22,11 @@ public static class SafeguardWebApplication
     {
         UseBuiltWebRootWhenSourceHasNone(builder.Environment);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services => SafeguardDatabase.FromConfiguration(services.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddHostedService<DatabaseInitializationService>();
         builder.Services.AddProblemDetails();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
-        builder.Services.AddOutputCache();
         builder.Services.AddCors(options => options.AddPolicy(PlatformPolicies.ReadOnlyCors, policy =>
             policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("ETag", "Link")));
         builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>

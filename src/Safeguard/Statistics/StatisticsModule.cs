@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Platform;
+using Safeguard.Statistics.Api;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Demonstration;
+using Safeguard.Statistics.Portal;
 using Safeguard.Statistics.Reading;
 using Safeguard.Statistics.Releases;
 
@@ -13,16 +15,16 @@ public static class StatisticsModule
     /// <summary>Registers the module's database, readers and publishers.</summary>
     public static IHostApplicationBuilder AddStatistics(this IHostApplicationBuilder builder)
     {
-        var database = SafeguardDatabase.FromConfiguration(builder.Configuration);
-        if (database.Provider == DatabaseProvider.PostgreSql)
-        {
-            builder.Services.AddDbContextPool<StatisticsDbContext, PostgresStatisticsDbContext>(o => database.Configure(o, "statistics"));
-        }
-        else
-        {
-            builder.Services.AddDbContextPool<StatisticsDbContext, SqliteStatisticsDbContext>(o => database.Configure(o, "statistics"));
-        }
+        // Both flavours are registered; configuration decides on first use which one the module gets, so settings
+        // applied late (by a test host, say) are honoured.
+        builder.Services.AddDbContextPool<SqliteStatisticsDbContext>((services, options) => Database(services).Configure(options, "statistics"));
+        builder.Services.AddDbContextPool<PostgresStatisticsDbContext>((services, options) => Database(services).Configure(options, "statistics"));
+        builder.Services.AddScoped<StatisticsDbContext>(services => Database(services).Provider == DatabaseProvider.PostgreSql
+            ? services.GetRequiredService<PostgresStatisticsDbContext>()
+            : services.GetRequiredService<SqliteStatisticsDbContext>());
         builder.Services.AddScoped<StatisticsReader>();
+        builder.Services.AddScoped<PortalQueries>();
+        builder.AddPortalCaching();
         builder.Services.AddScoped<ReleasePublisher>();
         builder.Services.AddSingleton<IModuleDatabase, StatisticsDatabase>();
         return builder;
@@ -31,8 +33,13 @@ public static class StatisticsModule
     /// <summary>Maps the public pages' machine twins and the <c>/api/v1</c> endpoints.</summary>
     public static WebApplication MapStatistics(this WebApplication app)
     {
+        app.MapGet("/", () => TypedResults.Redirect("/statistics")).ExcludeFromDescription();
+        app.MapPageTwins();
+        app.MapStatisticsApi();
         return app;
     }
+
+    private static SafeguardDatabase Database(IServiceProvider services) => services.GetRequiredService<SafeguardDatabase>();
 
     private sealed class StatisticsDatabase : IModuleDatabase
     {

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Safeguard.Tests.Http;
+
+/// <summary>
+/// The real application in memory, on a database of its own, migrated and loaded with the demonstration data by the
+/// application's own start-up (as <c>./safeguard serve</c> does).
+/// </summary>
+public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>Which database engine this factory runs on, for test names and messages.</summary>
+    public abstract string Provider { get; }
+
+    protected abstract string ConnectionString { get; }
+
+    public virtual ValueTask InitializeAsync()
+    {
+        // Starting the server runs migrations and loads the demonstration data.
+        _ = Server;
+        return ValueTask.CompletedTask;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+}
+
+/// <summary>The application on a fresh SQLite file.</summary>
+public sealed class SqlitePortalFactory : PortalFactory
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("safeguard-tests-").FullName;
+
+    public override string Provider => "SQLite";
+
+    protected override string ConnectionString => $"Data Source={Path.Combine(folder, "safeguard.db")};Pooling=False";
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+/// <summary>The application on a fresh database in the PostgreSQL server that ./test.sh starts.</summary>
+public sealed class PostgresPortalFactory : PortalFactory
+{
+    private readonly string database = $"safeguard_test_{Guid.NewGuid():N}";
+
+    public override string Provider => "PostgreSQL";
+
+    /// <summary>The server the tests use: <c>SAFEGUARD_TEST_POSTGRES</c>, set by ./test.sh.</summary>
+    public static string Server =>
+        Environment.GetEnvironmentVariable("SAFEGUARD_TEST_POSTGRES") is { Length: > 0 } server
+            ? server
+            : throw new InvalidOperationException(
+                "PostgreSQL tests need a server: set SAFEGUARD_TEST_POSTGRES (e.g. Host=127.0.0.1;Port=55432;Username=postgres) or run ./test.sh, which starts one.");
+
+    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(Server) { Database = database }.ConnectionString;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        await base.InitializeAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
