@@ -1,0 +1,95 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Safeguard.Statistics.Model;
+using Safeguard.Statistics.Reading;
+
+namespace Safeguard.Statistics.Publishing;
+
+/// <summary>What a download says about the release it comes from.</summary>
+/// <param name="Slug">URL form and citation label, e.g. "2024".</param>
+/// <param name="Title">The release title.</param>
+/// <param name="Summary">One or two sentences on what the release holds.</param>
+/// <param name="Status">The status code: "draft" or "published".</param>
+/// <param name="PublishedAtUtc">When the release was published, in UTC; null for a draft.</param>
+/// <param name="ContentHash">The release's content hash, set at publication.</param>
+/// <param name="Url">The absolute address of the release.</param>
+public sealed record ReleaseSummary(
+    string Slug, string Title, string Summary, string Status, DateTime? PublishedAtUtc, string? ContentHash, string Url)
+{
+    /// <summary>The summary of a stored release, published at <paramref name="url"/>.</summary>
+    public static ReleaseSummary From(Release release, string url)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        var status = release.Status switch
+        {
+            ReleaseStatus.Draft => "draft",
+            ReleaseStatus.Published => "published",
+            _ => throw new ArgumentOutOfRangeException(nameof(release), release.Status, "Unknown release status."),
+        };
+        return new(release.Slug, release.Title, release.Summary, status, release.PublishedAtUtc, release.ContentHash, url);
+    }
+}
+
+/// <summary>
+/// The JSON download of a release: <c>{ "release": {...}, "credit": "...", "observations": [...] }</c>, with one
+/// object per observation whose properties are the tidy columns in camelCase, the value a number or null.
+/// </summary>
+public static class ReleaseJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        // Place names and source titles stay readable ("Yarl's Wood", en dashes) instead of \u escapes.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Converters = { new TidyObservationConverter() },
+    };
+
+    /// <summary>Writes the document to <paramref name="output"/>, streaming the observations; leaves the stream open.</summary>
+    public static Task WriteAsync(
+        ReleaseSummary release, string credit, IEnumerable<ObservationRow> rows, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        var section = new ReleaseSection(
+            release.Slug, release.Title, release.Summary, release.Status,
+            // Stored times come back from SQLite with no kind; they are UTC, and the JSON should say so ("Z").
+            release.PublishedAtUtc is { } published ? DateTime.SpecifyKind(published, DateTimeKind.Utc) : null,
+            release.ContentHash, release.Url);
+        return JsonSerializer.SerializeAsync(output, new Document(section, credit, rows), Options, cancellationToken);
+    }
+
+    private sealed record Document(ReleaseSection Release, string Credit, IEnumerable<ObservationRow> Observations);
+
+    private sealed record ReleaseSection(
+        string Slug, string Title, string Summary, string Status, DateTime? PublishedAt, string? ContentHash, string Url);
+
+    /// <summary>Writes a row through <see cref="TidyColumns"/>, so the JSON has the same columns as the CSV.</summary>
+    private sealed class TidyObservationConverter : JsonConverter<ObservationRow>
+    {
+        public override ObservationRow Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("The release JSON is written by the portal, never read back into rows.");
+
+        public override void Write(Utf8JsonWriter writer, ObservationRow value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            foreach (var column in TidyColumns.All)
+            {
+                if (!column.IsNumber)
+                {
+                    writer.WriteString(column.JsonName, column.TextOf(value));
+                }
+                else if (column.NumberOf(value) is { } number)
+                {
+                    // Same digits as the CSV: no trailing zeros from the decimal's scale.
+                    writer.WritePropertyName(column.JsonName);
+                    writer.WriteRawValue(TidyColumns.FormatNumber(number));
+                }
+                else
+                {
+                    writer.WriteNull(column.JsonName);
+                }
+            }
+            writer.WriteEndObject();
+        }
+    }
+}
