@@ -40,6 +40,8 @@ public static class SafeguardWebApplication
     private static void UsePlatform(this WebApplication app)
     {
         app.UseErrorResponses();
+        // Routing after the error middleware, so a re-executed error request is routed to the error page.
+        app.UseRouting();
         app.UseSecurityHeaders();
         app.UseStaticFiles(new StaticFileOptions
         {

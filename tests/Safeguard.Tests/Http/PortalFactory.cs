@@ -55,7 +55,7 @@ public sealed class PostgresPortalFactory : PortalFactory
     public override string Provider => "PostgreSQL";
 
     /// <summary>The server the tests use: <c>SAFEGUARD_TEST_POSTGRES</c>, set by ./test.sh.</summary>
-    public static string Server =>
+    public static new string Server =>
         Environment.GetEnvironmentVariable("SAFEGUARD_TEST_POSTGRES") is { Length: > 0 } server
             ? server
             : throw new InvalidOperationException(

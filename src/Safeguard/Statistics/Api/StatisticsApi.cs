@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Safeguard.Platform;
-using Safeguard.Statistics.Indicators;
-using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Portal;
 using Safeguard.Statistics.Publishing;
 using Safeguard.Statistics.Reading;
@@ -147,7 +144,7 @@ internal static class StatisticsApi
             [.. rows.Select(TidyObservation.From)], query.Page, query.PageSize, total, pages, release.Slug, links));
     }
 
-    private static ProblemHttpResult NotFound(string what, string slug) => TypedResults.Problem(
+    internal static ProblemHttpResult NotFound(string what, string slug) => TypedResults.Problem(
         title: $"There is no {what} '{slug}'.",
         detail: $"See /api/v1/{what}s for the {what}s that exist.",
         statusCode: StatusCodes.Status404NotFound,

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Reading;
@@ -28,7 +27,9 @@ public sealed record ReleaseSummary(
             ReleaseStatus.Published => "published",
             _ => throw new ArgumentOutOfRangeException(nameof(release), release.Status, "Unknown release status."),
         };
-        return new(release.Slug, release.Title, release.Summary, status, release.PublishedAtUtc, release.ContentHash, url);
+        // Stored times come back from SQLite with no kind; they are UTC, and the JSON should say so ("Z").
+        var published = release.PublishedAtUtc is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : (DateTime?)null;
+        return new(release.Slug, release.Title, release.Summary, status, published, release.ContentHash, url);
     }
 }
 
@@ -42,7 +43,6 @@ public static class ReleaseJson
     {
         // Place names and source titles stay readable ("Yarl's Wood", en dashes) instead of \u escapes.
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        Converters = { new TidyObservationConverter() },
     };
 
     /// <summary>Writes the document to <paramref name="output"/>, streaming the observations; leaves the stream open.</summary>
@@ -52,44 +52,13 @@ public static class ReleaseJson
         ArgumentNullException.ThrowIfNull(release);
         var section = new ReleaseSection(
             release.Slug, release.Title, release.Summary, release.Status,
-            // Stored times come back from SQLite with no kind; they are UTC, and the JSON should say so ("Z").
-            release.PublishedAtUtc is { } published ? DateTime.SpecifyKind(published, DateTimeKind.Utc) : null,
+            release.PublishedAtUtc,
             release.ContentHash, release.Url);
-        return JsonSerializer.SerializeAsync(output, new Document(section, credit, rows), Options, cancellationToken);
+        return JsonSerializer.SerializeAsync(output, new Document(section, credit, rows.Select(TidyObservation.From)), Options, cancellationToken);
     }
 
-    private sealed record Document(ReleaseSection Release, string Credit, IEnumerable<ObservationRow> Observations);
+    private sealed record Document(ReleaseSection Release, string Credit, IEnumerable<TidyObservation> Observations);
 
     private sealed record ReleaseSection(
         string Slug, string Title, string Summary, string Status, DateTime? PublishedAt, string? ContentHash, string Url);
-
-    /// <summary>Writes a row through <see cref="TidyColumns"/>, so the JSON has the same columns as the CSV.</summary>
-    private sealed class TidyObservationConverter : JsonConverter<ObservationRow>
-    {
-        public override ObservationRow Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            throw new NotSupportedException("The release JSON is written by the portal, never read back into rows.");
-
-        public override void Write(Utf8JsonWriter writer, ObservationRow value, JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            foreach (var column in TidyColumns.All)
-            {
-                if (!column.IsNumber)
-                {
-                    writer.WriteString(column.JsonName, column.TextOf(value));
-                }
-                else if (column.NumberOf(value) is { } number)
-                {
-                    // Same digits as the CSV: no trailing zeros from the decimal's scale.
-                    writer.WritePropertyName(column.JsonName);
-                    writer.WriteRawValue(TidyColumns.FormatNumber(number));
-                }
-                else
-                {
-                    writer.WriteNull(column.JsonName);
-                }
-            }
-            writer.WriteEndObject();
-        }
-    }
 }

@@ -66,8 +66,8 @@ public static class TidyColumns
         TidyColumn.Text("place", r => r.Place),
         TidyColumn.Text("place_name", r => r.PlaceName),
         TidyColumn.Text("period", r => r.PeriodKey),
-        TidyColumn.Text("period_start", r => Date(r.PeriodStart)),
-        TidyColumn.Text("period_end", r => Date(r.PeriodEnd)),
+        TidyColumn.Text("period_start", r => FormatDate(r.PeriodStart)),
+        TidyColumn.Text("period_end", r => FormatDate(r.PeriodEnd)),
         TidyColumn.Text("breakdown", r => r.Breakdown),
         TidyColumn.Number("value", r => r.Value),
         TidyColumn.Text("status", r => r.Status.Code()),
@@ -88,5 +88,6 @@ public static class TidyColumns
     public static string FormatNumber(decimal value) =>
         value.ToString("0.############################", CultureInfo.InvariantCulture);
 
-    private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A date as downloads write it: ISO 8601, "2024-12-31".</summary>
+    public static string FormatDate(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Statistics.Releases;
@@ -23,5 +24,5 @@ public static class ReleaseContentHash
     private static string CanonicalLine(ObservationRow row) => string.Join('\u001f',
         row.Measure, row.Place, row.PeriodKey, row.Breakdown,
         row.Value?.ToString("0.############", CultureInfo.InvariantCulture) ?? "",
-        row.Status.ToString(), row.Note ?? "", row.SourceSha256, row.SourceLocation);
+        row.Status.Code(), row.Note ?? "", row.SourceSha256, row.SourceLocation);
 }

@@ -1,0 +1,38 @@
+using Safeguard.Platform;
+using Safeguard.Statistics.Model;
+using Safeguard.Statistics.Publishing;
+
+namespace Safeguard.Statistics.Portal;
+
+/// <summary>Builds the "Cite this" of a portal page: the charity as publisher, the release, the page's address.</summary>
+public static class PortalCitations
+{
+    public const string SourceNote = "Home Office figures obtained through Freedom of Information requests";
+
+    public static Citation For(HttpContext context, Release release, string? pageTitle, PathString path)
+    {
+        var services = context.RequestServices;
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        return new Citation(
+            Publisher(configuration),
+            release.Title,
+            release.Slug,
+            pageTitle,
+            release.PublishedAtUtc is { } published ? DateOnly.FromDateTime(published) : today,
+            AbsoluteUrl(context, path),
+            today,
+            SourceNote);
+    }
+
+    /// <summary>The organisation credited as the source.</summary>
+    public static string Publisher(IConfiguration configuration) => configuration[SafeguardSettings.Publisher] ?? "Medical Justice";
+
+    /// <summary>The public address of a path: the configured base URL, else the address the request came to.</summary>
+    public static Uri AbsoluteUrl(HttpContext context, PathString path)
+    {
+        var configured = context.RequestServices.GetRequiredService<IConfiguration>()[SafeguardSettings.PublicBaseUrl];
+        var root = configured is { Length: > 0 } ? configured.TrimEnd('/') : $"{context.Request.Scheme}://{context.Request.Host}";
+        return new Uri($"{root}{path}");
+    }
+}
