@@ -17,6 +17,9 @@ namespace Safeguard.Statistics.Publishing;
 public sealed record ReleaseSummary(
     string Slug, string Title, string Summary, string Status, DateTime? PublishedAtUtc, string? ContentHash, string Url)
 {
+    /// <summary>Always UTC: stored times come back from SQLite with no kind, and the JSON should say "Z".</summary>
+    public DateTime? PublishedAtUtc { get; init; } = PublishedAtUtc is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null;
+
     /// <summary>The summary of a stored release, published at <paramref name="url"/>.</summary>
     public static ReleaseSummary From(Release release, string url)
     {
@@ -27,9 +30,7 @@ public sealed record ReleaseSummary(
             ReleaseStatus.Published => "published",
             _ => throw new ArgumentOutOfRangeException(nameof(release), release.Status, "Unknown release status."),
         };
-        // Stored times come back from SQLite with no kind; they are UTC, and the JSON should say so ("Z").
-        var published = release.PublishedAtUtc is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : (DateTime?)null;
-        return new(release.Slug, release.Title, release.Summary, status, published, release.ContentHash, url);
+        return new(release.Slug, release.Title, release.Summary, status, release.PublishedAtUtc, release.ContentHash, url);
     }
 }
 

@@ -15,6 +15,7 @@ internal static class SyntheticRows
             Unit: "incidents",
             Place: "yarls-wood",
             PlaceName: placeName,
+            PlaceKind: PlaceKind.RemovalCentre,
             PeriodKey: "2024-Q3",
             PeriodStart: new DateOnly(2024, 7, 1),
             PeriodEnd: new DateOnly(2024, 9, 30),
