@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Model;
@@ -9,7 +10,8 @@ namespace Safeguard.Statistics.Releases;
 public sealed class ReleasePublicationException(string message) : Exception(message);
 
 /// <summary>Turns a draft into an immutable, content-hashed release in one transaction (the caller's, if one is open).</summary>
-public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock)
+/// <remarks>When given the output cache, empties the portal's cached pages so the new release shows at once.</remarks>
+public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock, IOutputCacheStore? cache = null)
 {
     public async Task<Release> PublishAsync(string slug, CancellationToken cancellationToken)
     {
@@ -32,6 +34,10 @@ public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock)
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
+        }
+        if (cache is not null)
+        {
+            await Portal.PortalCaching.EvictAsync(cache, cancellationToken);
         }
         return release;
     }

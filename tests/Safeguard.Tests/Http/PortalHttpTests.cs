@@ -1,0 +1,367 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Statistics.Data;
+using Safeguard.Statistics.Model;
+using Safeguard.Statistics.Reading;
+using Safeguard.Statistics.Releases;
+using Sylvan.Data.Csv;
+
+namespace Safeguard.Tests.Http;
+
+/// <summary>The public portal and API through the real pipeline, on each database engine.</summary>
+public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PortalFactory
+{
+    private readonly HttpClient client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await client.GetAsync(path, Cancel);
+        response.StatusCode.ShouldBe(expected, $"GET {path} on {factory.Provider}");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Cancel));
+    }
+
+    private async Task<JsonElement> JsonAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await client.GetAsync(path, Cancel);
+        response.StatusCode.ShouldBe(expected, $"GET {path} on {factory.Provider}");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement;
+    }
+
+    [Fact]
+    public async Task Statistics_LatestRelease_ShowsEverySeedHeadlineGeneratedFromData()
+    {
+        var page = await PageAsync("/statistics");
+        var headlines = page.QuerySelectorAll("ul.headlines li").Select(li => li.TextContent.Trim()).ToList();
+        headlines.ShouldBe(
+        [
+            "74 Rule 35(1) reports, 35 Rule 35(2) reports and 2,473 Rule 35(3) reports were completed for people in detention.",
+            "There were 715 use of force incidents at Brook House IRC, 188 at Colnbrook IRC, 43 at Derwentside IRC, 34 at Dungavel IRC, 156 at Harmondsworth IRC, 76 at Tinsley House IRC and 151 at Yarl's Wood IRC.",
+            "1,292 ACDTs and 419 constant supervision ACDTs were opened.",
+            "At least 1,340 people were held in segregation under Rule 40 and at least 25 under Rule 42.",
+            "While 1,292 ACDTs and 419 constant supervision ACDTs were opened in 2024, only 74 Rule 35(1) reports and 35 Rule 35(2) reports were completed in detention: 8.4 reports for every 100 ACDTs opened.",
+            "20,604 men, women and children were held in detention in 2024.",
+        ]);
+    }
+
+    [Fact]
+    public async Task Statistics_GapChart_IsAnAccessibleSvgWithItsDataTable()
+    {
+        var page = await PageAsync("/statistics");
+        var figure = page.QuerySelector("figure.chart").ShouldNotBeNull();
+        var svg = figure.QuerySelector("svg").ShouldNotBeNull();
+        svg.GetAttribute("role").ShouldBe("img");
+        var labelledBy = svg.GetAttribute("aria-labelledby")!.Split(' ');
+        labelledBy.Select(id => page.GetElementById(id)).ShouldAllBe(e => e != null);
+        var cells = figure.QuerySelectorAll("table tbody tr").Select(tr => (tr.QuerySelector("th")!.TextContent, tr.QuerySelector("td")!.TextContent)).ToList();
+        cells.ShouldBe([("ACDTs opened", "1,292"), ("Constant supervision ACDTs", "419"), ("Rule 35(1) reports", "74"), ("Rule 35(2) reports", "35")]);
+    }
+
+    [Theory]
+    [InlineData("rule-35", "Rule 35 reports")]
+    [InlineData("self-harm-and-acdt", "Self-harm and ACDT")]
+    [InlineData("segregation", "Segregation")]
+    [InlineData("use-of-force", "Use of force")]
+    [InlineData("detention", "People in detention")]
+    public async Task ThemePage_KnownTheme_ShowsTitleChartAndFigures(string theme, string title)
+    {
+        var page = await PageAsync($"/statistics/{theme}");
+        page.QuerySelector("h1")!.TextContent.ShouldBe(title);
+        page.QuerySelector("figure.chart svg").ShouldNotBeNull();
+        page.QuerySelectorAll("table.figures tbody tr").Length.ShouldBeGreaterThan(0);
+        page.QuerySelector("section.cite")!.TextContent.ShouldContain("Medical Justice");
+    }
+
+    [Fact]
+    public async Task ThemePage_UseOfForce_ListsEveryCentreWithItsSource()
+    {
+        var page = await PageAsync("/statistics/use-of-force");
+        var rows = page.QuerySelectorAll("table.figures tbody tr")
+            .Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        rows.Select(r => (r[1], r[3])).ShouldBe(
+        [
+            ("Brook House IRC", "715"), ("Colnbrook IRC", "188"), ("Derwentside IRC", "43"), ("Dungavel IRC", "34"),
+            ("Harmondsworth IRC", "156"), ("Tinsley House IRC", "76"), ("Yarl's Wood IRC", "151"),
+        ]);
+        rows.ShouldAllBe(r => r[5].Contains("line 7"));
+    }
+
+    [Fact]
+    public async Task ThemePage_Segregation_ShowsLowerBoundsAsAtLeast()
+    {
+        var page = await PageAsync("/statistics/segregation");
+        var figures = page.QuerySelectorAll("table.figures td.numeric").Select(td => td.TextContent.Trim()).ToList();
+        figures.ShouldBe(["at least 1,340", "at least 25"]);
+    }
+
+    [Fact]
+    public async Task PlacePage_BrookHouse_ShowsItsUseOfForceFigure()
+    {
+        var page = await PageAsync("/statistics/places/brook-house");
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Brook House IRC");
+        page.QuerySelector("table.figures td.numeric")!.TextContent.Trim().ShouldBe("715");
+    }
+
+    [Theory]
+    [InlineData("/statistics/no-such-theme")]
+    [InlineData("/statistics/places/nowhere")]
+    [InlineData("/statistics/releases/1999")]
+    [InlineData("/statistics/Use-Of-Force")]
+    public async Task UnknownPage_IsA404PageForPeople(string path)
+    {
+        var page = await PageAsync(path, HttpStatusCode.NotFound);
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Page not found");
+    }
+
+    [Theory]
+    [InlineData("/statistics/no-such-theme.json")]
+    [InlineData("/statistics/places/nowhere.csv")]
+    [InlineData("/statistics/releases/1999.xlsx")]
+    [InlineData("/api/v1/themes/no-such-theme")]
+    [InlineData("/api/v1/places/nowhere")]
+    [InlineData("/api/v1/releases/1999")]
+    [InlineData("/api/v1/observations?measure=no-such-measure")]
+    [InlineData("/api/v1/observations?release=1999")]
+    public async Task UnknownResource_ForPrograms_IsAProblemDetails404(string path)
+    {
+        var response = await client.GetAsync(path, Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement;
+        problem.GetProperty("status").GetInt32().ShouldBe(404);
+        problem.GetProperty("title").GetString().ShouldStartWith("There is no");
+    }
+
+    [Theory]
+    [InlineData("page=abc", "page")]
+    [InlineData("pageSize=100000", "pageSize")]
+    [InlineData("from=2024-Q5", "from")]
+    [InlineData("to=yesterday", "to")]
+    [InlineData("from=2025&to=2024", "from")]
+    [InlineData("measure=DROP%20TABLE", "measure")]
+    [InlineData("colour=red", "colour")]
+    [InlineData("page=1&page=2", "page")]
+    public async Task Observations_MalformedParameter_Is400NamingIt(string query, string parameter)
+    {
+        var problem = await JsonAsync($"/api/v1/observations?{query}", HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").TryGetProperty(parameter, out var messages).ShouldBeTrue();
+        messages[0].GetString().ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task Observations_FilterByMeasureAndPlace_ReturnsThatFigureWithSource()
+    {
+        var result = await JsonAsync("/api/v1/observations?measure=use-of-force-incidents&place=brook-house&release=2024");
+        result.GetProperty("totalItems").GetInt32().ShouldBe(1);
+        var item = result.GetProperty("items")[0];
+        item.GetProperty("value").GetDecimal().ShouldBe(715);
+        item.GetProperty("status").GetString().ShouldBe("exact");
+        item.GetProperty("sourceLocation").GetString().ShouldBe("line 7");
+        item.GetProperty("sourceSha256").GetString()!.Length.ShouldBe(64);
+    }
+
+    [Fact]
+    public async Task Observations_Paged_WalksEveryFigureOnceThroughNextLinks()
+    {
+        var seen = new List<string>();
+        string? next = "/api/v1/observations?release=2024&pageSize=4";
+        while (next is not null)
+        {
+            var page = await JsonAsync(next);
+            page.GetProperty("totalItems").GetInt32().ShouldBe(15);
+            page.GetProperty("totalPages").GetInt32().ShouldBe(4);
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => $"{i.GetProperty("measure")}/{i.GetProperty("place")}"));
+            next = page.GetProperty("links").GetProperty("next").GetString();
+        }
+        seen.Count.ShouldBe(15);
+        seen.Distinct().Count().ShouldBe(15);
+    }
+
+    [Fact]
+    public async Task Observations_PeriodRangeOutsideData_IsEmptyNotAnError()
+    {
+        var result = await JsonAsync("/api/v1/observations?from=2010&to=2012");
+        result.GetProperty("totalItems").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Observations_LowerBound_KeepsItsStatusAndValue()
+    {
+        var result = await JsonAsync("/api/v1/observations?measure=rule40-people");
+        var item = result.GetProperty("items")[0];
+        item.GetProperty("value").GetDecimal().ShouldBe(1340);
+        item.GetProperty("status").GetString().ShouldBe("at-least");
+        item.GetProperty("display").GetString().ShouldBe("at least 1,340");
+    }
+
+    [Fact]
+    public async Task Release_Versioned_IsImmutableCacheableAndAnswers304ToItsETag()
+    {
+        var first = await client.GetAsync("/api/v1/releases/2024", Cancel);
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        first.Headers.CacheControl!.MaxAge.ShouldBe(TimeSpan.FromDays(365));
+        first.Headers.CacheControl.ToString().ShouldContain("immutable");
+        var etag = first.Headers.ETag.ShouldNotBeNull();
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/v1/releases/2024");
+        again.Headers.IfNoneMatch.Add(etag);
+        (await client.SendAsync(again, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+    }
+
+    [Fact]
+    public async Task Latest_Views_AreCachedBriefly()
+    {
+        var response = await client.GetAsync("/statistics", Cancel);
+        response.Headers.CacheControl!.MaxAge.ShouldBe(TimeSpan.FromSeconds(60));
+        response.Headers.ETag.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Api_CrossOriginRead_IsAllowedButNotWrites()
+    {
+        using var read = new HttpRequestMessage(HttpMethod.Get, "/api/v1/themes");
+        read.Headers.Add("Origin", "https://researcher.example");
+        var response = await client.SendAsync(read, Cancel);
+        response.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe(["*"]);
+
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/v1/themes");
+        preflight.Headers.Add("Origin", "https://researcher.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "DELETE");
+        var answer = await client.SendAsync(preflight, Cancel);
+        answer.Headers.Contains("Access-Control-Allow-Methods").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesEveryStatisticsEndpoint()
+    {
+        var document = await JsonAsync("/openapi/v1.json");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.ShouldContain("/api/v1/observations");
+        paths.ShouldContain("/api/v1/releases/{release}");
+        paths.ShouldContain("/api/v1/themes");
+        paths.ShouldContain("/api/v1/measures");
+        paths.ShouldContain("/api/v1/places");
+    }
+
+    [Fact]
+    public async Task HomeJson_CarriesHeadlinesAndTheGap()
+    {
+        var home = await JsonAsync("/statistics.json");
+        home.GetProperty("headlines").GetArrayLength().ShouldBe(6);
+        var gap = home.GetProperty("safeguardGap");
+        gap.GetProperty("acdtsOpened").GetProperty("value").GetDecimal().ShouldBe(1292);
+        gap.GetProperty("suicideRiskReports").GetProperty("value").GetDecimal().ShouldBe(109);
+        gap.GetProperty("reportsPer100Acdts").GetProperty("value").GetDecimal().ShouldBe(8.44m);
+        home.GetProperty("credit").GetString()!.ShouldContain("Medical Justice");
+    }
+
+    [Fact]
+    public async Task ReleaseCsv_IsTidyWithStatusNoteAndSource()
+    {
+        var response = await client.GetAsync("/statistics/releases/2024.csv", Cancel);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        response.Content.Headers.ContentDisposition!.FileName.ShouldNotBeNull().ShouldContain("statistics-2024.csv");
+        using var csv = CsvDataReader.Create(new StringReader(await response.Content.ReadAsStringAsync(Cancel)));
+        var rows = new List<(string Measure, string Place, string Value, string Status, string Location)>();
+        while (await csv.ReadAsync(Cancel))
+        {
+            rows.Add((csv.GetString(csv.GetOrdinal("measure")), csv.GetString(csv.GetOrdinal("place")), csv.GetString(csv.GetOrdinal("value")),
+                csv.GetString(csv.GetOrdinal("status")), csv.GetString(csv.GetOrdinal("source_location"))));
+        }
+        rows.Count.ShouldBe(15);
+        rows.ShouldContain(("rule42-people", "all-ircs", "25", "at-least", "line 9"));
+        rows.ShouldContain(("people-detained", "all-detention", "20604", "exact", "line 13"));
+    }
+
+    [Fact]
+    public async Task ReleaseXlsx_OpensWithEveryFigure()
+    {
+        var bytes = await client.GetByteArrayAsync("/statistics/releases/2024.xlsx", Cancel);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
+        sheets.ShouldBe(["observations", "about"]);
+        var observations = (WorksheetPart)document.WorkbookPart.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First().Id!);
+        observations.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count().ShouldBe(16);
+    }
+
+    [Fact]
+    public async Task ReleaseJson_ContentHash_CanBeRecomputedFromTheDownload()
+    {
+        var release = await JsonAsync("/statistics/releases/2024.json");
+        var rows = release.GetProperty("observations").EnumerateArray().Select(o =>
+        {
+            ObservationStatuses.TryParseCode(o.GetProperty("status").GetString(), out var status).ShouldBeTrue();
+            return new ObservationRow("", "", o.GetProperty("measure").GetString()!, "", "", o.GetProperty("place").GetString()!, "", PlaceKind.Category,
+                o.GetProperty("period").GetString()!, default, default, o.GetProperty("breakdown").GetString()!,
+                o.GetProperty("value").ValueKind == JsonValueKind.Null ? null : o.GetProperty("value").GetDecimal(), status,
+                o.GetProperty("note").GetString(), "", "", null, "", o.GetProperty("sourceSha256").GetString()!, o.GetProperty("sourceLocation").GetString()!);
+        });
+        ReleaseContentHash.Compute(rows).ShouldBe(release.GetProperty("release").GetProperty("contentHash").GetString());
+        (await PageAsync("/statistics/releases/2024")).QuerySelector("code.hash")!.TextContent.ShouldBe(release.GetProperty("release").GetProperty("contentHash").GetString());
+    }
+
+    [Fact]
+    public async Task PublishedRelease_ChangingAFigure_IsRefusedAndNothingChanges()
+    {
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StatisticsDbContext>();
+            var observation = await db.Observations.FirstAsync(o => o.Release!.Slug == "2024" && o.Measure!.Slug == MeasureSlugs.AcdtOpened, Cancel);
+            observation.Value = 1;
+            await Should.ThrowAsync<PublishedReleaseImmutableException>(() => db.SaveChangesAsync(Cancel));
+        }
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StatisticsDbContext>();
+            (await db.Observations.SingleAsync(o => o.Release!.Slug == "2024" && o.Measure!.Slug == MeasureSlugs.AcdtOpened, Cancel)).Value.ShouldBe(1292);
+            var release = await db.Releases.SingleAsync(r => r.Slug == "2024", Cancel);
+            release.Title = "Changed";
+            await Should.ThrowAsync<PublishedReleaseImmutableException>(() => db.SaveChangesAsync(Cancel));
+        }
+    }
+
+    [Fact]
+    public async Task DraftRelease_IsInvisibleToThePublic()
+    {
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StatisticsDbContext>();
+            if (!await db.Releases.AnyAsync(r => r.Slug == "draft-test", Cancel))
+            {
+                db.Releases.Add(new Release { Slug = "draft-test", Title = "Draft", Summary = "Not yet published." });
+                await db.SaveChangesAsync(Cancel);
+            }
+        }
+        (await client.GetAsync("/statistics/releases/draft-test", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync("/api/v1/releases/draft-test", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync("/api/v1/observations?release=draft-test", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await JsonAsync("/api/v1/releases")).EnumerateArray().Select(r => r.GetProperty("slug").GetString()).ShouldNotContain("draft-test");
+    }
+
+    [Fact]
+    public async Task Pages_CarrySecurityHeaders()
+    {
+        var response = await client.GetAsync("/statistics", Cancel);
+        response.Headers.GetValues("Content-Security-Policy").Single().ShouldNotContain("unsafe-inline");
+        response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+    }
+
+    [Fact]
+    public async Task Root_RedirectsToStatistics()
+    {
+        var response = await client.GetAsync("/", Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/statistics");
+    }
+}
+
+public sealed class SqlitePortalHttpTests(SqlitePortalFactory factory) : PortalHttpTests<SqlitePortalFactory>(factory);
+
+public sealed class PostgresPortalHttpTests(PostgresPortalFactory factory) : PortalHttpTests<PostgresPortalFactory>(factory);
