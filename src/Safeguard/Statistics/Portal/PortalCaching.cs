@@ -29,6 +29,8 @@ public static class PortalCaching
         var latestSeconds = builder.Configuration.GetValue(SafeguardSettings.LatestCacheSeconds, 60);
         builder.Services.AddOutputCache(options =>
         {
+            // Slugs are lower case and looked up exactly: /statistics/Use-Of-Force must not be served from the cache of /statistics/use-of-force.
+            options.UseCaseSensitivePaths = true;
             options.AddPolicy(Latest, policy => policy.Expire(TimeSpan.FromSeconds(latestSeconds)).SetVaryByQuery("*").Tag(Tag));
             options.AddPolicy(Versioned, policy => policy.Expire(TimeSpan.FromHours(1)).SetVaryByQuery("*").Tag(Tag));
         });
