@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using Safeguard.Statistics;
 
@@ -20,7 +21,7 @@ public static class SafeguardWebApplication
 
     private static void AddPlatform(this WebApplicationBuilder builder)
     {
-        UseBuiltWebRootWhenSourceHasNone(builder.Environment);
+        UseBuiltFilesWhenRunFromElsewhere(builder);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => SafeguardDatabase.FromConfiguration(services.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<DatabaseInitializer>();
@@ -54,17 +55,25 @@ public static class SafeguardWebApplication
     }
 
     /// <summary>
-    /// <c>./safeguard serve</c> runs from the repository root, where there is no wwwroot; the build copies it beside
-    /// the assembly, so serve it from there.
+    /// <c>./safeguard serve</c> runs from wherever the person stands, where there is no appsettings.json or wwwroot;
+    /// the build copies both beside the assembly, so use those. The settings file goes first, so environment
+    /// variables and command-line options still override it.
     /// </summary>
-    private static void UseBuiltWebRootWhenSourceHasNone(IWebHostEnvironment environment)
+    private static void UseBuiltFilesWhenRunFromElsewhere(WebApplicationBuilder builder)
     {
-        if (Directory.Exists(environment.WebRootPath))
+        var environment = builder.Environment;
+        if (!File.Exists(Path.Combine(environment.ContentRootPath, "appsettings.json"))
+            && File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json")))
         {
-            return;
+            builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+            {
+                FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+                Path = "appsettings.json",
+                Optional = true,
+            });
         }
         var built = Path.Combine(AppContext.BaseDirectory, "wwwroot");
-        if (Directory.Exists(built))
+        if (!Directory.Exists(environment.WebRootPath) && Directory.Exists(built))
         {
             environment.WebRootPath = built;
             environment.WebRootFileProvider = new PhysicalFileProvider(built);
