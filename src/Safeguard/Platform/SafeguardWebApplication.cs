@@ -26,6 +26,7 @@ public static class SafeguardWebApplication
         builder.Services.AddSingleton(services => SafeguardDatabase.FromConfiguration(services.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddHostedService<DatabaseInitializationService>();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddProblemDetails();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
         builder.Services.AddCors(options => options.AddPolicy(PlatformPolicies.ReadOnlyCors, policy =>
@@ -44,8 +45,11 @@ public static class SafeguardWebApplication
         // Routing after the error middleware, so a re-executed error request is routed to the error page.
         app.UseRouting();
         app.UseSecurityHeaders();
+        // Only /css is looked up on disk, so page and API requests cost no file-system probe.
         app.UseStaticFiles(new StaticFileOptions
         {
+            RequestPath = "/css",
+            FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.WebRootPath, "css")),
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
         app.UseCors();
