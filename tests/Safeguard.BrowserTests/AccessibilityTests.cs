@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Safeguard.BrowserTests;
+
+/// <summary>Every public page scanned by axe-core against WCAG 2.2 A and AA, in a real Chromium.</summary>
+public sealed class AccessibilityTests(BrowserFixture fixture)
+{
+    private static readonly string[] Themes = ["rule-35", "self-harm-and-acdt", "segregation", "use-of-force", "detention"];
+
+    private static readonly string[] Places =
+        ["brook-house", "colnbrook", "derwentside", "dungavel", "harmondsworth", "tinsley-house", "yarls-wood", "all-ircs", "all-detention"];
+
+    public static TheoryData<string> PublicPages =>
+    [
+        "/statistics",
+        .. Themes.Select(theme => $"/statistics/{theme}"),
+        .. Places.Select(place => $"/statistics/places/{place}"),
+        "/statistics/releases",
+        "/statistics/releases/2024",
+    ];
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task Page_ScannedByAxe_HasNoWcagViolations(string address)
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync(address);
+        response.ShouldNotBeNull().Status.ShouldBe(200);
+
+        await AssertNoViolations(page);
+    }
+
+    [Fact]
+    public async Task NotFoundPage_ScannedByAxe_HasNoWcagViolations()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync("/statistics/no-such-theme");
+        response.ShouldNotBeNull().Status.ShouldBe(404);
+
+        await AssertNoViolations(page);
+    }
+
+    /// <summary>WCAG 1.4.10 (reflow): at 320 CSS pixels the page must read without scrolling sideways, tables apart.</summary>
+    [Theory]
+    [InlineData("/statistics")]
+    [InlineData("/statistics/use-of-force")]
+    public async Task Page_At320PixelsWide_HasNoWcagViolationsAndNoSidewaysScroll(string address)
+    {
+        await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 640 } });
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync(address);
+        response.ShouldNotBeNull().Status.ShouldBe(200);
+
+        await AssertNoViolations(page);
+        var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        pageWidth.ShouldBeLessThanOrEqualTo(320, $"{address} is {pageWidth}px wide at a 320px viewport, so a reader who zooms to 400% must scroll sideways.");
+    }
+
+    private static async Task AssertNoViolations(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        if (result.Violations.Length > 0)
+        {
+            Assert.Fail(Describe(page.Url, result.Violations));
+        }
+    }
+
+    private static string Describe(string url, IEnumerable<AxeResultItem> violations)
+    {
+        var message = new StringBuilder($"axe found accessibility violations on {url}:").AppendLine();
+        foreach (var violation in violations)
+        {
+            message.AppendLine(CultureInfo.InvariantCulture, $"- {violation.Id} ({violation.Impact}): {violation.Help} <{violation.HelpUrl}>");
+            foreach (var node in violation.Nodes)
+            {
+                message.AppendLine(CultureInfo.InvariantCulture, $"    at {node.Target}: {node.Html}");
+                foreach (var check in node.Any.Concat(node.All).Concat(node.None))
+                {
+                    message.AppendLine(CultureInfo.InvariantCulture, $"      {check.Message}");
+                }
+            }
+        }
+        return message.ToString();
+    }
+}
