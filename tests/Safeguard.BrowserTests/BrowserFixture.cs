@@ -31,15 +31,24 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"The browser tests need Chromium at {chromium}, which does not exist. Run ./test.sh, which installs it (apt-get install chromium), or set SAFEGUARD_CHROMIUM to a Chromium executable.");
         }
 
-        server = new PortalServer();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        try
         {
-            ExecutablePath = chromium,
-            Headless = true,
-            // Without the background-networking flags Chromium calls hosts that the test network refuses.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+            server = new PortalServer();
+            playwright = await Playwright.CreateAsync();
+            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = chromium,
+                Headless = true,
+                // Without the background-networking flags Chromium calls hosts that the test network refuses.
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            });
+        }
+        catch
+        {
+            // Whatever did start (the server and its temporary database folder) must not outlive a failed start.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A fresh context (a private browsing session) whose relative addresses resolve against the server.</summary>
@@ -55,11 +64,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (browser is not null)
         {
             await browser.DisposeAsync();
+            browser = null;
         }
         playwright?.Dispose();
+        playwright = null;
         if (server is not null)
         {
             await server.DisposeAsync();
+            server = null;
         }
     }
 }

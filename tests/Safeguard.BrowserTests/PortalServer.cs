@@ -13,8 +13,16 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 
     public PortalServer()
     {
-        UseKestrel(0);
-        StartServer();
+        try
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
     }
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:43117/</c>.</summary>
