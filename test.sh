@@ -152,7 +152,8 @@ read -r total passed failed skipped errors < <(awk '
   inblock && /^[[:space:]]+[a-z]+: [0-9]+/ {
     key = $1; sub(":", "", key); n[key] += $2; next
   }
-  inblock && /^[[:space:]]+[a-z]+:/ { next }
+  # With several test projects the block also lists each assembly, and a blank line: both stay inside it.
+  inblock && (/^[[:space:]]/ || /^$/) { next }
   { inblock = 0 }
   END { printf "%d %d %d %d %d\n", n["total"], n["succeeded"], n["failed"], n["skipped"], n["error"] }
 ' "$LOG")
