@@ -328,6 +328,14 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public void Migrations_CoverTheWholeModel()
+    {
+        using var scope = factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<StatisticsDbContext>().Database.HasPendingModelChanges()
+            .ShouldBeFalse($"the {factory.Provider} migrations lag the model: run tools/add-migration.sh");
+    }
+
+    [Fact]
     public async Task DraftRelease_IsInvisibleToThePublic()
     {
         using (var scope = factory.Services.CreateScope())

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Safeguard.Statistics.Data;
 
-#nullable disable
+#nullable enable
 
 namespace Safeguard.Statistics.Data.Migrations.Postgres
 {
@@ -76,7 +76,7 @@ namespace Safeguard.Statistics.Data.Migrations.Postgres
 
                     b.HasIndex("ThemeId");
 
-                    b.ToTable("statistics_measures", (string)null);
+                    b.ToTable("statistics_measures", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Observation", b =>
@@ -146,7 +146,7 @@ namespace Safeguard.Statistics.Data.Migrations.Postgres
                     b.HasIndex("ReleaseId", "MeasureId", "PlaceId", "PeriodKey", "Breakdown")
                         .IsUnique();
 
-                    b.ToTable("statistics_observations", (string)null);
+                    b.ToTable("statistics_observations", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Place", b =>
@@ -184,7 +184,7 @@ namespace Safeguard.Statistics.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("statistics_places", (string)null);
+                    b.ToTable("statistics_places", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Release", b =>
@@ -237,7 +237,7 @@ namespace Safeguard.Statistics.Data.Migrations.Postgres
 
                     b.HasIndex("SupersedesId");
 
-                    b.ToTable("statistics_releases", (string)null);
+                    b.ToTable("statistics_releases", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.SourceDocument", b =>
@@ -281,7 +281,7 @@ namespace Safeguard.Statistics.Data.Migrations.Postgres
                     b.HasIndex("Sha256")
                         .IsUnique();
 
-                    b.ToTable("statistics_source_documents", (string)null);
+                    b.ToTable("statistics_source_documents", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Theme", b =>
@@ -320,7 +320,7 @@ namespace Safeguard.Statistics.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("statistics_themes", (string)null);
+                    b.ToTable("statistics_themes", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Measure", b =>

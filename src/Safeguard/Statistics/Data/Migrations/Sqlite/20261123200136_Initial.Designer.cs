@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Safeguard.Statistics.Data;
 
-#nullable disable
+#nullable enable
 
 namespace Safeguard.Statistics.Data.Migrations.Sqlite
 {
@@ -69,7 +69,7 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
 
                     b.HasIndex("ThemeId");
 
-                    b.ToTable("statistics_measures", (string)null);
+                    b.ToTable("statistics_measures", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Observation", b =>
@@ -137,7 +137,7 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
                     b.HasIndex("ReleaseId", "MeasureId", "PlaceId", "PeriodKey", "Breakdown")
                         .IsUnique();
 
-                    b.ToTable("statistics_observations", (string)null);
+                    b.ToTable("statistics_observations", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Place", b =>
@@ -173,7 +173,7 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("statistics_places", (string)null);
+                    b.ToTable("statistics_places", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Release", b =>
@@ -224,7 +224,7 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
 
                     b.HasIndex("SupersedesId");
 
-                    b.ToTable("statistics_releases", (string)null);
+                    b.ToTable("statistics_releases", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.SourceDocument", b =>
@@ -266,7 +266,7 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
                     b.HasIndex("Sha256")
                         .IsUnique();
 
-                    b.ToTable("statistics_source_documents", (string)null);
+                    b.ToTable("statistics_source_documents", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Theme", b =>
@@ -303,7 +303,7 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("statistics_themes", (string)null);
+                    b.ToTable("statistics_themes", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Measure", b =>

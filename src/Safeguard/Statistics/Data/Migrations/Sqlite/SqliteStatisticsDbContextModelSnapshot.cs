@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Safeguard.Statistics.Data;
 
-#nullable disable
+#nullable enable
 
 namespace Safeguard.Statistics.Data.Migrations.Sqlite
 {
@@ -66,7 +66,7 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
 
                     b.HasIndex("ThemeId");
 
-                    b.ToTable("statistics_measures", (string)null);
+                    b.ToTable("statistics_measures", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Observation", b =>
@@ -134,7 +134,7 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
                     b.HasIndex("ReleaseId", "MeasureId", "PlaceId", "PeriodKey", "Breakdown")
                         .IsUnique();
 
-                    b.ToTable("statistics_observations", (string)null);
+                    b.ToTable("statistics_observations", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Place", b =>
@@ -170,7 +170,7 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("statistics_places", (string)null);
+                    b.ToTable("statistics_places", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Release", b =>
@@ -221,7 +221,7 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
 
                     b.HasIndex("SupersedesId");
 
-                    b.ToTable("statistics_releases", (string)null);
+                    b.ToTable("statistics_releases", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.SourceDocument", b =>
@@ -263,7 +263,7 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
                     b.HasIndex("Sha256")
                         .IsUnique();
 
-                    b.ToTable("statistics_source_documents", (string)null);
+                    b.ToTable("statistics_source_documents", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Theme", b =>
@@ -300,7 +300,7 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("statistics_themes", (string)null);
+                    b.ToTable("statistics_themes", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Measure", b =>
