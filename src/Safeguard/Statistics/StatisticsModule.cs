@@ -24,6 +24,7 @@ public static class StatisticsModule
             : services.GetRequiredService<SqliteStatisticsDbContext>());
         builder.Services.AddScoped<StatisticsReader>();
         builder.Services.AddScoped<PortalQueries>();
+        builder.Services.AddSingleton<PortalSettings>();
         builder.AddPortalCaching();
         builder.Services.AddScoped<ReleasePublisher>();
         builder.Services.AddSingleton<IModuleDatabase, StatisticsDatabase>();

@@ -74,7 +74,7 @@ public sealed class FigureTests
     public Property Add_NeverStrongerThanWeakestInput() =>
         Prop.ForAll(Gen.Elements(Ranked).ToArbitrary(), Gen.Elements(Ranked).ToArbitrary(), (a, b) =>
         {
-            var result = Figure.Missing(a) with { Value = a.HasValue() ? 3 : null } + (Figure.Missing(b) with { Value = b.HasValue() ? 4 : null });
+            var result = new Figure(a.HasValue() ? 3 : null, a) + new Figure(b.HasValue() ? 4 : null, b);
             return Weakness(result.Status) >= Math.Max(Weakness(a), Weakness(b));
         });
 

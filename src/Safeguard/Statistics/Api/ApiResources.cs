@@ -8,7 +8,7 @@ public sealed record ReleaseResource(
     string? Supersedes, string? Changelog, ReleaseLinks Links)
 {
     public static ReleaseResource From(Release release, string? supersedes) => new(
-        release.Slug, release.Title, release.Summary, release.Status.ToString().ToLowerInvariant(),
+        release.Slug, release.Title, release.Summary, release.Status.Code(),
         release.PublishedAtUtc is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null,
         release.ContentHash, supersedes, release.Changelog, new ReleaseLinks(release.Slug));
 }

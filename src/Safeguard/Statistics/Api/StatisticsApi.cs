@@ -38,10 +38,14 @@ internal static class StatisticsApi
             .CacheOutput(PortalCaching.Latest);
     }
 
-    private static async Task<Ok<List<ReleaseResource>>> ListReleasesAsync(StatisticsReader reader, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<ReleaseResource>>, StatusCodeHttpResult>> ListReleasesAsync(StatisticsReader reader, HttpContext context, CancellationToken cancellationToken)
     {
         var releases = await reader.PublishedReleasesAsync(cancellationToken);
-        PortalCaching.NotModified(context, null, "releases", versioned: false);
+        // The list changes only when a release is published, and the newest release names that moment.
+        if (PortalCaching.NotModified(context, releases.FirstOrDefault(), "releases", versioned: false))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
         return TypedResults.Ok(releases.Select(r => ReleaseResource.From(r, releases.FirstOrDefault(s => s.Id == r.SupersedesId)?.Slug)).ToList());
     }
 
@@ -107,27 +111,27 @@ internal static class StatisticsApi
         var filter = new ObservationFilter { ReleaseId = release.Id, From = query.From?.Start, To = query.To?.End };
         if (query.Theme is not null)
         {
-            filter = filter with { ThemeId = (await reader.ThemeAsync(query.Theme, cancellationToken))?.Id ?? -1 };
-            if (filter.ThemeId == -1)
+            if (await reader.ThemeAsync(query.Theme, cancellationToken) is not { } theme)
             {
                 return NotFound("theme", query.Theme);
             }
+            filter = filter with { ThemeId = theme.Id };
         }
         if (query.Measure is not null)
         {
-            filter = filter with { MeasureId = (await reader.MeasureAsync(query.Measure, cancellationToken))?.Id ?? -1 };
-            if (filter.MeasureId == -1)
+            if (await reader.MeasureAsync(query.Measure, cancellationToken) is not { } measure)
             {
                 return NotFound("measure", query.Measure);
             }
+            filter = filter with { MeasureId = measure.Id };
         }
         if (query.Place is not null)
         {
-            filter = filter with { PlaceId = (await reader.PlaceAsync(query.Place, cancellationToken))?.Id ?? -1 };
-            if (filter.PlaceId == -1)
+            if (await reader.PlaceAsync(query.Place, cancellationToken) is not { } place)
             {
                 return NotFound("place", query.Place);
             }
+            filter = filter with { PlaceId = place.Id };
         }
         if (PortalCaching.NotModified(context, release, PortalCaching.ViewKey("observations", context.Request.QueryString.Value), versioned: query.Release is not null))
         {

@@ -36,3 +36,15 @@ public sealed class Release
 
     public List<Observation> Observations { get; } = [];
 }
+
+/// <summary>Codes for <see cref="ReleaseStatus"/> as downloads and the API write them.</summary>
+public static class ReleaseStatuses
+{
+    /// <summary>"draft" or "published".</summary>
+    public static string Code(this ReleaseStatus status) => status switch
+    {
+        ReleaseStatus.Draft => "draft",
+        ReleaseStatus.Published => "published",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown release status."),
+    };
+}

@@ -13,7 +13,7 @@ namespace Safeguard.Statistics.Portal;
 /// </summary>
 internal static class PageTwinEndpoints
 {
-    private const string Csv = "text/csv; charset=utf-8";
+    private const string CsvType = "text/csv; charset=utf-8";
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static void MapPageTwins(this IEndpointRouteBuilder app)
@@ -81,7 +81,7 @@ internal static class PageTwinEndpoints
     private static async Task<IResult> HomeCsvAsync(HttpContext context, PortalQueries queries, CancellationToken cancellationToken)
     {
         var view = await queries.HomeAsync(cancellationToken);
-        return await CsvAsync(context, view.Release, view.Rows, "home-csv", versioned: false, $"statistics-{view.Release?.Slug ?? "none"}.csv", cancellationToken);
+        return Csv(context, view.Release, view.Rows, "home-csv", versioned: false, $"statistics-{view.Release?.Slug ?? "none"}.csv", cancellationToken);
     }
 
     private static async Task<Results<Ok<FiguresDocument<ThemeResource>>, ProblemHttpResult, StatusCodeHttpResult>> ThemeJsonAsync(
@@ -102,7 +102,7 @@ internal static class PageTwinEndpoints
 
     private static async Task<IResult> ThemeCsvAsync(string theme, HttpContext context, PortalQueries queries, CancellationToken cancellationToken) =>
         await queries.ThemeAsync(theme, cancellationToken) is { } view
-            ? await CsvAsync(context, view.Release, view.Rows, $"theme-csv-{theme}", versioned: false, $"statistics-{view.Release?.Slug ?? "none"}-{theme}.csv", cancellationToken)
+            ? Csv(context, view.Release, view.Rows, $"theme-csv-{theme}", versioned: false, $"statistics-{view.Release?.Slug ?? "none"}-{theme}.csv", cancellationToken)
             : NotFound("theme", theme);
 
     private static async Task<Results<Ok<FiguresDocument<PlaceResource>>, ProblemHttpResult, StatusCodeHttpResult>> PlaceJsonAsync(
@@ -123,7 +123,7 @@ internal static class PageTwinEndpoints
 
     private static async Task<IResult> PlaceCsvAsync(string place, HttpContext context, PortalQueries queries, CancellationToken cancellationToken) =>
         await queries.PlaceAsync(place, cancellationToken) is { } view
-            ? await CsvAsync(context, view.Release, view.Rows, $"place-csv-{place}", versioned: false, $"statistics-{view.Release?.Slug ?? "none"}-{place}.csv", cancellationToken)
+            ? Csv(context, view.Release, view.Rows, $"place-csv-{place}", versioned: false, $"statistics-{view.Release?.Slug ?? "none"}-{place}.csv", cancellationToken)
             : NotFound("place", place);
 
     private static async Task<IResult> ReleaseJsonAsync(string release, HttpContext context, PortalQueries queries, CancellationToken cancellationToken)
@@ -143,7 +143,7 @@ internal static class PageTwinEndpoints
 
     private static async Task<IResult> ReleaseCsvAsync(string release, HttpContext context, PortalQueries queries, CancellationToken cancellationToken) =>
         await queries.ReleaseAsync(release, cancellationToken) is { } view
-            ? await CsvAsync(context, view.Release, view.Rows, "release-csv", versioned: true, $"statistics-{release}.csv", cancellationToken)
+            ? Csv(context, view.Release, view.Rows, "release-csv", versioned: true, $"statistics-{release}.csv", cancellationToken)
             : NotFound("release", release);
 
     private static async Task<IResult> ReleaseXlsxAsync(string release, HttpContext context, PortalQueries queries, CancellationToken cancellationToken)
@@ -171,14 +171,11 @@ internal static class PageTwinEndpoints
         return TypedResults.Stream(output => TidyXlsxWriter.WriteAsync(view.Rows, about, output, cancellationToken), Xlsx, $"statistics-{release}.xlsx");
     }
 
-    private static async Task<IResult> CsvAsync(
-        HttpContext context, Release? release, IReadOnlyList<ObservationRow> rows, string view, bool versioned, string fileName, CancellationToken cancellationToken)
-    {
-        await Task.CompletedTask;
-        return PortalCaching.NotModified(context, release, view, versioned)
+    private static IResult Csv(
+        HttpContext context, Release? release, IReadOnlyList<ObservationRow> rows, string view, bool versioned, string fileName, CancellationToken cancellationToken) =>
+        PortalCaching.NotModified(context, release, view, versioned)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Stream(output => TidyCsvWriter.WriteAsync(rows, output, cancellationToken), Csv, fileName);
-    }
+            : TypedResults.Stream(output => TidyCsvWriter.WriteAsync(rows, output, cancellationToken), CsvType, fileName);
 
     private static ReleaseSummary? Summary(HttpContext context, Release? release) =>
         release is null ? null : ReleaseSummary.From(release, PortalCitations.AbsoluteUrl(context, $"/statistics/releases/{release.Slug}").ToString());

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
-using Safeguard.Platform;
 using Safeguard.Statistics.Model;
 
 namespace Safeguard.Statistics.Portal;
@@ -26,18 +25,19 @@ public static class PortalCaching
 
     public static void AddPortalCaching(this IHostApplicationBuilder builder)
     {
-        var latestSeconds = builder.Configuration.GetValue(SafeguardSettings.LatestCacheSeconds, 60);
-        builder.Services.AddOutputCache(options =>
+        builder.Services.AddOutputCache();
+        builder.Services.AddOptions<OutputCacheOptions>().Configure<PortalSettings>((options, settings) =>
         {
             // Slugs are lower case and looked up exactly: /statistics/Use-Of-Force must not be served from the cache of /statistics/use-of-force.
             options.UseCaseSensitivePaths = true;
-            options.AddPolicy(Latest, policy => policy.Expire(TimeSpan.FromSeconds(latestSeconds)).SetVaryByQuery("*").Tag(Tag));
+            options.AddPolicy(Latest, policy => policy.Expire(settings.LatestCacheLifetime).SetVaryByQuery("*").Tag(Tag));
             options.AddPolicy(Versioned, policy => policy.Expire(TimeSpan.FromHours(1)).SetVaryByQuery("*").Tag(Tag));
         });
     }
 
     /// <summary>
-    /// Sets the response's validators for a view of a release and answers 304 when the client already has it.
+    /// Sets the response's cache lifetime and validator for a view of a release (the ETag joins the release's
+    /// content hash, the view and the build) and answers 304 when the client already has it.
     /// Returns true when the response is complete (not modified).
     /// </summary>
     public static bool NotModified(HttpContext context, Release? release, string view, bool versioned)
@@ -45,12 +45,12 @@ public static class PortalCaching
         var headers = context.Response.GetTypedHeaders();
         headers.CacheControl = versioned
             ? CacheControlHeaderValue.Parse(Immutable)
-            : new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromSeconds(context.RequestServices.GetRequiredService<IConfiguration>().GetValue(SafeguardSettings.LatestCacheSeconds, 60)) };
+            : new CacheControlHeaderValue { Public = true, MaxAge = context.RequestServices.GetRequiredService<PortalSettings>().LatestCacheLifetime };
         if (release?.ContentHash is not { } hash)
         {
             return false;
         }
-        var etag = new EntityTagHeaderValue($"\"{hash[..20]}-{view}\"");
+        var etag = new EntityTagHeaderValue($"\"{hash[..20]}-{view}-{PortalSettings.BuildStamp}\"");
         headers.ETag = etag;
         var requested = context.Request.GetTypedHeaders().IfNoneMatch;
         if (requested.Any(tag => tag.Compare(etag, useStrongComparison: false) || tag.Equals(EntityTagHeaderValue.Any)))

@@ -1,4 +1,3 @@
-using Safeguard.Platform;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Publishing;
 
@@ -12,10 +11,9 @@ public static class PortalCitations
     public static Citation For(HttpContext context, Release release, string? pageTitle, PathString path)
     {
         var services = context.RequestServices;
-        var configuration = services.GetRequiredService<IConfiguration>();
         var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         return new Citation(
-            Publisher(configuration),
+            services.GetRequiredService<PortalSettings>().Publisher,
             release.Title,
             release.Slug,
             pageTitle,
@@ -25,14 +23,10 @@ public static class PortalCitations
             SourceNote);
     }
 
-    /// <summary>The organisation credited as the source.</summary>
-    public static string Publisher(IConfiguration configuration) => configuration[SafeguardSettings.Publisher] ?? "Medical Justice";
-
     /// <summary>The public address of a path: the configured base URL, else the address the request came to.</summary>
     public static Uri AbsoluteUrl(HttpContext context, PathString path)
     {
-        var configured = context.RequestServices.GetRequiredService<IConfiguration>()[SafeguardSettings.PublicBaseUrl];
-        var root = configured is { Length: > 0 } ? configured.TrimEnd('/') : $"{context.Request.Scheme}://{context.Request.Host}";
+        var root = context.RequestServices.GetRequiredService<PortalSettings>().PublicBaseUrl ?? $"{context.Request.Scheme}://{context.Request.Host}";
         return new Uri($"{root}{path}");
     }
 }

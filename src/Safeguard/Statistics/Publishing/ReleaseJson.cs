@@ -24,13 +24,7 @@ public sealed record ReleaseSummary(
     public static ReleaseSummary From(Release release, string url)
     {
         ArgumentNullException.ThrowIfNull(release);
-        var status = release.Status switch
-        {
-            ReleaseStatus.Draft => "draft",
-            ReleaseStatus.Published => "published",
-            _ => throw new ArgumentOutOfRangeException(nameof(release), release.Status, "Unknown release status."),
-        };
-        return new(release.Slug, release.Title, release.Summary, status, release.PublishedAtUtc, release.ContentHash, url);
+        return new(release.Slug, release.Title, release.Summary, release.Status.Code(), release.PublishedAtUtc, release.ContentHash, url);
     }
 }
 

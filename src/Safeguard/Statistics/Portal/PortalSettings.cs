@@ -1,0 +1,29 @@
+using Safeguard.Platform;
+
+namespace Safeguard.Statistics.Portal;
+
+/// <summary>The portal's settings, read once from configuration (see docs/configuration.md).</summary>
+public sealed class PortalSettings
+{
+    public PortalSettings(IConfiguration configuration)
+    {
+        Publisher = configuration[SafeguardSettings.Publisher] is { Length: > 0 } publisher ? publisher : "Medical Justice";
+        PublicBaseUrl = configuration[SafeguardSettings.PublicBaseUrl] is { Length: > 0 } url ? url.TrimEnd('/') : null;
+        LatestCacheLifetime = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue(SafeguardSettings.LatestCacheSeconds, 60)));
+    }
+
+    /// <summary>The organisation credited as the source.</summary>
+    public string Publisher { get; }
+
+    /// <summary>The public address of the site without a trailing slash, or null to use the request's.</summary>
+    public string? PublicBaseUrl { get; }
+
+    /// <summary>How long views of "the latest release" may be cached.</summary>
+    public TimeSpan LatestCacheLifetime { get; }
+
+    /// <summary>
+    /// Identifies the running build. Part of every ETag, so that a deployment that changes how a page is written
+    /// is not answered with "not modified" for the old page.
+    /// </summary>
+    public static string BuildStamp { get; } = typeof(PortalSettings).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
+}
