@@ -1,29 +1,24 @@
 namespace Safeguard.Platform;
 
 /// <summary>
-/// One error shape per audience: ProblemDetails (JSON) for the API and the machine twins of pages (.json, .csv,
-/// .xlsx), and a plain HTML page for people. Never a stack trace, never a blank 500.
+/// One error mechanism for every request: exceptions and empty error statuses are re-executed to
+/// <c>/system/error/{status}</c>, which answers people with an HTML page and programs (the API, and the .json,
+/// .csv and .xlsx twins of pages) with ProblemDetails. Never a stack trace, never a blank 500.
 /// </summary>
 internal static class ErrorResponses
 {
+    /// <summary>Where errors are re-executed; the status follows as the last segment.</summary>
+    public const string ErrorPath = "/system/error";
+
     public static void UseErrorResponses(this WebApplication app)
     {
-        app.UseWhen(IsForMachines, machines =>
-        {
-            machines.UseExceptionHandler();
-            machines.UseStatusCodePages();
-        });
-        app.UseWhen(context => !IsForMachines(context), people =>
-        {
-            people.UseExceptionHandler("/system/error/500");
-            people.UseStatusCodePagesWithReExecute("/system/error/{0}");
-        });
+        app.UseExceptionHandler($"{ErrorPath}/500");
+        app.UseStatusCodePagesWithReExecute($"{ErrorPath}/{{0}}");
     }
 
-    /// <summary>Requests answered in JSON or a data file rather than an HTML page.</summary>
-    public static bool IsForMachines(HttpContext context)
+    /// <summary>Whether a path is answered in JSON or a data file rather than an HTML page.</summary>
+    public static bool IsForMachines(PathString path)
     {
-        var path = context.Request.Path;
         if (path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi"))
         {
             return true;

@@ -44,6 +44,9 @@ public static class SafeguardWebApplication
         app.UseErrorResponses();
         // Routing after the error middleware, so a re-executed error request is routed to the error page.
         app.UseRouting();
+        app.UseCors();
+        app.UseOutputCache();
+        // After the output cache: a cached response already carries these headers, so a cache hit costs nothing more.
         app.UseSecurityHeaders();
         // Only /css is looked up on disk, so page and API requests cost no file-system probe.
         app.UseStaticFiles(new StaticFileOptions
@@ -52,8 +55,6 @@ public static class SafeguardWebApplication
             FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.WebRootPath, "css")),
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
-        app.UseCors();
-        app.UseOutputCache();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").RequireCors(PlatformPolicies.ReadOnlyCors);
     }

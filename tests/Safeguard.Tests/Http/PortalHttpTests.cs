@@ -353,12 +353,47 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
         (await JsonAsync("/api/v1/releases")).EnumerateArray().Select(r => r.GetProperty("slug").GetString()).ShouldNotContain("draft-test");
     }
 
-    [Fact]
-    public async Task Pages_CarrySecurityHeaders()
+    [Theory]
+    [InlineData("/statistics")]
+    [InlineData("/statistics/no-such-theme")]
+    [InlineData("/css/site.css")]
+    [InlineData("/api/v1/releases")]
+    public async Task EveryResponse_CarriesSecurityHeaders_AlsoWhenServedFromCache(string path)
     {
-        var response = await client.GetAsync("/statistics", Cancel);
-        response.Headers.GetValues("Content-Security-Policy").Single().ShouldNotContain("unsafe-inline");
-        response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        // The second request is answered from the output cache, which must keep the headers.
+        foreach (var attempt in new[] { "first", "cached" })
+        {
+            var response = await client.GetAsync(path, Cancel);
+            response.Headers.GetValues("Content-Security-Policy").Single().ShouldNotContain("unsafe-inline", customMessage: $"{attempt} {path}");
+            response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("frame-ancestors 'none'", customMessage: $"{attempt} {path}");
+            response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"], customMessage: $"{attempt} {path}");
+        }
+    }
+
+    [Fact]
+    public async Task UnknownApiAddress_IsAProblemDetails404NotAPage()
+    {
+        var response = await client.GetAsync("/api/v1/no-such-collection", Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("title").GetString().ShouldBe("Page not found");
+    }
+
+    [Fact]
+    public async Task WritingToTheApi_IsRefusedWithProblemDetails()
+    {
+        var response = await client.DeleteAsync("/api/v1/releases/2024", Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task PostingToAPage_IsRefusedWithAPageThatSaysWhy()
+    {
+        var response = await client.PostAsync("/statistics", new StringContent(""), Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Cancel));
+        page.QuerySelector("h1")!.TextContent.ShouldBe("The request could not be understood");
     }
 
     [Fact]
