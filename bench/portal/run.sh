@@ -9,7 +9,7 @@ TARGETS=(
   "/statistics/use-of-force"
   "/api/v1/observations?measure=use-of-force-incidents&release=2024"
 )
-DURATION=${DURATION:-10s}       # measured run per target and server
+DURATION=${DURATION:-20s}       # measured run per target and server (10 s runs proved too noisy on 2 cores)
 WARMUP=${WARMUP:-3s}            # unmeasured run first, per target and server
 CONNECTIONS=${CONNECTIONS:-256}
 THREADS=${THREADS:-2}
