@@ -148,6 +148,8 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
     [InlineData("measure=DROP%20TABLE", "measure")]
     [InlineData("colour=red", "colour")]
     [InlineData("page=1&page=2", "page")]
+    [InlineData("period=2024-13", "period")]
+    [InlineData("period=2024&from=2023", "period")]
     public async Task Observations_MalformedParameter_Is400NamingIt(string query, string parameter)
     {
         var problem = await JsonAsync($"/api/v1/observations?{query}", HttpStatusCode.BadRequest);
@@ -182,6 +184,26 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
         }
         seen.Count.ShouldBe(15);
         seen.Distinct().Count().ShouldBe(15);
+    }
+
+    [Fact]
+    public async Task Observations_ExactPeriod_ReturnsThatPeriodsFigures()
+    {
+        var result = await JsonAsync("/api/v1/observations?release=2024&period=2024");
+        result.GetProperty("totalItems").GetInt32().ShouldBe(15);
+        result.GetProperty("links").GetProperty("self").GetString()!.ShouldContain("period=2024");
+    }
+
+    [Fact]
+    public async Task Observations_PeriodTheReleaseDoesNotCover_IsA404NamingThePeriodsItDoes()
+    {
+        var response = await client.GetAsync("/api/v1/observations?release=2024&period=2019-Q2", Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement;
+        problem.GetProperty("title").GetString().ShouldBe("Release '2024' has no figures for the period '2019-Q2'.");
+        problem.GetProperty("detail").GetString()!.ShouldStartWith("It covers: 2024.");
+        problem.GetProperty("parameter").GetString().ShouldBe("period");
     }
 
     [Fact]

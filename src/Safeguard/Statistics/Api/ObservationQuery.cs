@@ -8,12 +8,12 @@ namespace Safeguard.Statistics.Api;
 /// 400 naming it (framework binding would answer with a bare 400 before our code ran).
 /// </summary>
 public sealed record ObservationQuery(
-    string? Release, string? Theme, string? Measure, string? Place, Period? From, Period? To, int Page, int PageSize)
+    string? Release, string? Theme, string? Measure, string? Place, Period? Period, Period? From, Period? To, int Page, int PageSize)
 {
     public const int DefaultPageSize = 100;
     public const int MaximumPageSize = 1000;
 
-    private static readonly string[] Known = ["release", "theme", "measure", "place", "from", "to", "page", "pageSize"];
+    private static readonly string[] Known = ["release", "theme", "measure", "place", "period", "from", "to", "page", "pageSize"];
 
     /// <summary>Parses the query; errors are keyed by parameter name.</summary>
     public static (ObservationQuery? Query, Dictionary<string, string[]> Errors) Parse(IQueryCollection query)
@@ -74,8 +74,12 @@ public sealed record ObservationQuery(
         }
 
         var parsed = new ObservationQuery(
-            Slug("release"), Slug("theme"), Slug("measure"), Slug("place"), PeriodOf("from"), PeriodOf("to"),
+            Slug("release"), Slug("theme"), Slug("measure"), Slug("place"), PeriodOf("period"), PeriodOf("from"), PeriodOf("to"),
             Number("page", 1, 1, 1_000_000), Number("pageSize", DefaultPageSize, 1, MaximumPageSize));
+        if (parsed.Period is not null && (parsed.From is not null || parsed.To is not null))
+        {
+            errors["period"] = ["Give either 'period' (one period exactly) or 'from' and 'to' (a range), not both."];
+        }
         if (parsed.From is { } from && parsed.To is { } to && from.Start > to.End)
         {
             errors["from"] = [$"'from' ({from.Key}) is after 'to' ({to.Key})."];
@@ -98,6 +102,7 @@ public sealed record ObservationQuery(
         Add("theme", Theme);
         Add("measure", Measure);
         Add("place", Place);
+        Add("period", Period?.Key);
         Add("from", From?.Key);
         Add("to", To?.Key);
         Add("page", page.ToString(CultureInfo.InvariantCulture));

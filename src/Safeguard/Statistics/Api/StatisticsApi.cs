@@ -34,7 +34,7 @@ internal static class StatisticsApi
             .WithSummary("One place").CacheOutput(PortalCaching.Latest);
         api.MapGet("/observations", ListObservationsAsync).WithName("ListObservations")
             .WithSummary("Figures with status, note and source, filtered and paginated")
-            .WithDescription("Filter by release (default: the latest), theme, measure, place and a period range (from, to: 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-12-31). page starts at 1; pageSize is at most 1000.")
+            .WithDescription("Filter by release (default: the latest), theme, measure, place, and either one period exactly (period) or a range (from, to); periods are written 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-12-31. A period the release has no figures for is a 404. page starts at 1; pageSize is at most 1000.")
             .CacheOutput(PortalCaching.Latest);
     }
 
@@ -108,7 +108,19 @@ internal static class StatisticsApi
                 ? TypedResults.Problem(title: "Nothing has been published yet.", statusCode: StatusCodes.Status404NotFound)
                 : NotFound("release", query.Release);
         }
-        var filter = new ObservationFilter { ReleaseId = release.Id, From = query.From?.Start, To = query.To?.End };
+        var filter = new ObservationFilter { ReleaseId = release.Id, PeriodKey = query.Period?.Key, From = query.From?.Start, To = query.To?.End };
+        if (query.Period is { } period)
+        {
+            var covered = await reader.PeriodKeysAsync(release.Id, cancellationToken);
+            if (!covered.Contains(period.Key))
+            {
+                return TypedResults.Problem(
+                    title: $"Release '{release.Slug}' has no figures for the period '{period.Key}'.",
+                    detail: $"It covers: {string.Join(", ", covered)}. For a range, use 'from' and 'to'.",
+                    statusCode: StatusCodes.Status404NotFound,
+                    extensions: new Dictionary<string, object?> { ["parameter"] = "period" });
+            }
+        }
         if (query.Theme is not null)
         {
             if (await reader.ThemeAsync(query.Theme, cancellationToken) is not { } theme)

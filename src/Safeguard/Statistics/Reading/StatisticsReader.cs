@@ -20,6 +20,9 @@ public sealed record ObservationFilter
 
     /// <summary>Only periods ending on or before this day.</summary>
     public DateOnly? To { get; init; }
+
+    /// <summary>Only this period exactly (its key, e.g. "2024-Q3").</summary>
+    public string? PeriodKey { get; init; }
 }
 
 /// <summary>Read-only queries over published statistics. Drafts are never returned here.</summary>
@@ -54,6 +57,12 @@ public sealed class StatisticsReader(StatisticsDbContext db)
 
     public Task<Place?> PlaceAsync(string slug, CancellationToken cancellationToken) =>
         db.Places.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+
+    /// <summary>The periods a release has figures for, earliest first.</summary>
+    public async Task<List<string>> PeriodKeysAsync(int releaseId, CancellationToken cancellationToken) =>
+        [.. (await db.Observations.AsNoTracking().Where(o => o.ReleaseId == releaseId)
+                .Select(o => new { o.PeriodKey, o.PeriodStart, o.PeriodEnd }).Distinct().ToListAsync(cancellationToken))
+            .OrderBy(p => p.PeriodStart).ThenBy(p => p.PeriodEnd).Select(p => p.PeriodKey)];
 
     /// <summary>How many observations match, for paging.</summary>
     public Task<int> CountAsync(ObservationFilter filter, CancellationToken cancellationToken) =>
@@ -93,6 +102,10 @@ public sealed class StatisticsReader(StatisticsDbContext db)
         if (filter.PlaceId is { } placeId)
         {
             query = query.Where(o => o.PlaceId == placeId);
+        }
+        if (filter.PeriodKey is { } periodKey)
+        {
+            query = query.Where(o => o.PeriodKey == periodKey);
         }
         if (filter.From is { } from)
         {
