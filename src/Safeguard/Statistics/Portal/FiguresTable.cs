@@ -1,6 +1,58 @@
+using Safeguard.Statistics.Indicators;
+using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Statistics.Portal;
 
-/// <summary>A table of figures with their status, note and source, as every portal page shows them.</summary>
-public sealed record FiguresTable(string Caption, IReadOnlyList<ObservationRow> Rows);
+/// <summary>
+/// A table of figures with their status, note and source, as every portal page shows them, and each figure's
+/// change on the previous period where the release holds that period for the same measure, place and breakdown.
+/// </summary>
+public sealed record FiguresTable(string Caption, IReadOnlyList<ObservationRow> Rows)
+{
+    /// <summary>The change on the previous period, for each row that has one.</summary>
+    public IReadOnlyDictionary<ObservationRow, PeriodChange> Changes { get; } = ChangesOf(Rows);
+
+    /// <summary>
+    /// The change in words, carrying its status: "up 115 (19.2%) on 2023", "down at most 20 (3.1%) on 2023",
+    /// "no change on 2023", or "not available (suppressed)" when an input has no value.
+    /// </summary>
+    public static string Describe(PeriodChange change)
+    {
+        var difference = change.Difference;
+        if (!difference.HasValue)
+        {
+            return $"not available ({difference.Status.Label()})";
+        }
+        var on = $"on {change.PreviousPeriod.Label}";
+        if (difference.Value == 0 && difference.Status == ObservationStatus.Exact)
+        {
+            return $"no change {on}";
+        }
+        var up = difference.Value > 0;
+        var percent = change.PercentChange.HasValue ? $" ({Magnitude(change.PercentChange, up)}%)" : "";
+        return $"{(up ? "up" : "down")} {Magnitude(difference, up)}{percent} {on}";
+    }
+
+    /// <summary>The size of a change with its bound; a lower bound on a fall is an upper bound on its size.</summary>
+    private static string Magnitude(Figure figure, bool up)
+    {
+        var status = up ? figure.Status : figure.Status switch
+        {
+            ObservationStatus.AtLeast => ObservationStatus.AtMost,
+            ObservationStatus.AtMost => ObservationStatus.AtLeast,
+            _ => figure.Status,
+        };
+        return FigureText.Format(Math.Abs(figure.Value!.Value), status);
+    }
+
+    private static Dictionary<ObservationRow, PeriodChange> ChangesOf(IReadOnlyList<ObservationRow> rows) =>
+        rows.GroupBy(r => (r.Measure, r.Place, r.Breakdown))
+            .SelectMany(series =>
+            {
+                var byPeriod = series.ToDictionary(r => Period.FromKey(r.PeriodKey));
+                return PeriodChange.For(byPeriod.ToDictionary(p => p.Key, p => new Figure(p.Value.Value, p.Value.Status)))
+                    .Select(change => (Row: byPeriod[change.Period], Change: change));
+            })
+            .ToDictionary(x => x.Row, x => x.Change);
+}
