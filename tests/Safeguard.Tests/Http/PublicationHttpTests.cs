@@ -52,6 +52,19 @@ public abstract class PublicationHttpTests<TFactory>(TFactory factory) : IClassF
                 observation.SetPeriod(period);
                 db.Observations.Add(observation);
             }
+            var selfHarm = new Observation
+            {
+                Release = release,
+                Measure = await db.Measures.SingleAsync(m => m.Slug == "self-harm-incidents", Cancel),
+                Place = place,
+                PeriodKey = "",
+                Value = 12,
+                Status = ObservationStatus.Exact,
+                SourceDocument = source,
+                SourceLocation = "test row self-harm",
+            };
+            selfHarm.SetPeriod(Period.Year(2024));
+            db.Observations.Add(selfHarm);
             await db.SaveChangesAsync(Cancel);
             await scope.ServiceProvider.GetRequiredService<ReleasePublisher>().PublishAsync("2024-revised", Cancel);
         }
@@ -59,6 +72,13 @@ public abstract class PublicationHttpTests<TFactory>(TFactory factory) : IClassF
         var rows = await UseOfForceRowsAsync();
         rows.Select(r => (r[2], r[3], r[4])).ShouldBe([("2023", "600", ""), ("2024", "715", "up 115 (19.2%) on 2023")]);
         (await client.GetAsync("/statistics/releases/2024", Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK, "every release stays reachable");
+
+        // The home page's data twin holds the figures its headlines are written from; the release download holds all.
+        var home = await client.GetStringAsync("/statistics.csv", Cancel);
+        home.ShouldContain("use-of-force-incidents");
+        home.ShouldNotContain("self-harm-incidents");
+        (await client.GetStringAsync("/statistics/releases/2024-revised.csv", Cancel)).ShouldContain("self-harm-incidents");
+        (await client.GetStringAsync("/statistics", Cancel)).ShouldContain("There were 715 use of force incidents at Brook House IRC.");
     }
 }
 

@@ -12,6 +12,14 @@ namespace Safeguard.Statistics.Headlines;
 /// </summary>
 public static class HeadlineWriter
 {
+    /// <summary>The measures the headlines are written about; nothing else need be read to write them.</summary>
+    public static readonly IReadOnlyList<string> Measures =
+    [
+        MeasureSlugs.Rule35Part1, MeasureSlugs.Rule35Part2, MeasureSlugs.Rule35Part3, MeasureSlugs.UseOfForceIncidents,
+        MeasureSlugs.AcdtOpened, MeasureSlugs.AcdtConstantSupervision, MeasureSlugs.Rule40People, MeasureSlugs.Rule42People,
+        MeasureSlugs.PeopleDetained,
+    ];
+
     /// <summary>The period the headlines are about: the latest whole year with a headline figure, else the latest period.</summary>
     public static Period? HeadlinePeriod(IEnumerable<ObservationRow> rows)
     {

@@ -23,7 +23,7 @@ internal static class PageTwinEndpoints
         app.MapGet("/statistics.json", HomeJsonAsync).RequireCors(Platform.PlatformPolicies.ReadOnlyCors).WithTags("Page data").CacheOutput(PortalCaching.Latest).WithName("StatisticsJson")
             .WithSummary("/statistics as data: headlines, the safeguard gap, themes and places of the latest release");
         app.MapGet("/statistics.csv", HomeCsvAsync).RequireCors(Platform.PlatformPolicies.ReadOnlyCors).WithTags("Page data").CacheOutput(PortalCaching.Latest).WithName("StatisticsCsv")
-            .WithSummary("Every figure of the latest release, tidy CSV");
+            .WithSummary("The figures behind the /statistics headlines, tidy CSV (the whole release: /statistics/releases/{release}.csv)");
         twins.MapGet("/{theme:regex(^[a-z0-9-]+$)}.json", ThemeJsonAsync).CacheOutput(PortalCaching.Latest).WithName("ThemeJson")
             .WithSummary("A theme page as data");
         twins.MapGet("/{theme:regex(^[a-z0-9-]+$)}.csv", ThemeCsvAsync).CacheOutput(PortalCaching.Latest).WithName("ThemeCsv")

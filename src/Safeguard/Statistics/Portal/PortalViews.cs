@@ -5,7 +5,10 @@ using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Statistics.Portal;
 
-/// <summary>What /statistics shows: the latest release's headlines and safeguard gap, and the ways in.</summary>
+/// <summary>
+/// What /statistics shows: the latest release's headlines and safeguard gap, and the ways in. Rows are the figures
+/// the headlines are written from, not the whole release (which can hold hundreds of thousands).
+/// </summary>
 public sealed record HomeView(
     Release? Release, Period? Period, IReadOnlyList<Headline> Headlines, SafeguardGap? Gap,
     IReadOnlyList<Theme> Themes, IReadOnlyList<Place> Places, IReadOnlyList<ObservationRow> Rows);
@@ -34,7 +37,7 @@ public sealed class PortalQueries(StatisticsReader reader)
         {
             return new(null, null, [], null, themes, places, []);
         }
-        var rows = await reader.ObservationsAsync(new ObservationFilter { ReleaseId = release.Id }, cancellationToken);
+        var rows = await reader.ObservationsAsync(new ObservationFilter { ReleaseId = release.Id, MeasureSlugs = HeadlineWriter.Measures }, cancellationToken);
         var period = HeadlineWriter.HeadlinePeriod(rows);
         if (period is null)
         {

@@ -21,6 +21,9 @@ public sealed record ObservationFilter
     /// <summary>Only periods ending on or before this day.</summary>
     public DateOnly? To { get; init; }
 
+    /// <summary>Only these measures, by slug.</summary>
+    public IReadOnlyCollection<string>? MeasureSlugs { get; init; }
+
     /// <summary>Only this period exactly (its key, e.g. "2024-Q3").</summary>
     public string? PeriodKey { get; init; }
 }
@@ -102,6 +105,10 @@ public sealed class StatisticsReader(StatisticsDbContext db)
         if (filter.PlaceId is { } placeId)
         {
             query = query.Where(o => o.PlaceId == placeId);
+        }
+        if (filter.MeasureSlugs is { } slugs)
+        {
+            query = query.Where(o => slugs.Contains(o.Measure!.Slug));
         }
         if (filter.PeriodKey is { } periodKey)
         {
