@@ -17,9 +17,25 @@ public interface IModuleDatabase
 }
 
 /// <summary>Runs every module's migrations, then (when asked) every module's demonstration data.</summary>
-public sealed partial class DatabaseInitializer(IEnumerable<IModuleDatabase> modules, IServiceScopeFactory scopes, ILogger<DatabaseInitializer> logger)
+public sealed partial class DatabaseInitializer(
+    IEnumerable<IModuleDatabase> modules, IServiceScopeFactory scopes, SafeguardDatabase database, ILogger<DatabaseInitializer> logger)
 {
+    /// <summary>Prepares every module's tables; a database that cannot be reached or opened is reported in words.</summary>
     public async Task InitializeAsync(bool demonstrationData, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync(demonstrationData, cancellationToken);
+        }
+        catch (System.Data.Common.DbException failure)
+        {
+            throw new DatabaseUnavailableException(
+                $"Could not prepare the {database.Describe()}: {failure.Message.TrimEnd('.')}. Check --database (or ConnectionStrings__Default), that the server is running and that the account may create tables.",
+                failure);
+        }
+    }
+
+    private async Task RunAsync(bool demonstrationData, CancellationToken cancellationToken)
     {
         foreach (var module in modules)
         {

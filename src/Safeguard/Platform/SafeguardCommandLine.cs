@@ -25,6 +25,9 @@ public static class SafeguardCommandLine
         serve.SetAction(async (result, cancellationToken) =>
         {
             var hostArgs = HostArguments(result, database);
+            // A failed start is reported by this command in words (or, if it is not a database problem, thrown
+            // whole); the host's own log of it would only repeat it as a stack trace.
+            hostArgs.Add("--Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host=None");
             if (result.GetValue(noDemonstrationData))
             {
                 hostArgs.Add($"--{SafeguardSettings.DemonstrationData}=false");
@@ -51,8 +54,29 @@ public static class SafeguardCommandLine
 
         // With no command, serve: that is also how the test host starts the application.
         var parsed = root.Parse(args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("--help" or "-h" or "-?" or "--version") ? ["serve", .. args] : args);
-        return parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        return InvokeReportingDatabaseProblemsAsync(parsed);
     }
+
+    /// <summary>A database problem is the person's to fix: say what and where, without a stack trace, and exit 2.</summary>
+    private static async Task<int> InvokeReportingDatabaseProblemsAsync(ParseResult parsed)
+    {
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception failure) when (DatabaseProblem(failure) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"Safeguard cannot start: {problem.Message}");
+            return 2;
+        }
+    }
+
+    private static DatabaseUnavailableException? DatabaseProblem(Exception failure) => failure switch
+    {
+        DatabaseUnavailableException problem => problem,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(DatabaseProblem).FirstOrDefault(p => p is not null),
+        _ => failure.InnerException is { } inner ? DatabaseProblem(inner) : null,
+    };
 
     private static List<string> HostArguments(ParseResult result, Option<string?> database)
     {

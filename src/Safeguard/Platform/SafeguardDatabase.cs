@@ -26,12 +26,31 @@ public sealed record SafeguardDatabase(DatabaseProvider Provider, string Connect
         if (string.IsNullOrWhiteSpace(configured))
         {
             var folder = DataDirectory(configuration);
-            Directory.CreateDirectory(folder);
+            try
+            {
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+            {
+                throw new DatabaseUnavailableException(
+                    $"The data folder {folder} (SAFEGUARD_DATA_DIR) cannot be created: {failure.Message} Choose a folder this user may write to.", failure);
+            }
             return new(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "safeguard.db")}");
         }
-        return IsPostgreSql(configured)
-            ? new(DatabaseProvider.PostgreSql, configured)
-            : new(DatabaseProvider.Sqlite, configured);
+        var database = IsPostgreSql(configured)
+            ? new SafeguardDatabase(DatabaseProvider.PostgreSql, configured)
+            : new SafeguardDatabase(DatabaseProvider.Sqlite, configured);
+        try
+        {
+            _ = database.Describe();
+        }
+        catch (ArgumentException invalid)
+        {
+            // The parsers' messages name the offending keyword, never its value.
+            throw new DatabaseUnavailableException(
+                $"The database connection string (--database or ConnectionStrings__Default) is not valid: {invalid.Message}", invalid);
+        }
+        return database;
     }
 
     /// <summary>The folder for the embedded database and stored files.</summary>
