@@ -51,7 +51,9 @@ public sealed record PlaceResource(string Slug, string Name, string Kind, string
         PlaceKind.RemovalCentre => "removal-centre",
         PlaceKind.ShortTermHoldingFacility => "short-term-holding-facility",
         PlaceKind.PrisonEstate => "prison-estate",
-        _ => "category",
+        PlaceKind.PreDepartureAccommodation => "pre-departure-accommodation",
+        PlaceKind.Category => "category",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown place kind."),
     };
 }
 

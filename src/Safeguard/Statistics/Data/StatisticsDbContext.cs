@@ -21,6 +21,10 @@ public abstract class StatisticsDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<Observation> Observations => Set<Observation>();
 
+    public DbSet<SourceFile> SourceFiles => Set<SourceFile>();
+
+    public DbSet<ImportTemplate> ImportTemplates => Set<ImportTemplate>();
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -78,6 +82,20 @@ public abstract class StatisticsDbContext(DbContextOptions options) : DbContext(
             document.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
             document.HasIndex(d => d.Sha256).IsUnique();
         });
+        modelBuilder.Entity<SourceFile>(file =>
+        {
+            file.ToTable("statistics_source_files");
+            file.HasKey(f => f.SourceDocumentId);
+            file.HasOne(f => f.SourceDocument).WithOne().HasForeignKey<SourceFile>(f => f.SourceDocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ImportTemplate>(template =>
+        {
+            template.ToTable("statistics_import_templates");
+            template.HasIndex(t => t.Name).IsUnique();
+            template.Property(t => t.Name).HasMaxLength(80);
+            template.Property(t => t.Series).HasMaxLength(200);
+            template.Property(t => t.Definition).HasMaxLength(200_000);
+        });
         modelBuilder.Entity<Release>(release =>
         {
             release.ToTable("statistics_releases");
@@ -99,7 +117,7 @@ public abstract class StatisticsDbContext(DbContextOptions options) : DbContext(
             observation.Property(o => o.Value).HasPrecision(18, 4);
             observation.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
             observation.Property(o => o.Note).HasMaxLength(2000);
-            observation.Property(o => o.SourceLocation).HasMaxLength(200);
+            observation.Property(o => o.SourceLocation).HasMaxLength(400);
             observation.HasOne(o => o.Release).WithMany(r => r.Observations).HasForeignKey(o => o.ReleaseId).OnDelete(DeleteBehavior.Cascade);
             observation.HasOne(o => o.Measure).WithMany().HasForeignKey(o => o.MeasureId).OnDelete(DeleteBehavior.Restrict);
             observation.HasOne(o => o.Place).WithMany().HasForeignKey(o => o.PlaceId).OnDelete(DeleteBehavior.Restrict);

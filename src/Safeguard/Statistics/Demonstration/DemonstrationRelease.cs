@@ -15,7 +15,7 @@ namespace Safeguard.Statistics.Demonstration;
 internal static class DemonstrationRelease
 {
     public const string Slug = "2024";
-    private const string SourceFile = "seed-2024-top-line.txt";
+    private const string SourceFileName = "seed-2024-top-line.txt";
 
     public static async Task LoadAsync(StatisticsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -25,17 +25,22 @@ internal static class DemonstrationRelease
         }
         // One transaction for the figures and their publication: a run killed half-way leaves nothing.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var sourceBytes = Resource(SourceFile);
+        var sourceBytes = Resource(SourceFileName);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(sourceBytes));
-        var source = await db.SourceDocuments.FirstOrDefaultAsync(d => d.Sha256 == sha256, cancellationToken)
-            ?? db.SourceDocuments.Add(new SourceDocument
+        var source = await db.SourceDocuments.FirstOrDefaultAsync(d => d.Sha256 == sha256, cancellationToken);
+        if (source is null)
+        {
+            source = new SourceDocument
             {
                 Title = "Medical Justice: top-line Home Office immigration detention statistics for 2024, collated through FOI requests",
                 Authority = "Medical Justice",
                 Reference = "News: Medical Justice's work in Parliament – update (2025)",
-                FileName = SourceFile,
+                FileName = SourceFileName,
                 Sha256 = sha256,
-            }).Entity;
+                SizeBytes = sourceBytes.Length,
+            };
+            db.SourceFiles.Add(new SourceFile { SourceDocument = source, Content = sourceBytes });
+        }
         var release = new Release
         {
             Slug = Slug,

@@ -66,7 +66,7 @@ public readonly record struct Figure(decimal? Value, ObservationStatus Status)
 
     private static ObservationStatus WeakestMissing(Figure left, Figure right)
     {
-        ObservationStatus[] order = [ObservationStatus.NotApplicable, ObservationStatus.NotHeld, ObservationStatus.Suppressed];
+        ObservationStatus[] order = [ObservationStatus.NotApplicable, ObservationStatus.NotHeld, ObservationStatus.NotAvailable, ObservationStatus.Suppressed];
         foreach (var status in order)
         {
             if ((!left.HasValue && left.Status == status) || (!right.HasValue && right.Status == status))

@@ -17,6 +17,8 @@ public enum ObservationStatus
     Suppressed,
     /// <summary>The authority said it does not hold the information.</summary>
     NotHeld,
+    /// <summary>The source marks the figure as not available (":", "..", "x", "[x]") without saying why.</summary>
+    NotAvailable,
     /// <summary>The measure does not apply to this place or period.</summary>
     NotApplicable,
 }
@@ -37,6 +39,7 @@ public static class ObservationStatuses
         ObservationStatus.Estimated => "estimated",
         ObservationStatus.Suppressed => "suppressed",
         ObservationStatus.NotHeld => "not-held",
+        ObservationStatus.NotAvailable => "not-available",
         ObservationStatus.NotApplicable => "not-applicable",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
@@ -50,6 +53,7 @@ public static class ObservationStatuses
         ObservationStatus.Estimated => "estimated",
         ObservationStatus.Suppressed => "suppressed",
         ObservationStatus.NotHeld => "not held",
+        ObservationStatus.NotAvailable => "not available",
         ObservationStatus.NotApplicable => "not applicable",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };

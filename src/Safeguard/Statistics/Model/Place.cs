@@ -7,6 +7,8 @@ public enum PlaceKind
     RemovalCentre,
     /// <summary>A short-term holding facility.</summary>
     ShortTermHoldingFacility,
+    /// <summary>Pre-departure accommodation for families (Cedars, Gatwick PDA).</summary>
+    PreDepartureAccommodation,
     /// <summary>Prisons used to hold people under immigration powers.</summary>
     PrisonEstate,
     /// <summary>A reporting category such as "all IRCs" or "all places of detention", whose total need not be the sum of parts.</summary>

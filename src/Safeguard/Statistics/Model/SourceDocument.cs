@@ -20,4 +20,7 @@ public sealed class SourceDocument
 
     /// <summary>Lower-case hex SHA-256 of the stored file, so a copy can be checked against it.</summary>
     public required string Sha256 { get; set; }
+
+    /// <summary>Size of the stored file in bytes.</summary>
+    public long SizeBytes { get; set; }
 }

@@ -8,6 +8,8 @@ public static class PortalText
         Model.PlaceKind.RemovalCentre => "Immigration removal centre",
         Model.PlaceKind.ShortTermHoldingFacility => "Short-term holding facility",
         Model.PlaceKind.PrisonEstate => "Prisons holding people under immigration powers",
-        _ => "Reporting category (its total need not be the sum of the places)",
+        Model.PlaceKind.PreDepartureAccommodation => "Pre-departure accommodation for families",
+        Model.PlaceKind.Category => "Reporting category (its total need not be the sum of the places)",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown place kind."),
     };
 }

@@ -22,6 +22,40 @@ namespace Safeguard.Statistics.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Safeguard.Statistics.Model.ImportTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("statistics_import_templates", (string?)null);
+                });
+
             modelBuilder.Entity("Safeguard.Statistics.Model.Measure", b =>
                 {
                     b.Property<int>("Id")
@@ -118,8 +152,8 @@ namespace Safeguard.Statistics.Data.Migrations.Postgres
 
                     b.Property<string>("SourceLocation")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -268,6 +302,9 @@ namespace Safeguard.Statistics.Data.Migrations.Postgres
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -279,6 +316,20 @@ namespace Safeguard.Statistics.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("statistics_source_documents", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Statistics.Model.SourceFile", b =>
+                {
+                    b.Property<int>("SourceDocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("SourceDocumentId");
+
+                    b.ToTable("statistics_source_files", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Theme", b =>
@@ -372,6 +423,15 @@ namespace Safeguard.Statistics.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SupersedesId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Safeguard.Statistics.Model.SourceFile", b =>
+                {
+                    b.HasOne("Safeguard.Statistics.Model.SourceDocument", null)
+                        .WithOne()
+                        .HasForeignKey("Safeguard.Statistics.Model.SourceFile", "SourceDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Release", b =>

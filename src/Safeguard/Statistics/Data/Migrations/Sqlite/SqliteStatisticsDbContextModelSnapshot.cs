@@ -17,6 +17,38 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Safeguard.Statistics.Model.ImportTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("statistics_import_templates", (string?)null);
+                });
+
             modelBuilder.Entity("Safeguard.Statistics.Model.Measure", b =>
                 {
                     b.Property<int>("Id")
@@ -109,7 +141,7 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
 
                     b.Property<string>("SourceLocation")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -253,6 +285,9 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -264,6 +299,20 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("statistics_source_documents", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Statistics.Model.SourceFile", b =>
+                {
+                    b.Property<int>("SourceDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("SourceDocumentId");
+
+                    b.ToTable("statistics_source_files", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Theme", b =>
@@ -355,6 +404,15 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SupersedesId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Safeguard.Statistics.Model.SourceFile", b =>
+                {
+                    b.HasOne("Safeguard.Statistics.Model.SourceDocument", null)
+                        .WithOne()
+                        .HasForeignKey("Safeguard.Statistics.Model.SourceFile", "SourceDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Release", b =>
