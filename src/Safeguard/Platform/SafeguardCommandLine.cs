@@ -51,6 +51,10 @@ public static class SafeguardCommandLine
         root.Options.Add(database);
         root.Subcommands.Add(serve);
         root.Subcommands.Add(migrate);
+        foreach (var command in Statistics.StatisticsCommands.Create((result, cancellationToken) => OpenAsync(result, database, cancellationToken)))
+        {
+            root.Subcommands.Add(command);
+        }
 
         // With no command, serve: that is also how the test host starts the application.
         var parsed = root.Parse(args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("--help" or "-h" or "-?" or "--version") ? ["serve", .. args] : args);
@@ -77,6 +81,15 @@ public static class SafeguardCommandLine
         AggregateException aggregate => aggregate.InnerExceptions.Select(DatabaseProblem).FirstOrDefault(p => p is not null),
         _ => failure.InnerException is { } inner ? DatabaseProblem(inner) : null,
     };
+
+    /// <summary>The application's services for a command: the database migrated, nothing served, no demonstration data.</summary>
+    private static async Task<IHost> OpenAsync(ParseResult result, Option<string?> database, CancellationToken cancellationToken)
+    {
+        var hostArgs = HostArguments(result, database);
+        var app = SafeguardWebApplication.Create([.. hostArgs, $"--{SafeguardSettings.DemonstrationData}=false", "--Logging:LogLevel:Default=Warning"]);
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(demonstrationData: false, cancellationToken);
+        return app;
+    }
 
     private static List<string> HostArguments(ParseResult result, Option<string?> database)
     {

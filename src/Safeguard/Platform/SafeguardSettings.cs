@@ -17,4 +17,19 @@ public static class SafeguardSettings
 
     /// <summary>Seconds that pages showing the latest release may be cached (default 60).</summary>
     public const string LatestCacheSeconds = "Safeguard:LatestCacheSeconds";
+
+    /// <summary>The largest file an import accepts, in bytes (default 52428800, 50 MB).</summary>
+    public const string ImportMaxFileBytes = "Safeguard:Imports:MaxFileBytes";
+
+    /// <summary>The most bytes a zip-based workbook may expand to (default 268435456, 256 MB); more is refused as a zip bomb.</summary>
+    public const string ImportMaxDecompressedBytes = "Safeguard:Imports:MaxDecompressedBytes";
+
+    /// <summary>The most rows with content per sheet (default 1000000).</summary>
+    public const string ImportMaxRows = "Safeguard:Imports:MaxRows";
+
+    /// <summary>The most non-empty cells per file (default 20000000).</summary>
+    public const string ImportMaxCells = "Safeguard:Imports:MaxCells";
+
+    /// <summary>Folder of the Home Office detention tables the demonstration data imports (default ../shared/data/home-office, if present).</summary>
+    public const string DemonstrationHomeOfficeFolder = "Safeguard:DemonstrationData:HomeOfficeFolder";
 }

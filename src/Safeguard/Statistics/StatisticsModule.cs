@@ -3,6 +3,8 @@ using Safeguard.Platform;
 using Safeguard.Statistics.Api;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Demonstration;
+using Safeguard.Statistics.Importing;
+using Safeguard.Statistics.Importing.Templates;
 using Safeguard.Statistics.Portal;
 using Safeguard.Statistics.Reading;
 using Safeguard.Statistics.Releases;
@@ -27,6 +29,9 @@ public static class StatisticsModule
         builder.Services.AddSingleton<PortalSettings>();
         builder.AddPortalCaching();
         builder.Services.AddScoped<ReleasePublisher>();
+        builder.Services.AddSingleton(ImportSettings.Limits(builder.Configuration));
+        builder.Services.AddScoped<TemplateStore>();
+        builder.Services.AddScoped<StatisticsImporter>();
         builder.Services.AddSingleton<IModuleDatabase, StatisticsDatabase>();
         return builder;
     }

@@ -13,7 +13,13 @@ public sealed class ReleasePublicationException(string message) : Exception(mess
 /// <remarks>When given the output cache, empties the portal's cached pages so the new release shows at once.</remarks>
 public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock, IOutputCacheStore? cache = null)
 {
-    public async Task<Release> PublishAsync(string slug, CancellationToken cancellationToken)
+    public Task<Release> PublishAsync(string slug, CancellationToken cancellationToken) => PublishAsync(slug, null, cancellationToken);
+
+    /// <summary>
+    /// Publishes a draft. When it supersedes an earlier release, its changelog says what changed against that release
+    /// (counts of figures added, changed and removed), followed by <paramref name="note"/>.
+    /// </summary>
+    public async Task<Release> PublishAsync(string slug, string? note, CancellationToken cancellationToken)
     {
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var release = await db.Releases.FirstOrDefaultAsync(r => r.Slug == slug, cancellationToken)
@@ -27,6 +33,7 @@ public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock,
         {
             throw new ReleasePublicationException($"Release '{slug}' has no figures; import some before publishing.");
         }
+        release.Changelog = await ChangelogAsync(release, rows, note, cancellationToken);
         release.ContentHash = ReleaseContentHash.Compute(rows);
         release.PublishedAtUtc = clock.GetUtcNow().UtcDateTime;
         release.Status = ReleaseStatus.Published;
@@ -40,5 +47,19 @@ public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock,
             await Portal.PortalCaching.EvictAsync(cache, cancellationToken);
         }
         return release;
+    }
+
+    private async Task<string?> ChangelogAsync(Release release, List<ObservationRow> rows, string? note, CancellationToken cancellationToken)
+    {
+        var previous = release.SupersedesId is { } id ? await db.Releases.AsNoTracking().FirstAsync(r => r.Id == id, cancellationToken) : null;
+        if (previous is null)
+        {
+            return string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        }
+        var before = await new StatisticsReader(db).ObservationsAsync(new ObservationFilter { ReleaseId = previous.Id }, cancellationToken);
+        var comparison = ReleaseComparison.Compare(before, rows);
+        var summary = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Compared with release '{previous.Slug}': {comparison.Added:#,0} figures added, {comparison.Changed:#,0} changed, {comparison.Removed:#,0} removed.");
+        return string.IsNullOrWhiteSpace(note) ? summary : $"{summary}\n\n{note.Trim()}";
     }
 }

@@ -1,0 +1,238 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Statistics.Data;
+using Safeguard.Statistics.Importing.Files;
+using Safeguard.Statistics.Importing.Templates;
+using Safeguard.Statistics.Model;
+using Safeguard.Statistics.Reading;
+using Safeguard.Statistics.Releases;
+
+namespace Safeguard.Statistics.Importing;
+
+/// <summary>
+/// Imports a file into a draft release: reads it with a template, shows what would change (preview), and writes
+/// it in one transaction (commit). A failure, a cancellation or a killed process leaves nothing behind: the file,
+/// the draft and its figures are written together or not at all.
+/// </summary>
+/// <remarks>
+/// A draft created by an import starts as a copy of the latest published release, so a release is always the
+/// whole body of figures at a date; imported figures replace the draft's figures with the same measure, place,
+/// period and breakdown, and add the rest.
+/// </remarks>
+public sealed partial class StatisticsImporter(StatisticsDbContext db, TemplateStore templates, ImportLimits limits)
+{
+    /// <summary>Reads and checks the file and compares the result with the latest published release; writes nothing.</summary>
+    public async Task<ImportPreview> PreviewAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        (await PrepareAsync(request, progress, cancellationToken)).Preview;
+
+    /// <summary>Imports the file, or throws <see cref="ImportRejectedException"/> having written nothing.</summary>
+    public async Task<(ImportPreview Preview, Release Release)> CommitAsync(ImportRequest request, IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var prepared = await PrepareAsync(request, progress, cancellationToken);
+        var preview = prepared.Preview;
+        if (preview.Sheet.HasErrors)
+        {
+            throw new ImportRejectedException(preview.Sheet.Issues, preview.Sheet.ErrorCount);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var document = preview.KnownDocument;
+        if (document is null)
+        {
+            document = new SourceDocument
+            {
+                Title = request.Source.Title ?? request.FileName,
+                Authority = request.Source.Authority,
+                Reference = request.Source.Reference,
+                DateReceived = request.Source.DateReceived,
+                FileName = Path.GetFileName(request.FileName),
+                Sha256 = preview.Sha256,
+                SizeBytes = request.Content.Length,
+            };
+            db.SourceFiles.Add(new SourceFile { SourceDocument = document, Content = request.Content });
+        }
+        else
+        {
+            db.Attach(document);
+        }
+        var release = prepared.Draft;
+        if (release is null)
+        {
+            release = new Release
+            {
+                Slug = request.Release,
+                Title = request.ReleaseTitle ?? $"Immigration detention statistics: {request.Release}",
+                Summary = $"Figures from the latest published release{(preview.ComparedWith is { } basis ? $" ('{basis.Slug}')" : "")}, with {preview.Template.Series}.",
+                Status = ReleaseStatus.Draft,
+                SupersedesId = preview.ComparedWith?.Id,
+            };
+            db.Releases.Add(release);
+        }
+        else
+        {
+            db.Attach(release);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        if (prepared.Draft is null && preview.ComparedWith is { } published)
+        {
+            await CopyFiguresAsync(published.Id, release.Id, cancellationToken);
+        }
+        var observations = prepared.Figures.Select(f => prepared.Observation(f, release.Id, document.Id)).ToList();
+        await DeleteReplacedAsync(release.Id, observations, cancellationToken);
+        await ObservationWriter.WriteAsync(db, observations, progress, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (preview, release);
+    }
+
+    private sealed record Prepared(ImportPreview Preview, Release? Draft, IReadOnlyList<ImportedFigure> Figures,
+        IReadOnlyDictionary<string, Measure> Measures, IReadOnlyDictionary<string, Place> Places)
+    {
+        public Observation Observation(ImportedFigure figure, int releaseId, int documentId)
+        {
+            var observation = new Observation
+            {
+                ReleaseId = releaseId,
+                MeasureId = Measures[figure.Measure].Id,
+                PlaceId = Places[figure.Place].Id,
+                PeriodKey = "",
+                Breakdown = figure.Breakdown,
+                Value = figure.Value,
+                Status = figure.Status,
+                Note = figure.Note,
+                SourceDocumentId = documentId,
+                SourceLocation = figure.Location,
+            };
+            observation.SetPeriod(figure.Period);
+            return observation;
+        }
+    }
+
+    private async Task<Prepared> PrepareAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var file = Path.GetFileName(request.FileName);
+        if (!ReleaseSlug().IsMatch(request.Release))
+        {
+            throw ImportRejectedException.One(file,
+                $"'{request.Release}' cannot name a release: use 1 to 80 lower-case letters, digits and hyphens, e.g. 2025-h1");
+        }
+        var template = await templates.FindAsync(request.Template, cancellationToken)
+            ?? throw ImportRejectedException.One(file,
+                $"there is no template named '{request.Template}'; the templates are: {string.Join(", ", (await templates.AllAsync(cancellationToken)).Select(t => t.Template.Name))}");
+        var draft = await db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.Slug == request.Release, cancellationToken);
+        if (draft is { Status: ReleaseStatus.Published })
+        {
+            throw ImportRejectedException.One(file,
+                $"release '{draft.Slug}' is published and never changes; import into a new release (it will correct '{draft.Slug}' when published)");
+        }
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content));
+        var known = await db.SourceDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Sha256 == sha256, cancellationToken);
+        var measures = await db.Measures.AsNoTracking().Include(m => m.Theme).ToDictionaryAsync(m => m.Slug, cancellationToken);
+        var places = await db.Places.AsNoTracking().ToDictionaryAsync(p => p.Slug, cancellationToken);
+        var catalogue = new ImportCatalogue(measures.Values.Select(m => (m.Slug, m.Name)), places.Values.Select(p => (p.Slug, p.Name)));
+
+        MappedSheet sheet;
+        try
+        {
+            using var workbook = WorkbookFile.Open(file, request.Content, limits);
+            var rows = progress is null ? null : new RowsRead(progress);
+            sheet = new SheetMapper(template, catalogue).Map(workbook, rows, cancellationToken);
+        }
+        catch (ImportFileException unreadable)
+        {
+            throw ImportRejectedException.One(file, unreadable.Message);
+        }
+
+        progress?.Report(new ImportProgress(ImportStage.Comparing, sheet.Figures.Count));
+        var reader = new StatisticsReader(db);
+        var published = await reader.LatestReleaseAsync(cancellationToken);
+        var before = published is null ? [] : await reader.ObservationsAsync(new ObservationFilter { ReleaseId = published.Id }, cancellationToken);
+        var basis = draft is not null ? await reader.ObservationsAsync(new ObservationFilter { ReleaseId = draft.Id }, cancellationToken) : before;
+        var source = known ?? new SourceDocument
+        {
+            Title = request.Source.Title ?? file,
+            Authority = request.Source.Authority,
+            Reference = request.Source.Reference,
+            FileName = file,
+            Sha256 = sha256,
+        };
+        var imported = sheet.Figures.Select(f => Row(f, request.Release, measures[f.Measure], places[f.Place], source)).ToList();
+        var importedKeys = imported.Select(Key).ToHashSet();
+        var after = basis.Where(r => !importedKeys.Contains(Key(r))).Concat(imported);
+        var comparison = ReleaseComparison.Compare(before, after);
+        var preview = new ImportPreview(template, sha256, known, sheet, comparison, published, draft is null);
+        return new Prepared(preview, draft, sheet.Figures, measures, places);
+    }
+
+    /// <summary>
+    /// The templates whose headings and sheet fit a file, for offering when an answer arrives without one named.
+    /// A template fits when its sheet and every heading it names are there; the figures are not read.
+    /// </summary>
+    public async Task<List<string>> TemplatesThatFitAsync(string fileName, byte[] content, CancellationToken cancellationToken)
+    {
+        var fits = new List<string>();
+        try
+        {
+            using var workbook = WorkbookFile.Open(Path.GetFileName(fileName), content, limits);
+            foreach (var (template, _) in await templates.AllAsync(cancellationToken))
+            {
+                if (SheetMapper.Fits(template, workbook, cancellationToken))
+                {
+                    fits.Add(template.Name);
+                }
+            }
+        }
+        catch (ImportFileException unreadable)
+        {
+            throw ImportRejectedException.One(Path.GetFileName(fileName), unreadable.Message);
+        }
+        return fits;
+    }
+
+    private sealed class RowsRead(IProgress<ImportProgress> progress) : IProgress<int>
+    {
+        public void Report(int value) => progress.Report(new ImportProgress(ImportStage.Reading, value));
+    }
+
+    private static FigureKey Key(ObservationRow row) => new(row.Measure, row.Place, row.PeriodKey, row.Breakdown);
+
+    private static ObservationRow Row(ImportedFigure figure, string release, Measure measure, Place place, SourceDocument source) => new(
+        release, measure.Theme!.Slug, measure.Slug, measure.Name, measure.Unit, place.Slug, place.Name, place.Kind,
+        figure.Period.Key, figure.Period.Start, figure.Period.End, figure.Breakdown, figure.Value, figure.Status, figure.Note,
+        source.Title, source.Authority, source.Reference, source.FileName, source.Sha256, figure.Location);
+
+    /// <summary>Starts a new draft from the published release's figures, in the database rather than through memory.</summary>
+    private Task<int> CopyFiguresAsync(int fromReleaseId, int toReleaseId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO statistics_observations ("ReleaseId", "MeasureId", "PlaceId", "PeriodKey", "PeriodStart", "PeriodEnd", "Breakdown",
+                "Value", "Status", "Note", "SourceDocumentId", "SourceLocation")
+            SELECT {0}, "MeasureId", "PlaceId", "PeriodKey", "PeriodStart", "PeriodEnd", "Breakdown", "Value", "Status", "Note",
+                "SourceDocumentId", "SourceLocation"
+            FROM statistics_observations WHERE "ReleaseId" = {1}
+            """, [toReleaseId, fromReleaseId], cancellationToken);
+
+    /// <summary>Removes the draft's figures that the import replaces (same measure, place, period and breakdown).</summary>
+    private async Task DeleteReplacedAsync(int releaseId, List<Observation> incoming, CancellationToken cancellationToken)
+    {
+        var measureIds = incoming.Select(o => o.MeasureId).Distinct().ToList();
+        var existing = await db.Observations.AsNoTracking()
+            .Where(o => o.ReleaseId == releaseId && measureIds.Contains(o.MeasureId))
+            .Select(o => new { o.Id, o.MeasureId, o.PlaceId, o.PeriodKey, o.Breakdown })
+            .ToListAsync(cancellationToken);
+        if (existing.Count == 0)
+        {
+            return;
+        }
+        var keys = incoming.Select(o => (o.MeasureId, o.PlaceId, o.PeriodKey, o.Breakdown)).ToHashSet();
+        var replaced = existing.Where(o => keys.Contains((o.MeasureId, o.PlaceId, o.PeriodKey, o.Breakdown))).Select(o => o.Id).ToList();
+        foreach (var chunk in replaced.Chunk(500))
+        {
+            await db.Observations.Where(o => chunk.Contains(o.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")]
+    private static partial Regex ReleaseSlug();
+}
