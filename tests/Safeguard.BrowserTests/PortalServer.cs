@@ -33,6 +33,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "safeguard.db")};Pooling=False");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Safeguard:HomeOfficeDemonstrationFolder", "");
     }
 
     public override async ValueTask DisposeAsync()

@@ -31,5 +31,5 @@ public static class SafeguardSettings
     public const string ImportMaxCells = "Safeguard:Imports:MaxCells";
 
     /// <summary>Folder of the Home Office detention tables the demonstration data imports (default ../shared/data/home-office, if present).</summary>
-    public const string DemonstrationHomeOfficeFolder = "Safeguard:DemonstrationData:HomeOfficeFolder";
+    public const string DemonstrationHomeOfficeFolder = "Safeguard:HomeOfficeDemonstrationFolder";
 }

@@ -58,7 +58,10 @@ public static class StatisticsModule
             await StatisticsCatalogue.EnsureAsync(db, cancellationToken);
         }
 
-        public Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-            DemonstrationRelease.LoadAsync(services.GetRequiredService<StatisticsDbContext>(), services.GetRequiredService<TimeProvider>(), cancellationToken);
+        public async Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken)
+        {
+            await DemonstrationRelease.LoadAsync(services.GetRequiredService<StatisticsDbContext>(), services.GetRequiredService<TimeProvider>(), cancellationToken);
+            await DemonstrationHomeOffice.LoadAsync(services, cancellationToken);
+        }
     }
 }

@@ -36,7 +36,8 @@ public sealed partial class StatisticsImporter(StatisticsDbContext db, TemplateS
         {
             throw new ImportRejectedException(preview.Sheet.Issues, preview.Sheet.ErrorCount);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The caller's transaction if one is open (the demonstration data imports several files in one).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var document = preview.KnownDocument;
         if (document is null)
         {
@@ -63,7 +64,9 @@ public sealed partial class StatisticsImporter(StatisticsDbContext db, TemplateS
             {
                 Slug = request.Release,
                 Title = request.ReleaseTitle ?? $"Immigration detention statistics: {request.Release}",
-                Summary = $"Figures from the latest published release{(preview.ComparedWith is { } basis ? $" ('{basis.Slug}')" : "")}, with {preview.Template.Series}.",
+                Summary = preview.ComparedWith is { } basis
+                    ? $"The figures of release '{basis.Slug}', with those imported since from FOI answers and published tables."
+                    : "Figures imported from FOI answers and published tables.",
                 Status = ReleaseStatus.Draft,
                 SupersedesId = preview.ComparedWith?.Id,
             };
@@ -82,7 +85,11 @@ public sealed partial class StatisticsImporter(StatisticsDbContext db, TemplateS
         var observations = prepared.Figures.Select(f => prepared.Observation(f, release.Id, document.Id)).ToList();
         await DeleteReplacedAsync(release.Id, observations, cancellationToken);
         await ObservationWriter.WriteAsync(db, observations, progress, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return (preview, release);
     }
 

@@ -7,6 +7,10 @@ using Safeguard.Statistics.Model;
 namespace Safeguard.Statistics.Importing.Templates;
 
 /// <summary>The figures a template reads from a file, with every problem found on the way.</summary>
+/// <param name="Figures">The figures read, totals left out.</param>
+/// <param name="Issues">Warnings, and errors up to <see cref="SheetMapper.MaxListedErrors"/>.</param>
+/// <param name="RowsRead">Rows with content below the headings, footnotes included.</param>
+/// <param name="ErrorCount">All errors, listed or not.</param>
 public sealed record MappedSheet(IReadOnlyList<ImportedFigure> Figures, IReadOnlyList<ImportIssue> Issues, int RowsRead, int ErrorCount)
 {
     public bool HasErrors => ErrorCount > 0;
@@ -62,16 +66,11 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
         var headingRows = new Dictionary<int, SheetRow>();
         Layout? layout = null;
         var figures = new Dictionary<FigureKey, Accumulated>();
-        var totals = new List<(ImportedFigure Figure, string TotalOf)>();
-        var count = 0;
+        var totals = new List<TotalFigure>();
+        var dataRows = 0;
         var lastLabels = new Dictionary<int, string>();
         foreach (var row in workbook.ReadRows(sheet, cancellationToken))
         {
-            count++;
-            if (count % 10_000 == 0)
-            {
-                rowsRead?.Report(count);
-            }
             if (row.Number < template.HeaderRow)
             {
                 headingRows[row.Number] = row;
@@ -84,13 +83,17 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
                 if (layout is null)
                 {
                     Error(place.Row(row.Number), problem!);
-                    return Result([], count);
+                    return Result([], 0);
                 }
                 continue;
             }
             if (layout is null)
             {
                 break;
+            }
+            if (++dataRows % 10_000 == 0)
+            {
+                rowsRead?.Report(dataRows);
             }
             if (row.Cells[0].Kind == CellKind.Text && template.StopAt.Any(stop => row.Cells[0].Text.TrimStart().StartsWith(stop, StringComparison.OrdinalIgnoreCase)))
             {
@@ -103,11 +106,11 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
             }
             ReadRow(row, layout, place, lastLabels, figures, totals);
         }
-        rowsRead?.Report(count);
+        rowsRead?.Report(dataRows);
         if (layout is null)
         {
             Error(place.Row(template.HeaderRow), $"the sheet ends before row {template.HeaderRow}, where the template expects the column headings");
-            return Result([], count);
+            return Result([], 0);
         }
         if (figures.Count == 0 && errorCount == 0)
         {
@@ -115,13 +118,13 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
         }
         var result = figures.Values.Select(f => f.ToFigure(place)).ToList();
         CheckTotals(result, totals);
-        return Result(result, count);
+        return Result(result, dataRows);
     }
 
     private MappedSheet Result(List<ImportedFigure> figures, int rows) => new(figures, issues, rows, errorCount);
 
     private void ReadRow(SheetRow row, Layout layout, SheetPlace place, Dictionary<int, string> lastLabels,
-        Dictionary<FigureKey, Accumulated> figures, List<(ImportedFigure, string)> totals)
+        Dictionary<FigureKey, Accumulated> figures, List<TotalFigure> totals)
     {
         // Dimensions from the row's own cells (the same for every figure in the row).
         var rowLabels = new Dictionary<string, (string Label, int Column)>();
@@ -166,7 +169,7 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
             }
             if (totalOf is not null)
             {
-                totals.Add((new ImportedFigure(key.Measure, key.Place, key.Period, key.Breakdown, parsed.Value, parsed.Status, parsed.Note, location), totalOf));
+                totals.Add(new TotalFigure(key, new Figure(parsed.Value, parsed.Status), location, totalOf));
                 continue;
             }
             if (figures.TryGetValue(key, out var existing))
@@ -229,8 +232,8 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
             Error(Where("place"), $"'{placeText}' is not a known place; add it to the template's \"place\" map or to the places");
             return (null, null);
         }
-        var period = Periods(periodText);
-        if (period.Period is null)
+        var period = IsTotal("period", template.Period, periodText) ? (null, null) : Periods(periodText);
+        if (period.Period is null && total != "period")
         {
             Error(Where("period"), period.Error!);
             return (null, null);
@@ -244,7 +247,7 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
                 Error(place.Cell(row, valueColumn.Column), $"the breakdown '{name}' has no heading here");
                 return (null, null);
             }
-            parts.Add($"{name}={(IsTotal(name, source, text) ? "(total)" : Breakdown(source, text))}");
+            parts.Add($"{name}={(IsTotal($"breakdowns.{name}", source, text) ? "(total)" : Breakdown(source, text))}");
         }
         foreach (var (name, value) in valueColumn.Breakdowns)
         {
@@ -278,36 +281,42 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
     }
 
     /// <summary>Warns where a total row or column disagrees with the sum of the figures it totals.</summary>
-    private void CheckTotals(List<ImportedFigure> figures, List<(ImportedFigure Figure, string TotalOf)> totals)
+    private void CheckTotals(List<ImportedFigure> figures, List<TotalFigure> totals)
     {
-        foreach (var (total, totalOf) in totals)
+        foreach (var total in totals.Where(t => t.Figure.HasValue && t.Figure.Status == ObservationStatus.Exact))
         {
-            var parts = figures.Where(f => f.Period == total.Period && SameExcept(f, total, totalOf)).ToList();
-            if (parts.Count == 0 || !new Figure(total.Value, total.Status).HasValue)
+            var parts = figures.Where(f => total.Totals(f)).ToList();
+            if (parts.Count == 0)
             {
                 continue;
             }
             var sum = parts.Aggregate(Figure.Exact(0), (s, f) => s + new Figure(f.Value, f.Status));
-            if (sum.HasValue && sum.Status == ObservationStatus.Exact && total.Status == ObservationStatus.Exact && sum.Value != total.Value)
+            if (sum.HasValue && sum.Status == ObservationStatus.Exact && sum.Value != total.Figure.Value)
             {
                 issues.Add(ImportIssue.Warning($"{fileName}, {total.Location}",
-                    string.Create(CultureInfo.InvariantCulture, $"the total {total.Value:#,0.##} does not equal the sum of its {parts.Count} parts, {sum.Value:#,0.##}")));
+                    string.Create(CultureInfo.InvariantCulture, $"the total {total.Figure.Value:#,0.##} does not equal the sum of its {parts.Count} parts, {sum.Value:#,0.##}")));
             }
         }
     }
 
-    private static bool SameExcept(ImportedFigure part, ImportedFigure total, string totalOf)
+    /// <summary>A figure in a total row or column: checked against its parts, never imported itself.</summary>
+    private sealed record TotalFigure(FigureKey Key, Figure Figure, string Location, string TotalOf)
     {
-        var breakdownName = totalOf.StartsWith("breakdowns.", StringComparison.Ordinal) ? totalOf["breakdowns.".Length..] : null;
-        return (totalOf == "measure" || part.Measure == total.Measure)
-            && (totalOf == "place" || part.Place == total.Place)
-            && (breakdownName is null
-                ? part.Breakdown == total.Breakdown
-                : WithoutPart(part.Breakdown, breakdownName) == WithoutPart(total.Breakdown, breakdownName));
-    }
+        /// <summary>Whether a figure is one of this total's parts: the same in every dimension but the one totalled.</summary>
+        public bool Totals(ImportedFigure part)
+        {
+            var breakdownName = TotalOf.StartsWith("breakdowns.", StringComparison.Ordinal) ? TotalOf["breakdowns.".Length..] : null;
+            return (TotalOf == "measure" || part.Measure == Key.Measure)
+                && (TotalOf == "place" || part.Place == Key.Place)
+                && (TotalOf == "period" || part.Period == Key.Period)
+                && (breakdownName is null
+                    ? part.Breakdown == Key.Breakdown
+                    : WithoutPart(part.Breakdown, breakdownName) == WithoutPart(Key.Breakdown, breakdownName));
+        }
 
-    private static string WithoutPart(string breakdown, string name) =>
-        string.Join(';', breakdown.Split(';').Where(p => !p.StartsWith(name + "=", StringComparison.Ordinal)));
+        private static string WithoutPart(string breakdown, string name) =>
+            string.Join(';', breakdown.Split(';').Where(p => !p.StartsWith(name + "=", StringComparison.Ordinal)));
+    }
 
     /// <summary>Records an error at a place in the sheet; the file's name is put in front.</summary>
     private void Error(string location, string message)
@@ -330,9 +339,10 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
     private static bool IsCsv(string fileName) =>
         Path.GetExtension(fileName).ToLowerInvariant() is ".csv" or ".txt";
 
-    private sealed record FigureKey(string Measure, string Place, Period Period, string Breakdown)
+    /// <summary>What makes a figure distinct; <see cref="Period"/> is null only for a total across periods.</summary>
+    private sealed record FigureKey(string Measure, string Place, Period? Period, string Breakdown)
     {
-        public string Describe() => $"{Measure}, {Place}, {Period.Key}{(Breakdown.Length > 0 ? ", " + Breakdown : "")}";
+        public string Describe() => $"{Measure}, {Place}, {Period?.Key}{(Breakdown.Length > 0 ? ", " + Breakdown : "")}";
     }
 
     /// <summary>A figure being read, perhaps added up over several rows.</summary>
@@ -357,7 +367,7 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
             }
         }
 
-        public ImportedFigure ToFigure(SheetPlace place) => new(key.Measure, key.Place, key.Period, key.Breakdown,
+        public ImportedFigure ToFigure(SheetPlace place) => new(key.Measure, key.Place, key.Period!, key.Breakdown,
             sum.HasValue ? sum.Value : null, sum.Status, note,
             rows == 1 ? location : place.Sum(column.Column, column.Heading, rows, firstRow, lastRow));
     }

@@ -1,0 +1,208 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Statistics.Data;
+using Safeguard.Statistics.Importing;
+using Safeguard.Statistics.Importing.Templates;
+using Safeguard.Statistics.Model;
+using Safeguard.Statistics.Releases;
+
+namespace Safeguard.Tests.Http;
+
+/// <summary>
+/// The import flow against the real application and database: a wide FOI-style answer is previewed, committed into a
+/// draft, published, and then served by the portal and API with its provenance. Failures and cancellations leave nothing.
+/// </summary>
+public abstract class ImportHttpTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PortalFactory
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>A synthetic FOI answer in the shape they come in: a title, a heading row, a total row and column, symbols and a footnote.</summary>
+    /// <remarks>Each test uses its own year, so tests that publish do not change what the others compare with.</remarks>
+    private static byte[] UseOfForceAnswer(int year, string brookHouseSecondHalf = "\"1,015\"", string brookHouseTotal = "1315") => Encoding.UTF8.GetBytes(
+        $"""
+        Use of force incidents in immigration removal centres,,,
+        ,,,
+        Centre,Jan-Jun {year},Jul-Dec {year},Total
+        Brook House IRC,300,{brookHouseSecondHalf},{brookHouseTotal}
+        Colnbrook IRC,<5,[c],
+        Harmondsworth IRC,at least 120,not held,
+        Total,,,
+        "Source: synthetic FOI answer for tests",,,
+
+        """);
+
+    private const string WideTemplate = """
+        {
+          "name": "test-use-of-force-by-centre",
+          "series": "Synthetic FOI: use of force by centre, half-yearly",
+          "layout": "wide",
+          "headerRow": 3,
+          "measure": { "value": "use-of-force-incidents" },
+          "place": { "column": "Centre" },
+          "period": { "headingRow": 3 }
+        }
+        """;
+
+    private async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TemplateStore>().SaveAsync(TemplateDefinition.Parse(WideTemplate, "test"), Cancel);
+        return await action(scope.ServiceProvider);
+    }
+
+    private static ImportRequest Request(byte[] content, string release, string file = "foi-use-of-force.csv") =>
+        new(file, content, "test-use-of-force-by-centre", release, new SourceDetails("Synthetic FOI answer", "Home Office", "FOI 00001", new DateOnly(2024, 1, 15)));
+
+    [Fact]
+    public async Task Preview_ReadsTheWideAnswer_WithStatuses_AndComparesWithThePublishedRelease()
+    {
+        var preview = await WithServicesAsync(s => s.GetRequiredService<StatisticsImporter>().PreviewAsync(Request(UseOfForceAnswer(2015), "preview-only"), null, Cancel));
+
+        preview.Errors.ShouldBeEmpty();
+        var figures = preview.Sheet.Figures.ToDictionary(f => (f.Place, f.Period.Key));
+        figures.Count.ShouldBe(6);
+        figures[("brook-house", "2015-H2")].Value.ShouldBe(1015m);
+        figures[("brook-house", "2015-H2")].Location.ShouldBe("row 4, column C");
+        figures[("colnbrook", "2015-H1")].Status.ShouldBe(ObservationStatus.AtMost);
+        figures[("colnbrook", "2015-H2")].Status.ShouldBe(ObservationStatus.Suppressed);
+        figures[("colnbrook", "2015-H2")].Value.ShouldBeNull();
+        figures[("harmondsworth", "2015-H1")].Status.ShouldBe(ObservationStatus.AtLeast);
+        figures[("harmondsworth", "2015-H2")].Status.ShouldBe(ObservationStatus.NotHeld);
+        preview.ComparedWith.ShouldNotBeNull();
+        preview.Comparison.Added.ShouldBe(6);
+        preview.Comparison.Removed.ShouldBe(0);
+        preview.Comparison.Unchanged.ShouldBeGreaterThan(10, "the draft starts from the published 2024 figures");
+        await using var scope = factory.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<StatisticsDbContext>().Releases.AnyAsync(r => r.Slug == "preview-only", Cancel)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task TotalThatDisagreesWithItsParts_IsAWarningNamingTheCell()
+    {
+        var preview = await WithServicesAsync(s => s.GetRequiredService<StatisticsImporter>()
+            .PreviewAsync(Request(UseOfForceAnswer(2016, brookHouseTotal: "1300"), "warned"), null, Cancel));
+
+        preview.Errors.ShouldBeEmpty();
+        preview.Warnings.ShouldHaveSingleItem().ToString().ShouldBe(
+            "warning: foi-use-of-force.csv, row 4, column D: the total 1,300 does not equal the sum of its 2 parts, 1,315");
+    }
+
+    [Fact]
+    public async Task CommitThenPublish_ServesTheFiguresWithTheirSource_AndTheChangelog()
+    {
+        var (preview, release) = await WithServicesAsync(s => s.GetRequiredService<StatisticsImporter>().CommitAsync(Request(UseOfForceAnswer(2023), "2025-h1"), null, Cancel));
+        release.Status.ShouldBe(ReleaseStatus.Draft);
+        preview.CreatesRelease.ShouldBeTrue();
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var published = await scope.ServiceProvider.GetRequiredService<ReleasePublisher>().PublishAsync("2025-h1", "Adds 2023 use of force by centre.", Cancel);
+            published.Changelog.ShouldBe("Compared with release '2024': 6 figures added, 0 changed, 0 removed.\n\nAdds 2023 use of force by centre.");
+        }
+
+        using var client = factory.CreateClient();
+        var json = await client.GetStringAsync("/api/v1/observations?release=2025-h1&measure=use-of-force-incidents&place=brook-house", Cancel);
+        using var document = JsonDocument.Parse(json);
+        var items = document.RootElement.GetProperty("items").EnumerateArray().ToList();
+        items.Select(i => i.GetProperty("period").GetString()).ShouldBe(["2023-H1", "2023-H2", "2024"]);
+        var secondHalf = items[1];
+        secondHalf.GetProperty("value").GetDecimal().ShouldBe(1015m);
+        secondHalf.GetProperty("sourceLocation").GetString().ShouldBe("row 4, column C");
+        secondHalf.GetProperty("sourceFile").GetString().ShouldBe("foi-use-of-force.csv");
+        secondHalf.GetProperty("sourceReference").GetString().ShouldBe("FOI 00001");
+    }
+
+    [Fact]
+    public async Task TheSameFileTwice_IsRecognised_AndACorrectionShowsAsChanged()
+    {
+        await WithServicesAsync(s => s.GetRequiredService<StatisticsImporter>().CommitAsync(Request(UseOfForceAnswer(2017), "twice"), null, Cancel));
+
+        var again = await WithServicesAsync(s => s.GetRequiredService<StatisticsImporter>().PreviewAsync(Request(UseOfForceAnswer(2017), "twice"), null, Cancel));
+        again.KnownDocument.ShouldNotBeNull().Reference.ShouldBe("FOI 00001");
+
+        var corrected = await WithServicesAsync(s => s.GetRequiredService<StatisticsImporter>()
+            .CommitAsync(Request(UseOfForceAnswer(2017, brookHouseSecondHalf: "1016", brookHouseTotal: "1316"), "twice", "foi-use-of-force-corrected.csv"), null, Cancel));
+        corrected.Preview.KnownDocument.ShouldBeNull();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StatisticsDbContext>();
+        var figures = await db.Observations.Where(o => o.Release!.Slug == "twice" && o.Measure!.Slug == MeasureSlugs.UseOfForceIncidents && o.Place!.Slug == "brook-house")
+            .OrderBy(o => o.PeriodStart).Select(o => new { o.PeriodKey, o.Value, o.SourceDocument!.FileName }).ToListAsync(Cancel);
+        figures.Where(f => f.PeriodKey.StartsWith("2017", StringComparison.Ordinal)).Select(f => (f.PeriodKey, f.Value)).ShouldBe([("2017-H1", 300m), ("2017-H2", 1016m)]);
+        figures.Single(f => f.PeriodKey == "2017-H2").FileName.ShouldBe("foi-use-of-force-corrected.csv");
+    }
+
+    [Fact]
+    public async Task AFileWithAnError_WritesNothing_AndSaysWhere()
+    {
+        var broken = Encoding.UTF8.GetBytes("Centre,Jan-Jun 2023\nBrook House IRC,300\nNowhere IRC,12\nColnbrook IRC,12a\n");
+        var template = WideTemplate.Replace("\"headerRow\": 3", "\"headerRow\": 1", StringComparison.Ordinal).Replace("\"headingRow\": 3", "\"headingRow\": 1", StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TemplateStore>().SaveAsync(TemplateDefinition.Parse(template, "test"), Cancel);
+        var importer = scope.ServiceProvider.GetRequiredService<StatisticsImporter>();
+
+        var rejected = await Should.ThrowAsync<ImportRejectedException>(() => importer.CommitAsync(Request(broken, "broken", "broken.csv"), null, Cancel));
+
+        rejected.Issues.Select(i => i.ToString()).ShouldBe([
+            "error: broken.csv, row 3, column A: 'Nowhere IRC' is not a known place; add it to the template's \"place\" map or to the places",
+            "error: broken.csv, row 4, column B: '12a' is not a figure: expected a number (1,340), a bound (at least 1,340; <5), or a symbol (* [c] : .. - x [x] [z] [u] not held)",
+        ]);
+        var db = scope.ServiceProvider.GetRequiredService<StatisticsDbContext>();
+        (await db.Releases.AnyAsync(r => r.Slug == "broken", Cancel)).ShouldBeFalse();
+        (await db.SourceDocuments.AnyAsync(d => d.FileName == "broken.csv", Cancel)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task ACancelledImport_LeavesNothingBehind()
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        var cancelWhileWriting = new CancelAt(ImportStage.Writing, cancellation);
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TemplateStore>().SaveAsync(TemplateDefinition.Parse(WideTemplate, "test"), Cancel);
+        var importer = scope.ServiceProvider.GetRequiredService<StatisticsImporter>();
+
+        await Should.ThrowAsync<OperationCanceledException>(() =>
+            importer.CommitAsync(Request(UseOfForceAnswer(2018, brookHouseSecondHalf: "1017"), "cancelled", "cancelled.csv"), cancelWhileWriting, cancellation.Token));
+
+        await using var fresh = factory.Services.CreateAsyncScope();
+        var db = fresh.ServiceProvider.GetRequiredService<StatisticsDbContext>();
+        (await db.Releases.AnyAsync(r => r.Slug == "cancelled", Cancel)).ShouldBeFalse();
+        (await db.SourceDocuments.AnyAsync(d => d.FileName == "cancelled.csv", Cancel)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task ImportingIntoAPublishedRelease_IsRefused()
+    {
+        var rejected = await Should.ThrowAsync<ImportRejectedException>(() =>
+            WithServicesAsync(s => s.GetRequiredService<StatisticsImporter>().CommitAsync(Request(UseOfForceAnswer(2019), "2024"), null, Cancel)));
+        rejected.Message.ShouldContain("release '2024' is published and never changes");
+    }
+
+    [Fact]
+    public async Task PortalDoesNotShowADraft()
+    {
+        await WithServicesAsync(s => s.GetRequiredService<StatisticsImporter>().CommitAsync(Request(UseOfForceAnswer(2020, brookHouseSecondHalf: "999"), "draft-only", "draft.csv"), null, Cancel));
+        using var client = factory.CreateClient();
+        (await client.GetAsync("/statistics/releases/draft-only", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync("/api/v1/observations?release=draft-only", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>Cancels the import when it reaches a stage, as a person pressing Ctrl+C would.</summary>
+    private sealed class CancelAt(ImportStage stage, CancellationTokenSource source) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value)
+        {
+            if (value.Stage == stage)
+            {
+                source.Cancel();
+            }
+        }
+    }
+}
+
+public sealed class SqliteImportHttpTests(SqlitePortalFactory factory) : ImportHttpTests<SqlitePortalFactory>(factory);
+
+public sealed class PostgresImportHttpTests(PostgresPortalFactory factory) : ImportHttpTests<PostgresPortalFactory>(factory);
