@@ -115,7 +115,7 @@ internal sealed class OdsWorkbook : IWorkbook
                 var number = row.First + i;
                 if (number > int.MaxValue)
                 {
-                    throw ZipPackage.Damaged(FileName, $"{where} has rows numbered beyond {int.MaxValue:N0}");
+                    throw ZipPackage.Damaged(FileName, $"{where} has rows numbered beyond {LimitMessages.Count(int.MaxValue)}");
                 }
                 cells += row.Cells.Count;
                 _cells.Charge(sheetName, cells);

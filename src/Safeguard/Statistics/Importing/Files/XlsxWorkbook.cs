@@ -39,8 +39,8 @@ internal sealed class XlsxWorkbook : IWorkbook
         _sheets = sheets;
         _date1904 = date1904;
         _cells = new ReadAllowance(limits.MaxCells, () => LimitMessages.TooManyCells(FileName, limits.MaxCells));
-        _sharedStrings = new(() => sharedStringsPart is null ? [] : ReadPart(sharedStringsPart, "the shared strings", ReadSharedStrings));
-        _dateStyles = new(() => stylesPart is null ? [] : ReadPart(stylesPart, "the styles", ReadDateStyles));
+        _sharedStrings = new(() => sharedStringsPart is null ? [] : ReadPart(sharedStringsPart, "the shared strings", ReadSharedStrings, []));
+        _dateStyles = new(() => stylesPart is null ? [] : ReadPart(stylesPart, "the styles", ReadDateStyles, []));
         SheetNames = [.. sheets.Select(s => s.Name)];
     }
 
@@ -342,13 +342,12 @@ internal sealed class XlsxWorkbook : IWorkbook
         return days < 60 ? new DateOnly(1899, 12, 31).AddDays(days) : new DateOnly(1899, 12, 30).AddDays(days);
     }
 
-    private T ReadPart<T>(string part, string description, Func<XmlReader, T> read)
+    private T ReadPart<T>(string part, string description, Func<XmlReader, T> read, T whenMissing)
     {
         using var archive = _package.OpenArchive();
-        var entry = ZipPackage.Find(archive, part);
-        if (entry is null)
+        if (ZipPackage.Find(archive, part) is not { } entry)
         {
-            return read(XmlReader.Create(new StringReader("<empty/>")));
+            return whenMissing;
         }
         return ZipPackage.Guard(FileName, description, () =>
         {

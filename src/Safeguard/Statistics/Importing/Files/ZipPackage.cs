@@ -81,14 +81,14 @@ internal sealed class ZipPackage
     }
 
     /// <summary>Reads a small part (such as the ODS mimetype) as text, within the same allowance.</summary>
-    public string ReadText(ZipArchiveEntry entry, int maxChars)
+    public string ReadText(ZipArchiveEntry entry, int maxChars) => Guard(FileName, $"the zip entry {entry.FullName}", () =>
     {
         using var stream = new InflationCountingStream(entry.Open(), entry.FullName, _inflated);
         using var reader = new StreamReader(stream);
         var buffer = new char[maxChars];
         var read = reader.ReadBlock(buffer, 0, maxChars);
         return new string(buffer, 0, read);
-    }
+    });
 
     private static readonly XmlReaderSettings XmlSettings = new()
     {
