@@ -21,6 +21,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         .. Places.Select(place => $"/statistics/places/{place}"),
         "/statistics/releases",
         "/statistics/releases/2024",
+        DemonstrationSource.PagePath,
     ];
 
     [Theory]

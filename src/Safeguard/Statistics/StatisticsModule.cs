@@ -36,6 +36,7 @@ public static class StatisticsModule
     {
         app.MapGet("/", () => TypedResults.Redirect("/statistics")).ExcludeFromDescription();
         app.MapPageTwins();
+        app.MapSourceFiles();
         app.MapStatisticsApi();
         return app;
     }

@@ -23,6 +23,12 @@ public sealed record PlaceView(Release? Release, Place Place, IReadOnlyList<Obse
 public sealed record ReleaseView(Release Release, Release? Supersedes, IReadOnlyList<ObservationRow> Rows);
 
 /// <summary>
+/// What /statistics/sources/{sha256} shows: a source document that published figures cite, whether its original
+/// file can be downloaded, and the published releases that cite it.
+/// </summary>
+public sealed record SourceView(SourceDocument Document, bool HasFile, IReadOnlyList<Release> Releases, Release? Latest);
+
+/// <summary>
 /// Loads each portal page's view; the Razor page and its .json and .csv twins call the same method, so a page and
 /// its data cannot disagree. A null result means "no such theme, place or release": a 404.
 /// </summary>
@@ -83,6 +89,18 @@ public sealed class PortalQueries(StatisticsReader reader)
             : null;
         var rows = await reader.ObservationsAsync(new ObservationFilter { ReleaseId = release.Id }, cancellationToken);
         return new(release, supersedes, rows);
+    }
+
+    /// <summary>A source document by its SHA-256, when a published release cites it; null otherwise (a 404).</summary>
+    public async Task<SourceView?> SourceAsync(string sha256, CancellationToken cancellationToken)
+    {
+        if (!SourceAddresses.IsSha256(sha256) || await reader.PublishedSourceAsync(sha256, cancellationToken) is not { } document)
+        {
+            return null;
+        }
+        var releases = await reader.PublishedReleasesCitingAsync(document.Id, cancellationToken);
+        var hasFile = await reader.HasSourceFileAsync(document.Id, cancellationToken);
+        return new(document, hasFile, releases, await reader.LatestReleaseAsync(cancellationToken));
     }
 
     public Task<List<Release>> ReleasesAsync(CancellationToken cancellationToken) => reader.PublishedReleasesAsync(cancellationToken);

@@ -61,6 +61,30 @@ public sealed class StatisticsReader(StatisticsDbContext db)
     public Task<Place?> PlaceAsync(string slug, CancellationToken cancellationToken) =>
         db.Places.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
 
+    /// <summary>
+    /// The source document with this SHA-256 when a published release cites it, else null: drafts are never public,
+    /// so a document that only drafts cite is as unknown here as one that does not exist.
+    /// </summary>
+    public Task<SourceDocument?> PublishedSourceAsync(string sha256, CancellationToken cancellationToken) =>
+        db.SourceDocuments.AsNoTracking()
+            .Where(d => d.Sha256 == sha256)
+            .Where(d => db.Observations.Any(o => o.SourceDocumentId == d.Id && o.Release!.Status == ReleaseStatus.Published))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The published releases that cite a source document, newest first.</summary>
+    public Task<List<Release>> PublishedReleasesCitingAsync(int sourceDocumentId, CancellationToken cancellationToken) =>
+        db.Releases.AsNoTracking()
+            .Where(r => r.Status == ReleaseStatus.Published && r.Observations.Any(o => o.SourceDocumentId == sourceDocumentId))
+            .OrderByDescending(r => r.PublishedAtUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Whether the original bytes of a source document are stored.</summary>
+    public Task<bool> HasSourceFileAsync(int sourceDocumentId, CancellationToken cancellationToken) =>
+        db.SourceFiles.AnyAsync(f => f.SourceDocumentId == sourceDocumentId, cancellationToken);
+
+    /// <summary>The original bytes of a source document, or null when none are stored.</summary>
+    public Task<byte[]?> SourceFileContentAsync(int sourceDocumentId, CancellationToken cancellationToken) =>
+        db.SourceFiles.AsNoTracking().Where(f => f.SourceDocumentId == sourceDocumentId).Select(f => f.Content).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>The periods a release has figures for, earliest first.</summary>
     public async Task<List<string>> PeriodKeysAsync(int releaseId, CancellationToken cancellationToken) =>
         [.. (await db.Observations.AsNoTracking().Where(o => o.ReleaseId == releaseId)
