@@ -22,6 +22,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         "/statistics/releases",
         "/statistics/releases/2024",
         DemonstrationSource.PagePath,
+        $"/statistics/releases/{EarlierRelease.Slug}",
+        $"/statistics/releases/{EarlierRelease.Slug}/compare/2024",
     ];
 
     [Theory]

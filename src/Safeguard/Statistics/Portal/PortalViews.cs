@@ -2,6 +2,7 @@ using Safeguard.Statistics.Headlines;
 using Safeguard.Statistics.Indicators;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Reading;
+using Safeguard.Statistics.Releases;
 
 namespace Safeguard.Statistics.Portal;
 
@@ -27,6 +28,9 @@ public sealed record ReleaseView(Release Release, Release? Supersedes, IReadOnly
 /// file can be downloaded, and the published releases that cite it.
 /// </summary>
 public sealed record SourceView(SourceDocument Document, bool HasFile, IReadOnlyList<Release> Releases, Release? Latest);
+
+/// <summary>What /statistics/releases/{before}/compare/{after} shows: how the figures of two published releases differ.</summary>
+public sealed record CompareView(Release Before, Release After, ReleaseComparison Comparison);
 
 /// <summary>
 /// Loads each portal page's view; the Razor page and its .json and .csv twins call the same method, so a page and
@@ -101,6 +105,20 @@ public sealed class PortalQueries(StatisticsReader reader)
         var releases = await reader.PublishedReleasesCitingAsync(document.Id, cancellationToken);
         var hasFile = await reader.HasSourceFileAsync(document.Id, cancellationToken);
         return new(document, hasFile, releases, await reader.LatestReleaseAsync(cancellationToken));
+    }
+
+    /// <summary>Two published releases and their differences; null when either is not published (a 404).</summary>
+    public async Task<CompareView?> CompareAsync(string before, string after, CancellationToken cancellationToken)
+    {
+        if (await reader.PublishedReleaseAsync(before, cancellationToken) is not { } from
+            || await reader.PublishedReleaseAsync(after, cancellationToken) is not { } to)
+        {
+            return null;
+        }
+        // Whole releases in memory: a few thousand rows each. The result is immutable and output-cached per page.
+        var beforeRows = await reader.ObservationsAsync(new ObservationFilter { ReleaseId = from.Id }, cancellationToken);
+        var afterRows = from.Id == to.Id ? beforeRows : await reader.ObservationsAsync(new ObservationFilter { ReleaseId = to.Id }, cancellationToken);
+        return new(from, to, ReleaseComparison.Compare(beforeRows, afterRows));
     }
 
     public Task<List<Release>> ReleasesAsync(CancellationToken cancellationToken) => reader.PublishedReleasesAsync(cancellationToken);
