@@ -101,6 +101,22 @@ public sealed class StatisticsJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task LongRelease_ReaderPressesNext_SeesTheNextFiguresAndWhereTheyAre()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/statistics/releases/{EarlierRelease.Slug}");
+
+        var pagination = page.GetByRole(AriaRole.Navigation, new() { Name = "Pages of figures" });
+        await Assertions.Expect(pagination).ToContainTextAsync("Page 1 of 2");
+        await pagination.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+
+        await page.WaitForURLAsync($"**/statistics/releases/{EarlierRelease.Slug}?page=2#figures");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = $"Every figure in release {EarlierRelease.Slug} (figures 201 to 250 of 250)" })).ToBeVisibleAsync();
+        await Assertions.Expect(pagination.GetByRole(AriaRole.Link, new() { Name = "Page 2" })).ToHaveAttributeAsync("aria-current", "page");
+    }
+
+    [Fact]
     public async Task Statistics_KeyboardUserPressesTab_ReachesSkipLinkFirstAndItMovesFocusToMain()
     {
         await using var context = await fixture.NewContextAsync();

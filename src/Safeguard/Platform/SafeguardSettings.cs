@@ -17,4 +17,7 @@ public static class SafeguardSettings
 
     /// <summary>Seconds that pages showing the latest release may be cached (default 60).</summary>
     public const string LatestCacheSeconds = "Safeguard:LatestCacheSeconds";
+
+    /// <summary>Rows per page of the figures tables on release, theme and place pages (default 200).</summary>
+    public const string FiguresPerPage = "Safeguard:FiguresPerPage";
 }

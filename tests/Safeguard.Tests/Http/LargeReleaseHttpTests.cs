@@ -238,6 +238,82 @@ public abstract class LargeReleaseHttpTests<TFactory>(TFactory factory) : IClass
     }
 
     [Fact]
+    public async Task ReleasePage_MoreFiguresThanAPage_ShowsEachPageOnceWithPaginationLinks()
+    {
+        var first = await PageAsync($"/statistics/releases/{Slug}");
+        var second = await PageAsync($"/statistics/releases/{Slug}?page=2");
+        var third = await PageAsync($"/statistics/releases/{Slug}?page=3");
+
+        Summary(first)["Figures"].ShouldBe("574");
+        first.QuerySelector("table.figures caption")!.TextContent.ShouldBe($"Every figure in release {Slug} (figures 1 to 200 of 574)");
+        second.QuerySelector("table.figures caption")!.TextContent.ShouldBe($"Every figure in release {Slug} (figures 201 to 400 of 574)");
+        var pages = new[] { first, second, third }.Select(p => Rows(p, "figures").Select(r => string.Join("|", r.Take(4))).ToList()).ToList();
+        pages.Select(p => p.Count).ShouldBe([200, 200, 174]);
+        pages.SelectMany(p => p).Distinct().Count().ShouldBe(574, "every figure appears on exactly one page (and each page is cached apart)");
+
+        var navigation = second.QuerySelector("nav.pagination").ShouldNotBeNull();
+        navigation.GetAttribute("aria-label").ShouldBe("Pages of figures");
+        navigation.QuerySelector(".pagination__summary")!.TextContent.ShouldBe("Page 2 of 3");
+        navigation.QuerySelector("a[rel=prev]")!.GetAttribute("href").ShouldBe($"/statistics/releases/{Slug}#figures");
+        navigation.QuerySelector("a[rel=next]")!.GetAttribute("href").ShouldBe($"/statistics/releases/{Slug}?page=3#figures");
+        navigation.QuerySelector("a[aria-current=page]")!.TextContent.ShouldBe("2");
+        first.QuerySelector("nav.pagination a[rel=prev]").ShouldBeNull();
+        third.QuerySelector("nav.pagination a[rel=next]").ShouldBeNull();
+        (await PageAsync("/statistics/releases/2024")).QuerySelector("nav.pagination").ShouldBeNull("a release that fits on one page has no page links");
+    }
+
+    [Theory]
+    [InlineData("?page=4")]
+    [InlineData("?page=0")]
+    [InlineData("?page=-1")]
+    [InlineData("?page=two")]
+    [InlineData("?page=1&page=2")]
+    public async Task FiguresPages_PageThatDoesNotExist_Is404(string query)
+    {
+        await PageAsync($"/statistics/releases/{Slug}{query}", HttpStatusCode.NotFound);
+        await PageAsync($"/statistics/detention{query}", HttpStatusCode.NotFound);
+        await PageAsync($"/statistics/places/brook-house{query.Replace("4", "3", StringComparison.Ordinal)}", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ThemePage_SecondPage_KeepsTheChartAndTheChangeOnAPreviousPeriodFromPageOne()
+    {
+        var first = await PageAsync("/statistics/detention");
+        var second = await PageAsync("/statistics/detention?page=2");
+
+        second.QuerySelector("table.figures caption")!.TextContent.ShouldBe("People in detention: every figure in the release (figures 201 to 400 of 561)");
+        second.QuerySelector("figure.chart svg").ShouldNotBeNull();
+        second.QuerySelector("figure.chart figcaption")!.TextContent.ShouldBe(first.QuerySelector("figure.chart figcaption")!.TextContent);
+        var firstOfPageTwo = Rows(second, "figures")[0];
+        var lastOfPageOne = Rows(first, "figures")[^1];
+        (firstOfPageTwo[0], firstOfPageTwo[1]).ShouldBe((lastOfPageOne[0], lastOfPageOne[1]), "the series runs across the page break");
+        firstOfPageTwo[4].ShouldBe($"up 1 (0.8%) on {lastOfPageOne[2]}");
+        second.QuerySelector("nav.pagination .pagination__summary")!.TextContent.ShouldBe("Page 2 of 3");
+    }
+
+    [Fact]
+    public async Task PlacePage_SecondPage_ShowsTheRestWithTheChart()
+    {
+        var second = await PageAsync("/statistics/places/brook-house?page=2");
+
+        Rows(second, "figures").Count.ShouldBe(25);
+        second.QuerySelector("figure.chart svg").ShouldNotBeNull();
+        second.QuerySelector("nav.pagination a[rel=prev]")!.GetAttribute("href").ShouldBe("/statistics/places/brook-house#figures");
+    }
+
+    [Theory]
+    [InlineData("/statistics/releases/" + Slug + ".csv", 574)]
+    [InlineData("/statistics/detention.csv", 561)]
+    [InlineData("/statistics/places/brook-house.csv", 225)]
+    public async Task Downloads_OfPagedPages_HoldEveryFigure(string path, int figures)
+    {
+        await EnsurePublishedAsync();
+        var csv = await client.GetStringAsync(path, Cancel);
+
+        csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(figures + 1);
+    }
+
+    [Fact]
     public async Task SourceFile_NameWithQuotesAndAccents_IsSafelyNamedInBothFilenameForms()
     {
         await EnsurePublishedAsync();

@@ -26,6 +26,12 @@ public sealed record ObservationFilter
 
     /// <summary>Only this period exactly (its key, e.g. "2024-Q3").</summary>
     public string? PeriodKey { get; init; }
+
+    /// <summary>Only these places, by slug.</summary>
+    public IReadOnlyCollection<string>? PlaceSlugs { get; init; }
+
+    /// <summary>Only figures for the whole population (no breakdown).</summary>
+    public bool WholePopulationOnly { get; init; }
 }
 
 /// <summary>Read-only queries over published statistics. Drafts are never returned here.</summary>
@@ -91,6 +97,10 @@ public sealed class StatisticsReader(StatisticsDbContext db)
                 .Select(o => new { o.PeriodKey, o.PeriodStart, o.PeriodEnd }).Distinct().ToListAsync(cancellationToken))
             .OrderBy(p => p.PeriodStart).ThenBy(p => p.PeriodEnd).Select(p => p.PeriodKey)];
 
+    /// <summary>The distinct periods of the matching observations, in no particular order.</summary>
+    public async Task<List<Period>> PeriodsAsync(ObservationFilter filter, CancellationToken cancellationToken) =>
+        [.. (await Filtered(filter).Select(o => o.PeriodKey).Distinct().ToListAsync(cancellationToken)).Select(Period.FromKey)];
+
     /// <summary>How many observations match, for paging.</summary>
     public Task<int> CountAsync(ObservationFilter filter, CancellationToken cancellationToken) =>
         Filtered(filter).CountAsync(cancellationToken);
@@ -133,6 +143,14 @@ public sealed class StatisticsReader(StatisticsDbContext db)
         if (filter.MeasureSlugs is { } slugs)
         {
             query = query.Where(o => slugs.Contains(o.Measure!.Slug));
+        }
+        if (filter.PlaceSlugs is { } placeSlugs)
+        {
+            query = query.Where(o => placeSlugs.Contains(o.Place!.Slug));
+        }
+        if (filter.WholePopulationOnly)
+        {
+            query = query.Where(o => o.Breakdown == "");
         }
         if (filter.PeriodKey is { } periodKey)
         {
