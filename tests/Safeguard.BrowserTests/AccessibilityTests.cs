@@ -21,6 +21,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         .. Places.Select(place => $"/statistics/places/{place}"),
         "/statistics/releases",
         "/statistics/releases/2024",
+        DemonstrationSource.PagePath,
+        $"/statistics/releases/{EarlierRelease.Slug}",
+        $"/statistics/releases/{EarlierRelease.Slug}?page=2",
+        $"/statistics/releases/{EarlierRelease.Slug}/compare/2024",
     ];
 
     [Theory]
@@ -50,6 +54,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [Theory]
     [InlineData("/statistics")]
     [InlineData("/statistics/use-of-force")]
+    [InlineData("/statistics/releases/" + EarlierRelease.Slug + "?page=2")]
+    [InlineData("/statistics/releases/" + EarlierRelease.Slug + "/compare/2024")]
     public async Task Page_At320PixelsWide_HasNoWcagViolationsAndNoSidewaysScroll(string address)
     {
         await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 640 } });

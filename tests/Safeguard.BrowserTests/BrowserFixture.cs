@@ -34,6 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         try
         {
             server = new PortalServer();
+            await EarlierRelease.PublishAsync(server.Services);
             playwright = await Playwright.CreateAsync();
             browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {

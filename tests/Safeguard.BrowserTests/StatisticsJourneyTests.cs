@@ -81,6 +81,42 @@ public sealed class StatisticsJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Figure_ReaderFollowsItsSource_DownloadsTheOriginalFileWithTheStatedHash()
+    {
+        await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/statistics/use-of-force");
+
+        var figures = page.GetByRole(AriaRole.Table, new() { Name = "Use of force: every figure in the release" });
+        await figures.Locator("tbody tr").Filter(new() { HasText = "Brook House IRC" }).Locator("td.source a").ClickAsync();
+        await page.WaitForURLAsync($"**{DemonstrationSource.PagePath}");
+        var stated = await page.Locator("dt:text-is('SHA-256') + dd").InnerTextAsync();
+        stated.Trim().ShouldBe(DemonstrationSource.Sha256);
+
+        var download = await page.RunAndWaitForDownloadAsync(
+            () => page.GetByRole(AriaRole.Link, new() { Name = "Download the original file" }).ClickAsync());
+        download.SuggestedFilename.ShouldBe("seed-2024-top-line.txt");
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)).ShouldBe(DemonstrationSource.Sha256);
+    }
+
+    [Fact]
+    public async Task LongRelease_ReaderPressesNext_SeesTheNextFiguresAndWhereTheyAre()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/statistics/releases/{EarlierRelease.Slug}");
+
+        var pagination = page.GetByRole(AriaRole.Navigation, new() { Name = "Pages of figures" });
+        await Assertions.Expect(pagination).ToContainTextAsync("Page 1 of 2");
+        await pagination.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+
+        await page.WaitForURLAsync($"**/statistics/releases/{EarlierRelease.Slug}?page=2#figures");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = $"Every figure in release {EarlierRelease.Slug} (figures 201 to 250 of 250)" })).ToBeVisibleAsync();
+        await Assertions.Expect(pagination.GetByRole(AriaRole.Link, new() { Name = "Page 2" })).ToHaveAttributeAsync("aria-current", "page");
+    }
+
+    [Fact]
     public async Task Statistics_KeyboardUserPressesTab_ReachesSkipLinkFirstAndItMovesFocusToMain()
     {
         await using var context = await fixture.NewContextAsync();

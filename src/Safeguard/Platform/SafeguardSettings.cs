@@ -32,4 +32,7 @@ public static class SafeguardSettings
 
     /// <summary>Folder of the Home Office detention tables the demonstration data imports (default ../shared/data/home-office, if present).</summary>
     public const string DemonstrationHomeOfficeFolder = "Safeguard:HomeOfficeDemonstrationFolder";
+
+    /// <summary>Rows per page of the figures tables on release, theme and place pages (default 200).</summary>
+    public const string FiguresPerPage = "Safeguard:FiguresPerPage";
 }

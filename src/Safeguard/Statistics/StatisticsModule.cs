@@ -41,6 +41,7 @@ public static class StatisticsModule
     {
         app.MapGet("/", () => TypedResults.Redirect("/statistics")).ExcludeFromDescription();
         app.MapPageTwins();
+        app.MapSourceFiles();
         app.MapStatisticsApi();
         return app;
     }

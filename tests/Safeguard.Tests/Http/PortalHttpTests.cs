@@ -263,6 +263,7 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
         paths.ShouldContain("/api/v1/themes");
         paths.ShouldContain("/api/v1/measures");
         paths.ShouldContain("/api/v1/places");
+        paths.ShouldContain("/statistics/sources/{sha256}/file");
     }
 
     [Fact]
@@ -366,6 +367,124 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
         (await client.GetAsync("/api/v1/releases/draft-test", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.GetAsync("/api/v1/observations?release=draft-test", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await JsonAsync("/api/v1/releases")).EnumerateArray().Select(r => r.GetProperty("slug").GetString()).ShouldNotContain("draft-test");
+    }
+
+    private async Task<(SourceDocument Document, byte[] Content)> DemonstrationSourceAsync()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<StatisticsDbContext>();
+        var file = await db.SourceFiles.AsNoTracking().Include(f => f.SourceDocument)
+            .SingleAsync(f => f.SourceDocument!.FileName == "seed-2024-top-line.txt", Cancel);
+        return (file.SourceDocument!, file.Content);
+    }
+
+    [Fact]
+    public async Task SourcePage_DocumentAPublishedReleaseCites_ShowsItsDetailsDownloadAndReleases()
+    {
+        var (document, content) = await DemonstrationSourceAsync();
+        var page = await PageAsync($"/statistics/sources/{document.Sha256}");
+
+        page.QuerySelector("h1")!.TextContent.ShouldBe(document.Title);
+        var details = page.QuerySelectorAll("dl.summary-list div")
+            .ToDictionary(d => d.QuerySelector("dt")!.TextContent.Trim(), d => d.QuerySelector("dd")!.TextContent.Trim());
+        details["From"].ShouldBe("Medical Justice");
+        details["Reference"].ShouldBe(document.Reference);
+        details["File name"].ShouldBe("seed-2024-top-line.txt");
+        details["Size"].ShouldEndWith(content.Length < 1024 ? $"{content.Length} bytes" : "KB");
+        details["SHA-256"].ShouldBe(document.Sha256);
+        var download = page.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Download the original file");
+        download.GetAttribute("href").ShouldBe($"/statistics/sources/{document.Sha256}/file");
+        page.QuerySelectorAll("#releases-heading ~ ul a").Select(a => a.GetAttribute("href")).ShouldBe(["/statistics/releases/2024"]);
+    }
+
+    [Fact]
+    public async Task SourceFile_Download_IsTheStoredBytesAsAnAttachmentThatIsNeverSniffed()
+    {
+        var (document, content) = await DemonstrationSourceAsync();
+        var response = await client.GetAsync($"/statistics/sources/{document.Sha256}/file", Cancel);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsByteArrayAsync(Cancel)).ShouldBe(content);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/plain");
+        response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        response.Content.Headers.ContentDisposition.FileName!.Trim('"').ShouldBe("seed-2024-top-line.txt");
+        response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        response.Headers.CacheControl!.ToString().ShouldContain("immutable");
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, $"/statistics/sources/{document.Sha256}/file");
+        again.Headers.IfNoneMatch.Add(response.Headers.ETag.ShouldNotBeNull());
+        (await client.SendAsync(again, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+    }
+
+    [Theory]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("not-a-hash")]
+    [InlineData("abc123")]
+    [InlineData("gggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggg")]
+    public async Task SourcePage_UnknownOrMalformedSha256_Is404(string sha256)
+    {
+        (await PageAsync($"/statistics/sources/{sha256}", HttpStatusCode.NotFound)).QuerySelector("h1")!.TextContent.ShouldBe("Page not found");
+        (await client.GetAsync($"/statistics/sources/{sha256}/file", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task SourcePage_Sha256InUpperCaseOrTruncated_Is404()
+    {
+        var (document, _) = await DemonstrationSourceAsync();
+        foreach (var address in new[] { document.Sha256.ToUpperInvariant(), document.Sha256[..63], document.Sha256 + "0" })
+        {
+            (await client.GetAsync($"/statistics/sources/{address}", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound, address);
+            (await client.GetAsync($"/statistics/sources/{address}/file", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound, address);
+        }
+    }
+
+    [Fact]
+    public async Task SourcePage_DocumentOnlyADraftCites_Is404()
+    {
+        var bytes = "Synthetic draft source: 3 people, line 1\n"u8.ToArray();
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StatisticsDbContext>();
+            var document = new SourceDocument
+            {
+                Title = "Synthetic draft-only FOI answer",
+                Authority = "Home Office",
+                FileName = "draft-only.txt",
+                Sha256 = sha256,
+                SizeBytes = bytes.Length,
+            };
+            db.SourceFiles.Add(new SourceFile { SourceDocument = document, Content = bytes });
+            var draft = new Release { Slug = "draft-source-test", Title = "Draft", Summary = "Not yet published." };
+            var observation = new Observation
+            {
+                Release = draft,
+                Measure = await db.Measures.SingleAsync(m => m.Slug == MeasureSlugs.UseOfForceIncidents, Cancel),
+                Place = await db.Places.SingleAsync(p => p.Slug == "brook-house", Cancel),
+                PeriodKey = "",
+                Value = 3,
+                Status = ObservationStatus.Exact,
+                SourceDocument = document,
+                SourceLocation = "line 1",
+            };
+            observation.SetPeriod(Period.Year(2024));
+            db.Observations.Add(observation);
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        (await PageAsync($"/statistics/sources/{sha256}", HttpStatusCode.NotFound)).QuerySelector("h1")!.TextContent.ShouldBe("Page not found");
+        (await client.GetAsync($"/statistics/sources/{sha256}/file", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task FiguresTable_SourceCell_LinksToTheSourcePageAndKeepsTheLocation()
+    {
+        var (document, _) = await DemonstrationSourceAsync();
+        var page = await PageAsync("/statistics/use-of-force");
+        var cells = page.QuerySelectorAll("table.figures tbody td.source").ToList();
+        cells.ShouldNotBeEmpty();
+        cells.ShouldAllBe(td => td.QuerySelector("a")!.GetAttribute("href") == $"/statistics/sources/{document.Sha256}");
+        cells.ShouldAllBe(td => td.TextContent.Contains("line 7"));
     }
 
     [Theory]

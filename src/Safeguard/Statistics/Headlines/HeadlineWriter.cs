@@ -21,9 +21,13 @@ public static class HeadlineWriter
     ];
 
     /// <summary>The period the headlines are about: the latest whole year with a headline figure, else the latest period.</summary>
-    public static Period? HeadlinePeriod(IEnumerable<ObservationRow> rows)
+    public static Period? HeadlinePeriod(IEnumerable<ObservationRow> rows) =>
+        HeadlinePeriod(rows.Where(r => r.Breakdown.Length == 0).Select(r => Period.FromKey(r.PeriodKey)));
+
+    /// <summary>The same choice among the periods of whole-population figures: the latest whole year, else the latest period.</summary>
+    public static Period? HeadlinePeriod(IEnumerable<Period> wholePopulationPeriods)
     {
-        var periods = rows.Where(r => r.Breakdown.Length == 0).Select(r => Period.FromKey(r.PeriodKey)).Distinct().ToList();
+        var periods = wholePopulationPeriods.Distinct().ToList();
         return periods.Where(p => p.Kind == PeriodKind.Year).MaxBy(p => p.End)
             ?? periods.OrderBy(p => p.End).ThenBy(p => p.Start).LastOrDefault();
     }

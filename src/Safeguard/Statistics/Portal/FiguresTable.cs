@@ -7,11 +7,13 @@ namespace Safeguard.Statistics.Portal;
 /// <summary>
 /// A table of figures with their status, note and source, as every portal page shows them, and each figure's
 /// change on the previous period where the release holds that period for the same measure, place and breakdown.
+/// A paged table is given the whole series of its rows (<paramref name="Series"/>), so a figure whose previous
+/// period is on another page still shows its change, and its <paramref name="Pages"/> for the links to the others.
 /// </summary>
-public sealed record FiguresTable(string Caption, IReadOnlyList<ObservationRow> Rows)
+public sealed record FiguresTable(string Caption, IReadOnlyList<ObservationRow> Rows, IReadOnlyList<ObservationRow>? Series = null, Pagination? Pages = null)
 {
     /// <summary>The change on the previous period, for each row that has one.</summary>
-    public IReadOnlyDictionary<ObservationRow, PeriodChange> Changes { get; } = ChangesOf(Rows);
+    public IReadOnlyDictionary<ObservationRow, PeriodChange> Changes { get; } = ChangesOf(Series ?? Rows);
 
     /// <summary>
     /// The change in words, carrying its status: "up 115 (19.2%) on 2023", "down at most 20 (3.1%) on 2023",

@@ -7,16 +7,15 @@ namespace Safeguard.Statistics.Portal;
 [OutputCache(PolicyName = PortalCaching.Latest)]
 public sealed class StatisticsPlaceModel(PortalQueries queries) : PageModel
 {
-    public PlaceView View { get; private set; } = null!;
+    public PlacePageView View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string place, CancellationToken cancellationToken)
     {
-        var view = await queries.PlaceAsync(place, cancellationToken);
-        if (view is null)
+        if (!Pagination.TryReadPage(Request.Query, out var page) || await queries.PlacePageAsync(place, page, cancellationToken) is not { } view)
         {
             return NotFound();
         }
         View = view;
-        return PortalCaching.NotModified(HttpContext, view.Release, $"place-{place}", versioned: false) ? new EmptyResult() : Page();
+        return PortalCaching.NotModified(HttpContext, view.Release, $"place-{place}-p{page}", versioned: false) ? new EmptyResult() : Page();
     }
 }

@@ -23,9 +23,9 @@ public static class PortalCharts
         ]);
 
     /// <summary>A theme's figures for its latest period: by place when it has one measure, else by measure.</summary>
-    public static BarChart? Theme(ThemeView view)
+    public static BarChart? Theme(Theme theme, IReadOnlyList<ObservationRow> rows)
     {
-        var latest = LatestWholePopulation(view.Rows);
+        var latest = LatestWholePopulation(rows);
         if (latest.Count == 0)
         {
             return null;
@@ -33,25 +33,25 @@ public static class PortalCharts
         var oneMeasure = latest.Select(r => r.Measure).Distinct().Count() == 1;
         var period = Period.FromKey(latest[0].PeriodKey);
         return new(
-            $"{view.Theme.Slug}-chart",
-            $"{view.Theme.Title}, {period.Label}",
+            $"{theme.Slug}-chart",
+            $"{theme.Title}, {period.Label}",
             Describe(latest, oneMeasure ? r => r.PlaceName : r => r.MeasureName),
             latest[0].Unit,
             [.. latest.Select(r => Bar(oneMeasure ? r.PlaceName : Label(r), new Figure(r.Value, r.Status)))]);
     }
 
     /// <summary>Every measure reported for a place in its latest period.</summary>
-    public static BarChart? Place(PlaceView view)
+    public static BarChart? Place(Place place, IReadOnlyList<ObservationRow> rows)
     {
-        var latest = LatestWholePopulation(view.Rows);
+        var latest = LatestWholePopulation(rows);
         if (latest.Count == 0)
         {
             return null;
         }
         var period = Period.FromKey(latest[0].PeriodKey);
         return new(
-            $"{view.Place.Slug}-chart",
-            $"{view.Place.Name}, {period.Label}",
+            $"{place.Slug}-chart",
+            $"{place.Name}, {period.Label}",
             Describe(latest, r => r.MeasureName),
             "count",
             [.. latest.Select(r => Bar(r.MeasureName, new Figure(r.Value, r.Status)))]);

@@ -10,7 +10,11 @@ public sealed class PortalSettings
         Publisher = configuration[SafeguardSettings.Publisher] is { Length: > 0 } publisher ? publisher : "Medical Justice";
         PublicBaseUrl = configuration[SafeguardSettings.PublicBaseUrl] is { Length: > 0 } url ? url.TrimEnd('/') : null;
         LatestCacheLifetime = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue(SafeguardSettings.LatestCacheSeconds, 60)));
+        FiguresPerPage = Math.Clamp(configuration.GetValue(SafeguardSettings.FiguresPerPage, 200), 10, 5000);
     }
+
+    /// <summary>Rows per page of a figures table: enough to read a series, few enough to render quickly.</summary>
+    public int FiguresPerPage { get; }
 
     /// <summary>The organisation credited as the source.</summary>
     public string Publisher { get; }

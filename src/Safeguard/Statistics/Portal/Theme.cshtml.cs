@@ -7,16 +7,15 @@ namespace Safeguard.Statistics.Portal;
 [OutputCache(PolicyName = PortalCaching.Latest)]
 public sealed class StatisticsThemeModel(PortalQueries queries) : PageModel
 {
-    public ThemeView View { get; private set; } = null!;
+    public ThemePageView View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string theme, CancellationToken cancellationToken)
     {
-        var view = await queries.ThemeAsync(theme, cancellationToken);
-        if (view is null)
+        if (!Pagination.TryReadPage(Request.Query, out var page) || await queries.ThemePageAsync(theme, page, cancellationToken) is not { } view)
         {
             return NotFound();
         }
         View = view;
-        return PortalCaching.NotModified(HttpContext, view.Release, $"theme-{theme}", versioned: false) ? new EmptyResult() : Page();
+        return PortalCaching.NotModified(HttpContext, view.Release, $"theme-{theme}-p{page}", versioned: false) ? new EmptyResult() : Page();
     }
 }

@@ -26,6 +26,12 @@ public sealed record ObservationFilter
 
     /// <summary>Only this period exactly (its key, e.g. "2024-Q3").</summary>
     public string? PeriodKey { get; init; }
+
+    /// <summary>Only these places, by slug.</summary>
+    public IReadOnlyCollection<string>? PlaceSlugs { get; init; }
+
+    /// <summary>Only figures for the whole population (no breakdown).</summary>
+    public bool WholePopulationOnly { get; init; }
 }
 
 /// <summary>Read-only queries over published statistics. Drafts are never returned here.</summary>
@@ -61,11 +67,39 @@ public sealed class StatisticsReader(StatisticsDbContext db)
     public Task<Place?> PlaceAsync(string slug, CancellationToken cancellationToken) =>
         db.Places.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
 
+    /// <summary>
+    /// The source document with this SHA-256 when a published release cites it, else null: drafts are never public,
+    /// so a document that only drafts cite is as unknown here as one that does not exist.
+    /// </summary>
+    public Task<SourceDocument?> PublishedSourceAsync(string sha256, CancellationToken cancellationToken) =>
+        db.SourceDocuments.AsNoTracking()
+            .Where(d => d.Sha256 == sha256)
+            .Where(d => db.Observations.Any(o => o.SourceDocumentId == d.Id && o.Release!.Status == ReleaseStatus.Published))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The published releases that cite a source document, newest first.</summary>
+    public Task<List<Release>> PublishedReleasesCitingAsync(int sourceDocumentId, CancellationToken cancellationToken) =>
+        db.Releases.AsNoTracking()
+            .Where(r => r.Status == ReleaseStatus.Published && r.Observations.Any(o => o.SourceDocumentId == sourceDocumentId))
+            .OrderByDescending(r => r.PublishedAtUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Whether the original bytes of a source document are stored.</summary>
+    public Task<bool> HasSourceFileAsync(int sourceDocumentId, CancellationToken cancellationToken) =>
+        db.SourceFiles.AnyAsync(f => f.SourceDocumentId == sourceDocumentId, cancellationToken);
+
+    /// <summary>The original bytes of a source document, or null when none are stored.</summary>
+    public Task<byte[]?> SourceFileContentAsync(int sourceDocumentId, CancellationToken cancellationToken) =>
+        db.SourceFiles.AsNoTracking().Where(f => f.SourceDocumentId == sourceDocumentId).Select(f => f.Content).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>The periods a release has figures for, earliest first.</summary>
     public async Task<List<string>> PeriodKeysAsync(int releaseId, CancellationToken cancellationToken) =>
         [.. (await db.Observations.AsNoTracking().Where(o => o.ReleaseId == releaseId)
                 .Select(o => new { o.PeriodKey, o.PeriodStart, o.PeriodEnd }).Distinct().ToListAsync(cancellationToken))
             .OrderBy(p => p.PeriodStart).ThenBy(p => p.PeriodEnd).Select(p => p.PeriodKey)];
+
+    /// <summary>The distinct periods of the matching observations, in no particular order.</summary>
+    public async Task<List<Period>> PeriodsAsync(ObservationFilter filter, CancellationToken cancellationToken) =>
+        [.. (await Filtered(filter).Select(o => o.PeriodKey).Distinct().ToListAsync(cancellationToken)).Select(Period.FromKey)];
 
     /// <summary>How many observations match, for paging.</summary>
     public Task<int> CountAsync(ObservationFilter filter, CancellationToken cancellationToken) =>
@@ -109,6 +143,14 @@ public sealed class StatisticsReader(StatisticsDbContext db)
         if (filter.MeasureSlugs is { } slugs)
         {
             query = query.Where(o => slugs.Contains(o.Measure!.Slug));
+        }
+        if (filter.PlaceSlugs is { } placeSlugs)
+        {
+            query = query.Where(o => placeSlugs.Contains(o.Place!.Slug));
+        }
+        if (filter.WholePopulationOnly)
+        {
+            query = query.Where(o => o.Breakdown == "");
         }
         if (filter.PeriodKey is { } periodKey)
         {

@@ -33,7 +33,8 @@ public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock,
         {
             throw new ReleasePublicationException($"Release '{slug}' has no figures; import some before publishing.");
         }
-        release.Changelog = await ChangelogAsync(release, rows, note, cancellationToken);
+        // Words already on the draft are kept, after the counts, when no new note is given.
+        release.Changelog = await ChangelogAsync(release, rows, note ?? release.Changelog, cancellationToken);
         release.ContentHash = ReleaseContentHash.Compute(rows);
         release.PublishedAtUtc = clock.GetUtcNow().UtcDateTime;
         release.Status = ReleaseStatus.Published;
