@@ -244,7 +244,7 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
                 Error(place.Cell(row, valueColumn.Column), $"the breakdown '{name}' has no heading here");
                 return (null, null);
             }
-            parts.Add($"{name}={(IsTotal(name, source, text) ? "(total)" : Breakdown(source, text))}");
+            parts.Add($"{name}={(IsTotal($"breakdowns.{name}", source, text) ? "(total)" : Breakdown(source, text))}");
         }
         foreach (var (name, value) in valueColumn.Breakdowns)
         {
