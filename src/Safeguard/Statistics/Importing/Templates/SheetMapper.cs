@@ -50,6 +50,7 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
     public MappedSheet Map(IWorkbook workbook, IProgress<int>? rowsRead, CancellationToken cancellationToken)
     {
         issues.AddRange(workbook.Warnings);
+        fileName = workbook.FileName;
         var sheet = template.Sheet ?? (workbook.SheetNames.Count > 0 ? workbook.SheetNames[0] : null);
         if (sheet is null || !workbook.SheetNames.Contains(sheet, StringComparer.OrdinalIgnoreCase))
         {
@@ -57,7 +58,6 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
             return Result([], 0);
         }
         sheet = workbook.SheetNames.First(s => string.Equals(s, sheet, StringComparison.OrdinalIgnoreCase));
-        fileName = workbook.FileName;
         var place = new SheetPlace(sheet, !IsCsv(workbook.FileName));
         var headingRows = new Dictionary<int, SheetRow>();
         Layout? layout = null;
