@@ -90,7 +90,9 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
             }
             if (layout is null)
             {
-                break;
+                // Rows go on past the header row, which was skipped because it is empty.
+                Error(place.Row(template.HeaderRow), $"row {template.HeaderRow}, where the template expects the column headings, is empty; the next row with anything in it is row {row.Number}");
+                return Result([], count);
             }
             if (row.Cells[0].Kind == CellKind.Text && template.StopAt.Any(stop => row.Cells[0].Text.TrimStart().StartsWith(stop, StringComparison.OrdinalIgnoreCase)))
             {
