@@ -231,6 +231,11 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
             Error(Where("place"), $"'{placeText}' is not a known place; add it to the template's \"place\" map or to the places");
             return (null, null);
         }
+        if (IsTotal("period", template.Period, periodText))
+        {
+            // A total over periods (a "Total" column beside the years) has no one period to be stored or checked under.
+            return (null, null);
+        }
         var period = Periods(periodText);
         if (period.Period is null)
         {
