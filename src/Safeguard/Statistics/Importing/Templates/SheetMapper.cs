@@ -54,6 +54,7 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
     public MappedSheet Map(IWorkbook workbook, IProgress<int>? rowsRead, CancellationToken cancellationToken)
     {
         issues.AddRange(workbook.Warnings);
+        fileName = workbook.FileName;
         var sheet = template.Sheet ?? (workbook.SheetNames.Count > 0 ? workbook.SheetNames[0] : null);
         if (sheet is null || !workbook.SheetNames.Contains(sheet, StringComparer.OrdinalIgnoreCase))
         {
@@ -61,7 +62,6 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
             return Result([], 0);
         }
         sheet = workbook.SheetNames.First(s => string.Equals(s, sheet, StringComparison.OrdinalIgnoreCase));
-        fileName = workbook.FileName;
         var place = new SheetPlace(sheet, !IsCsv(workbook.FileName));
         var headingRows = new Dictionary<int, SheetRow>();
         Layout? layout = null;
@@ -89,7 +89,9 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
             }
             if (layout is null)
             {
-                break;
+                // Rows go on past the header row, which was skipped because it is empty.
+                Error(place.Row(template.HeaderRow), $"row {template.HeaderRow}, where the template expects the column headings, is empty; the next row with anything in it is row {row.Number}");
+                return Result([], 0);
             }
             if (++dataRows % 10_000 == 0)
             {
@@ -232,8 +234,9 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
             Error(Where("place"), $"'{placeText}' is not a known place; add it to the template's \"place\" map or to the places");
             return (null, null);
         }
-        var period = IsTotal("period", template.Period, periodText) ? (null, null) : Periods(periodText);
-        if (period.Period is null && total != "period")
+        var periodIsTotal = IsTotal("period", template.Period, periodText);
+        var period = periodIsTotal ? (null, null) : Periods(periodText);
+        if (period.Period is null && !periodIsTotal)
         {
             Error(Where("period"), period.Error!);
             return (null, null);

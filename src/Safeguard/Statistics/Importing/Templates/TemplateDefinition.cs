@@ -169,9 +169,9 @@ public sealed record TemplateDefinition
         }
         foreach (var (symbol, meaning) in Symbols)
         {
-            if (meaning != "zero" && !Model.ObservationStatuses.TryParseCode(meaning, out _))
+            if (!FigureParser.IsSymbolMeaning(meaning))
             {
-                yield return $"The symbol '{symbol}' means '{meaning}', which is not a status code or \"zero\".";
+                yield return $"The symbol '{symbol}' means '{meaning}', which is not {FigureParser.SymbolMeanings}.";
             }
         }
     }

@@ -50,12 +50,23 @@ public sealed partial class FigureParser
         overrides = new(symbols ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
         foreach (var (symbol, meaning) in overrides)
         {
-            if (meaning != "zero" && !ObservationStatuses.TryParseCode(meaning, out _))
+            if (!IsSymbolMeaning(meaning))
             {
-                throw new ArgumentException($"The symbol '{symbol}' is given the meaning '{meaning}', which is not a status ({string.Join(", ", Enum.GetValues<ObservationStatus>().Select(s => s.Code()))}) or \"zero\".", nameof(symbols));
+                throw new ArgumentException($"The symbol '{symbol}' is given the meaning '{meaning}', which is not {SymbolMeanings}.", nameof(symbols));
             }
         }
     }
+
+    /// <summary>
+    /// Whether a template may give a symbol this meaning: "zero", or a status that carries no number. A symbol has
+    /// no number, so "exact" or a bound would make a figure with a status that promises a value and none to show.
+    /// </summary>
+    public static bool IsSymbolMeaning(string meaning) =>
+        meaning == "zero" || (ObservationStatuses.TryParseCode(meaning, out var status) && !status.HasValue());
+
+    /// <summary>The meanings a symbol may have, for messages.</summary>
+    public static string SymbolMeanings { get; } =
+        $"a status without a number ({string.Join(", ", Enum.GetValues<ObservationStatus>().Where(s => !s.HasValue()).Select(s => s.Code()))}) or \"zero\"";
 
     /// <summary>Reads a cell; <paramref name="cell"/> is null for an empty cell, which is "not available", never zero.</summary>
     public ParsedFigure Parse(Cell? cell)
