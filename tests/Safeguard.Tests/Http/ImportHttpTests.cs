@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Statistics.Data;
@@ -97,11 +98,18 @@ public abstract class ImportHttpTests<TFactory>(TFactory factory) : IClassFixtur
         var (preview, release) = await WithServicesAsync(s => s.GetRequiredService<StatisticsImporter>().CommitAsync(Request(UseOfForceAnswer(2023), "2025-h1"), null, Cancel));
         release.Status.ShouldBe(ReleaseStatus.Draft);
         preview.CreatesRelease.ShouldBeTrue();
+        // Two synthetic tables in the Home Office's shapes, read by the shipped templates into the same draft.
+        await WithServicesAsync(s => s.GetRequiredService<StatisticsImporter>().CommitAsync(new ImportRequest("detention_summary_flow.csv", Encoding.UTF8.GetBytes(
+            "Date,Entering detention,Entering detention Asylum,Entering detention Non-asylum,Leaving detention,Leaving detention Asylum,Leaving detention Non-asylum,In detention (at end of period),In detention Asylum,In detention Non-asylum\n2019,1000,500,500,900,450,450,100,:,:\n"),
+            "home-office-det-01", "2025-h1", new SourceDetails()), null, Cancel));
+        await WithServicesAsync(s => s.GetRequiredService<StatisticsImporter>().CommitAsync(new ImportRequest("detentions_deaths_and_absconds.csv", Encoding.UTF8.GetBytes(
+            "Year,Deaths of persons detained under Immigration Powers,Of which occurred in the detention estate,Escapes from detention centres,Absconds from escort\n2019,2,1,0,3\n"),
+            "home-office-deaths-and-absconds", "2025-h1", new SourceDetails()), null, Cancel));
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var published = await scope.ServiceProvider.GetRequiredService<ReleasePublisher>().PublishAsync("2025-h1", "Adds 2023 use of force by centre.", Cancel);
-            published.Changelog.ShouldBe("Compared with release '2024': 6 figures added, 0 changed, 0 removed.\n\nAdds 2023 use of force by centre.");
+            published.Changelog.ShouldBe("Compared with release '2024': 19 figures added, 0 changed, 0 removed.\n\nAdds 2023 use of force by centre.");
         }
 
         using var client = factory.CreateClient();
@@ -114,6 +122,13 @@ public abstract class ImportHttpTests<TFactory>(TFactory factory) : IClassFixtur
         secondHalf.GetProperty("sourceLocation").GetString().ShouldBe("row 4, column C");
         secondHalf.GetProperty("sourceFile").GetString().ShouldBe("foi-use-of-force.csv");
         secondHalf.GetProperty("sourceReference").GetString().ShouldBe("FOI 00001");
+
+        // Deaths in 2019 per 100 people entering detention that year, where the population is known.
+        var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/statistics/detention", Cancel), Cancel);
+        var deaths = page.QuerySelectorAll("table.figures tbody tr").Single(tr => tr.TextContent.Contains("Deaths of people detained under immigration powers", StringComparison.Ordinal));
+        deaths.QuerySelector("td.rate")!.TextContent.Trim().ShouldBe("0.2 per 100 people entering detention");
+        var suppressed = page.QuerySelectorAll("table.figures tbody tr").First(tr => tr.TextContent.Contains("claim=asylum", StringComparison.Ordinal) && tr.TextContent.Contains("In detention", StringComparison.OrdinalIgnoreCase));
+        suppressed.QuerySelector("td[data-status]")!.TextContent.Trim().ShouldBe("suppressed");
     }
 
     [Fact]

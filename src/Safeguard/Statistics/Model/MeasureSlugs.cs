@@ -12,4 +12,7 @@ public static class MeasureSlugs
     public const string Rule42People = "rule42-people";
     public const string UseOfForceIncidents = "use-of-force-incidents";
     public const string PeopleDetained = "people-detained";
+    public const string PeopleEnteringDetention = "people-entering-detention";
+    public const string PeopleInDetention = "people-in-detention";
+    public const string PeopleLeavingDetention = "people-leaving-detention";
 }

@@ -9,11 +9,17 @@ namespace Safeguard.Statistics.Portal;
 /// change on the previous period where the release holds that period for the same measure, place and breakdown.
 /// A paged table is given the whole series of its rows (<paramref name="Series"/>), so a figure whose previous
 /// period is on another page still shows its change, and its <paramref name="Pages"/> for the links to the others.
+/// <paramref name="Population"/> holds the counts of people detained for the places and periods on the table, from
+/// which each figure's rate per 100 people detained is given where that population is known (<see cref="RatePer100"/>).
 /// </summary>
-public sealed record FiguresTable(string Caption, IReadOnlyList<ObservationRow> Rows, IReadOnlyList<ObservationRow>? Series = null, Pagination? Pages = null)
+public sealed record FiguresTable(string Caption, IReadOnlyList<ObservationRow> Rows, IReadOnlyList<ObservationRow>? Series = null, Pagination? Pages = null,
+    IReadOnlyList<ObservationRow>? Population = null)
 {
     /// <summary>The change on the previous period, for each row that has one.</summary>
     public IReadOnlyDictionary<ObservationRow, PeriodChange> Changes { get; } = ChangesOf(Series ?? Rows);
+
+    /// <summary>The rate per 100 people detained, for each row whose population is known.</summary>
+    public IReadOnlyDictionary<ObservationRow, Rate> Rates { get; } = RatePer100.For(Rows, Population ?? Series ?? Rows);
 
     /// <summary>
     /// The change in words, carrying its status: "up 115 (19.2%) on 2023", "down at most 20 (3.1%) on 2023",

@@ -28,11 +28,12 @@ public sealed record ReleaseView(Release Release, Release? Supersedes, IReadOnly
 /// place, every period) so the change on the previous period can be given for a figure whose previous period is on
 /// another page.
 /// </summary>
-public sealed record FiguresPage(Pagination Pages, IReadOnlyList<ObservationRow> Rows, IReadOnlyList<ObservationRow> Series)
+/// <remarks><see cref="Population"/>: the counts of people detained for the places on the page, for rates per 100.</remarks>
+public sealed record FiguresPage(Pagination Pages, IReadOnlyList<ObservationRow> Rows, IReadOnlyList<ObservationRow> Series, IReadOnlyList<ObservationRow> Population)
 {
     /// <summary>The table for the page, its caption naming the figures shown when there is more than one page.</summary>
     public FiguresTable Table(string caption) =>
-        new(Pages.PageCount > 1 ? $"{caption} ({Pages.Range("figures")})" : caption, Rows, Series, Pages);
+        new(Pages.PageCount > 1 ? $"{caption} ({Pages.Range("figures")})" : caption, Rows, Series, Pages, Population);
 }
 
 /// <summary>
@@ -170,18 +171,23 @@ public sealed class PortalQueries(StatisticsReader reader, PortalSettings settin
         }
         if (filter is null || total == 0)
         {
-            return new(pages, [], []);
+            return new(pages, [], [], []);
         }
         var rows = await reader.ObservationsAsync(filter, cancellationToken, pages.Skip, pages.PageSize);
+        var places = rows.Select(r => r.Place).Distinct().ToList();
+        // The people detained at the page's places, in any period: the denominators of its rates per 100.
+        var population = await reader.ObservationsAsync(
+            new ObservationFilter { ReleaseId = filter.ReleaseId, MeasureSlugs = RatePer100.PopulationMeasures, PlaceSlugs = places, WholePopulationOnly = true },
+            cancellationToken);
         if (pages.PageCount == 1)
         {
-            return new(pages, rows, rows);
+            return new(pages, rows, rows, population);
         }
         // Every period of the measures and places on the page: a superset of its series, small beside the release.
         var series = await reader.ObservationsAsync(
-            filter with { MeasureSlugs = [.. rows.Select(r => r.Measure).Distinct()], PlaceSlugs = [.. rows.Select(r => r.Place).Distinct()] },
+            filter with { MeasureSlugs = [.. rows.Select(r => r.Measure).Distinct()], PlaceSlugs = places },
             cancellationToken);
-        return new(pages, rows, series);
+        return new(pages, rows, series, population);
     }
 
     /// <summary>The figures a theme or place chart is drawn from: the headline period's, for the whole population.</summary>
