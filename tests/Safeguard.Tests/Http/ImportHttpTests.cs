@@ -9,6 +9,7 @@ using Safeguard.Statistics.Importing;
 using Safeguard.Statistics.Importing.Templates;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Releases;
+using Safeguard.Tests.Statistics.Importing.Files;
 
 namespace Safeguard.Tests.Http;
 
@@ -203,6 +204,78 @@ public abstract class ImportHttpTests<TFactory>(TFactory factory) : IClassFixtur
         using var client = factory.CreateClient();
         (await client.GetAsync("/statistics/releases/draft-only", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.GetAsync("/api/v1/observations?release=draft-only", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private const string Rule35Template = """
+        {
+          "name": "test-rule-35-by-centre",
+          "series": "Synthetic FOI: Rule 35 reports by centre, yearly, as a workbook",
+          "layout": "wide",
+          "sheet": "Rule 35",
+          "headerRow": 4,
+          "measure": { "headingRow": 4, "map": { "Rule 35(1)": "rule35-1-reports", "Rule 35(3)": "rule35-3-reports" } },
+          "place": { "column": "Centre" },
+          "period": { "headingRow": 3 }
+        }
+        """;
+
+    private static string InlineText(string reference, string text) => $"<x:c r=\"{reference}\" t=\"inlineStr\"><x:is><x:t>{text}</x:t></x:is></x:c>";
+
+    private static string Number(string reference, string value) => $"<x:c r=\"{reference}\"><x:v>{value}</x:v></x:c>";
+
+    /// <summary>A synthetic workbook answer: a notes sheet first, then a title, a year heading merged over two columns, measures beneath, a formula with its saved result, and a footnote.</summary>
+    private static byte[] Rule35Workbook() => TestWorkbooks.Xlsx([
+        ("Notes", $"<x:row r=\"1\">{InlineText("A1", "About this answer")}</x:row>"),
+        ("Rule 35",
+            $"<x:row r=\"1\">{InlineText("A1", "Rule 35 reports by centre")}</x:row>" +
+            $"<x:row r=\"3\">{InlineText("B3", "2022")}{InlineText("D3", "2023")}</x:row>" +
+            $"<x:row r=\"4\">{InlineText("A4", "Centre")}{InlineText("B4", "Rule 35(1)")}{InlineText("C4", "Rule 35(3)")}{InlineText("D4", "Rule 35(1)")}{InlineText("E4", "Rule 35(3)")}</x:row>" +
+            $"<x:row r=\"5\">{InlineText("A5", "Brook House IRC")}{Number("B5", "12")}{Number("C5", "240")}{Number("D5", "15")}{Number("E5", "260")}</x:row>" +
+            $"<x:row r=\"6\">{InlineText("A6", "Colnbrook IRC")}{InlineText("B6", "&lt;5")}{Number("C6", "100")}<x:c r=\"D6\"><x:f>3+4</x:f><x:v>7</x:v></x:c>{InlineText("E6", "[c]")}</x:row>" +
+            $"<x:row r=\"8\">{InlineText("A8", "Source: Home Office FOI response (synthetic)")}</x:row>"),
+    ]);
+
+    private static string OdsCell(string text) => $"<table:table-cell office:value-type=\"string\"><text:p>{text}</text:p></table:table-cell>";
+
+    private static string OdsNumber(string value) => $"<table:table-cell office:value-type=\"float\" office:value=\"{value}\"><text:p>{value}</text:p></table:table-cell>";
+
+    /// <summary>The same answer as an ODS spreadsheet, its year heading spanning two columns as LibreOffice writes a merge.</summary>
+    private static byte[] Rule35Spreadsheet() => TestWorkbooks.Ods(
+        "<table:table table:name=\"Notes\"><table:table-row>" + OdsCell("About this answer") + "</table:table-row></table:table>" +
+        "<table:table table:name=\"Rule 35\">" +
+        "<table:table-row>" + OdsCell("Rule 35 reports by centre") + "</table:table-row>" +
+        "<table:table-row><table:table-cell/></table:table-row>" +
+        "<table:table-row><table:table-cell/><table:table-cell table:number-columns-spanned=\"2\" office:value-type=\"string\"><text:p>2022</text:p></table:table-cell><table:covered-table-cell/>" +
+        "<table:table-cell table:number-columns-spanned=\"2\" office:value-type=\"string\"><text:p>2023</text:p></table:table-cell><table:covered-table-cell/></table:table-row>" +
+        "<table:table-row>" + OdsCell("Centre") + OdsCell("Rule 35(1)") + OdsCell("Rule 35(3)") + OdsCell("Rule 35(1)") + OdsCell("Rule 35(3)") + "</table:table-row>" +
+        "<table:table-row>" + OdsCell("Brook House IRC") + OdsNumber("12") + OdsNumber("240") + OdsNumber("15") + OdsNumber("260") + "</table:table-row>" +
+        "<table:table-row>" + OdsCell("Colnbrook IRC") + OdsCell("&lt;5") + OdsNumber("100") +
+        "<table:table-cell table:formula=\"of:=3+4\" office:value-type=\"float\" office:value=\"7\"><text:p>7</text:p></table:table-cell>" + OdsCell("[c]") + "</table:table-row>" +
+        "<table:table-row table:number-rows-repeated=\"1\"><table:table-cell/></table:table-row>" +
+        "<table:table-row>" + OdsCell("Source: Home Office FOI response (synthetic)") + "</table:table-row>" +
+        "<table:table-row table:number-rows-repeated=\"1048000\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>" +
+        "</table:table>");
+
+    [Theory]
+    [InlineData("rule-35-answer.xlsx")]
+    [InlineData("rule-35-answer.ods")]
+    public async Task AWorkbookAnswer_WithMergedHeadingsAndAFormula_IsReadFromItsNamedSheet(string file)
+    {
+        var content = file.EndsWith(".xlsx", StringComparison.Ordinal) ? Rule35Workbook() : Rule35Spreadsheet();
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TemplateStore>().SaveAsync(TemplateDefinition.Parse(Rule35Template, "test"), Cancel);
+        var importer = scope.ServiceProvider.GetRequiredService<StatisticsImporter>();
+
+        var preview = await importer.PreviewAsync(new ImportRequest(file, content, "test-rule-35-by-centre", "workbook-answer", new SourceDetails()), null, Cancel);
+
+        preview.Errors.ShouldBeEmpty();
+        var figures = preview.Sheet.Figures.ToDictionary(f => (f.Measure, f.Place, f.Period.Key));
+        figures.Count.ShouldBe(8);
+        figures[("rule35-3-reports", "brook-house", "2023")].Value.ShouldBe(260m);
+        figures[("rule35-1-reports", "colnbrook", "2022")].Status.ShouldBe(ObservationStatus.AtMost);
+        figures[("rule35-1-reports", "colnbrook", "2023")].Value.ShouldBe(7m, "a formula is read as its saved result");
+        figures[("rule35-3-reports", "colnbrook", "2023")].Status.ShouldBe(ObservationStatus.Suppressed);
+        figures[("rule35-1-reports", "colnbrook", "2023")].Location.ShouldBe("sheet 'Rule 35', cell D6");
     }
 
     /// <summary>Cancels the import when it reaches a stage, as a person pressing Ctrl+C would.</summary>
