@@ -55,4 +55,20 @@ public sealed class CommandLineTests
         exitCode.ShouldBe(0);
         output.ShouldContain("Migrated the SQLite database");
     }
+
+    [Fact]
+    public async Task GlobalOptionsBeforeTheCommand_RunThatCommand_NotTheServer()
+    {
+        var dataFolder = Directory.CreateTempSubdirectory("safeguard-cli-db-");
+        try
+        {
+            var (exitCode, output, _) = await RunAsync("--database", $"Data Source={Path.Combine(dataFolder.FullName, "other.db")}", "migrate");
+            exitCode.ShouldBe(0);
+            output.ShouldContain($"Migrated the SQLite database {Path.Combine(dataFolder.FullName, "other.db")}");
+        }
+        finally
+        {
+            dataFolder.Delete(recursive: true);
+        }
+    }
 }

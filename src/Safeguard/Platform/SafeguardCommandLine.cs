@@ -56,8 +56,11 @@ public static class SafeguardCommandLine
             root.Subcommands.Add(command);
         }
 
-        // With no command, serve: that is also how the test host starts the application.
-        var parsed = root.Parse(args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("--help" or "-h" or "-?" or "--version") ? ["serve", .. args] : args);
+        // With no command, serve: that is also how the test host starts the application. A command may come after
+        // the global options ("--database ... import FILE").
+        var commands = root.Subcommands.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var noCommand = args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("--help" or "-h" or "-?" or "--version") && !args.Any(commands.Contains);
+        var parsed = root.Parse(noCommand ? ["serve", .. args] : args);
         return InvokeReportingDatabaseProblemsAsync(parsed);
     }
 

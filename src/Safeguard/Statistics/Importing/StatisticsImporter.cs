@@ -80,7 +80,7 @@ public sealed partial class StatisticsImporter(StatisticsDbContext db, TemplateS
         db.ChangeTracker.Clear();
         if (prepared.Draft is null && preview.ComparedWith is { } published)
         {
-            await CopyFiguresAsync(published.Id, release.Id, cancellationToken);
+            await ObservationWriter.CopyReleaseAsync(db, published.Id, release.Id, cancellationToken);
         }
         var observations = prepared.Figures.Select(f => prepared.Observation(f, release.Id, document.Id)).ToList();
         await DeleteReplacedAsync(release.Id, observations, cancellationToken);
@@ -208,17 +208,6 @@ public sealed partial class StatisticsImporter(StatisticsDbContext db, TemplateS
         release, measure.Theme!.Slug, measure.Slug, measure.Name, measure.Unit, place.Slug, place.Name, place.Kind,
         figure.Period.Key, figure.Period.Start, figure.Period.End, figure.Breakdown, figure.Value, figure.Status, figure.Note,
         source.Title, source.Authority, source.Reference, source.FileName, source.Sha256, figure.Location);
-
-    /// <summary>Starts a new draft from the published release's figures, in the database rather than through memory.</summary>
-    private Task<int> CopyFiguresAsync(int fromReleaseId, int toReleaseId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync(
-            """
-            INSERT INTO statistics_observations ("ReleaseId", "MeasureId", "PlaceId", "PeriodKey", "PeriodStart", "PeriodEnd", "Breakdown",
-                "Value", "Status", "Note", "SourceDocumentId", "SourceLocation")
-            SELECT {0}, "MeasureId", "PlaceId", "PeriodKey", "PeriodStart", "PeriodEnd", "Breakdown", "Value", "Status", "Note",
-                "SourceDocumentId", "SourceLocation"
-            FROM statistics_observations WHERE "ReleaseId" = {1}
-            """, [toReleaseId, fromReleaseId], cancellationToken);
 
     /// <summary>Removes the draft's figures that the import replaces (same measure, place, period and breakdown).</summary>
     private async Task DeleteReplacedAsync(int releaseId, List<Observation> incoming, CancellationToken cancellationToken)

@@ -198,8 +198,7 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
         string Where(string name) => labels.TryGetValue(name, out var l) ? place.Cell(row, l.Column) : place.Cell(row, valueColumn.Column);
         bool IsTotal(string name, DimensionSource? source, string text)
         {
-            var isTotal = source?.Value is null && !source!.Map.Keys.Any(k => Labels.Normalise(k) == Labels.Normalise(text))
-                && template.TotalLabels.Any(t => Labels.Normalise(t) == Labels.Normalise(text));
+            var isTotal = source?.Value is null && Memo(totalCache, (name, text), () => TotalLabel(source, text));
             if (isTotal)
             {
                 total ??= name;
@@ -220,7 +219,7 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
         {
             measure = "(total)";
         }
-        else if ((measure = catalogue.Measure(measureText, template.Measure?.Map ?? [])) is null)
+        else if ((measure = Memo(measureCache, measureText, () => catalogue.Measure(measureText, template.Measure?.Map ?? []))) is null)
         {
             Error(Where("measure"), $"'{measureText}' is not a known measure; add it to the template's \"measure\" map");
             return (null, null);
@@ -229,7 +228,7 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
         {
             placeSlug = "(total)";
         }
-        else if ((placeSlug = catalogue.Place(placeText, template.Place!.Map)) is null)
+        else if ((placeSlug = Memo(placeCache, placeText, () => catalogue.Place(placeText, template.Place!.Map))) is null)
         {
             Error(Where("place"), $"'{placeText}' is not a known place; add it to the template's \"place\" map or to the places");
             return (null, null);
@@ -250,7 +249,8 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
                 Error(place.Cell(row, valueColumn.Column), $"the breakdown '{name}' has no heading here");
                 return (null, null);
             }
-            parts.Add($"{name}={(IsTotal($"breakdowns.{name}", source, text) ? "(total)" : Breakdown(source, text))}");
+            var dimension = $"breakdowns.{name}";
+            parts.Add($"{name}={(IsTotal(dimension, source, text) ? "(total)" : Memo(breakdownCache, (dimension, text), () => Breakdown(source, text)))}");
         }
         foreach (var (name, value) in valueColumn.Breakdowns)
         {
@@ -260,16 +260,31 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
         return (new FigureKey(measure, placeSlug, period.Period, string.Join(';', parts)), total);
     }
 
+    // Labels repeat down a sheet (a place on thousands of rows), so each is resolved once.
     private readonly Dictionary<string, (Period? Period, string? Error)> periodCache = [];
+    private readonly Dictionary<string, string?> measureCache = [];
+    private readonly Dictionary<string, string?> placeCache = [];
+    private readonly Dictionary<(string Dimension, string Text), string> breakdownCache = [];
+    private readonly Dictionary<(string Dimension, string Text), bool> totalCache = [];
 
-    private (Period? Period, string? Error) Periods(string text)
+    private static TValue Memo<TKey, TValue>(Dictionary<TKey, TValue> cache, TKey key, Func<TValue> resolve)
+        where TKey : notnull
     {
-        if (!periodCache.TryGetValue(text, out var period))
+        if (!cache.TryGetValue(key, out var value))
         {
-            periodCache[text] = period = PeriodText.Parse(text, template.Period!.Format);
+            cache[key] = value = resolve();
         }
-        return period;
+        return value;
     }
+
+    /// <summary>Whether a label marks a total ("Total", "All"), unless the template maps it to something to import.</summary>
+    private bool TotalLabel(DimensionSource? source, string text)
+    {
+        var label = Labels.Normalise(text);
+        return source?.Map.Keys.Any(k => Labels.Normalise(k) == label) != true && template.TotalLabels.Any(t => Labels.Normalise(t) == label);
+    }
+
+    private (Period? Period, string? Error) Periods(string text) => Memo(periodCache, text, () => PeriodText.Parse(text, template.Period!.Format));
 
     private static string Breakdown(DimensionSource source, string text)
     {

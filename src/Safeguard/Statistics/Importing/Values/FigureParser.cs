@@ -89,6 +89,11 @@ public sealed partial class FigureParser
 
     private ParsedFigure ParseText(string raw)
     {
+        // Most cells are plain whole numbers: read them without the patterns below.
+        if (raw.Length is > 0 and <= 18 && raw.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0)
+        {
+            return ParsedFigure.Of(long.Parse(raw, CultureInfo.InvariantCulture), ObservationStatus.Exact);
+        }
         var text = WhiteSpace().Replace(raw.Trim(), " ");
         var noteMarkers = NoteMarker().Matches(text).Select(m => m.Value).ToList();
         if (noteMarkers.Count > 0)
