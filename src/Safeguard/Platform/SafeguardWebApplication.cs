@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using Safeguard.Foi;
 using Safeguard.Statistics;
 
 namespace Safeguard.Platform;
@@ -12,10 +13,12 @@ public static class SafeguardWebApplication
         var builder = WebApplication.CreateBuilder(args);
         builder.AddPlatform();
         builder.AddStatistics();
+        builder.AddFoi();
 
         var app = builder.Build();
         app.UsePlatform();
         app.MapStatistics();
+        app.MapFoi();
         return app;
     }
 
