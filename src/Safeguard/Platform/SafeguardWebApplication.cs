@@ -36,8 +36,8 @@ public static class SafeguardWebApplication
             policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("ETag", "Link")));
         builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
-            document.Info.Title = "Safeguard statistics API";
-            document.Info.Description = "Published immigration detention statistics: releases, themes, measures, places and observations, each with its status and source.";
+            document.Info.Title = "Safeguard API";
+            document.Info.Description = "Published immigration detention statistics: releases, themes, measures, places and observations, each with its status and source; and the FOI Act's statutory clock (when an answer is due).";
             return Task.CompletedTask;
         }));
     }
