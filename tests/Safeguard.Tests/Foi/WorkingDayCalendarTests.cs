@@ -36,7 +36,7 @@ public sealed class WorkingDayCalendarTests
     [InlineData("2026-07-13", "substitute day for Battle of the Boyne (Orangemen’s Day) in Northern Ireland")]
     public void NonWorking_HolidayInAnyPartOfTheUk_IsNotAWorkingDayAndSaysWhy(string date, string reason)
     {
-        Calendar.IsWorkingDay(Day(date)).ShouldBeFalse();
+        (Calendar.NonWorking(Day(date)) is null).ShouldBeFalse();
         Calendar.NonWorking(Day(date))!.Reason.ShouldBe(reason);
     }
 
@@ -48,7 +48,7 @@ public sealed class WorkingDayCalendarTests
     [InlineData("2025-07-11")] // the Friday before 12 July 2025, a Saturday
     [InlineData("2025-12-24")] // Christmas Eve is a working day
     [InlineData("2025-12-29")]
-    public void IsWorkingDay_OrdinaryWeekday_IsTrue(string date) => Calendar.IsWorkingDay(Day(date)).ShouldBeTrue();
+    public void NonWorking_OrdinaryWeekday_IsNull(string date) => (Calendar.NonWorking(Day(date)) is null).ShouldBeTrue();
 
     [Fact]
     public void NonWorking_ChristmasDayAndGoodFridayMissingFromTheFeed_AreStillNotWorkingDays()
@@ -56,15 +56,15 @@ public sealed class WorkingDayCalendarTests
         var without = new WorkingDayCalendar(BankHolidayFeed.Shipped.Where(h => h.Title is not ("Christmas Day" or "Good Friday")));
         without.NonWorking(Day("2025-12-25"))!.Reason.ShouldBe("Christmas Day");
         without.NonWorking(Day("2026-04-03"))!.Reason.ShouldBe("Good Friday");
-        without.IsWorkingDay(Day("2026-04-02")).ShouldBeTrue();
+        (without.NonWorking(Day("2026-04-02")) is null).ShouldBeTrue();
     }
 
     [Fact]
-    public void IsWorkingDay_OutsideCoveredYears_RefusesAndSaysHowToFixIt()
+    public void NonWorking_OutsideCoveredYears_RefusesAndSaysHowToFixIt()
     {
-        var refused = Should.Throw<OutsideCoveredYearsException>(() => Calendar.IsWorkingDay(Day("2028-01-05")));
+        var refused = Should.Throw<OutsideCoveredYearsException>(() => Calendar.NonWorking(Day("2028-01-05")));
         refused.Message.ShouldBe("Bank holidays are known for 2024 to 2027; 2028-01-05 is outside them: import a newer GOV.UK feed with 'foi holidays import'.");
-        Should.Throw<OutsideCoveredYearsException>(() => Calendar.IsWorkingDay(Day("2023-12-31")));
+        Should.Throw<OutsideCoveredYearsException>(() => Calendar.NonWorking(Day("2023-12-31")));
     }
 
     [Fact]

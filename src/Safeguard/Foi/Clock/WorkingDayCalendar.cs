@@ -43,7 +43,7 @@ internal sealed class WorkingDayCalendar
     public CoveredYears Covered { get; }
 
     /// <summary>Throws <see cref="OutsideCoveredYearsException"/> when the bank holidays of the date's year are not known.</summary>
-    public void EnsureCovered(DateOnly date)
+    private void EnsureCovered(DateOnly date)
     {
         if (!Covered.Contains(date.Year))
         {
@@ -51,10 +51,7 @@ internal sealed class WorkingDayCalendar
         }
     }
 
-    /// <summary>Whether the date is a working day (s.10(6)).</summary>
-    public bool IsWorkingDay(DateOnly date) => NonWorking(date) is null;
-
-    /// <summary>Why the date is not a working day, or null when it is one.</summary>
+    /// <summary>Why the date is not a working day (s.10(6)), or null when it is one.</summary>
     public NonWorkingDay? NonWorking(DateOnly date)
     {
         EnsureCovered(date);
