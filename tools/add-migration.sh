@@ -4,12 +4,13 @@
 #   tools/add-migration.sh statistics AddReleaseNotes
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-module="${1:?usage: tools/add-migration.sh MODULE NAME (module: statistics)}"
+module="${1:?usage: tools/add-migration.sh MODULE NAME (module: statistics or foi)}"
 name="${2:?usage: tools/add-migration.sh MODULE NAME}"
 
 case "$module" in
   statistics) folder="Statistics"; context="StatisticsDbContext" ;;
-  *) echo "Unknown module '$module'. Known: statistics." >&2; exit 2 ;;
+  foi) folder="Foi"; context="FoiDbContext" ;;
+  *) echo "Unknown module '$module'. Known: statistics, foi." >&2; exit 2 ;;
 esac
 
 cd "$root/src/Safeguard"
@@ -19,6 +20,13 @@ for engine in Sqlite Postgres; do
     --context "${engine}${context}" \
     --output-dir "$folder/Data/Migrations/$engine" \
     --namespace "Safeguard.$folder.Data.Migrations.$engine"
+  # For a module's first migration, EF Core puts the model snapshot in a folder named after the namespace
+  # (Safeguard/Foi/...) rather than beside the migration; move it where the next migration will look for it.
+  stray="Safeguard/$folder/Data/Migrations/$engine"
+  if [[ -d $stray ]]; then
+    mv "$stray"/*.cs "$folder/Data/Migrations/$engine/"
+    rmdir -p "$stray"
+  fi
 done
 sed -i 's/^#nullable disable$/#nullable enable/; s/(string)null/(string?)null/g' "$folder"/Data/Migrations/*/*.cs
 echo "Added '$name' to the $module module for SQLite and PostgreSQL. Review both, then run ./test.sh."

@@ -51,7 +51,8 @@ public static class SafeguardCommandLine
         root.Options.Add(database);
         root.Subcommands.Add(serve);
         root.Subcommands.Add(migrate);
-        foreach (var command in Statistics.StatisticsCommands.Create((result, cancellationToken) => OpenAsync(result, database, cancellationToken)))
+        Func<ParseResult, CancellationToken, Task<IHost>> open = (result, cancellationToken) => OpenAsync(result, database, cancellationToken);
+        foreach (var command in Statistics.StatisticsCommands.Create(open).Concat(Foi.FoiCommands.Create(open)))
         {
             root.Subcommands.Add(command);
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using Safeguard.Foi;
 using Safeguard.Statistics;
 
 namespace Safeguard.Platform;
@@ -12,10 +13,12 @@ public static class SafeguardWebApplication
         var builder = WebApplication.CreateBuilder(args);
         builder.AddPlatform();
         builder.AddStatistics();
+        builder.AddFoi();
 
         var app = builder.Build();
         app.UsePlatform();
         app.MapStatistics();
+        app.MapFoi();
         return app;
     }
 
@@ -33,8 +36,8 @@ public static class SafeguardWebApplication
             policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("ETag", "Link")));
         builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
-            document.Info.Title = "Safeguard statistics API";
-            document.Info.Description = "Published immigration detention statistics: releases, themes, measures, places and observations, each with its status and source.";
+            document.Info.Title = "Safeguard API";
+            document.Info.Description = "Published immigration detention statistics: releases, themes, measures, places and observations, each with its status and source; and the FOI Act's statutory clock (when an answer is due).";
             return Task.CompletedTask;
         }));
     }

@@ -1,0 +1,46 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable enable
+
+namespace Safeguard.Foi.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "foi_bank_holidays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Division = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SourceFile = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    ImportedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_foi_bank_holidays", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_foi_bank_holidays_Division_Date",
+                table: "foi_bank_holidays",
+                columns: new[] { "Division", "Date" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "foi_bank_holidays");
+        }
+    }
+}

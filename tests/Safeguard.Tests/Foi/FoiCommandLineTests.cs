@@ -1,0 +1,79 @@
+using System.Diagnostics;
+
+namespace Safeguard.Tests.Foi;
+
+/// <summary><c>safeguard foi ...</c> run as a person runs it: a process of its own, on a data folder of its own.</summary>
+public sealed class FoiCommandLineTests : IDisposable
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("safeguard-foi-cli-");
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Safeguard.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["SAFEGUARD_DATA_DIR"] = Path.Combine(folder.FullName, "data");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output, await errors);
+    }
+
+    [Fact]
+    public async Task Due_ReceivedDate_PrintsTheDeadlineInWords()
+    {
+        var (exitCode, output, _) = await RunAsync("foi", "due", "2025-01-02");
+        exitCode.ShouldBe(0);
+        output.Trim().ShouldBe("Due on Thursday 30 January 2025: the 20th working day after Thursday 2 January 2025, the day of receipt. "
+            + "That day is not a working day (2nd January in Scotland), but it is still the day of receipt: day one is the next working day, Friday 3 January 2025.");
+    }
+
+    [Fact]
+    public async Task Due_BadDateOrDays_ExitsOneSayingWhy()
+    {
+        var (exitCode, _, errors) = await RunAsync("foi", "due", "30/01/2025");
+        exitCode.ShouldBe(1);
+        errors.Trim().ShouldBe("error: '30/01/2025' is not a date: write it as yyyy-mm-dd, e.g. 2025-01-02.");
+
+        (exitCode, _, errors) = await RunAsync("foi", "due", "2025-01-02", "--days", "0");
+        exitCode.ShouldBe(1);
+        errors.ShouldContain("--days must be a whole number of working days from 1 to 250");
+    }
+
+    [Fact]
+    public async Task Due_OutsideCoveredYears_ExitsOneUntilANewerFeedIsImported()
+    {
+        var (exitCode, _, errors) = await RunAsync("foi", "due", "2031-01-05");
+        exitCode.ShouldBe(1);
+        errors.Trim().ShouldBe("error: Bank holidays are known for 2024 to 2027; 2031-01-05 is outside them: import a newer GOV.UK feed with 'foi holidays import'.");
+
+        var broken = Path.Combine(folder.FullName, "broken.json");
+        await File.WriteAllTextAsync(broken, "{\"england-and-wales\": ", TestContext.Current.CancellationToken);
+        (exitCode, _, errors) = await RunAsync("foi", "holidays", "import", broken);
+        exitCode.ShouldBe(1);
+        errors.ShouldContain("broken.json cannot be used as a bank holidays feed:");
+        errors.ShouldContain("it is not valid JSON at line 1");
+        errors.ShouldContain("Nothing was imported.");
+
+        var newer = Path.Combine(folder.FullName, "newer.json");
+        await File.WriteAllTextAsync(newer, BankHolidayFeedTests.SyntheticFeed(2031), TestContext.Current.CancellationToken);
+        (exitCode, var output, _) = await RunAsync("foi", "holidays", "import", newer);
+        exitCode.ShouldBe(0);
+        output.ShouldContain("Imported 6 bank holidays from newer.json: 6 new, 0 corrected, 0 already known.");
+        output.ShouldContain("Bank holidays are now known for 2024 to 2027 and 2031 (before: 2024 to 2027).");
+
+        (exitCode, output, _) = await RunAsync("foi", "due", "2031-01-05", "--days", "1");
+        exitCode.ShouldBe(0);
+        output.ShouldStartWith("Due on Monday 6 January 2031: the 1st working day after Sunday 5 January 2031");
+
+        (exitCode, output, _) = await RunAsync("foi", "holidays", "list", "--year", "2031");
+        exitCode.ShouldBe(0);
+        output.ShouldContain("2031-12-25  Thursday   Christmas Day");
+    }
+}
