@@ -82,6 +82,13 @@ public sealed class ImportCommandLineTests : IDisposable
         diff.Output.ShouldContain("From '2024-h2' to '2024-h2-correction': 0 figures new, 1 changed, 0 removed, 1 unchanged.");
         diff.Output.ShouldContain("  changed  people-in-detention, brook-house, 2023-Q4: 12 → 13");
 
+        // A draft started before a release was published would hide that release's figures.
+        (await RunAsync("import", corrected, "--template", "home-office-det-d02", "--release", "stale")).ExitCode.ShouldBe(0);
+        (await RunAsync("publish", "2024-h2-correction")).ExitCode.ShouldBe(0);
+        var stale = await RunAsync("publish", "stale");
+        stale.ExitCode.ShouldBe(1);
+        stale.Errors.ShouldContain("error: Release 'stale' was started from '2024-h2', but '2024-h2-correction' has been published since");
+
         var again = await RunAsync("publish", "2024-h2");
         again.ExitCode.ShouldBe(1);
         again.Errors.ShouldContain("error: Release '2024-h2' was already published");

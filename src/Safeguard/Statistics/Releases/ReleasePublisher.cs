@@ -28,7 +28,15 @@ public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock,
         {
             throw new ReleasePublicationException($"Release '{slug}' was already published on {release.PublishedAtUtc:d MMMM yyyy}; publish a correction as a new release.");
         }
-        var rows = await new StatisticsReader(db).ObservationsAsync(new ObservationFilter { ReleaseId = release.Id }, cancellationToken);
+        var reader = new StatisticsReader(db);
+        // A draft started from one release must not hide figures that a release published since then added.
+        if (release.SupersedesId is { } basis && await reader.LatestReleaseAsync(cancellationToken) is { } latest && latest.Id != basis)
+        {
+            var started = await db.Releases.AsNoTracking().Where(r => r.Id == basis).Select(r => r.Slug).FirstAsync(cancellationToken);
+            throw new ReleasePublicationException(
+                $"Release '{slug}' was started from '{started}', but '{latest.Slug}' has been published since, and its figures are not in this draft. Import into a new draft, which starts from '{latest.Slug}'.");
+        }
+        var rows = await reader.ObservationsAsync(new ObservationFilter { ReleaseId = release.Id }, cancellationToken);
         if (rows.Count == 0)
         {
             throw new ReleasePublicationException($"Release '{slug}' has no figures; import some before publishing.");
