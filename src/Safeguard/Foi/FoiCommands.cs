@@ -21,6 +21,7 @@ public static class FoiCommands
         {
             Due(open),
             Holidays(open),
+            Requests.FoiRequestCommands.Create(open),
         };
     }
 

@@ -19,6 +19,7 @@ public static class FoiModule
             ? services.GetRequiredService<PostgresFoiDbContext>()
             : services.GetRequiredService<SqliteFoiDbContext>());
         builder.Services.AddScoped<BankHolidayStore>();
+        builder.Services.AddScoped<Requests.FoiRequestBook>();
         builder.Services.AddSingleton<IModuleDatabase, FoiDatabase>();
         return builder;
     }

@@ -76,4 +76,29 @@ public sealed class FoiCommandLineTests : IDisposable
         exitCode.ShouldBe(0);
         output.ShouldContain("2031-12-25  Thursday   Christmas Day");
     }
+
+    [Fact]
+    public async Task Requests_AddRecordARefusalAndList_WithStatesComputed()
+    {
+        var draft = await RunAsync("foi", "requests", "add", "MJ-TEST-1", "--subject", "Segregation, 2024");
+        draft.ExitCode.ShouldBe(0, draft.Errors);
+        draft.Output.ShouldContain("MJ-TEST-1            draft  Home Office: Segregation, 2024");
+
+        (await RunAsync("foi", "requests", "add", "MJ-TEST-2", "--subject", "Use of force, 2024", "--sent", "2025-01-02")).ExitCode.ShouldBe(0);
+        var withoutExemptions = await RunAsync("foi", "requests", "record", "MJ-TEST-2", "--outcome", "Refused", "--answered", "2025-01-28");
+        withoutExemptions.ExitCode.ShouldBe(1);
+        withoutExemptions.Errors.ShouldContain("error: A refusal cites the sections it relies on");
+
+        var refused = await RunAsync("foi", "requests", "record", "MJ-TEST-2", "--outcome", "Refused", "--answered", "2025-01-28", "--exemptions", "s31, S.40(2)");
+        refused.ExitCode.ShouldBe(0, refused.Errors);
+        refused.Output.ShouldContain("MJ-TEST-2            refused [s.31; s.40(2)]  Home Office: Use of force, 2024");
+
+        var unknownSection = await RunAsync("foi", "requests", "record", "MJ-TEST-2", "--exemptions", "s.99");
+        unknownSection.ExitCode.ShouldBe(1);
+        unknownSection.Errors.ShouldContain("'s.99' is not a section of the Act that a refusal can rely on");
+
+        var list = await RunAsync("foi", "requests", "list", "--state", "Refused");
+        list.Output.ShouldContain("MJ-TEST-2");
+        list.Output.ShouldNotContain("MJ-TEST-1");
+    }
 }

@@ -111,4 +111,18 @@ internal sealed class WorkingDayCalendar
         }
         return (date, skipped);
     }
+
+    /// <summary>How many working days lie after <paramref name="start"/> up to and including <paramref name="end"/> (0 when end is not later).</summary>
+    public int WorkingDaysBetween(DateOnly start, DateOnly end)
+    {
+        var count = 0;
+        for (var date = start.AddDays(1); date <= end; date = date.AddDays(1))
+        {
+            if (NonWorking(date) is null)
+            {
+                count++;
+            }
+        }
+        return count;
+    }
 }
