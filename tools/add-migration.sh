@@ -2,14 +2,16 @@
 # Adds a migration to a module for both database engines, and keeps the generated code nullable-checked
 # (EF Core writes "#nullable disable" into every migration; this project compiles everything with nullable on).
 #   tools/add-migration.sh statistics AddReleaseNotes
+#   tools/add-migration.sh audit Initial
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-module="${1:?usage: tools/add-migration.sh MODULE NAME (module: statistics)}"
+module="${1:?usage: tools/add-migration.sh MODULE NAME (module: statistics, audit)}"
 name="${2:?usage: tools/add-migration.sh MODULE NAME}"
 
 case "$module" in
   statistics) folder="Statistics"; context="StatisticsDbContext" ;;
-  *) echo "Unknown module '$module'. Known: statistics." >&2; exit 2 ;;
+  audit) folder="Audit"; context="AuditDbContext" ;;
+  *) echo "Unknown module '$module'. Known: statistics, audit." >&2; exit 2 ;;
 esac
 
 cd "$root/src/Safeguard"
@@ -20,5 +22,12 @@ for engine in Sqlite Postgres; do
     --output-dir "$folder/Data/Migrations/$engine" \
     --namespace "Safeguard.$folder.Data.Migrations.$engine"
 done
+# For a module's first migration the tool writes the model snapshot under a folder named after the root namespace.
+for engine in Sqlite Postgres; do
+  if [[ -d "Safeguard/$folder/Data/Migrations/$engine" ]]; then
+    mv "Safeguard/$folder/Data/Migrations/$engine/"*.cs "$folder/Data/Migrations/$engine/"
+  fi
+done
+rm -rf Safeguard
 sed -i 's/^#nullable disable$/#nullable enable/; s/(string)null/(string?)null/g' "$folder"/Data/Migrations/*/*.cs
 echo "Added '$name' to the $module module for SQLite and PostgreSQL. Review both, then run ./test.sh."

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using Safeguard.Audit;
 using Safeguard.Statistics;
 
 namespace Safeguard.Platform;
@@ -11,6 +12,7 @@ public static class SafeguardWebApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddPlatform();
+        builder.AddAudit();
         builder.AddStatistics();
 
         var app = builder.Build();
