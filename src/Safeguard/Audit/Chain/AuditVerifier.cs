@@ -33,12 +33,11 @@ public sealed class AuditVerifier(AuditDatabase database)
         {
             if (entry.Sequence != expected)
             {
-                var problem = entry.Sequence < expected
-                    ? $"entry {Number(entry.Sequence)} is out of order"
-                    : entry.Sequence == expected + 1
-                        ? $"entry {Number(expected)} is missing"
-                        : $"entries {Number(expected)} to {Number(entry.Sequence - 1)} are missing";
-                return new(checkedEntries, previousHash, expected, problem + " (deleted after it was written)");
+                // Ordered by the primary key, a number can only be skipped, never repeated or out of order.
+                var problem = entry.Sequence == expected + 1
+                    ? $"entry {Number(expected)} is missing (deleted after it was written)"
+                    : $"entries {Number(expected)} to {Number(entry.Sequence - 1)} are missing (deleted after they were written)";
+                return new(checkedEntries, previousHash, expected, problem);
             }
             if (AuditEntryHash.Compute(entry) != entry.Hash)
             {
