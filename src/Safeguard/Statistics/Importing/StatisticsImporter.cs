@@ -14,8 +14,8 @@ namespace Safeguard.Statistics.Importing;
 
 /// <summary>
 /// Imports a file into a draft release: reads it with a template, shows what would change (preview), and writes
-/// it in one transaction (commit), with its entry in the audit trail. A failure, a cancellation or a killed process leaves nothing behind: the file,
-/// the draft and its figures are written together or not at all.
+/// it in one transaction (commit), with its entry in the audit trail. A failure, a cancellation or a killed process
+/// leaves nothing behind: the file, the draft, its figures and the audit entry are written together or not at all.
 /// </summary>
 /// <remarks>
 /// A draft created by an import starts as a copy of the latest published release, so a release is always the
