@@ -2,15 +2,17 @@
 # Adds a migration to a module for both database engines, and keeps the generated code nullable-checked
 # (EF Core writes "#nullable disable" into every migration; this project compiles everything with nullable on).
 #   tools/add-migration.sh statistics AddReleaseNotes
+#   tools/add-migration.sh audit Initial
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-module="${1:?usage: tools/add-migration.sh MODULE NAME (module: statistics or foi)}"
+module="${1:?usage: tools/add-migration.sh MODULE NAME (module: statistics, foi or audit)}"
 name="${2:?usage: tools/add-migration.sh MODULE NAME}"
 
 case "$module" in
   statistics) folder="Statistics"; context="StatisticsDbContext" ;;
   foi) folder="Foi"; context="FoiDbContext" ;;
-  *) echo "Unknown module '$module'. Known: statistics, foi." >&2; exit 2 ;;
+  audit) folder="Audit"; context="AuditDbContext" ;;
+  *) echo "Unknown module '$module'. Known: statistics, foi, audit." >&2; exit 2 ;;
 esac
 
 cd "$root/src/Safeguard"

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Audit;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Releases;
@@ -43,7 +44,8 @@ internal static class EarlierRelease
             }
         }
         await db.SaveChangesAsync();
-        await new ReleasePublisher(db, new FixedClock(new DateTimeOffset(2024, 1, 15, 9, 0, 0, TimeSpan.Zero))).PublishAsync(Slug, CancellationToken.None);
+        await new ReleasePublisher(db, new FixedClock(new DateTimeOffset(2024, 1, 15, 9, 0, 0, TimeSpan.Zero)),
+            scope.ServiceProvider.GetRequiredService<IAuditTrail>(), scope.ServiceProvider.GetRequiredService<IAuditOrigin>()).PublishAsync(Slug, CancellationToken.None);
 
         void Add(Measure measure, Place place, Period period, decimal value)
         {

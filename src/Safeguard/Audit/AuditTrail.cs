@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace Safeguard.Audit;
 
 /// <summary>What kind of thing happened, for searching the trail.</summary>
@@ -33,6 +35,27 @@ public sealed record AuditEvent(string Actor, AuditAction Action, string RecordT
 /// <summary>Appends events to the audit trail. Every module records through this; only the Audit module reads the trail.</summary>
 public interface IAuditTrail
 {
-    /// <summary>Appends an event, chained to the one before it, in the caller's transaction if it shares the database.</summary>
+    /// <summary>Appends an event, chained to the one before it, in a transaction of its own.</summary>
     Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends an event inside a transaction the caller has open on the same database (another module's
+    /// <c>DbContext</c>: <c>db.Database.CurrentTransaction.GetDbTransaction()</c>), so the event and the change it
+    /// describes are committed, or rolled back, together. Record just before committing: on PostgreSQL the chain
+    /// stays locked to other writers from here until the caller commits.
+    /// </summary>
+    Task RecordAsync(AuditEvent auditEvent, DbTransaction transaction, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Who is acting in the current scope and from where, for modules that record events on someone's behalf: in a
+/// request, the signed-in account (or "anonymous") and the client's address; elsewhere "system" at the "command line".
+/// </summary>
+public interface IAuditOrigin
+{
+    /// <summary>The account id, "anonymous" or "system".</summary>
+    string Actor { get; }
+
+    /// <summary>An IP address, or "command line".</summary>
+    string Source { get; }
 }

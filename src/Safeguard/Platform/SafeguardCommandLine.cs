@@ -56,6 +56,7 @@ public static class SafeguardCommandLine
         {
             root.Subcommands.Add(command);
         }
+        root.Subcommands.Add(Audit.AuditCommands.Create((result, cancellationToken) => OpenAsync(result, database, cancellationToken)));
 
         // With no command, serve: that is also how the test host starts the application. A command may come after
         // the global options ("--database ... import FILE").

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using Safeguard.Audit;
 using Safeguard.Foi;
 using Safeguard.Statistics;
 
@@ -12,6 +13,7 @@ public static class SafeguardWebApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddPlatform();
+        builder.AddAudit();
         builder.AddStatistics();
         builder.AddFoi();
 

@@ -61,7 +61,7 @@ public static class StatisticsModule
 
         public async Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken)
         {
-            await DemonstrationRelease.LoadAsync(services.GetRequiredService<StatisticsDbContext>(), services.GetRequiredService<TimeProvider>(), cancellationToken);
+            await DemonstrationRelease.LoadAsync(services.GetRequiredService<StatisticsDbContext>(), services.GetRequiredService<ReleasePublisher>(), cancellationToken);
             await DemonstrationHomeOffice.LoadAsync(services, cancellationToken);
         }
     }

@@ -17,7 +17,7 @@ internal static class DemonstrationRelease
     public const string Slug = "2024";
     private const string SourceFileName = "seed-2024-top-line.txt";
 
-    public static async Task LoadAsync(StatisticsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task LoadAsync(StatisticsDbContext db, ReleasePublisher publisher, CancellationToken cancellationToken)
     {
         if (await db.Releases.AnyAsync(r => r.Slug == Slug, cancellationToken))
         {
@@ -74,7 +74,7 @@ internal static class DemonstrationRelease
             db.Observations.Add(observation);
         }
         await db.SaveChangesAsync(cancellationToken);
-        await new ReleasePublisher(db, clock).PublishAsync(Slug, cancellationToken);
+        await publisher.PublishAsync(Slug, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

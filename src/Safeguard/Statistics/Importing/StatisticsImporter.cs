@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Safeguard.Audit;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Importing.Files;
 using Safeguard.Statistics.Importing.Templates;
@@ -12,15 +14,15 @@ namespace Safeguard.Statistics.Importing;
 
 /// <summary>
 /// Imports a file into a draft release: reads it with a template, shows what would change (preview), and writes
-/// it in one transaction (commit). A failure, a cancellation or a killed process leaves nothing behind: the file,
-/// the draft and its figures are written together or not at all.
+/// it in one transaction (commit), with its entry in the audit trail. A failure, a cancellation or a killed process
+/// leaves nothing behind: the file, the draft, its figures and the audit entry are written together or not at all.
 /// </summary>
 /// <remarks>
 /// A draft created by an import starts as a copy of the latest published release, so a release is always the
 /// whole body of figures at a date; imported figures replace the draft's figures with the same measure, place,
 /// period and breakdown, and add the rest.
 /// </remarks>
-public sealed partial class StatisticsImporter(StatisticsDbContext db, TemplateStore templates, ImportLimits limits)
+public sealed partial class StatisticsImporter(StatisticsDbContext db, TemplateStore templates, ImportLimits limits, IAuditTrail audit, IAuditOrigin origin)
 {
     /// <summary>Reads and checks the file and compares the result with the latest published release; writes nothing.</summary>
     public async Task<ImportPreview> PreviewAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
@@ -86,6 +88,10 @@ public sealed partial class StatisticsImporter(StatisticsDbContext db, TemplateS
         await DeleteReplacedAsync(release.Id, observations, cancellationToken);
         await ObservationWriter.WriteAsync(db, observations, progress, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
+        // The file is named by its hash, never its name, which may say who an answer was about.
+        await audit.RecordAsync(new AuditEvent(origin.Actor, AuditAction.Import, "release", release.Slug, origin.Source,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{observations.Count} figures from file sha256:{preview.Sha256[..12]}")),
+            db.Database.CurrentTransaction!.GetDbTransaction(), cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Safeguard.Audit;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Reading;
@@ -10,8 +12,11 @@ namespace Safeguard.Statistics.Releases;
 public sealed class ReleasePublicationException(string message) : Exception(message);
 
 /// <summary>Turns a draft into an immutable, content-hashed release in one transaction (the caller's, if one is open).</summary>
-/// <remarks>When given the output cache, empties the portal's cached pages so the new release shows at once.</remarks>
-public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock, IOutputCacheStore? cache = null)
+/// <remarks>
+/// Records the publication in the audit trail in the same transaction. When given the output cache, empties the
+/// portal's cached pages so the new release shows at once.
+/// </remarks>
+public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock, IAuditTrail audit, IAuditOrigin origin, IOutputCacheStore? cache = null)
 {
     public Task<Release> PublishAsync(string slug, CancellationToken cancellationToken) => PublishAsync(slug, null, cancellationToken);
 
@@ -47,6 +52,9 @@ public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock,
         release.PublishedAtUtc = clock.GetUtcNow().UtcDateTime;
         release.Status = ReleaseStatus.Published;
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEvent(origin.Actor, AuditAction.Publish, "release", release.Slug, origin.Source,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{rows.Count} figures, content hash {release.ContentHash}")),
+            db.Database.CurrentTransaction!.GetDbTransaction(), cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

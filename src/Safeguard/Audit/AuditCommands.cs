@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Safeguard.Audit.Chain;
+using Safeguard.Audit.Data;
+using Safeguard.Audit.Searching;
+
+namespace Safeguard.Audit;
+
+/// <summary>
+/// <c>audit verify</c> checks the chain (exit 0 intact, 1 broken, naming the first broken entry) and
+/// <c>audit search</c> lists entries, newest first, for administrators at the command line.
+/// </summary>
+public static class AuditCommands
+{
+    /// <summary>Exit code when the trail is broken, or a search is asked for wrongly.</summary>
+    public const int Broken = 1;
+
+    /// <summary>The <c>audit</c> command, opening the application's services through <paramref name="open"/>.</summary>
+    public static Command Create(Func<ParseResult, CancellationToken, Task<IHost>> open) =>
+        new("audit", "The audit trail: who did what to which record, when and from where; hash-chained and append-only.")
+        {
+            Verify(open),
+            Search(open),
+        };
+
+    private static Command Verify(Func<ParseResult, CancellationToken, Task<IHost>> open)
+    {
+        var command = new Command("verify", "Check every entry's hash and link; name the first broken entry (exit 1) or say the trail is intact (exit 0).");
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            using var host = await open(result, cancellationToken);
+            var outcome = await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync(new ConsoleProgress(), cancellationToken);
+            if (outcome.Intact)
+            {
+                Console.WriteLine(Invariant($"The audit trail is intact: {outcome.Entries:#,0} entries; the last entry's hash is {outcome.HeadHash}."));
+                Console.WriteLine("Keep that hash somewhere else: a later check whose trail no longer reaches it shows entries removed from the end.");
+                return 0;
+            }
+            await Console.Error.WriteLineAsync(Invariant($"The audit trail is broken: {outcome.Problem}."));
+            await Console.Error.WriteLineAsync(Invariant($"The {outcome.Entries:#,0} entries before it are intact. Keep the database as it is and report it."));
+            return Broken;
+        });
+        return command;
+    }
+
+    private static Command Search(Func<ParseResult, CancellationToken, Task<IHost>> open)
+    {
+        var actor = new Option<string?>("--actor") { Description = "Only this account id (or \"system\", \"anonymous\")." };
+        var action = new Option<string?>("--action") { Description = $"Only this action: {string.Join(", ", AuditActionCodes.All)}." };
+        var recordType = new Option<string?>("--record-type") { Description = "Only records of this type, e.g. release." };
+        var recordId = new Option<string?>("--record-id") { Description = "Only the record with this id." };
+        var from = new Option<DateOnly?>("--from") { Description = "From this day (yyyy-mm-dd, UTC), inclusive." };
+        var to = new Option<DateOnly?>("--to") { Description = "To this day (yyyy-mm-dd, UTC), inclusive." };
+        var limit = new Option<int>("--limit") { Description = $"At most this many entries (default 100, at most {AuditSearch.MaxLimit:#,0}).", DefaultValueFactory = _ => 100 };
+        var command = new Command("search", "List audit entries, newest first.") { actor, action, recordType, recordId, from, to, limit };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            AuditAction? wanted = null;
+            if (result.GetValue(action) is { Length: > 0 } code)
+            {
+                if (!AuditActionCodes.TryParse(code, out wanted))
+                {
+                    await Console.Error.WriteLineAsync($"error: there is no action '{Printable(code)}'; the actions are {string.Join(", ", AuditActionCodes.All)}.");
+                    return Broken;
+                }
+            }
+            if (result.GetValue(limit) is < 1 or > AuditSearch.MaxLimit)
+            {
+                await Console.Error.WriteLineAsync(Invariant($"error: --limit must be from 1 to {AuditSearch.MaxLimit:#,0}."));
+                return Broken;
+            }
+            using var host = await open(result, cancellationToken);
+            var entries = await host.Services.GetRequiredService<AuditQuery>().SearchAsync(new AuditSearch
+            {
+                Actor = result.GetValue(actor),
+                Action = wanted,
+                RecordType = result.GetValue(recordType),
+                RecordId = result.GetValue(recordId),
+                From = result.GetValue(from),
+                To = result.GetValue(to),
+                Limit = result.GetValue(limit),
+            }, cancellationToken);
+            foreach (var entry in entries)
+            {
+                Console.WriteLine(Line(entry));
+            }
+            Console.WriteLine(entries.Count == 0 ? "No entries match." : Invariant($"{entries.Count:#,0} entries, newest first."));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>One entry on one line: sequence, time, actor, action, record, source, detail.</summary>
+    internal static string Line(AuditEntry entry)
+    {
+        var record = entry.RecordId is null ? entry.RecordType : $"{entry.RecordType} {entry.RecordId}";
+        var detail = entry.Detail is null ? "" : $"  {entry.Detail}";
+        return Printable(Invariant($"{entry.Sequence,8}  {AuditEntryHash.Time(entry.TimeUtc)}  {entry.Actor}  {entry.Action}  {record}  from {entry.Source}{detail}"));
+    }
+
+    /// <summary>Control characters shown as escapes, so a stored value cannot forge lines or terminal output.</summary>
+    private static string Printable(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+        var printable = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            printable.Append(char.IsControl(c) ? Invariant($"\\u{(int)c:x4}") : c.ToString());
+        }
+        return printable.ToString();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Progress on standard error every <see cref="AuditVerifier.ProgressInterval"/> entries.</summary>
+    private sealed class ConsoleProgress : IProgress<long>
+    {
+        public void Report(long value) => Console.Error.WriteLine(Invariant($"Checked {value:#,0} entries ..."));
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Audit.Chain;
+using Safeguard.Audit.Data;
+using Safeguard.Audit.Searching;
+using Safeguard.Platform;
+
+namespace Safeguard.Audit;
+
+/// <summary>The audit module's face: the append-only, hash-chained trail every module records through.</summary>
+public static class AuditModule
+{
+    /// <summary>Registers the trail (<see cref="IAuditTrail"/>, <see cref="IAuditOrigin"/>), its verifier and its search.</summary>
+    public static IHostApplicationBuilder AddAudit(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<AuditDatabase>();
+        builder.Services.AddSingleton<IAuditTrail, ChainedAuditTrail>();
+        builder.Services.AddSingleton<IAuditOrigin, AuditOrigin>();
+        builder.Services.AddSingleton<AuditVerifier>();
+        builder.Services.AddSingleton<AuditQuery>();
+        builder.Services.AddSingleton<IModuleDatabase, AuditModuleDatabase>();
+        return builder;
+    }
+
+    private sealed class AuditModuleDatabase : IModuleDatabase
+    {
+        public string Name => "audit";
+
+        public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+        {
+            await using var db = services.GetRequiredService<AuditDatabase>().Open();
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        public Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

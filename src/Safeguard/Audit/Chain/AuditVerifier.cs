@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Audit.Data;
+
+namespace Safeguard.Audit.Chain;
+
+/// <summary>The outcome of checking the chain: intact with its length and head, or the first entry that is broken.</summary>
+/// <param name="Entries">How many entries were checked (up to, not including, the broken one).</param>
+/// <param name="HeadHash">The hash of the last intact entry (64 zeros for an empty trail): note it down to detect later truncation.</param>
+/// <param name="BrokenAt">The sequence number of the first broken entry, or null when intact.</param>
+/// <param name="Problem">What is wrong with it, in words, naming the entry.</param>
+public sealed record AuditVerification(long Entries, string HeadHash, long? BrokenAt, string? Problem)
+{
+    public bool Intact => BrokenAt is null;
+}
+
+/// <summary>
+/// Walks the trail in sequence order, one entry at a time (never the whole trail in memory), recomputing each hash
+/// and each link to the entry before, and stops at the first entry that is wrong.
+/// </summary>
+public sealed class AuditVerifier(AuditDatabase database)
+{
+    /// <summary>How often progress is reported, in entries.</summary>
+    public const int ProgressInterval = 100_000;
+
+    public async Task<AuditVerification> VerifyAsync(IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        long checkedEntries = 0;
+        long expected = 1;
+        var previousHash = AuditEntryHash.Genesis;
+        await foreach (var entry in db.Entries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (entry.Sequence != expected)
+            {
+                // Ordered by the primary key, a number can only be skipped, never repeated or out of order.
+                var problem = entry.Sequence == expected + 1
+                    ? $"entry {Number(expected)} is missing (deleted after it was written)"
+                    : $"entries {Number(expected)} to {Number(entry.Sequence - 1)} are missing (deleted after they were written)";
+                return new(checkedEntries, previousHash, expected, problem);
+            }
+            if (AuditEntryHash.Compute(entry) != entry.Hash)
+            {
+                return new(checkedEntries, previousHash, entry.Sequence,
+                    $"entry {Number(entry.Sequence)}: its hash does not match its contents (changed after it was written)");
+            }
+            if (entry.PreviousHash != previousHash)
+            {
+                return new(checkedEntries, previousHash, entry.Sequence, entry.Sequence == 1
+                    ? $"entry 1: previous hash is not the starting value of 64 zeros"
+                    : $"entry {Number(entry.Sequence)}: previous hash does not match entry {Number(entry.Sequence - 1)}");
+            }
+            previousHash = entry.Hash;
+            checkedEntries++;
+            expected++;
+            if (checkedEntries % ProgressInterval == 0)
+            {
+                progress?.Report(checkedEntries);
+            }
+        }
+        return new(checkedEntries, previousHash, null, null);
+    }
+
+    private static string Number(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+}
