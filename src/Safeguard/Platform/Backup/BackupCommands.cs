@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Safeguard.Audit;
 
 namespace Safeguard.Platform.Backup;
 
@@ -95,6 +96,8 @@ public static class BackupCommands
             RemoveUnfinished(folder, created);
             throw;
         }
+        await AuditAsync(app.Services, AuditAction.Export, string.Create(CultureInfo.InvariantCulture,
+            $"database backup to {folder}: {manifest.Tables.Count} tables, {manifest.Tables.Sum(t => t.Rows)} rows"), cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Backed up the {database.Describe()} to {folder}: {manifest.Tables.Count} tables, {manifest.Tables.Sum(t => t.Rows):#,0} rows, {BackupFolder.Size(manifest.Files.Sum(f => f.Bytes))}."));
         Console.WriteLine("Encrypted fields are in the backup as ciphertext; their keys are not. Keep the key file backed up separately and apart from it (docs/backup.md).");
@@ -130,11 +133,27 @@ public static class BackupCommands
                 (connectionString, token) => MigrateAsync([.. hostArguments, $"--ConnectionStrings:Default={connectionString}"], token),
                 progress, cancellationToken);
         }
+        await AuditAsync(app.Services, AuditAction.Import, string.Create(CultureInfo.InvariantCulture,
+            $"database restored from {folder}, the backup made {manifest.CreatedUtc:O} by Safeguard {manifest.SafeguardVersion}{(replaced.Count > 0 ? ", replacing the database's previous contents" : "")}"), cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Restored the backup made {manifest.CreatedUtc:yyyy-MM-dd HH:mm:ss} UTC by Safeguard {manifest.SafeguardVersion} ({manifest.Tables.Count} tables, {manifest.Tables.Sum(t => t.Rows):#,0} rows) into the {database.Describe()}, and migrated it."));
         if (replaced.Count > 0)
         {
             Console.WriteLine($"It replaced what the database held before: {DatabaseContents.Describe(replaced)}.");
+        }
+    }
+
+    /// <summary>
+    /// A backup is an export of every record, and a restore replaces them all: both go on the audit trail once the
+    /// audit module provides one (<see cref="IAuditTrail"/>). After a restore the event is written into the restored
+    /// database, continuing the trail the backup holds.
+    /// </summary>
+    private static async Task AuditAsync(IServiceProvider services, AuditAction action, string detail, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<IAuditTrail>() is { } trail)
+        {
+            await trail.RecordAsync(new AuditEvent("system", action, "database", null, "command line", detail), cancellationToken);
         }
     }
 

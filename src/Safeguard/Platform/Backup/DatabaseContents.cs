@@ -90,13 +90,17 @@ public static class DatabaseContents
         return applied;
     }
 
-    /// <summary>A module's migrations history table: <c>__{module}_migrations</c>.</summary>
+    /// <summary>EF Core's history table for a context that names none; no Safeguard module should use it, but it is read if there.</summary>
+    public const string DefaultMigrationsHistory = "__EFMigrationsHistory";
+
+    /// <summary>A module's migrations history table: <c>__{module}_migrations</c> (or EF Core's default one).</summary>
     public static bool IsMigrationsHistory(string table) =>
-        table.Length > "___migrations".Length && table.StartsWith("__", StringComparison.Ordinal) && table.EndsWith("_migrations", StringComparison.Ordinal);
+        table == DefaultMigrationsHistory
+        || table.Length > "___migrations".Length && table.StartsWith("__", StringComparison.Ordinal) && table.EndsWith("_migrations", StringComparison.Ordinal);
 
     /// <summary>"statistics" for <c>__statistics_migrations</c>.</summary>
     public static string ModuleOf(string historyTable) =>
-        IsMigrationsHistory(historyTable) ? historyTable["__".Length..^"_migrations".Length] : historyTable;
+        historyTable != DefaultMigrationsHistory && IsMigrationsHistory(historyTable) ? historyTable["__".Length..^"_migrations".Length] : historyTable;
 
     /// <summary>
     /// "12 tables holding 1,234 rows: a (1,000), b (234); 10 tables are empty", for messages about what would be lost.

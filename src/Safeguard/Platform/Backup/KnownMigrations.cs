@@ -26,7 +26,7 @@ public static class KnownMigrations
         {
             var context = scope.ServiceProvider.GetService(type) as DbContext
                 ?? throw new InvalidOperationException($"{type.Name} has migrations but is not registered as a service, so a backup's schema cannot be checked against it.");
-            var history = RelationalOptionsExtension.Extract(context.GetService<IDbContextOptions>()).MigrationsHistoryTableName ?? "__EFMigrationsHistory";
+            var history = RelationalOptionsExtension.Extract(context.GetService<IDbContextOptions>()).MigrationsHistoryTableName ?? DatabaseContents.DefaultMigrationsHistory;
             if (!known.TryGetValue(history, out var ids))
             {
                 known[history] = ids = new HashSet<string>(StringComparer.Ordinal);
