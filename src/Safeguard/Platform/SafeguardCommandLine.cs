@@ -4,7 +4,8 @@ namespace Safeguard.Platform;
 
 /// <summary>
 /// The <c>safeguard</c> command: <c>serve</c> runs the web application (the default), <c>migrate</c> prepares the
-/// database without serving. Later modules add their own commands here.
+/// database without serving, <c>backup</c> and <c>restore</c> (<c>Platform/Backup</c>) copy it whole. Later modules add
+/// their own commands here.
 /// </summary>
 public static class SafeguardCommandLine
 {
@@ -52,7 +53,8 @@ public static class SafeguardCommandLine
         root.Subcommands.Add(serve);
         root.Subcommands.Add(migrate);
         Func<ParseResult, CancellationToken, Task<IHost>> open = (result, cancellationToken) => OpenAsync(result, database, cancellationToken);
-        foreach (var command in Statistics.StatisticsCommands.Create(open).Concat(Foi.FoiCommands.Create(open)))
+        var backup = Backup.BackupCommands.Create(result => HostArguments(result, database));
+        foreach (var command in Statistics.StatisticsCommands.Create(open).Concat(Foi.FoiCommands.Create(open)).Concat(backup))
         {
             root.Subcommands.Add(command);
         }

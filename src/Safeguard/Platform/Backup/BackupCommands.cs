@@ -1,0 +1,192 @@
+using System.CommandLine;
+using System.Data.Common;
+using System.Globalization;
+using Safeguard.Audit;
+
+namespace Safeguard.Platform.Backup;
+
+/// <summary>
+/// <c>backup DIR</c> and <c>restore DIR</c>: a consistent snapshot of the whole configured database (every module's
+/// tables and the documents stored in them, encrypted fields as their ciphertext) with a manifest, and its return.
+/// Progress goes to standard error, the outcome to standard output. A refusal or failure is one message on standard
+/// error and exit code 1, having changed nothing; a database that cannot be reached exits 2.
+/// </summary>
+public static class BackupCommands
+{
+    /// <summary>Exit code of a refused or failed backup or restore.</summary>
+    public const int Refused = 1;
+
+    /// <summary>The two commands; <paramref name="hostArguments"/> gives the host's arguments (--database and the rest) for a parse.</summary>
+    public static IEnumerable<Command> Create(Func<ParseResult, IReadOnlyList<string>> hostArguments)
+    {
+        yield return Backup(hostArguments);
+        yield return Restore(hostArguments);
+    }
+
+    private static Command Backup(Func<ParseResult, IReadOnlyList<string>> hostArguments)
+    {
+        var folder = new Argument<string>("DIR") { Description = "A new or empty folder for the backup; it is created if missing." };
+        var command = new Command("backup", "Write a consistent snapshot of the database (every table, stored documents, encrypted fields still encrypted) and its manifest into DIR. The application may keep running.")
+        {
+            folder,
+        };
+        command.SetAction((result, cancellationToken) => ReportingRefusalsAsync(() => BackupAsync(hostArguments(result), Path.GetFullPath(result.GetValue(folder)!), cancellationToken)));
+        return command;
+    }
+
+    private static Command Restore(Func<ParseResult, IReadOnlyList<string>> hostArguments)
+    {
+        var folder = new Argument<string>("DIR") { Description = "A folder written by 'safeguard backup'." };
+        var replace = new Option<bool>("--replace") { Description = "Replace a database that is not empty (without it, restore refuses and lists what would be lost)." };
+        var command = new Command("restore", "Check the backup in DIR (manifest and SHA-256 of every file), restore it into the configured database whole or not at all, then migrate it to this build's schema. Stop Safeguard first.")
+        {
+            folder,
+            replace,
+        };
+        command.SetAction((result, cancellationToken) => ReportingRefusalsAsync(() =>
+            RestoreAsync(hostArguments(result), Path.GetFullPath(result.GetValue(folder)!), result.GetValue(replace), cancellationToken)));
+        return command;
+    }
+
+    private static async Task<int> ReportingRefusalsAsync(Func<Task> run)
+    {
+        try
+        {
+            await run();
+            return 0;
+        }
+        catch (BackupRefusedException refused)
+        {
+            await Console.Error.WriteLineAsync($"error: {refused.Message}");
+            return Refused;
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"error: {failure.Message}");
+            return Refused;
+        }
+    }
+
+    private static async Task BackupAsync(IReadOnlyList<string> hostArguments, string folder, CancellationToken cancellationToken)
+    {
+        var progress = Console.Error;
+        await using var app = Host(hostArguments);
+        var database = app.Services.GetRequiredService<SafeguardDatabase>();
+        var created = BackupFolder.PrepareEmpty(folder);
+        BackupManifest manifest;
+        try
+        {
+            var snapshot = database.Provider == DatabaseProvider.PostgreSql
+                ? await PostgresSnapshot.BackupAsync(database, folder, progress, cancellationToken)
+                : await SqliteSnapshot.BackupAsync(database, folder, progress, cancellationToken);
+            await progress.WriteLineAsync($"Computing the SHA-256 of {Path.GetFileName(snapshot.File)} ...");
+            manifest = new BackupManifest(
+                BackupManifest.FormatName,
+                BackupManifest.CurrentFormatVersion,
+                BackupManifest.EngineName(database.Provider),
+                snapshot.EngineVersion,
+                BackupManifest.BuildVersion,
+                DateTimeOffset.UtcNow,
+                snapshot.Migrations,
+                snapshot.Tables,
+                [await BackupManifest.DescribeAsync(snapshot.File, cancellationToken)]);
+            await manifest.WriteAsync(folder, cancellationToken);
+            // No unrecorded export: a backup the audit trail cannot record is not kept.
+            try
+            {
+                await AuditAsync(app.Services, AuditAction.Export, string.Create(CultureInfo.InvariantCulture,
+                    $"database backup to {folder}: {manifest.Tables.Count} tables, {manifest.Tables.Sum(t => t.Rows)} rows"), cancellationToken);
+            }
+            catch (DbException unrecorded)
+            {
+                throw new BackupRefusedException($"The backup was not kept: the audit trail could not record it ({unrecorded.Message}). Try again when the database is not busy.");
+            }
+        }
+        catch
+        {
+            RemoveUnfinished(folder, created);
+            throw;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Backed up the {database.Describe()} to {folder}: {manifest.Tables.Count} tables, {manifest.Tables.Sum(t => t.Rows):#,0} rows, {BackupFolder.Size(manifest.Files.Sum(f => f.Bytes))}."));
+        Console.WriteLine("Encrypted fields are in the backup as ciphertext; their keys are not. Keep the key file backed up separately and apart from it (docs/backup.md).");
+    }
+
+    private static async Task RestoreAsync(IReadOnlyList<string> hostArguments, string folder, bool replace, CancellationToken cancellationToken)
+    {
+        var progress = Console.Error;
+        await using var app = Host(hostArguments);
+        var database = app.Services.GetRequiredService<SafeguardDatabase>();
+        var manifest = await BackupManifest.ReadAsync(folder, database.Provider, cancellationToken);
+        KnownMigrations.EnsureKnown(manifest, KnownMigrations.Read(app.Services), folder);
+        await manifest.VerifyFilesAsync(folder, progress, cancellationToken);
+
+        IReadOnlyList<TableRowCount> replaced;
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            replaced = await PostgresSnapshot.RestoreAsync(database, folder, manifest, replace, progress, cancellationToken);
+            await progress.WriteLineAsync("Migrating the restored database to this build's schema ...");
+            try
+            {
+                await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(demonstrationData: false, cancellationToken);
+            }
+            catch (DatabaseUnavailableException failure)
+            {
+                throw new BackupRefusedException(
+                    $"The backup was restored, but migrating it failed: {failure.Message} The database holds the backup as it was made; run 'safeguard migrate' once the problem is solved.", failure);
+            }
+        }
+        else
+        {
+            replaced = await SqliteSnapshot.RestoreAsync(database, folder, manifest, replace,
+                (connectionString, token) => MigrateAsync([.. hostArguments, $"--ConnectionStrings:Default={connectionString}"], token),
+                progress, cancellationToken);
+        }
+        await AuditAsync(app.Services, AuditAction.Import, string.Create(CultureInfo.InvariantCulture,
+            $"database restored from {folder}, the backup made {manifest.CreatedUtc:O} by Safeguard {manifest.SafeguardVersion}{(replaced.Count > 0 ? ", replacing the database's previous contents" : "")}"), cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Restored the backup made {manifest.CreatedUtc:yyyy-MM-dd HH:mm:ss} UTC by Safeguard {manifest.SafeguardVersion} ({manifest.Tables.Count} tables, {manifest.Tables.Sum(t => t.Rows):#,0} rows) into the {database.Describe()}, and migrated it."));
+        if (replaced.Count > 0)
+        {
+            Console.WriteLine($"It replaced what the database held before: {DatabaseContents.Describe(replaced)}.");
+        }
+    }
+
+    /// <summary>
+    /// A backup is an export of every record, and a restore replaces them all: both go on the audit trail once the
+    /// audit module provides one (<see cref="IAuditTrail"/>). After a restore the event is written into the restored
+    /// database, continuing the trail the backup holds.
+    /// </summary>
+    private static async Task AuditAsync(IServiceProvider services, AuditAction action, string detail, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<IAuditTrail>() is { } trail)
+        {
+            await trail.RecordAsync(new AuditEvent("system", action, "database", null, "command line", detail), cancellationToken);
+        }
+    }
+
+    private static async Task MigrateAsync(IReadOnlyList<string> hostArguments, CancellationToken cancellationToken)
+    {
+        await using var app = Host(hostArguments);
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(demonstrationData: false, cancellationToken);
+    }
+
+    /// <summary>The application's services without serving, migrating or loading anything: a backup must not change the database.</summary>
+    private static WebApplication Host(IReadOnlyList<string> hostArguments) => SafeguardWebApplication.Create(
+        [.. hostArguments, $"--{SafeguardSettings.DemonstrationData}=false", $"--{SafeguardSettings.MigrateOnStart}=false", "--Logging:LogLevel:Default=Warning"]);
+
+    /// <summary>An interrupted backup leaves no file behind that could pass for a finished one.</summary>
+    private static void RemoveUnfinished(string folder, bool created)
+    {
+        foreach (var name in new[] { SqliteSnapshot.FileName, PostgresSnapshot.FileName, BackupManifest.FileName })
+        {
+            File.Delete(Path.Combine(folder, name + BackupFolder.PartialSuffix));
+            File.Delete(Path.Combine(folder, name));
+        }
+        if (created && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+        }
+    }
+}
