@@ -51,7 +51,8 @@ public static class SafeguardCommandLine
         root.Options.Add(database);
         root.Subcommands.Add(serve);
         root.Subcommands.Add(migrate);
-        foreach (var command in Statistics.StatisticsCommands.Create((result, cancellationToken) => OpenAsync(result, database, cancellationToken)))
+        foreach (var command in Statistics.StatisticsCommands.Create((result, cancellationToken) => OpenAsync(result, database, cancellationToken))
+            .Concat(Accounts.AccountsCommands.Create((result, cancellationToken) => OpenAsync(result, database, cancellationToken))))
         {
             root.Subcommands.Add(command);
         }
