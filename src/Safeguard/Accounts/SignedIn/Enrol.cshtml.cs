@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -69,7 +70,8 @@ public sealed class EnrolModel(UserManager<StaffAccount> users, SignInManager<St
         }
         await users.SetTwoFactorEnabledAsync(account, true);
         // The session is now one with a second factor; the security stamp changed, so it is issued again.
-        await signIn.SignInAsync(account, isPersistent: false, authenticationMethod: AccountsPolicies.MultiFactor);
+        // As Identity's own second-factor sign-in does, the session says so with amr=mfa.
+        await signIn.SignInWithClaimsAsync(account, isPersistent: false, [new Claim("amr", AccountsPolicies.MultiFactor)]);
         await AccountsAudit.RecordAsync(HttpContext, AuditAction.Update, account.Id, "authenticator app set up");
         return LocalRedirect(AccountsPaths.Home + "?enrolled=1");
     }
