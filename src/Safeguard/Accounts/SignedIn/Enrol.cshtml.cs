@@ -73,7 +73,7 @@ public sealed class EnrolModel(UserManager<StaffAccount> users, SignInManager<St
         // As Identity's own second-factor sign-in does, the session says so with amr=mfa.
         await signIn.SignInWithClaimsAsync(account, isPersistent: false, [new Claim("amr", AccountsPolicies.MultiFactor)]);
         await AccountsAudit.RecordAsync(HttpContext, AuditAction.Update, account.Id, "authenticator app set up");
-        return LocalRedirect(AccountsPaths.Home + "?enrolled=1");
+        return LocalRedirect(AccountsPaths.Home + "?enrolled=true");
     }
 
     private async Task LoadKeyAsync(StaffAccount account)
