@@ -18,6 +18,9 @@ public sealed class InviteModel(InvitationService invitations, IConfiguration co
     [BindProperty]
     public List<string> Roles { get; set; } = [];
 
+    /// <summary>How long the link works, as configured (<see cref="SafeguardSettings.InvitationHours"/>).</summary>
+    public int InvitationHours => configuration.GetValue(SafeguardSettings.InvitationHours, 72);
+
     public void OnGet()
     {
     }
