@@ -5,14 +5,15 @@
 #   tools/add-migration.sh audit Initial
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-module="${1:?usage: tools/add-migration.sh MODULE NAME (module: statistics, foi or audit)}"
+module="${1:?usage: tools/add-migration.sh MODULE NAME (module: statistics, foi, audit or accounts)}"
 name="${2:?usage: tools/add-migration.sh MODULE NAME}"
 
 case "$module" in
   statistics) folder="Statistics"; context="StatisticsDbContext" ;;
   foi) folder="Foi"; context="FoiDbContext" ;;
   audit) folder="Audit"; context="AuditDbContext" ;;
-  *) echo "Unknown module '$module'. Known: statistics, foi, audit." >&2; exit 2 ;;
+  accounts) folder="Accounts"; context="AccountsDbContext" ;;
+  *) echo "Unknown module '$module'. Known: statistics, foi, audit, accounts." >&2; exit 2 ;;
 esac
 
 cd "$root/src/Safeguard"

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Safeguard.BrowserTests;
@@ -84,39 +81,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         message.ShouldContain("#planted");
     }
 
-    private static async Task AssertNoViolations(IPage page)
-    {
-        var violations = await Scan(page);
-        if (violations.Count > 0)
-        {
-            Assert.Fail(Describe(page.Url, violations));
-        }
-    }
+    private static Task AssertNoViolations(IPage page) => Accessibility.AssertNoViolationsAsync(page);
 
-    private static async Task<IReadOnlyList<AxeResultItem>> Scan(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        return result.Violations;
-    }
+    private static Task<IReadOnlyList<AxeResultItem>> Scan(IPage page) => Accessibility.ScanAsync(page);
 
-    private static string Describe(string url, IEnumerable<AxeResultItem> violations)
-    {
-        var message = new StringBuilder($"axe found accessibility violations on {url}:").AppendLine();
-        foreach (var violation in violations)
-        {
-            message.AppendLine(CultureInfo.InvariantCulture, $"- {violation.Id} ({violation.Impact}): {violation.Help} <{violation.HelpUrl}>");
-            foreach (var node in violation.Nodes)
-            {
-                message.AppendLine(CultureInfo.InvariantCulture, $"    element {node.Target}: {node.Html}");
-                foreach (var check in node.Any.Concat(node.All).Concat(node.None))
-                {
-                    message.AppendLine(CultureInfo.InvariantCulture, $"      {check.Message}");
-                }
-            }
-        }
-        return message.ToString();
-    }
+    private static string Describe(string url, IEnumerable<AxeResultItem> violations) => Accessibility.Describe(url, violations);
 }

@@ -57,6 +57,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         options ??= new BrowserNewContextOptions();
         options.BaseURL = Server.BaseAddress.ToString();
+        // The server's certificate is made for the run and trusted by nobody.
+        options.IgnoreHTTPSErrors = true;
         return Browser.NewContextAsync(options);
     }
 

@@ -1,11 +1,16 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Safeguard.BrowserTests;
 
 /// <summary>
-/// The real application on Kestrel at a loopback port, on a fresh SQLite file of its own; its start-up migrates the
-/// database and loads the demonstration release, as <c>./safeguard serve</c> does.
+/// The real application on Kestrel at a loopback port, over HTTPS with a certificate made for the run (staff pages
+/// and their <c>__Host-</c> cookies need HTTPS, as in production), on a fresh SQLite file of its own; its start-up
+/// migrates the database and loads the demonstration release, as <c>./safeguard serve</c> does. E-mail goes to
+/// <see cref="MailFolder"/>.
 /// </summary>
 public sealed class PortalServer : WebApplicationFactory<Program>
 {
@@ -15,7 +20,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     {
         try
         {
-            UseKestrel(0);
+            var certificate = SelfSignedCertificate();
+            UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
             StartServer();
         }
         catch
@@ -28,12 +34,30 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:43117/</c>.</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
+    /// <summary>Where the application writes e-mails as .eml files.</summary>
+    public string MailFolder => Path.Combine(folder, "mail");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "safeguard.db")};Pooling=False");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Safeguard:HomeOfficeDemonstrationFolder", "");
+        builder.UseSetting("Safeguard:Mail:PickupFolder", MailFolder);
+    }
+
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        // Kestrel on Linux needs the private key in a form it can use: a round trip through PKCS#12 gives that.
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
     }
 
     public override async ValueTask DisposeAsync()

@@ -54,7 +54,7 @@ public static class SafeguardCommandLine
         root.Subcommands.Add(migrate);
         Func<ParseResult, CancellationToken, Task<IHost>> open = (result, cancellationToken) => OpenAsync(result, database, cancellationToken);
         var backup = Backup.BackupCommands.Create(result => HostArguments(result, database));
-        foreach (var command in Statistics.StatisticsCommands.Create(open).Concat(Foi.FoiCommands.Create(open)).Concat(backup))
+        foreach (var command in Statistics.StatisticsCommands.Create(open).Concat(Foi.FoiCommands.Create(open)).Concat(Accounts.AccountsCommands.Create(open)).Concat(backup))
         {
             root.Subcommands.Add(command);
         }

@@ -35,4 +35,40 @@ public static class SafeguardSettings
 
     /// <summary>Rows per page of the figures tables on release, theme and place pages (default 200).</summary>
     public const string FiguresPerPage = "Safeguard:FiguresPerPage";
+
+    /// <summary>Minutes of inactivity after which a staff session ends (default 20).</summary>
+    public const string SessionIdleMinutes = "Safeguard:Accounts:IdleMinutes";
+
+    /// <summary>Hours after signing in after which a staff session ends however active (default 8).</summary>
+    public const string SessionAbsoluteHours = "Safeguard:Accounts:AbsoluteHours";
+
+    /// <summary>Hours an invitation link stays valid (default 72).</summary>
+    public const string InvitationHours = "Safeguard:Accounts:InvitationHours";
+
+    /// <summary>Sign-in attempts (form submissions) allowed per minute from one address (default 10).</summary>
+    public const string SignInAttemptsPerMinute = "Safeguard:Accounts:SignInAttemptsPerMinute";
+
+    /// <summary>Folder where e-mails are written as .eml files instead of being sent (development and tests).</summary>
+    public const string MailPickupFolder = "Safeguard:Mail:PickupFolder";
+
+    /// <summary>SMTP server that sends e-mail; without it (and without a pickup folder) messages wait in the outbox.</summary>
+    public const string MailSmtpHost = "Safeguard:Mail:SmtpHost";
+
+    /// <summary>SMTP port (default 587).</summary>
+    public const string MailSmtpPort = "Safeguard:Mail:SmtpPort";
+
+    /// <summary>SMTP connection security: StartTls (default), SslOnConnect, or None (a relay on the same machine only).</summary>
+    public const string MailSmtpSecurity = "Safeguard:Mail:SmtpSecurity";
+
+    /// <summary>SMTP user name, if the server wants one.</summary>
+    public const string MailSmtpUsername = "Safeguard:Mail:SmtpUsername";
+
+    /// <summary>SMTP password; give it through the environment or a secret store, never in appsettings.json.</summary>
+    public const string MailSmtpPassword = "Safeguard:Mail:SmtpPassword";
+
+    /// <summary>The From address of e-mails Safeguard sends.</summary>
+    public const string MailFrom = "Safeguard:Mail:From";
+
+    /// <summary>Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto headers are believed (comma-separated).</summary>
+    public const string TrustedProxies = "Safeguard:TrustedProxies";
 }

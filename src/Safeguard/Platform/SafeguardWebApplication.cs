@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using Safeguard.Accounts;
 using Safeguard.Audit;
 using Safeguard.Foi;
 using Safeguard.Statistics;
@@ -14,11 +16,13 @@ public static class SafeguardWebApplication
         var builder = WebApplication.CreateBuilder(args);
         builder.AddPlatform();
         builder.AddAudit();
+        builder.AddAccounts();
         builder.AddStatistics();
         builder.AddFoi();
 
         var app = builder.Build();
         app.UsePlatform();
+        app.MapAccounts();
         app.MapStatistics();
         app.MapFoi();
         return app;
@@ -33,7 +37,26 @@ public static class SafeguardWebApplication
         builder.Services.AddHostedService<DatabaseInitializationService>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddProblemDetails();
-        builder.Services.AddRazorPages(options => options.RootDirectory = "/");
+        builder.Services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/";
+            options.Conventions.AllowAnonymousToFolder("/SystemPages");
+        });
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            foreach (var proxy in (builder.Configuration[SafeguardSettings.TrustedProxies] ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+        builder.Services.AddHsts(hsts =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(365);
+            hsts.IncludeSubDomains = true;
+        });
         builder.Services.AddCors(options => options.AddPolicy(PlatformPolicies.ReadOnlyCors, policy =>
             policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("ETag", "Link")));
         builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
@@ -46,10 +69,22 @@ public static class SafeguardWebApplication
 
     private static void UsePlatform(this WebApplication app)
     {
+        // Only the proxies named in Safeguard:TrustedProxies are believed about the client's address and scheme.
+        app.UseForwardedHeaders();
         app.UseErrorResponses();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Sent on HTTPS responses only (and never for localhost); TLS itself ends at Kestrel or the proxy in front.
+            app.UseHsts();
+        }
         // Routing after the error middleware, so a re-executed error request is routed to the error page.
         app.UseRouting();
         app.UseCors();
+        // Before the output cache, so that nothing protected is ever served from it; every endpoint names its
+        // policy or allows anonymous access (see Accounts/AccountsPolicies).
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
         app.UseOutputCache();
         // After the output cache: a cached response already carries these headers, so a cache hit costs nothing more.
         app.UseSecurityHeaders();
@@ -61,7 +96,7 @@ public static class SafeguardWebApplication
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
         app.MapRazorPages();
-        app.MapOpenApi("/openapi/{documentName}.json").RequireCors(PlatformPolicies.ReadOnlyCors);
+        app.MapOpenApi("/openapi/{documentName}.json").RequireCors(PlatformPolicies.ReadOnlyCors).AllowAnonymous();
     }
 
     /// <summary>

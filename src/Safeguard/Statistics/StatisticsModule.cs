@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Platform;
 using Safeguard.Statistics.Api;
@@ -33,16 +34,19 @@ public static class StatisticsModule
         builder.Services.AddScoped<TemplateStore>();
         builder.Services.AddScoped<StatisticsImporter>();
         builder.Services.AddSingleton<IModuleDatabase, StatisticsDatabase>();
+        // The portal is public: its pages say so, as every endpoint must (see Accounts/AccountsPolicies).
+        builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions.AllowAnonymousToFolder("/Statistics/Portal"));
         return builder;
     }
 
-    /// <summary>Maps the public pages' machine twins and the <c>/api/v1</c> endpoints.</summary>
+    /// <summary>Maps the public pages' machine twins and the <c>/api/v1</c> endpoints, all open to anyone.</summary>
     public static WebApplication MapStatistics(this WebApplication app)
     {
-        app.MapGet("/", () => TypedResults.Redirect("/statistics")).ExcludeFromDescription();
-        app.MapPageTwins();
-        app.MapSourceFiles();
-        app.MapStatisticsApi();
+        var open = app.MapGroup("").AllowAnonymous();
+        open.MapGet("/", () => TypedResults.Redirect("/statistics")).ExcludeFromDescription();
+        open.MapPageTwins();
+        open.MapSourceFiles();
+        open.MapStatisticsApi();
         return app;
     }
 

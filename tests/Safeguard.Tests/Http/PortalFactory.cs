@@ -13,6 +13,9 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Which database engine this factory runs on, for test names and messages.</summary>
     public abstract string Provider { get; }
 
+    /// <summary>Where the application writes e-mails (<c>Safeguard:Mail:PickupFolder</c>), one folder per factory.</summary>
+    public string MailFolder { get; } = Directory.CreateTempSubdirectory("safeguard-mail-").FullName;
+
     protected abstract string ConnectionString { get; }
 
     public virtual ValueTask InitializeAsync()
@@ -28,6 +31,26 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Safeguard:HomeOfficeDemonstrationFolder", "");
+        builder.UseSetting("Safeguard:Mail:PickupFolder", MailFolder);
+        // Every test request comes from the same (unknown) address; the per-address limit has a test of its own.
+        builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "10000");
+    }
+
+    /// <summary>
+    /// A client over HTTPS (the test server does no TLS, but the request is HTTPS to the application, so its
+    /// <c>Secure</c>, <c>__Host-</c> cookies work as in production), with its own cookies, not following redirects.
+    /// </summary>
+    public HttpClient CreateStaffClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
     }
 }
 

@@ -42,7 +42,8 @@ internal static class FoiApi
 
     public static void MapFoiApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/foi").WithTags("FOI").RequireCors(PlatformPolicies.ReadOnlyCors);
+        // A public calculator: it holds no personal data and needs no sign-in.
+        var api = app.MapGroup("/api/v1/foi").WithTags("FOI").RequireCors(PlatformPolicies.ReadOnlyCors).AllowAnonymous();
         api.MapGet("/due", DueAsync).WithName("GetFoiDueDate")
             .WithSummary("When an FOI answer is due: the Nth working day after the date of receipt")
             .WithDescription("received is the date of receipt (yyyy-mm-dd); days is the number of working days, 20 unless given "

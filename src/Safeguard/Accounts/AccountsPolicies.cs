@@ -1,0 +1,40 @@
+namespace Safeguard.Accounts;
+
+/// <summary>
+/// Named authorization policies. Every endpoint either allows anonymous access (and is on the public allow-list the
+/// endpoint test keeps) or names one of these; an endpoint that does neither is refused (see
+/// <see cref="SignIn.ClassifiedEndpointRequirement"/>).
+/// </summary>
+public static class AccountsPolicies
+{
+    /// <summary>Signed in with a passphrase, second factor not necessarily enrolled yet: enrolment and signing out only.</summary>
+    public const string SignedIn = "signed-in";
+
+    /// <summary>Signed in with a passphrase and a second factor, whatever the role.</summary>
+    public const string Staff = "staff";
+
+    /// <summary>Staff with the administrator role.</summary>
+    public const string Administrators = "administrators";
+
+    /// <summary>
+    /// Staff whose role may see case data (caseworkers, clinicians, volunteers), always with a second factor; each
+    /// record is then checked against who it is assigned to.
+    /// </summary>
+    public const string CaseData = "case-data";
+
+    /// <summary>Staff whose role may see aggregate figures drawn from casework (every role but volunteer).</summary>
+    public const string Aggregates = "aggregates";
+
+    /// <summary>The roles that may see case data.</summary>
+    public static IReadOnlyList<string> CaseDataRoles { get; } = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Volunteer];
+
+    /// <summary>The roles that may see aggregates.</summary>
+    public static IReadOnlyList<string> AggregateRoles { get; } =
+        [StaffRoles.Administrator, StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Researcher, StaffRoles.PolicyOfficer];
+
+    /// <summary>The <c>amr</c> claim value Identity adds when the second factor was given.</summary>
+    public const string MultiFactor = "mfa";
+
+    /// <summary>The claim holding when the session began (Unix seconds), for its absolute lifetime.</summary>
+    public const string SessionStartedClaim = "safeguard:session-started";
+}

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Accounts.Invitations;
+using Safeguard.Audit;
+
+namespace Safeguard.Accounts.Admin;
+
+/// <summary>
+/// One account: change its roles, send a new invitation (which also resets a lost passphrase or authenticator),
+/// or deactivate it. An administrator cannot deactivate themselves or take away their own administrator role,
+/// so there is always someone who can manage accounts.
+/// </summary>
+public sealed class UserModel(UserManager<StaffAccount> users, InvitationService invitations, IConfiguration configuration, TimeProvider clock) : PageModel
+{
+    public StaffAccount Account { get; private set; } = null!;
+
+    public IReadOnlyList<string> CurrentRoles { get; private set; } = [];
+
+    [BindProperty]
+    public List<string> Roles { get; set; } = [];
+
+    public bool IsSelf { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        Roles = [.. CurrentRoles];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRolesAsync(string id)
+    {
+        if (!await LoadAsync(id) || !Account.IsActive)
+        {
+            return NotFound();
+        }
+        Roles = [.. Roles.Where(StaffRoles.All.Contains).Distinct()];
+        if (IsSelf && !Roles.Contains(StaffRoles.Administrator))
+        {
+            ModelState.AddModelError("role-" + StaffRoles.All[0], "You cannot take away your own administrator role. Ask another administrator to do it.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var removed = CurrentRoles.Except(Roles).ToList();
+        var added = Roles.Except(CurrentRoles).ToList();
+        if (removed.Count > 0)
+        {
+            await users.RemoveFromRolesAsync(Account, removed);
+        }
+        if (added.Count > 0)
+        {
+            await users.AddToRolesAsync(Account, added);
+        }
+        if (removed.Count + added.Count > 0)
+        {
+            await AccountsAudit.RecordAsync(HttpContext, AuditAction.RoleChange, Account.Id,
+                $"roles added: {(added.Count == 0 ? "none" : string.Join(", ", added))}; removed: {(removed.Count == 0 ? "none" : string.Join(", ", removed))}");
+        }
+        return LocalRedirect(AccountsPaths.Users + "?done=roles");
+    }
+
+    public async Task<IActionResult> OnPostReinviteAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id) || !Account.IsActive || IsSelf)
+        {
+            return NotFound();
+        }
+        // A new invitation replaces the passphrase and the authenticator: both are set again when it is accepted.
+        await users.SetTwoFactorEnabledAsync(Account, false);
+        await users.ResetAuthenticatorKeyAsync(Account);
+        await users.UpdateSecurityStampAsync(Account);
+        var actor = users.GetUserId(User)!;
+        await invitations.ReissueAsync(Account, actor, InviteModel.BaseUrl(configuration, Request), sendEmail: true, cancellationToken);
+        await AccountsAudit.RecordAsync(HttpContext, AuditAction.Update, Account.Id, "new invitation sent; second factor reset");
+        return LocalRedirect(AccountsPaths.Users + "?done=reinvited");
+    }
+
+    public async Task<IActionResult> OnPostDeactivateAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id) || !Account.IsActive || IsSelf)
+        {
+            return NotFound();
+        }
+        Account.DeactivatedAt = clock.GetUtcNow();
+        await users.SetLockoutEndDateAsync(Account, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(Account);
+        await invitations.RevokeAsync(Account, cancellationToken);
+        await AccountsAudit.RecordAsync(HttpContext, AuditAction.Update, Account.Id, "deactivated");
+        return LocalRedirect(AccountsPaths.Users + "?done=deactivated");
+    }
+
+    private async Task<bool> LoadAsync(string id)
+    {
+        if (await users.FindByIdAsync(id) is not { } account)
+        {
+            return false;
+        }
+        Account = account;
+        CurrentRoles = [.. StaffRoles.All.Intersect(await users.GetRolesAsync(account))];
+        IsSelf = users.GetUserId(User) == account.Id;
+        return true;
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Safeguard.Accounts.SignIn;
+using Safeguard.Audit;
+
+namespace Safeguard.Accounts.Anonymous;
+
+/// <summary>
+/// The first step of signing in: e-mail address and passphrase. Whatever went wrong (no such account, a wrong
+/// passphrase, a locked or deactivated account), the answer is the same, so the page cannot be used to find out who
+/// has an account.
+/// </summary>
+[EnableRateLimiting(AccountsModule.SignInRateLimit)]
+public sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManager<StaffAccount> users, SignInThrottle throttle) : PageModel
+{
+    public const string Failed =
+        "The e-mail address or passphrase is not right. Check them and try again. After 5 wrong tries the account is locked for 15 minutes.";
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Passphrase { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>Set after signing out: "here" or "everywhere".</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? SignedOut { get; set; }
+
+    public IActionResult OnGet() =>
+        User.HasClaim("amr", AccountsPolicies.MultiFactor) ? LocalRedirect(AccountsPaths.Home) : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        SignedOut = null;
+        if (string.IsNullOrWhiteSpace(Email))
+        {
+            ModelState.AddModelError(nameof(Email), "Enter your e-mail address");
+        }
+        if (string.IsNullOrEmpty(Passphrase))
+        {
+            ModelState.AddModelError(nameof(Passphrase), "Enter your passphrase");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        if (!throttle.TryAttempt(Email!))
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+        var account = await users.FindByEmailAsync(Email!.Trim());
+        if (account is null)
+        {
+            // Spend the time a real check takes, so the answer's timing does not say the account is missing.
+            users.PasswordHasher.VerifyHashedPassword(new StaffAccount(), TimingDecoy, Passphrase!);
+            return await FailAsync(null, "unknown account");
+        }
+        var result = await signIn.PasswordSignInAsync(account, Passphrase!, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Accounts/Anonymous/SignInCode", new { returnUrl = SafeReturnUrl });
+        }
+        if (result.Succeeded)
+        {
+            // A passphrase alone: the only place it leads is setting up the second factor.
+            await AccountsAudit.RecordAsync(HttpContext, AuditAction.SignIn, account.Id, "passphrase only, second factor not set up");
+            return LocalRedirect(AccountsPaths.Enrol);
+        }
+        return await FailAsync(account.Id, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed (deactivated or not confirmed)" : "wrong passphrase");
+    }
+
+    private string? SafeReturnUrl => ReturnUrl is { Length: > 0 } && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+
+    private async Task<IActionResult> FailAsync(string? accountId, string reason)
+    {
+        await AccountsAudit.RecordAsync(HttpContext, AuditAction.SignInFailed, accountId, reason);
+        ModelState.AddModelError(nameof(Email), Failed);
+        Passphrase = null;
+        return Page();
+    }
+
+    private static readonly string TimingDecoy = new PasswordHasher<StaffAccount>(
+        Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = 210_000 })).HashPassword(new StaffAccount(), "timing decoy passphrase");
+}

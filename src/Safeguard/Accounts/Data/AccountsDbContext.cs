@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Accounts.Invitations;
+using Safeguard.Accounts.Mail;
+
+namespace Safeguard.Accounts.Data;
+
+/// <summary>
+/// The accounts module's tables: Identity's (renamed <c>accounts_*</c>), invitations and the mail outbox.
+/// Provider-specific subclasses exist only so that SQLite and PostgreSQL each keep their own migrations.
+/// </summary>
+public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbContext<StaffAccount>(options)
+{
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<StaffAccount>(account =>
+        {
+            account.ToTable("accounts_users");
+            account.Property(a => a.DisplayName).HasMaxLength(200);
+        });
+        builder.Entity<IdentityRole>().ToTable("accounts_roles");
+        builder.Entity<IdentityUserRole<string>>().ToTable("accounts_user_roles");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("accounts_user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("accounts_user_logins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("accounts_user_tokens");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("accounts_role_claims");
+        builder.Entity<Invitation>(invitation =>
+        {
+            invitation.ToTable("accounts_invitations");
+            invitation.Property(i => i.TokenHash).HasMaxLength(64).IsFixedLength();
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
+            invitation.Property(i => i.AccountId).HasMaxLength(450);
+            invitation.Property(i => i.InvitedBy).HasMaxLength(450);
+            invitation.HasOne<StaffAccount>().WithMany().HasForeignKey(i => i.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<OutboxMessage>(message =>
+        {
+            message.ToTable("accounts_outbox");
+            message.Property(m => m.To).HasMaxLength(256);
+            message.Property(m => m.Subject).HasMaxLength(200);
+            message.Property(m => m.Body).HasMaxLength(20_000);
+            message.Property(m => m.LastError).HasMaxLength(1000);
+            message.HasIndex(m => m.SentAt);
+        });
+    }
+}
+
+/// <summary>SQLite flavour; owns the SQLite migrations.</summary>
+public sealed class SqliteAccountsDbContext(DbContextOptions<SqliteAccountsDbContext> options) : AccountsDbContext(options);
+
+/// <summary>PostgreSQL flavour; owns the PostgreSQL migrations.</summary>
+public sealed class PostgresAccountsDbContext(DbContextOptions<PostgresAccountsDbContext> options) : AccountsDbContext(options);

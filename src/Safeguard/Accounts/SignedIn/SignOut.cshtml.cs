@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Audit;
+
+namespace Safeguard.Accounts.SignedIn;
+
+/// <summary>Signing out of this browser. A form, never a link: a GET cannot sign anyone out.</summary>
+public sealed class SignOutModel(SignInManager<StaffAccount> signIn) : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var accountId = signIn.UserManager.GetUserId(User);
+        await signIn.SignOutAsync();
+        await AccountsAudit.RecordAsync(HttpContext, AuditAction.SignOut, accountId, "this browser");
+        return LocalRedirect(AccountsPaths.SignIn + "?signedOut=here");
+    }
+}

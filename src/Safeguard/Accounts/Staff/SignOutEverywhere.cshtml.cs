@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Audit;
+
+namespace Safeguard.Accounts.Staff;
+
+/// <summary>
+/// Ends every session of the account: a new security stamp makes every cookie issued before it invalid on its next
+/// request (sessions are checked against the stamp on every request).
+/// </summary>
+public sealed class SignOutEverywhereModel(SignInManager<StaffAccount> signIn) : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await signIn.UserManager.GetUserAsync(User) is not { } account)
+        {
+            return NotFound();
+        }
+        await signIn.UserManager.UpdateSecurityStampAsync(account);
+        await signIn.SignOutAsync();
+        await AccountsAudit.RecordAsync(HttpContext, AuditAction.SignOut, account.Id, "every session");
+        return LocalRedirect(AccountsPaths.SignIn + "?signedOut=everywhere");
+    }
+}

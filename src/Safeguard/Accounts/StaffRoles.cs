@@ -1,0 +1,48 @@
+namespace Safeguard.Accounts;
+
+/// <summary>
+/// The roles a member of staff can hold. What each reaches is set by <see cref="AccountsPolicies"/> and described in
+/// docs/accounts.md.
+/// </summary>
+public static class StaffRoles
+{
+    /// <summary>Manages accounts and roles. Does not see case data by virtue of this role.</summary>
+    public const string Administrator = "administrator";
+
+    /// <summary>Works on the cases assigned to them.</summary>
+    public const string Caseworker = "caseworker";
+
+    /// <summary>Documents clinical evidence on the cases assigned to them.</summary>
+    public const string Clinician = "clinician";
+
+    /// <summary>Sees aggregate figures only, never a case.</summary>
+    public const string Researcher = "researcher";
+
+    /// <summary>Sees aggregate figures and publishes statistics; never a case.</summary>
+    public const string PolicyOfficer = "policy-officer";
+
+    /// <summary>Sees only what they are assigned.</summary>
+    public const string Volunteer = "volunteer";
+
+    /// <summary>Every role, in the order the pages list them.</summary>
+    public static IReadOnlyList<string> All { get; } = [Administrator, Caseworker, Clinician, Researcher, PolicyOfficer, Volunteer];
+
+    /// <summary>What a role is for, in a few words, for the pages that assign roles.</summary>
+    public static string Describe(string role) => role switch
+    {
+        Administrator => "Invites staff, changes roles and deactivates accounts",
+        Caseworker => "Works on the cases assigned to them",
+        Clinician => "Documents clinical evidence on the cases assigned to them",
+        Researcher => "Sees aggregate figures only",
+        PolicyOfficer => "Sees aggregate figures and publishes statistics",
+        Volunteer => "Sees only what they are assigned",
+        _ => role,
+    };
+
+    /// <summary>The role's name for people, e.g. "Policy officer".</summary>
+    public static string Title(string role) => role switch
+    {
+        PolicyOfficer => "Policy officer",
+        _ => char.ToUpperInvariant(role[0]) + role[1..],
+    };
+}

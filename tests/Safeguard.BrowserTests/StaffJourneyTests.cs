@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MimeKit;
+using Safeguard.Accounts;
+using Safeguard.Tests.Shared;
+
+namespace Safeguard.BrowserTests;
+
+/// <summary>
+/// An administrator invites a member of staff, who accepts, chooses a passphrase, sets up an authenticator app
+/// (the test computes its codes as the app would), signs out and signs in again with a code. Every page on the way
+/// is scanned by axe.
+/// </summary>
+public sealed class StaffJourneyTests(BrowserFixture fixture)
+{
+    private const string AdminPassphrase = "copper lantern violet harbour";
+    private const string StaffPassphrase = "amber thistle meadow kettle";
+
+    [Fact]
+    public async Task Staff_InvitedAcceptsEnrolsSignsInWithCodeAndSignsOut_EveryPageAccessible()
+    {
+        var (adminEmail, adminKey) = await CreateAdministratorAsync();
+
+        await using var adminContext = await fixture.NewContextAsync();
+        var admin = await adminContext.NewPageAsync();
+        await SignInAsync(admin, adminEmail, AdminPassphrase, adminKey, DateTimeOffset.UtcNow);
+        await Accessibility.AssertNoViolationsAsync(admin);
+
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Staff accounts", Exact = true }).First.ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Invite a member of staff" }).ClickAsync();
+        await admin.WaitForURLAsync("**/admin/users/invite");
+        await Accessibility.AssertNoViolationsAsync(admin);
+
+        // Sent empty, the form says what to fix, and is still accessible with its errors.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        var summary = admin.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(summary).ToContainTextAsync("Enter the person's name");
+        await Assertions.Expect(summary).ToContainTextAsync("Choose at least one role");
+        (await admin.TitleAsync()).ShouldStartWith("Error: ");
+        await Accessibility.AssertNoViolationsAsync(admin);
+
+        var email = $"robin-{Guid.NewGuid():N}@example.org";
+        await admin.GetByLabel("Name", new() { Exact = true }).FillAsync("Robin Example");
+        await admin.GetByLabel("E-mail address").FillAsync(email);
+        await admin.GetByLabel("Caseworker").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await admin.WaitForURLAsync("**/admin/users?done=invited");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Table)).ToContainTextAsync(email);
+        await Accessibility.AssertNoViolationsAsync(admin);
+
+        var link = await InvitationLinkAsync(email);
+        await using var staffContext = await fixture.NewContextAsync();
+        var staff = await staffContext.NewPageAsync();
+        await staff.GotoAsync(new Uri(link).PathAndQuery);
+        await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Choose your passphrase");
+        await Accessibility.AssertNoViolationsAsync(staff);
+        await staff.GetByLabel("Passphrase", new() { Exact = true }).FillAsync(StaffPassphrase);
+        await staff.GetByLabel("Enter the passphrase again").FillAsync(StaffPassphrase);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await staff.WaitForURLAsync("**/staff/enrol");
+        await Accessibility.AssertNoViolationsAsync(staff);
+        await Assertions.Expect(staff.GetByRole(AriaRole.Img, new() { Name = "QR code for setting up Safeguard" })).ToBeVisibleAsync();
+        var key = await staff.Locator("#authenticator-key").InnerTextAsync();
+        var enrolledAt = DateTimeOffset.UtcNow;
+        await staff.GetByLabel("Code from the app").FillAsync(Totp.Code(key, enrolledAt));
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Finish setting up" }).ClickAsync();
+        await staff.WaitForURLAsync("**/staff?enrolled=true");
+        await Assertions.Expect(staff.GetByRole(AriaRole.Main)).ToContainTextAsync("Your authenticator app is set up");
+        await Assertions.Expect(staff.GetByRole(AriaRole.Main)).ToContainTextAsync("Caseworker");
+        await Accessibility.AssertNoViolationsAsync(staff);
+
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await staff.WaitForURLAsync("**/staff/sign-in?signedOut=here");
+        await Assertions.Expect(staff.GetByRole(AriaRole.Main)).ToContainTextAsync("You have signed out.");
+        await Accessibility.AssertNoViolationsAsync(staff);
+
+        // The code used for enrolment is spent; the app's next code signs in.
+        await SignInAsync(staff, email, StaffPassphrase, key, enrolledAt.AddSeconds(30));
+        await Assertions.Expect(staff.GetByRole(AriaRole.Main)).ToContainTextAsync("Robin Example");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await staff.WaitForURLAsync("**/staff/sign-in?signedOut=here");
+        var afterSignOut = await staff.GotoAsync("/staff");
+        staff.Url.ShouldContain("/staff/sign-in");
+        afterSignOut.ShouldNotBeNull();
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string passphrase, string key, DateTimeOffset codeTime)
+    {
+        await page.GotoAsync("/staff/sign-in");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Passphrase").FillAsync(passphrase);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForURLAsync("**/staff/sign-in/code**");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Code").FillAsync(Totp.Code(key, codeTime));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/staff");
+    }
+
+    private async Task<(string Email, string Key)> CreateAdministratorAsync()
+    {
+        using var scope = fixture.Server.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
+        var email = $"admin-{Guid.NewGuid():N}@example.org";
+        var account = new StaffAccount { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Alex Admin", CreatedAt = DateTimeOffset.UtcNow };
+        (await users.CreateAsync(account, AdminPassphrase)).Succeeded.ShouldBeTrue();
+        (await users.AddToRoleAsync(account, StaffRoles.Administrator)).Succeeded.ShouldBeTrue();
+        await users.ResetAuthenticatorKeyAsync(account);
+        await users.SetTwoFactorEnabledAsync(account, true);
+        return (email, (await users.GetAuthenticatorKeyAsync(account))!);
+    }
+
+    private async Task<string> InvitationLinkAsync(string email)
+    {
+        for (var wait = 0; wait < 100; wait++)
+        {
+            if (Directory.Exists(fixture.Server.MailFolder))
+            {
+                foreach (var file in Directory.GetFiles(fixture.Server.MailFolder, "*.eml"))
+                {
+                    var message = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
+                    if (message.To.Mailboxes.Any(m => m.Address == email))
+                    {
+                        return message.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("/staff/invitation?token=", StringComparison.Ordinal));
+                    }
+                }
+            }
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        throw new TimeoutException($"No invitation e-mail reached {fixture.Server.MailFolder} within 10 seconds.");
+    }
+}

@@ -1,0 +1,294 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Safeguard.Accounts;
+using Safeguard.Accounts.Data;
+using Safeguard.Accounts.Invitations;
+using Safeguard.Accounts.Mail;
+using Safeguard.Tests.Http;
+using Safeguard.Tests.Shared;
+
+namespace Safeguard.Tests.Accounts;
+
+/// <summary>Invitations, sign-in, lockout and sessions through the real pipeline, on each database engine.</summary>
+public abstract class AccountsHttpTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PortalFactory
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void AccountsModel_HasNoChangesWithoutAMigration()
+    {
+        using var scope = factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Database.HasPendingModelChanges()
+            .ShouldBeFalse($"the accounts model differs from its {factory.Provider} migrations: run tools/add-migration.sh accounts NAME");
+    }
+
+    [Fact]
+    public async Task Invitation_AdministratorInvites_EmailInPickupFolderAcceptedOnceThenSignsInWithCode()
+    {
+        var admin = await StaffBrowser.CreateAsync(factory, StaffRoles.Administrator);
+        var adminBrowser = new StaffBrowser(factory);
+        await adminBrowser.SignInSuccessfullyAsync(admin);
+        var email = $"invited-{Guid.NewGuid():N}@example.org";
+
+        var invited = await adminBrowser.SubmitAsync(AccountsPaths.Invite, [new("DisplayName", "Robin Example"), new("Email", email), new("Roles", StaffRoles.Caseworker), new("Roles", StaffRoles.Researcher)]);
+        invited.StatusCode.ShouldBe(HttpStatusCode.Redirect, await invited.Content.ReadAsStringAsync(Cancel));
+
+        var link = await InvitationLinkAsync(email);
+        var path = new Uri(link).PathAndQuery;
+        var person = new StaffBrowser(factory);
+        var accepted = await person.SubmitAsync(path, [new("Passphrase", "amber thistle copper meadow"), new("ConfirmPassphrase", "amber thistle copper meadow")]);
+        accepted.Headers.Location!.OriginalString.ShouldBe(AccountsPaths.Enrol);
+
+        // The link is used up: the same token again is "cannot be used", for this person and anyone else.
+        var again = await new StaffBrowser(factory).Client.GetAsync(path, Cancel);
+        again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await StaffBrowser.ParseAsync(again)).QuerySelector("h1")!.TextContent.ShouldBe("This invitation link cannot be used");
+
+        var enrolPage = await person.PageAsync(AccountsPaths.Enrol);
+        var key = enrolPage.QuerySelector("#authenticator-key")!.TextContent;
+        enrolPage.QuerySelector("img.qr-code")!.GetAttribute("src")!.ShouldStartWith("data:image/png;base64,");
+        var enrolled = await person.SubmitAsync(AccountsPaths.Enrol, [new("Code", Totp.Code(key, DateTimeOffset.UtcNow))]);
+        enrolled.Headers.Location!.OriginalString.ShouldStartWith(AccountsPaths.Home);
+        var homeResponse = await person.Client.GetAsync(AccountsPaths.Home, Cancel);
+        homeResponse.StatusCode.ShouldBe(HttpStatusCode.OK, homeResponse.Headers.Location?.ToString());
+        var home = await StaffBrowser.ParseAsync(homeResponse);
+        home.QuerySelector("main")!.TextContent.ShouldContain("Caseworker, Researcher");
+
+        // Signing out, then in again with a passphrase and a later code.
+        (await person.SubmitAsync(AccountsPaths.SignOut, [])).Headers.Location!.OriginalString.ShouldBe(AccountsPaths.SignIn + "?signedOut=here");
+        (await person.Client.GetAsync(AccountsPaths.Home, Cancel)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = (await FindAsync(email)).Id;
+        var signIn = await person.SubmitAsync(AccountsPaths.SignIn, [new("Email", email), new("Passphrase", "amber thistle copper meadow")]);
+        signIn.Headers.Location!.OriginalString.ShouldStartWith(AccountsPaths.SignInCode);
+        // The code just used for enrolment is refused if given again; the next step's code is accepted.
+        var replay = await person.SubmitAsync(AccountsPaths.SignInCode, [new("Code", Totp.Code(key, DateTimeOffset.UtcNow))]);
+        replay.StatusCode.ShouldBe(HttpStatusCode.OK, "a code is accepted once");
+        var next = await person.SubmitAsync(AccountsPaths.SignInCode, [new("Code", Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)))]);
+        next.Headers.Location!.OriginalString.ShouldBe(AccountsPaths.Home);
+        id.ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task Invitation_Expired_CannotBeUsed()
+    {
+        using var scope = factory.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var invitations = new InvitationService(
+            services.GetRequiredService<AccountsDbContext>(), services.GetRequiredService<UserManager<StaffAccount>>(),
+            services.GetRequiredService<Outbox>(), clock, services.GetRequiredService<IConfiguration>());
+        var result = await invitations.InviteAsync($"late-{Guid.NewGuid():N}@example.org", "Late Person", [StaffRoles.Volunteer], "test", "https://localhost", sendEmail: false, Cancel);
+        var token = result.Link!.Split("token=")[1];
+
+        clock.Now += TimeSpan.FromHours(71);
+        (await invitations.FindUsableAsync(token, Cancel)).ShouldNotBeNull("still valid just before 72 hours");
+        clock.Now += TimeSpan.FromHours(1);
+        (await invitations.FindUsableAsync(token, Cancel)).ShouldBeNull("void at 72 hours");
+        var (account, errors) = await invitations.AcceptAsync(token, "amber thistle copper meadow", Cancel);
+        account.ShouldBeNull();
+        errors.ShouldBe([InvitationService.InvalidLink]);
+    }
+
+    [Fact]
+    public async Task Invitation_UsedOnce_SecondAcceptanceRefusedAndStoredOnlyAsHash()
+    {
+        using var scope = factory.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var invitations = services.GetRequiredService<InvitationService>();
+        var result = await invitations.InviteAsync($"once-{Guid.NewGuid():N}@example.org", "Once Person", [StaffRoles.Clinician], "test", "https://localhost", sendEmail: false, Cancel);
+        var token = result.Link!.Split("token=")[1];
+        var db = services.GetRequiredService<AccountsDbContext>();
+        var stored = await db.Invitations.AsNoTracking().SingleAsync(i => i.AccountId == result.Account!.Id, Cancel);
+        stored.TokenHash.ShouldNotBe(token);
+        stored.TokenHash.Length.ShouldBe(64);
+
+        (await invitations.AcceptAsync(token, "amber thistle copper meadow", Cancel)).Account.ShouldNotBeNull();
+        (await invitations.AcceptAsync(token, "another long passphrase", Cancel)).Errors.ShouldBe([InvitationService.InvalidLink]);
+    }
+
+    [Fact]
+    public async Task Invitation_ShortOrCommonPassphrase_SaysWhatToDoAndKeepsTheLink()
+    {
+        using var scope = factory.Services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<InvitationService>()
+            .InviteAsync($"short-{Guid.NewGuid():N}@example.org", "Short Person", [StaffRoles.Volunteer], "test", "https://localhost", sendEmail: false, Cancel);
+        var path = new Uri(result.Link!).PathAndQuery;
+        var person = new StaffBrowser(factory);
+
+        var tooShort = await person.SubmitAsync(path, [new("Passphrase", "short one"), new("ConfirmPassphrase", "short one")]);
+        tooShort.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await StaffBrowser.ParseAsync(tooShort);
+        page.Title!.ShouldStartWith("Error: ");
+        page.QuerySelector(".error-summary a[href='#Passphrase']")!.TextContent.ShouldContain("at least 12 characters");
+
+        var common = await person.SubmitAsync(path, [new("Passphrase", "password1234"), new("ConfirmPassphrase", "password1234")]);
+        (await StaffBrowser.ParseAsync(common)).QuerySelector(".error-summary")!.TextContent.ShouldContain("many people use");
+
+        var good = await person.SubmitAsync(path, [new("Passphrase", "amber thistle copper meadow"), new("ConfirmPassphrase", "amber thistle copper meadow")]);
+        good.Headers.Location!.OriginalString.ShouldBe(AccountsPaths.Enrol);
+    }
+
+    [Fact]
+    public async Task SignIn_FiveWrongPassphrases_LocksTheAccountEvenForTheRightOne()
+    {
+        var staff = await StaffBrowser.CreateAsync(factory, StaffRoles.Caseworker);
+        var browser = new StaffBrowser(factory);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var wrong = await browser.SignInAsync(staff, "not the right passphrase");
+            wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await StaffBrowser.ParseAsync(wrong)).QuerySelector(".error-summary")!.TextContent.ShouldContain("is not right");
+        }
+        var right = await browser.SignInAsync(staff);
+        right.StatusCode.ShouldBe(HttpStatusCode.OK, "locked: the right passphrase is refused too, with the same message");
+        (await StaffBrowser.ParseAsync(right)).QuerySelector(".error-summary")!.TextContent.ShouldContain("locked for 15 minutes");
+
+        var account = await FindAsync(staff.Email);
+        account.LockoutEnd.ShouldNotBeNull();
+        account.LockoutEnd.Value.ShouldBeInRange(DateTimeOffset.UtcNow.AddMinutes(14), DateTimeOffset.UtcNow.AddMinutes(16));
+    }
+
+    [Fact]
+    public async Task SignIn_UnknownAccount_SameAnswerAsAWrongPassphrase()
+    {
+        var browser = new StaffBrowser(factory);
+        var unknown = await browser.SignInAsync(new TestStaff("none", $"nobody-{Guid.NewGuid():N}@example.org", "whatever passphrase", null));
+        unknown.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await StaffBrowser.ParseAsync(unknown)).QuerySelector(".error-summary li")!.TextContent.ShouldBe(Safeguard.Accounts.Anonymous.SignInModel.Failed);
+    }
+
+    [Fact]
+    public async Task SignIn_ElevenAttemptsOnOneAccountInAMinute_EleventhIsTooManyRequests()
+    {
+        var browser = new StaffBrowser(factory);
+        var target = new TestStaff("none", $"burst-{Guid.NewGuid():N}@example.org", "whatever passphrase", null);
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            (await browser.SignInAsync(target)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        (await browser.SignInAsync(target)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task SignOutEverywhere_EndsEverySessionOfTheAccount()
+    {
+        var staff = await StaffBrowser.CreateAsync(factory, StaffRoles.Researcher);
+        var first = new StaffBrowser(factory);
+        await first.SignInSuccessfullyAsync(staff);
+        var second = new StaffBrowser(factory);
+        // The second browser signs in a step later, as the code of this step is used up.
+        (await second.SubmitAsync(AccountsPaths.SignIn, [new("Email", staff.Email), new("Passphrase", staff.Passphrase)])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await second.SubmitAsync(AccountsPaths.SignInCode, [new("Code", Totp.Code(staff.AuthenticatorKey!, DateTimeOffset.UtcNow.AddSeconds(30)))]))
+            .Headers.Location!.OriginalString.ShouldBe(AccountsPaths.Home);
+        (await second.Client.GetAsync(AccountsPaths.Home, Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var done = await first.SubmitAsync(AccountsPaths.SignOutEverywhere, []);
+        done.Headers.Location!.OriginalString.ShouldBe(AccountsPaths.SignIn + "?signedOut=everywhere");
+
+        (await second.Client.GetAsync(AccountsPaths.Home, Cancel)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the other browser's session ended too");
+    }
+
+    [Fact]
+    public async Task Deactivate_AdministratorDeactivates_SessionEndsAndSignInIsRefused()
+    {
+        var admin = await StaffBrowser.CreateAsync(factory, StaffRoles.Administrator);
+        var adminBrowser = new StaffBrowser(factory);
+        await adminBrowser.SignInSuccessfullyAsync(admin);
+        var staff = await StaffBrowser.CreateAsync(factory, StaffRoles.Clinician);
+        var staffBrowser = new StaffBrowser(factory);
+        await staffBrowser.SignInSuccessfullyAsync(staff);
+
+        var done = await adminBrowser.SubmitAsync($"{AccountsPaths.Users}/{staff.Id}", [], handler: "Deactivate");
+        done.Headers.Location!.OriginalString.ShouldBe(AccountsPaths.Users + "?done=deactivated");
+
+        (await staffBrowser.Client.GetAsync(AccountsPaths.Home, Cancel)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await new StaffBrowser(factory).SignInAsync(staff)).StatusCode.ShouldBe(HttpStatusCode.OK, "refused, with the sign-in page again");
+    }
+
+    [Fact]
+    public async Task RoleChange_RoleRemoved_TakesEffectOnTheNextRequest()
+    {
+        var admin = await StaffBrowser.CreateAsync(factory, StaffRoles.Administrator);
+        var other = await StaffBrowser.CreateAsync(factory, StaffRoles.Administrator);
+        var otherBrowser = new StaffBrowser(factory);
+        await otherBrowser.SignInSuccessfullyAsync(other);
+        (await otherBrowser.Client.GetAsync(AccountsPaths.Users, Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var adminBrowser = new StaffBrowser(factory);
+        await adminBrowser.SignInSuccessfullyAsync(admin);
+        var changed = await adminBrowser.SubmitAsync($"{AccountsPaths.Users}/{other.Id}", [new("Roles", StaffRoles.Researcher)], handler: "Roles");
+        changed.Headers.Location!.OriginalString.ShouldBe(AccountsPaths.Users + "?done=roles");
+
+        (await otherBrowser.Client.GetAsync(AccountsPaths.Users, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Cookies_AreHostPrefixedSecureHttpOnlyStrict_AndStaffPagesAreNotStored()
+    {
+        var staff = await StaffBrowser.CreateAsync(factory, StaffRoles.Volunteer);
+        var browser = new StaffBrowser(factory);
+        await browser.SubmitAsync(AccountsPaths.SignIn, [new("Email", staff.Email), new("Passphrase", staff.Passphrase)]);
+        var response = await browser.SubmitAsync(AccountsPaths.SignInCode, [new("Code", Totp.Code(staff.AuthenticatorKey!, DateTimeOffset.UtcNow))]);
+        var session = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-Safeguard.Session=", StringComparison.Ordinal)).ToLowerInvariant();
+        session.ShouldContain("secure");
+        session.ShouldContain("httponly");
+        session.ShouldContain("samesite=strict");
+        session.ShouldContain("path=/");
+        session.ShouldNotContain("expires=", Case.Insensitive, "a session cookie, gone when the browser closes");
+
+        var home = await browser.Client.GetAsync(AccountsPaths.Home, Cancel);
+        home.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        home.Headers.GetValues("Referrer-Policy").ShouldBe(["no-referrer"]);
+    }
+
+    [Fact]
+    public async Task StaffPages_OverPlainHttp_AreRefusedSayingWhy()
+    {
+        var response = await factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(AccountsPaths.SignIn, Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await response.Content.ReadAsStringAsync(Cancel)).ShouldContain("HTTPS only");
+    }
+
+    private async Task<StaffAccount> FindAsync(string email)
+    {
+        using var scope = factory.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>().FindByEmailAsync(email)).ShouldNotBeNull();
+    }
+
+    /// <summary>Waits for the outbox sender to write the e-mail to the pickup folder, and reads the link from it.</summary>
+    private async Task<string> InvitationLinkAsync(string email)
+    {
+        for (var wait = 0; wait < 100; wait++)
+        {
+            foreach (var file in Directory.GetFiles(factory.MailFolder, "*.eml"))
+            {
+                var message = await MimeMessage.LoadAsync(file, Cancel);
+                if (message.To.Mailboxes.Any(m => m.Address == email))
+                {
+                    message.Subject.ShouldBe("Your Safeguard account");
+                    var line = message.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("/staff/invitation?token=", StringComparison.Ordinal));
+                    return line;
+                }
+            }
+            await Task.Delay(100, Cancel);
+        }
+        throw new TimeoutException($"No e-mail to the invited address reached {factory.MailFolder} within 10 seconds.");
+    }
+}
+
+/// <summary>A clock the test moves.</summary>
+internal sealed class MovableClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+public sealed class SqliteAccountsHttpTests(SqlitePortalFactory factory) : AccountsHttpTests<SqlitePortalFactory>(factory);
+
+public sealed class PostgresAccountsHttpTests(PostgresPortalFactory factory) : AccountsHttpTests<PostgresPortalFactory>(factory);

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Accounts;
+using Safeguard.Tests.Http;
+
+namespace Safeguard.Tests.Accounts;
+
+/// <summary>
+/// Every endpoint the application has, taken from its own endpoint list: the public ones are exactly those on the
+/// allow-list below; every other one names a policy this test knows, refuses anonymous callers, and lets in only
+/// the roles its policy names (everyone else gets 404). A new endpoint without a policy fails here.
+/// </summary>
+public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PortalFactory
+{
+    /// <summary>Addresses anyone may use, by route prefix. Adding to this list is a decision to publish.</summary>
+    private static readonly string[] PublicPrefixes =
+        ["/statistics", "/api/v1", "/openapi", "/system", AccountsPaths.SignIn, "/staff/invitation"];
+
+    /// <summary>Exact public addresses.</summary>
+    private static readonly string[] PublicExact = ["/"];
+
+    /// <summary>Who each policy lets in; "none" is a signed-in member of staff with no role.</summary>
+    private static readonly Dictionary<string, string[]> Reach = new()
+    {
+        [AccountsPolicies.SignedIn] = [.. StaffRoles.All, NoRole],
+        [AccountsPolicies.Staff] = [.. StaffRoles.All, NoRole],
+        [AccountsPolicies.Administrators] = [StaffRoles.Administrator],
+        [AccountsPolicies.CaseData] = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Volunteer],
+        [AccountsPolicies.Aggregates] = [StaffRoles.Administrator, StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Researcher, StaffRoles.PolicyOfficer],
+    };
+
+    private const string NoRole = "none";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private sealed record Route(string Pattern, string Method, bool Anonymous, IReadOnlyList<string> Policies, string DisplayName);
+
+    private List<Route> Routes()
+    {
+        var source = factory.Services.GetRequiredService<EndpointDataSource>();
+        var routes = new List<Route>();
+        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods is { Count: > 0 } listed ? listed : ["GET"];
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? "(no policy name)").Distinct().ToList();
+            foreach (var method in methods.Where(m => m is "GET" or "POST" or "PUT" or "PATCH" or "DELETE"))
+            {
+                routes.Add(new Route(pattern, method, anonymous, policies, endpoint.DisplayName ?? pattern));
+            }
+        }
+        return routes;
+    }
+
+    private static bool OnAllowList(string pattern) =>
+        PublicExact.Contains(pattern) || PublicPrefixes.Any(prefix => pattern == prefix || pattern.StartsWith(prefix + "/", StringComparison.Ordinal) || pattern.StartsWith(prefix + ".", StringComparison.Ordinal) || pattern.StartsWith(prefix + "{", StringComparison.Ordinal));
+
+    [Fact]
+    public void EveryEndpoint_IsPublicByAllowListOrNamesOneKnownPolicy()
+    {
+        var routes = Routes();
+        routes.Count.ShouldBeGreaterThan(20, "the endpoint list was read");
+        var problems = new List<string>();
+        foreach (var route in routes)
+        {
+            if (route.Anonymous)
+            {
+                if (!OnAllowList(route.Pattern))
+                {
+                    problems.Add($"{route.Method} {route.Pattern} allows anonymous access but is not on the public allow-list");
+                }
+                continue;
+            }
+            if (OnAllowList(route.Pattern))
+            {
+                problems.Add($"{route.Method} {route.Pattern} is on the public allow-list but does not allow anonymous access");
+            }
+            if (route.Policies.Count != 1 || !Reach.ContainsKey(route.Policies[0]))
+            {
+                problems.Add($"{route.Method} {route.Pattern} ({route.DisplayName}) must name exactly one known policy; it names [{string.Join(", ", route.Policies)}]");
+            }
+        }
+        problems.ShouldBeEmpty();
+        routes.ShouldContain(r => r.Pattern == AccountsPaths.Users && r.Policies.Contains(AccountsPolicies.Administrators));
+    }
+
+    [Fact]
+    public async Task EveryProtectedEndpoint_Anonymous_IsSentToSignInOrRefused()
+    {
+        var client = factory.CreateStaffClient();
+        var failures = new List<string>();
+        foreach (var route in Routes().Where(r => !r.Anonymous))
+        {
+            var address = Address(route.Pattern, "00000000-0000-0000-0000-000000000000");
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(route.Method), address), Cancel);
+            var location = PathOf(response.Headers.Location);
+            var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.NotFound
+                || (response.StatusCode == HttpStatusCode.Redirect && location.StartsWith(AccountsPaths.SignIn, StringComparison.Ordinal))
+                // A POST without an antiforgery token may be refused before sign-in is even asked for.
+                || (route.Method != "GET" && response.StatusCode == HttpStatusCode.BadRequest);
+            if (!refused)
+            {
+                failures.Add($"{route.Method} {address}: {(int)response.StatusCode} {location}");
+            }
+        }
+        failures.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task EveryProtectedEndpoint_EachRole_ReachesOnlyWhatItsPolicyAllows()
+    {
+        var failures = new List<string>();
+        foreach (var role in StaffRoles.All.Append(NoRole))
+        {
+            var staff = await StaffBrowser.CreateAsync(factory, role == NoRole ? [] : [role]);
+            var browser = new StaffBrowser(factory);
+            await browser.SignInSuccessfullyAsync(staff);
+            foreach (var route in Routes().Where(r => !r.Anonymous && r.Method == "GET"))
+            {
+                var address = Address(route.Pattern, staff.Id);
+                var response = await browser.Client.GetAsync(address, Cancel);
+                var location = PathOf(response.Headers.Location);
+                var reached = response.StatusCode == HttpStatusCode.OK
+                    || (response.StatusCode == HttpStatusCode.Redirect && !location.StartsWith(AccountsPaths.SignIn, StringComparison.Ordinal));
+                var shouldReach = Reach[route.Policies[0]].Contains(role);
+                if (shouldReach && !reached)
+                {
+                    failures.Add($"{role} should reach GET {address} ({route.Policies[0]}) but got {(int)response.StatusCode} {location}");
+                }
+                if (!shouldReach && response.StatusCode != HttpStatusCode.NotFound)
+                {
+                    failures.Add($"{role} should get 404 from GET {address} ({route.Policies[0]}) but got {(int)response.StatusCode} {location}");
+                }
+            }
+        }
+        failures.ShouldBeEmpty();
+    }
+
+    /// <summary>A signed-in person whose second factor is not set up reaches only enrolment and signing out.</summary>
+    [Fact]
+    public async Task StaffPages_PassphraseOnlySession_AreSentToEnrolment()
+    {
+        var staff = await StaffBrowser.CreateAsync(factory, StaffRoles.Administrator);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffAccount>>();
+            var account = (await users.FindByIdAsync(staff.Id))!;
+            await users.SetTwoFactorEnabledAsync(account, false);
+        }
+        var browser = new StaffBrowser(factory);
+        var response = await browser.SignInAsync(staff with { AuthenticatorKey = null });
+        response.Headers.Location!.OriginalString.ShouldBe(AccountsPaths.Enrol);
+        foreach (var path in new[] { AccountsPaths.Home, AccountsPaths.Users })
+        {
+            var refused = await browser.Client.GetAsync(path, Cancel);
+            refused.StatusCode.ShouldBe(HttpStatusCode.Redirect, path);
+            refused.Headers.Location!.OriginalString.ShouldBe(AccountsPaths.Enrol);
+        }
+        (await browser.Client.GetAsync(AccountsPaths.Enrol, Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>The path and query of a redirect, whether the application gave it absolute or relative.</summary>
+    private static string PathOf(Uri? location) =>
+        location is null ? "" : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+
+    private static string Address(string pattern, string id) =>
+        RouteParameter().Replace(pattern, match => match.Groups["name"].Value == "id" ? id : "sample");
+
+    [GeneratedRegex(@"\{(?<name>[a-zA-Z]+)[^}]*\}")]
+    private static partial Regex RouteParameter();
+}
+
+public sealed class SqliteEndpointAccessTests(SqlitePortalFactory factory) : EndpointAccessTests<SqlitePortalFactory>(factory);
+
+public sealed class PostgresEndpointAccessTests(PostgresPortalFactory factory) : EndpointAccessTests<PostgresPortalFactory>(factory);

@@ -1,0 +1,53 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Safeguard.Accounts;
+using Safeguard.Tests.Http;
+
+namespace Safeguard.Tests.Accounts;
+
+/// <summary>The application with the per-address sign-in limit at 3 a minute.</summary>
+public sealed class LowSignInLimitFactory : PortalFactory
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("safeguard-tests-").FullName;
+
+    public override string Provider => "SQLite";
+
+    protected override string ConnectionString => $"Data Source={Path.Combine(folder, "safeguard.db")};Pooling=False";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "3");
+        builder.UseSetting("Safeguard:DemonstrationData", "false");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+public sealed class SignInRateLimitTests(LowSignInLimitFactory factory) : IClassFixture<LowSignInLimitFactory>
+{
+    [Fact]
+    public async Task SignIn_MoreSubmissionsFromOneAddressThanAllowed_AreTooManyRequestsWithAPageThatSaysWhy()
+    {
+        var browser = new StaffBrowser(factory);
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            // Different accounts, so only the per-address limit can refuse.
+            var response = await browser.SignInAsync(new TestStaff("none", $"someone-{attempt}@example.org", "whatever passphrase", null));
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                (await StaffBrowser.ParseAsync(response)).QuerySelector("h1")!.TextContent.ShouldBe("Too many requests");
+            }
+        }
+        statuses.ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests]);
+        // Reading the page is not limited.
+        (await browser.Client.GetAsync(AccountsPaths.SignIn, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Accounts;
+using Safeguard.Tests.Http;
+using Safeguard.Tests.Shared;
+
+namespace Safeguard.Tests.Accounts;
+
+/// <summary>A synthetic member of staff: account id, e-mail, passphrase and authenticator key.</summary>
+public sealed record TestStaff(string Id, string Email, string Passphrase, string? AuthenticatorKey);
+
+/// <summary>
+/// What a person does with the staff pages, over HTTP: reads a form, fills it in with its antiforgery token, and
+/// signs in with a passphrase and a code computed as an authenticator app would.
+/// </summary>
+public sealed class StaffBrowser(PortalFactory factory)
+{
+    public const string Passphrase = "violet kettle harbour lantern";
+
+    public HttpClient Client { get; } = factory.CreateStaffClient();
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>An active account with a passphrase, an authenticator set up and these roles, made directly.</summary>
+    public static async Task<TestStaff> CreateAsync(PortalFactory factory, params string[] roles)
+    {
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
+        var email = $"staff-{Guid.NewGuid():N}@example.org";
+        var account = new StaffAccount { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test Person", CreatedAt = DateTimeOffset.UtcNow };
+        (await users.CreateAsync(account, Passphrase)).Succeeded.ShouldBeTrue();
+        if (roles.Length > 0)
+        {
+            (await users.AddToRolesAsync(account, roles)).Succeeded.ShouldBeTrue();
+        }
+        await users.ResetAuthenticatorKeyAsync(account);
+        var key = await users.GetAuthenticatorKeyAsync(account);
+        await users.SetTwoFactorEnabledAsync(account, true);
+        return new TestStaff(account.Id, email, Passphrase, key);
+    }
+
+    public async Task<IHtmlDocument> PageAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await Client.GetAsync(path, Cancel);
+        response.StatusCode.ShouldBe(expected, $"GET {path}");
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Cancel));
+
+    /// <summary>Reads the form on <paramref name="path"/> (the first, or the one posting to <paramref name="handler"/>) and submits it with <paramref name="fields"/>.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? handler = null)
+    {
+        var page = await PageAsync(path);
+        var form = page.QuerySelectorAll<IHtmlFormElement>("main form")
+            .FirstOrDefault(f => handler is null || (f.GetAttribute("action") ?? "").Contains($"handler={handler}", StringComparison.Ordinal))
+            .ShouldNotBeNull($"a form on {path}");
+        var token = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]").ShouldNotBeNull("every form carries an antiforgery token").Value;
+        var action = form.GetAttribute("action") is { Length: > 0 } target ? target : path;
+        var values = fields.ToList();
+        foreach (var hidden in form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]"))
+        {
+            if (hidden.Name is { } name && name != "__RequestVerificationToken" && values.All(v => v.Key != name))
+            {
+                values.Add(new(name, hidden.Value));
+            }
+        }
+        values.Add(new("__RequestVerificationToken", token));
+        return await Client.PostAsync(action, new FormUrlEncodedContent(values), Cancel);
+    }
+
+    /// <summary>Passphrase, then code: the response to the code, normally a redirect to the staff home.</summary>
+    public async Task<HttpResponseMessage> SignInAsync(TestStaff staff, string? passphrase = null)
+    {
+        var first = await SubmitAsync(AccountsPaths.SignIn, [new("Email", staff.Email), new("Passphrase", passphrase ?? staff.Passphrase)]);
+        if (first.StatusCode != HttpStatusCode.Redirect || staff.AuthenticatorKey is null)
+        {
+            return first;
+        }
+        first.Headers.Location!.OriginalString.ShouldStartWith(AccountsPaths.SignInCode);
+        return await SubmitAsync(AccountsPaths.SignInCode, [new("Code", Totp.Code(staff.AuthenticatorKey, DateTimeOffset.UtcNow))]);
+    }
+
+    /// <summary>Signs in and checks the session reaches the staff home.</summary>
+    public async Task SignInSuccessfullyAsync(TestStaff staff)
+    {
+        var response = await SignInAsync(staff);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync(Cancel));
+        response.Headers.Location!.OriginalString.ShouldBe(AccountsPaths.Home);
+    }
+}
