@@ -86,6 +86,37 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         afterSignOut.ShouldNotBeNull();
     }
 
+    /// <summary>An administrator opens the audit trail from the staff home, searches, meets the error summary and checks the chain.</summary>
+    [Fact]
+    public async Task Administrator_AuditTrailSearchedAndChecked_EveryStateAccessible()
+    {
+        var (adminEmail, adminKey) = await CreateAdministratorAsync();
+        await using var context = await fixture.NewContextAsync();
+        var admin = await context.NewPageAsync();
+        await SignInAsync(admin, adminEmail, AdminPassphrase, adminKey, DateTimeOffset.UtcNow);
+
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Audit trail", Exact = true }).ClickAsync();
+        await admin.WaitForURLAsync("**/admin/audit");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Table)).ToContainTextAsync("sign-in");
+        await Accessibility.AssertNoViolationsAsync(admin);
+
+        await admin.GetByLabel("Action").SelectOptionAsync("sign-in");
+        await admin.GetByLabel("From (UTC day)").FillAsync("tomorrow");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter the ‘from’ date as year, month and day");
+        (await admin.TitleAsync()).ShouldStartWith("Error: ");
+        await Accessibility.AssertNoViolationsAsync(admin);
+
+        await admin.GetByLabel("From (UTC day)").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Table)).ToContainTextAsync("sign-in");
+        await Accessibility.AssertNoViolationsAsync(admin);
+
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Check the audit trail" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync("The audit trail is intact: ");
+        await Accessibility.AssertNoViolationsAsync(admin);
+    }
+
     private static async Task SignInAsync(IPage page, string email, string passphrase, string key, DateTimeOffset codeTime)
     {
         await page.GotoAsync("/staff/sign-in");

@@ -33,12 +33,12 @@ public static class AuditCommands
             var outcome = await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync(new ConsoleProgress(), cancellationToken);
             if (outcome.Intact)
             {
-                Console.WriteLine(Invariant($"The audit trail is intact: {outcome.Entries:#,0} entries; the last entry's hash is {outcome.HeadHash}."));
-                Console.WriteLine("Keep that hash somewhere else: a later check whose trail no longer reaches it shows entries removed from the end.");
+                Console.WriteLine(outcome.Summary);
+                Console.WriteLine(outcome.Advice);
                 return 0;
             }
-            await Console.Error.WriteLineAsync(Invariant($"The audit trail is broken: {outcome.Problem}."));
-            await Console.Error.WriteLineAsync(Invariant($"The {outcome.Entries:#,0} entries before it are intact. Keep the database as it is and report it."));
+            await Console.Error.WriteLineAsync(outcome.Summary);
+            await Console.Error.WriteLineAsync(outcome.Advice);
             return Broken;
         });
         return command;

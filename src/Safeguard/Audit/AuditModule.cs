@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Accounts;
 using Safeguard.Audit.Chain;
 using Safeguard.Audit.Data;
 using Safeguard.Audit.Searching;
@@ -9,7 +11,10 @@ namespace Safeguard.Audit;
 /// <summary>The audit module's face: the append-only, hash-chained trail every module records through.</summary>
 public static class AuditModule
 {
-    /// <summary>Registers the trail (<see cref="IAuditTrail"/>, <see cref="IAuditOrigin"/>), its verifier and its search.</summary>
+    /// <summary>
+    /// Registers the trail (<see cref="IAuditTrail"/>, <see cref="IAuditOrigin"/>), its verifier and its search, and the
+    /// administrators' page (<see cref="AuditPaths.Trail"/>).
+    /// </summary>
     public static IHostApplicationBuilder AddAudit(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHttpContextAccessor();
@@ -23,6 +28,8 @@ public static class AuditModule
         builder.Services.AddSingleton<AuditVerifier>();
         builder.Services.AddSingleton<AuditQuery>();
         builder.Services.AddSingleton<IModuleDatabase, AuditModuleDatabase>();
+        // Access by folder, as in the accounts module: Audit/Admin is for administrators (docs/accounts.md).
+        builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions.AuthorizeFolder("/Audit/Admin", AccountsPolicies.Administrators));
         return builder;
     }
 

@@ -235,6 +235,26 @@ public abstract class AuditChainTests<TDatabase>
         (await query.SearchAsync(new AuditSearch { From = today.AddDays(1) }, Cancel)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Page_LaterPagesPinnedToTheFirstPagesNewestEntry_DoNotShiftWhenEntriesAreAdded()
+    {
+        await using var database = await FreshAsync();
+        await AppendAsync(database, 5);
+        var query = new AuditQuery(database.Audit);
+
+        var first = await query.PageAsync(new AuditSearch(), 1, 2, null, Cancel);
+        first.Entries.Select(e => e.Sequence).ShouldBe([5L, 4]);
+        (first.Total, first.Through).ShouldBe((5, 5L));
+        await AppendAsync(database, 2);
+
+        (await query.PageAsync(new AuditSearch(), 2, 2, first.Through, Cancel)).Entries.Select(e => e.Sequence).ShouldBe([3L, 2]);
+        (await query.PageAsync(new AuditSearch(), 3, 2, first.Through, Cancel)).Entries.Select(e => e.Sequence).ShouldBe([1L]);
+        (await query.PageAsync(new AuditSearch(), 1, 2, null, Cancel)).Through.ShouldBe(7);
+        await using var fresh = await FreshAsync();
+        var empty = await new AuditQuery(fresh.Audit).PageAsync(new AuditSearch(), 1, 2, null, Cancel);
+        (empty.Total, empty.Through).ShouldBe((0, 0L));
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

@@ -12,6 +12,21 @@ namespace Safeguard.Audit.Chain;
 public sealed record AuditVerification(long Entries, string HeadHash, long? BrokenAt, string? Problem)
 {
     public bool Intact => BrokenAt is null;
+
+    /// <summary>
+    /// The outcome in one sentence, the same from <c>audit verify</c> and the administrators' page: "The audit trail is
+    /// intact: 1,234 entries; the last entry's hash is ..." or "The audit trail is broken: entry 58: ...".
+    /// </summary>
+    public string Summary => Intact
+        ? Invariant($"The audit trail is intact: {Entries:#,0} entries; the last entry's hash is {HeadHash}.")
+        : Invariant($"The audit trail is broken: {Problem}.");
+
+    /// <summary>What to do next.</summary>
+    public string Advice => Intact
+        ? "Keep that hash somewhere else: a later check whose trail no longer reaches it shows entries removed from the end."
+        : Invariant($"The {Entries:#,0} entries before it are intact. Keep the database as it is and report it.");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>

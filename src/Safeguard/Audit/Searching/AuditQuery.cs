@@ -25,6 +25,15 @@ public sealed record AuditSearch
     public int Limit { get; init; } = 100;
 }
 
+/// <summary>One page of a search, newest first.</summary>
+/// <param name="Entries">The page's entries.</param>
+/// <param name="Total">How many entries match, up to and including <paramref name="Through"/>.</param>
+/// <param name="Through">
+/// The newest entry the search looked at (0 for an empty trail). Later pages of the same search pass it back, so
+/// entries written meanwhile (viewing the page writes one) do not push older ones onto the next page twice.
+/// </param>
+public sealed record AuditSearchPage(IReadOnlyList<AuditEntry> Entries, int Total, long Through);
+
 /// <summary>Searches the trail, newest first: for <c>./safeguard audit search</c> and the administrators' page.</summary>
 public sealed class AuditQuery(AuditDatabase database)
 {
@@ -32,7 +41,34 @@ public sealed class AuditQuery(AuditDatabase database)
     {
         ArgumentNullException.ThrowIfNull(search);
         await using var db = database.Open();
-        var entries = db.Entries.AsNoTracking();
+        return await Filter(db.Entries.AsNoTracking(), search).OrderByDescending(e => e.Sequence)
+            .Take(Math.Clamp(search.Limit, 1, AuditSearch.MaxLimit))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1) of <paramref name="pageSize"/> entries, newest first, of the entries up to
+    /// <paramref name="through"/> (or, when null, up to the newest entry now) that match. <see cref="AuditSearch.Limit"/>
+    /// is not used.
+    /// </summary>
+    public async Task<AuditSearchPage> PageAsync(AuditSearch search, int page, int pageSize, long? through, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        await using var db = database.Open();
+        var newest = through ?? await db.Entries.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        var entries = Filter(db.Entries.AsNoTracking(), search).Where(e => e.Sequence <= newest);
+        var total = await entries.CountAsync(cancellationToken);
+        var rows = await entries.OrderByDescending(e => e.Sequence)
+            .Skip((int)Math.Min(int.MaxValue, (long)(page - 1) * pageSize))
+            .Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return new(rows, total, newest);
+    }
+
+    private static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> entries, AuditSearch search)
+    {
         if (search.Actor is { Length: > 0 } actor)
         {
             entries = entries.Where(e => e.Actor == actor);
@@ -60,8 +96,6 @@ public sealed class AuditQuery(AuditDatabase database)
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             entries = entries.Where(e => e.TimeUtc < end);
         }
-        return await entries.OrderByDescending(e => e.Sequence)
-            .Take(Math.Clamp(search.Limit, 1, AuditSearch.MaxLimit))
-            .ToListAsync(cancellationToken);
+        return entries;
     }
 }

@@ -1,0 +1,8 @@
+namespace Safeguard.Audit;
+
+/// <summary>The addresses of the audit module's pages, for links from other modules.</summary>
+public static class AuditPaths
+{
+    /// <summary>The administrators' page: search the trail and check its chain.</summary>
+    public const string Trail = "/admin/audit";
+}
