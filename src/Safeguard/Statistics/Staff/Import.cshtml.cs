@@ -73,7 +73,7 @@ public sealed class ImportModel(ImportUploads uploads, StatisticsImporter import
     }
 
     /// <summary>Queues the commit and shows its progress.</summary>
-    public async Task<IActionResult> OnPostAsync(string upload, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCommitAsync(string upload, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(upload, cancellationToken))
         {

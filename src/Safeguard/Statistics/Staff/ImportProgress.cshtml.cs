@@ -9,17 +9,20 @@ namespace Safeguard.Statistics.Staff;
 /// (<c>meta refresh</c>, which the content security policy does not govern), then its result or its errors. A
 /// cancel stops it with nothing written.
 /// </summary>
-public sealed class ImportProgressModel(ImportJobs jobs) : PageModel
+public sealed class ImportProgressModel(ImportJobs jobs, ImportUploads uploads) : PageModel
 {
     public string UploadId { get; private set; } = "";
 
     public ImportJobSnapshot Job { get; private set; } = null!;
 
-    public IActionResult OnGet(string upload)
+    public async Task<IActionResult> OnGetAsync(string upload, CancellationToken cancellationToken)
     {
         if (Find(upload) is not { } job)
         {
-            return NotFound();
+            // No import of it has run since the server started: the upload's own page, if it is still there.
+            return await uploads.FindAsync(upload, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken) is null
+                ? NotFound()
+                : LocalRedirect(StatisticsStaffPaths.Import(upload));
         }
         UploadId = upload;
         Job = job.Snapshot;
