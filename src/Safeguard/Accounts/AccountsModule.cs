@@ -107,7 +107,9 @@ public static class AccountsModule
             .AddPolicy(AccountsPolicies.CaseData, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
                 .RequireRole(AccountsPolicies.CaseDataRoles))
             .AddPolicy(AccountsPolicies.Aggregates, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
-                .RequireRole(AccountsPolicies.AggregateRoles));
+                .RequireRole(AccountsPolicies.AggregateRoles))
+            .AddPolicy(AccountsPolicies.Statistics, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
+                .RequireRole(AccountsPolicies.StatisticsRoles));
 
         services.Configure<RazorPagesOptions>(pages =>
         {

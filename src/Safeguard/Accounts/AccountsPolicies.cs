@@ -25,12 +25,18 @@ public static class AccountsPolicies
     /// <summary>Staff whose role may see aggregate figures drawn from casework (every role but volunteer).</summary>
     public const string Aggregates = "aggregates";
 
+    /// <summary>Staff who import figures into draft releases and publish them: policy officers and administrators.</summary>
+    public const string Statistics = "statistics";
+
     /// <summary>The roles that may see case data.</summary>
     public static IReadOnlyList<string> CaseDataRoles { get; } = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Volunteer];
 
     /// <summary>The roles that may see aggregates.</summary>
     public static IReadOnlyList<string> AggregateRoles { get; } =
         [StaffRoles.Administrator, StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Researcher, StaffRoles.PolicyOfficer];
+
+    /// <summary>The roles that may import and publish statistics.</summary>
+    public static IReadOnlyList<string> StatisticsRoles { get; } = [StaffRoles.Administrator, StaffRoles.PolicyOfficer];
 
     /// <summary>The <c>amr</c> claim value Identity adds when the second factor was given.</summary>
     public const string MultiFactor = "mfa";

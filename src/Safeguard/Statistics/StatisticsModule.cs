@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Accounts;
 using Safeguard.Platform;
 using Safeguard.Statistics.Api;
 using Safeguard.Statistics.Data;
@@ -9,6 +10,7 @@ using Safeguard.Statistics.Importing.Templates;
 using Safeguard.Statistics.Portal;
 using Safeguard.Statistics.Reading;
 using Safeguard.Statistics.Releases;
+using Safeguard.Statistics.Staff;
 
 namespace Safeguard.Statistics;
 
@@ -33,15 +35,25 @@ public static class StatisticsModule
         builder.Services.AddSingleton(ImportSettings.Limits(builder.Configuration));
         builder.Services.AddScoped<TemplateStore>();
         builder.Services.AddScoped<StatisticsImporter>();
+        builder.Services.AddScoped<ImportUploads>();
+        builder.Services.AddScoped<DraftReleases>();
+        builder.Services.AddSingleton<ImportJobs>();
+        builder.Services.AddHostedService<ImportJobWorker>();
         builder.Services.AddSingleton<IModuleDatabase, StatisticsDatabase>();
-        // The portal is public: its pages say so, as every endpoint must (see Accounts/AccountsPolicies).
-        builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions.AllowAnonymousToFolder("/Statistics/Portal"));
+        builder.Services.Configure<RazorPagesOptions>(pages =>
+        {
+            // The portal is public: its pages say so, as every endpoint must (see Accounts/AccountsPolicies).
+            pages.Conventions.AllowAnonymousToFolder("/Statistics/Portal");
+            // Importing and publishing: policy officers and administrators, with their second factor (docs/accounts.md).
+            pages.Conventions.AuthorizeFolder("/Statistics/Staff", AccountsPolicies.Statistics);
+        });
         return builder;
     }
 
     /// <summary>Maps the public pages' machine twins and the <c>/api/v1</c> endpoints, all open to anyone.</summary>
     public static WebApplication MapStatistics(this WebApplication app)
     {
+        app.UseUploadSizeLimit();
         var open = app.MapGroup("").AllowAnonymous();
         open.MapGet("/", () => TypedResults.Redirect("/statistics")).ExcludeFromDescription();
         open.MapPageTwins();

@@ -32,6 +32,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         [AccountsPolicies.Administrators] = [StaffRoles.Administrator],
         [AccountsPolicies.CaseData] = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Volunteer],
         [AccountsPolicies.Aggregates] = [StaffRoles.Administrator, StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Researcher, StaffRoles.PolicyOfficer],
+        [AccountsPolicies.Statistics] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
     };
 
     private const string NoRole = "none";
@@ -121,9 +122,11 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             var staff = await StaffBrowser.CreateAsync(factory, role == NoRole ? [] : [role]);
             var browser = new StaffBrowser(factory);
             await browser.SignInSuccessfullyAsync(staff);
+            // Routes naming an upload get one of this person's own, so those who may reach it find it.
+            var upload = await UploadAsync(staff.Id);
             foreach (var route in Routes().Where(r => !r.Anonymous && r.Method == "GET"))
             {
-                var address = Address(route.Pattern, staff.Id);
+                var address = Address(route.Pattern, staff.Id, upload);
                 var response = await browser.Client.GetAsync(address, Cancel);
                 var location = PathOf(response.Headers.Location);
                 var reached = response.StatusCode == HttpStatusCode.OK
@@ -169,8 +172,15 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
     private static string PathOf(Uri? location) =>
         location is null ? "" : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
 
-    private static string Address(string pattern, string id) =>
-        RouteParameter().Replace(pattern, match => match.Groups["name"].Value == "id" ? id : "sample");
+    private static string Address(string pattern, string id, string upload = "00000000000000000000000000000000") =>
+        RouteParameter().Replace(pattern, match => match.Groups["name"].Value switch { "id" => id, "upload" => upload, _ => "sample" });
+
+    private async Task<string> UploadAsync(string ownerId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Safeguard.Statistics.Staff.ImportUploads>()
+            .AddAsync(ownerId, "synthetic.csv", "Centre,2024\nBrook House IRC,1\n"u8.ToArray(), null, "Home Office", null, null, Cancel);
+    }
 
     [GeneratedRegex(@"\{(?<name>[a-zA-Z]+)[^}]*\}")]
     private static partial Regex RouteParameter();

@@ -25,6 +25,8 @@ public abstract class StatisticsDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<ImportTemplate> ImportTemplates => Set<ImportTemplate>();
 
+    public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -95,6 +97,17 @@ public abstract class StatisticsDbContext(DbContextOptions options) : DbContext(
             template.Property(t => t.Name).HasMaxLength(80);
             template.Property(t => t.Series).HasMaxLength(200);
             template.Property(t => t.Definition).HasMaxLength(200_000);
+        });
+        modelBuilder.Entity<ImportUpload>(upload =>
+        {
+            upload.ToTable("statistics_import_uploads");
+            upload.Property(u => u.Id).HasMaxLength(32);
+            upload.Property(u => u.OwnerId).HasMaxLength(450);
+            upload.Property(u => u.FileName).HasMaxLength(260);
+            upload.Property(u => u.Title).HasMaxLength(500);
+            upload.Property(u => u.Authority).HasMaxLength(200);
+            upload.Property(u => u.Reference).HasMaxLength(200);
+            upload.HasIndex(u => u.UploadedAtUtc);
         });
         modelBuilder.Entity<Release>(release =>
         {

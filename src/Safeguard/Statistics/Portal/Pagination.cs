@@ -34,7 +34,7 @@ public sealed record Pagination(int Page, int PageSize, int TotalItems, string P
         : string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{items} {FirstItem:#,##0} to {LastItem:#,##0} of {TotalItems:#,##0}");
 
     /// <summary>The address of a page.</summary>
-    public string Href(int page) => (page == 1 ? Path : string.Create(CultureInfo.InvariantCulture, $"{Path}?page={page}")) + (Anchor is null ? "" : $"#{Anchor}");
+    public string Href(int page) => (page == 1 ? Path : string.Create(CultureInfo.InvariantCulture, $"{Path}{(Path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}page={page}")) + (Anchor is null ? "" : $"#{Anchor}");
 
     /// <summary>
     /// The page numbers to link, null standing for a gap: the first and last page, and this page with its

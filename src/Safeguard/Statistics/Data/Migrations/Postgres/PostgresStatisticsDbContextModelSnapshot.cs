@@ -56,6 +56,52 @@ namespace Safeguard.Statistics.Data.Migrations.Postgres
                     b.ToTable("statistics_import_templates", (string?)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Statistics.Model.ImportUpload", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateOnly?>("DateReceived")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedAtUtc");
+
+                    b.ToTable("statistics_import_uploads", (string?)null);
+                });
+
             modelBuilder.Entity("Safeguard.Statistics.Model.Measure", b =>
                 {
                     b.Property<int>("Id")
@@ -427,11 +473,13 @@ namespace Safeguard.Statistics.Data.Migrations.Postgres
 
             modelBuilder.Entity("Safeguard.Statistics.Model.SourceFile", b =>
                 {
-                    b.HasOne("Safeguard.Statistics.Model.SourceDocument", null)
+                    b.HasOne("Safeguard.Statistics.Model.SourceDocument", "SourceDocument")
                         .WithOne()
                         .HasForeignKey("Safeguard.Statistics.Model.SourceFile", "SourceDocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("SourceDocument");
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Release", b =>

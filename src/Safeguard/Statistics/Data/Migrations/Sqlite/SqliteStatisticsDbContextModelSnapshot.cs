@@ -49,6 +49,52 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
                     b.ToTable("statistics_import_templates", (string?)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Statistics.Model.ImportUpload", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly?>("DateReceived")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedAtUtc");
+
+                    b.ToTable("statistics_import_uploads", (string?)null);
+                });
+
             modelBuilder.Entity("Safeguard.Statistics.Model.Measure", b =>
                 {
                     b.Property<int>("Id")
@@ -408,11 +454,13 @@ namespace Safeguard.Statistics.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Safeguard.Statistics.Model.SourceFile", b =>
                 {
-                    b.HasOne("Safeguard.Statistics.Model.SourceDocument", null)
+                    b.HasOne("Safeguard.Statistics.Model.SourceDocument", "SourceDocument")
                         .WithOne()
                         .HasForeignKey("Safeguard.Statistics.Model.SourceFile", "SourceDocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("SourceDocument");
                 });
 
             modelBuilder.Entity("Safeguard.Statistics.Model.Release", b =>

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Safeguard.Statistics.Staff;
+
+/// <summary>
+/// An import running in the background: its stage and counts, refreshed every two seconds without script
+/// (<c>meta refresh</c>, which the content security policy does not govern), then its result or its errors. A
+/// cancel stops it with nothing written.
+/// </summary>
+public sealed class ImportProgressModel(ImportJobs jobs, ImportUploads uploads) : PageModel
+{
+    public string UploadId { get; private set; } = "";
+
+    public ImportJobSnapshot Job { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string upload, CancellationToken cancellationToken)
+    {
+        if (Find(upload) is not { } job)
+        {
+            // No import of it has run since the server started: the upload's own page, if it is still there.
+            return await uploads.FindAsync(upload, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken) is null
+                ? NotFound()
+                : LocalRedirect(StatisticsStaffPaths.Import(upload));
+        }
+        UploadId = upload;
+        Job = job.Snapshot;
+        return Page();
+    }
+
+    public IActionResult OnPostCancel(string upload)
+    {
+        if (Find(upload) is not { } job)
+        {
+            return NotFound();
+        }
+        job.Cancellation.Cancel();
+        return LocalRedirect(StatisticsStaffPaths.Progress(upload));
+    }
+
+    private ImportJob? Find(string upload) => jobs.Find(upload, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+}
