@@ -1,27 +1,11 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Safeguard.Platform;
 
 namespace Safeguard.Accounts.Data;
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the SQLite context without starting the host.</summary>
-internal sealed class SqliteAccountsDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAccountsDbContext>
-{
-    public SqliteAccountsDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<SqliteAccountsDbContext>();
-        new SafeguardDatabase(DatabaseProvider.Sqlite, "Data Source=design-time.db").Configure(options, "accounts");
-        return new SqliteAccountsDbContext(options.Options);
-    }
-}
+/// <summary>The SQLite context for <c>dotnet ef migrations add</c>.</summary>
+internal sealed class SqliteAccountsDesignTimeFactory()
+    : DesignTimeFactory<SqliteAccountsDbContext>(DatabaseProvider.Sqlite, "accounts", options => new SqliteAccountsDbContext(options));
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the PostgreSQL context without a server.</summary>
-internal sealed class PostgresAccountsDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAccountsDbContext>
-{
-    public PostgresAccountsDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<PostgresAccountsDbContext>();
-        new SafeguardDatabase(DatabaseProvider.PostgreSql, "Host=localhost;Database=design_time").Configure(options, "accounts");
-        return new PostgresAccountsDbContext(options.Options);
-    }
-}
+/// <summary>The PostgreSQL context for <c>dotnet ef migrations add</c>.</summary>
+internal sealed class PostgresAccountsDesignTimeFactory()
+    : DesignTimeFactory<PostgresAccountsDbContext>(DatabaseProvider.PostgreSql, "accounts", options => new PostgresAccountsDbContext(options));
