@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,8 @@ public static class AccountsModule
             ? provider.GetRequiredService<PostgresAccountsDbContext>()
             : provider.GetRequiredService<SqliteAccountsDbContext>());
 
+        // Keys in the database, so that every web node reads the cookies and antiforgery tokens the others wrote.
+        services.AddDataProtection().SetApplicationName("Safeguard").PersistKeysToDbContext<AccountsDbContext>();
         services.AddSingleton<AuthenticatorCodes>();
         services.AddIdentity<StaffAccount, IdentityRole>(options =>
             {

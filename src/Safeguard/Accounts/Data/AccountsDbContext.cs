@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,11 @@ namespace Safeguard.Accounts.Data;
 /// The accounts module's tables: Identity's (renamed <c>accounts_*</c>), invitations and the mail outbox.
 /// Provider-specific subclasses exist only so that SQLite and PostgreSQL each keep their own migrations.
 /// </summary>
-public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbContext<StaffAccount>(options)
+public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbContext<StaffAccount>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core Data Protection keys, shared by every web node (cookies, antiforgery and tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -20,6 +24,7 @@ public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbCo
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.Entity<DataProtectionKey>().ToTable("accounts_data_protection_keys");
         builder.Entity<StaffAccount>(account =>
         {
             account.ToTable("accounts_users");
