@@ -53,10 +53,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh context (a private browsing session) whose relative addresses resolve against the server.</summary>
-    public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null) => NewContextAsync(Server, options);
+
+    /// <summary>
+    /// A fresh context against another server than the shared one: for a journey that changes what every reader sees
+    /// (publishing a release), which would change the pages the other tests read.
+    /// </summary>
+    public Task<IBrowserContext> NewContextAsync(PortalServer server, BrowserNewContextOptions? options = null)
     {
         options ??= new BrowserNewContextOptions();
-        options.BaseURL = Server.BaseAddress.ToString();
+        options.BaseURL = server.BaseAddress.ToString();
         // The server's certificate is made for the run and trusted by nobody.
         options.IgnoreHTTPSErrors = true;
         return Browser.NewContextAsync(options);

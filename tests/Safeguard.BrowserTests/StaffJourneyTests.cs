@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
 using Safeguard.Accounts;
@@ -14,17 +12,16 @@ namespace Safeguard.BrowserTests;
 /// </summary>
 public sealed class StaffJourneyTests(BrowserFixture fixture)
 {
-    private const string AdminPassphrase = "copper lantern violet harbour";
     private const string StaffPassphrase = "amber thistle meadow kettle";
 
     [Fact]
     public async Task Staff_InvitedAcceptsEnrolsSignsInWithCodeAndSignsOut_EveryPageAccessible()
     {
-        var (adminEmail, adminKey) = await CreateAdministratorAsync();
+        var administrator = await StaffMember.CreateAsync(fixture.Server, StaffRoles.Administrator, "Alex Admin");
 
         await using var adminContext = await fixture.NewContextAsync();
         var admin = await adminContext.NewPageAsync();
-        await SignInAsync(admin, adminEmail, AdminPassphrase, adminKey, DateTimeOffset.UtcNow);
+        await administrator.SignInAsync(admin, DateTimeOffset.UtcNow);
         await Accessibility.AssertNoViolationsAsync(admin);
 
         await admin.GetByRole(AriaRole.Link, new() { Name = "Staff accounts", Exact = true }).First.ClickAsync();
@@ -77,7 +74,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await Accessibility.AssertNoViolationsAsync(staff);
 
         // The code used for enrolment is spent; the app's next code signs in.
-        await SignInAsync(staff, email, StaffPassphrase, key, enrolledAt.AddSeconds(30));
+        await StaffMember.SignInAsync(staff, email, StaffPassphrase, key, enrolledAt.AddSeconds(30));
         await Assertions.Expect(staff.GetByRole(AriaRole.Main)).ToContainTextAsync("Robin Example");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await staff.WaitForURLAsync("**/staff/sign-in?signedOut=here");
@@ -90,10 +87,10 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
     [Fact]
     public async Task Administrator_AuditTrailSearchedAndChecked_EveryStateAccessible()
     {
-        var (adminEmail, adminKey) = await CreateAdministratorAsync();
+        var administrator = await StaffMember.CreateAsync(fixture.Server, StaffRoles.Administrator, "Alex Admin");
         await using var context = await fixture.NewContextAsync();
         var admin = await context.NewPageAsync();
-        await SignInAsync(admin, adminEmail, AdminPassphrase, adminKey, DateTimeOffset.UtcNow);
+        await administrator.SignInAsync(admin, DateTimeOffset.UtcNow);
 
         await admin.GetByRole(AriaRole.Link, new() { Name = "Audit trail", Exact = true }).ClickAsync();
         await admin.WaitForURLAsync("**/admin/audit");
@@ -115,33 +112,6 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await admin.GetByRole(AriaRole.Button, new() { Name = "Check the audit trail" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync("The audit trail is intact: ");
         await Accessibility.AssertNoViolationsAsync(admin);
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string passphrase, string key, DateTimeOffset codeTime)
-    {
-        await page.GotoAsync("/staff/sign-in");
-        await Accessibility.AssertNoViolationsAsync(page);
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Passphrase").FillAsync(passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/sign-in/code**");
-        await Accessibility.AssertNoViolationsAsync(page);
-        await page.GetByLabel("Code").FillAsync(Totp.Code(key, codeTime));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff");
-    }
-
-    private async Task<(string Email, string Key)> CreateAdministratorAsync()
-    {
-        using var scope = fixture.Server.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
-        var email = $"admin-{Guid.NewGuid():N}@example.org";
-        var account = new StaffAccount { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Alex Admin", CreatedAt = DateTimeOffset.UtcNow };
-        (await users.CreateAsync(account, AdminPassphrase)).Succeeded.ShouldBeTrue();
-        (await users.AddToRoleAsync(account, StaffRoles.Administrator)).Succeeded.ShouldBeTrue();
-        await users.ResetAuthenticatorKeyAsync(account);
-        await users.SetTwoFactorEnabledAsync(account, true);
-        return (email, (await users.GetAuthenticatorKeyAsync(account))!);
     }
 
     private async Task<string> InvitationLinkAsync(string email)

@@ -106,11 +106,12 @@ public abstract class ImportPagesHttpTests<TFactory>(TFactory factory) : IClassF
         while (true)
         {
             progress = await officer.PageAsync(progressPath);
-            if (progress.QuerySelector("meta[http-equiv=refresh]") is null)
+            progress.QuerySelector("meta[http-equiv=refresh]").ShouldBeNull("a timed refresh fails WCAG 2.2.1");
+            if (progress.QuerySelector("[role=status]") is null)
             {
                 break;
             }
-            progress.QuerySelector("[role=status]").ShouldNotBeNull("a running import shows its stage");
+            progress.QuerySelector($"main a[href='{progressPath}']").ShouldNotBeNull("a running import offers to check progress");
             DateTime.UtcNow.ShouldBeLessThan(deadline, "the import finishes");
             await Task.Delay(200, Cancel);
         }

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Safeguard.Statistics.Staff;
 
 /// <summary>
-/// An import running in the background: its stage and counts, refreshed every two seconds without script
-/// (<c>meta refresh</c>, which the content security policy does not govern), then its result or its errors. A
-/// cancel stops it with nothing written.
+/// An import running in the background: its stage and counts, with a link to check again, then its result or its
+/// errors. The page does not refresh itself: a timed <c>meta refresh</c> fails WCAG 2.2.1 (technique F41), and
+/// reloading under a screen reader starts it again from the top. A cancel stops the import with nothing written.
 /// </summary>
 public sealed class ImportProgressModel(ImportJobs jobs, ImportUploads uploads) : PageModel
 {
