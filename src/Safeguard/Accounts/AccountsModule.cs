@@ -26,11 +26,7 @@ public static class AccountsModule
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddDbContextPool<SqliteAccountsDbContext>((provider, options) => Database(provider).Configure(options, "accounts"));
-        services.AddDbContextPool<PostgresAccountsDbContext>((provider, options) => Database(provider).Configure(options, "accounts"));
-        services.AddScoped<AccountsDbContext>(provider => Database(provider).Provider == DatabaseProvider.PostgreSql
-            ? provider.GetRequiredService<PostgresAccountsDbContext>()
-            : provider.GetRequiredService<SqliteAccountsDbContext>());
+        services.AddModuleContexts<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>("accounts");
 
         // Keys in the database, so that every web node reads the cookies and antiforgery tokens the others wrote.
         services.AddDataProtection().SetApplicationName("Safeguard").PersistKeysToDbContext<AccountsDbContext>();
@@ -187,7 +183,6 @@ public static class AccountsModule
         cookie.Cookie.Path = "/";
     }
 
-    private static SafeguardDatabase Database(IServiceProvider services) => services.GetRequiredService<SafeguardDatabase>();
 
     /// <summary>Only an active account whose e-mail the invitation proved may sign in.</summary>
     private sealed class ActiveAndConfirmed : IUserConfirmation<StaffAccount>

@@ -19,10 +19,9 @@ public static class AuditModule
     {
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<AuditDatabase>();
-        // The trail opens its contexts through AuditDatabase; both flavours are also services, as in every module, so
-        // that what reads every module's migrations generically (backup and restore) finds them.
-        builder.Services.AddDbContext<SqliteAuditDbContext>((services, options) => services.GetRequiredService<SafeguardDatabase>().Configure(options, "audit"));
-        builder.Services.AddDbContext<PostgresAuditDbContext>((services, options) => services.GetRequiredService<SafeguardDatabase>().Configure(options, "audit"));
+        // The trail opens its contexts through AuditDatabase (to join another module's connection); they are also
+        // services, as in every module, so that what reads every module's migrations generically (backup) finds them.
+        builder.Services.AddModuleContexts<AuditDbContext, SqliteAuditDbContext, PostgresAuditDbContext>("audit");
         builder.Services.AddSingleton<IAuditTrail, ChainedAuditTrail>();
         builder.Services.AddSingleton<IAuditOrigin, AuditOrigin>();
         builder.Services.AddSingleton<AuditVerifier>();

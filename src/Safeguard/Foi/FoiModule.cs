@@ -12,12 +12,7 @@ public static class FoiModule
     /// <summary>Registers the module's database and bank holiday store.</summary>
     public static IHostApplicationBuilder AddFoi(this IHostApplicationBuilder builder)
     {
-        // As in the statistics module: both flavours registered, configuration picks one at first use.
-        builder.Services.AddDbContextPool<SqliteFoiDbContext>((services, options) => Database(services).Configure(options, "foi"));
-        builder.Services.AddDbContextPool<PostgresFoiDbContext>((services, options) => Database(services).Configure(options, "foi"));
-        builder.Services.AddScoped<FoiDbContext>(services => Database(services).Provider == DatabaseProvider.PostgreSql
-            ? services.GetRequiredService<PostgresFoiDbContext>()
-            : services.GetRequiredService<SqliteFoiDbContext>());
+        builder.Services.AddModuleContexts<FoiDbContext, SqliteFoiDbContext, PostgresFoiDbContext>("foi");
         builder.Services.AddScoped<BankHolidayStore>();
         builder.Services.AddScoped<Requests.FoiRequestBook>();
         builder.Services.AddSingleton<IModuleDatabase, FoiDatabase>();
@@ -31,7 +26,6 @@ public static class FoiModule
         return app;
     }
 
-    private static SafeguardDatabase Database(IServiceProvider services) => services.GetRequiredService<SafeguardDatabase>();
 
     private sealed class FoiDatabase : IModuleDatabase
     {

@@ -20,13 +20,7 @@ public static class StatisticsModule
     /// <summary>Registers the module's database, readers and publishers.</summary>
     public static IHostApplicationBuilder AddStatistics(this IHostApplicationBuilder builder)
     {
-        // Both flavours are registered; configuration decides on first use which one the module gets, so settings
-        // applied late (by a test host, say) are honoured.
-        builder.Services.AddDbContextPool<SqliteStatisticsDbContext>((services, options) => Database(services).Configure(options, "statistics"));
-        builder.Services.AddDbContextPool<PostgresStatisticsDbContext>((services, options) => Database(services).Configure(options, "statistics"));
-        builder.Services.AddScoped<StatisticsDbContext>(services => Database(services).Provider == DatabaseProvider.PostgreSql
-            ? services.GetRequiredService<PostgresStatisticsDbContext>()
-            : services.GetRequiredService<SqliteStatisticsDbContext>());
+        builder.Services.AddModuleContexts<StatisticsDbContext, SqliteStatisticsDbContext, PostgresStatisticsDbContext>("statistics");
         builder.Services.AddScoped<StatisticsReader>();
         builder.Services.AddScoped<PortalQueries>();
         builder.Services.AddSingleton<PortalSettings>();
@@ -62,7 +56,6 @@ public static class StatisticsModule
         return app;
     }
 
-    private static SafeguardDatabase Database(IServiceProvider services) => services.GetRequiredService<SafeguardDatabase>();
 
     private sealed class StatisticsDatabase : IModuleDatabase
     {
