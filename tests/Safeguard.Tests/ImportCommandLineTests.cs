@@ -113,6 +113,19 @@ public sealed class ImportCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task AFileThatIsNotASpreadsheet_IsRefusedInWords_EvenWithoutATemplate()
+    {
+        var path = Path.Combine(folder.FullName, "answer.pdf");
+        await File.WriteAllTextAsync(path, "%PDF-1.4 synthetic", Cancel);
+
+        var (exitCode, _, errors) = await RunAsync("import", path);
+
+        exitCode.ShouldBe(1);
+        errors.ShouldContain("error: answer.pdf: Only CSV, XLSX and ODS files can be imported");
+        errors.ShouldNotContain("   at ");
+    }
+
+    [Fact]
     public async Task ATemplateThatNoLongerFits_SaysWhichHeadingIsMissing()
     {
         var path = Path.Combine(folder.FullName, "renamed.csv");

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Importing;
+using Safeguard.Statistics.Importing.Files;
 using Safeguard.Statistics.Importing.Templates;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Reading;
@@ -58,26 +59,28 @@ public static class StatisticsCommands
             using var host = await open(result, cancellationToken);
             await using var scope = host.Services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<StatisticsImporter>();
-            var content = await File.ReadAllBytesAsync(path.FullName, cancellationToken);
-            if (result.GetValue(template) is not { } templateName)
-            {
-                var fits = await importer.TemplatesThatFitAsync(path.Name, content, cancellationToken);
-                Console.WriteLine(fits.Count == 0
-                    ? $"No template fits {path.Name}. Write one (see docs/importing.md) and add it with 'templates add'."
-                    : $"Templates that fit {path.Name}: {string.Join(", ", fits)}. Import with --template NAME --release NAME.");
-                return fits.Count == 0 ? Refused : 0;
-            }
-            if (result.GetValue(release) is not { } releaseSlug)
-            {
-                await Console.Error.WriteLineAsync("error: say which draft release to import into with --release NAME (e.g. --release 2025-h1).");
-                return Refused;
-            }
-            var request = new ImportRequest(path.Name, content, templateName, releaseSlug,
-                new SourceDetails(result.GetValue(title), result.GetValue(authority)!, result.GetValue(source), result.GetValue(received)),
-                result.GetValue(releaseTitle));
-            var progress = new ConsoleProgress();
             try
             {
+                // Refused by its size before it is read, so a huge file never reaches memory.
+                scope.ServiceProvider.GetRequiredService<ImportLimits>().CheckFileSize(path.Name, path.Length);
+                var content = await File.ReadAllBytesAsync(path.FullName, cancellationToken);
+                if (result.GetValue(template) is not { } templateName)
+                {
+                    var fits = await importer.TemplatesThatFitAsync(path.Name, content, cancellationToken);
+                    Console.WriteLine(fits.Count == 0
+                        ? $"No template fits {path.Name}. Write one (see docs/importing.md) and add it with 'templates add'."
+                        : $"Templates that fit {path.Name}: {string.Join(", ", fits)}. Import with --template NAME --release NAME.");
+                    return fits.Count == 0 ? Refused : 0;
+                }
+                if (result.GetValue(release) is not { } releaseSlug)
+                {
+                    await Console.Error.WriteLineAsync("error: say which draft release to import into with --release NAME (e.g. --release 2025-h1).");
+                    return Refused;
+                }
+                var request = new ImportRequest(path.Name, content, templateName, releaseSlug,
+                    new SourceDetails(result.GetValue(title), result.GetValue(authority)!, result.GetValue(source), result.GetValue(received)),
+                    result.GetValue(releaseTitle));
+                var progress = new ConsoleProgress();
                 if (result.GetValue(preview))
                 {
                     var shown = await importer.PreviewAsync(request, progress, cancellationToken);
@@ -88,6 +91,17 @@ public static class StatisticsCommands
                 PrintPreview(done, path.Name, listChanges: false);
                 Console.WriteLine(Invariant($"Imported {done.Sheet.Figures.Count:#,0} figures into draft release '{draft.Slug}'. Compare with 'releases diff', publish with 'publish {draft.Slug}'."));
                 return 0;
+            }
+            catch (ImportFileException tooLarge)
+            {
+                await Console.Error.WriteLineAsync($"error: {tooLarge.Message}");
+                await Console.Error.WriteLineAsync("Nothing was imported.");
+                return Refused;
+            }
+            catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"error: {path.FullName} cannot be read: {unreadable.Message}");
+                return Refused;
             }
             catch (ImportRejectedException rejected)
             {

@@ -40,12 +40,22 @@ internal static class FoiRequestCommands
         var command = new Command("add", "Add a request, as a draft or as sent.") { reference, authority, subject, text, channel, sent, received };
         command.SetAction(async (result, cancellationToken) =>
         {
+            string requestText;
+            try
+            {
+                requestText = result.GetValue(text) is { } file ? await File.ReadAllTextAsync(file.FullName, cancellationToken) : "";
+            }
+            catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"error: the text of the request cannot be read: {unreadable.Message}");
+                return FoiCommands.Refused;
+            }
             var request = new FoiRequest
             {
                 Reference = result.GetValue(reference)!.Trim(),
                 Authority = result.GetValue(authority)!,
                 Subject = result.GetValue(subject)!,
-                Text = result.GetValue(text) is { } file ? await File.ReadAllTextAsync(file.FullName, cancellationToken) : "",
+                Text = requestText,
                 Channel = result.GetValue(channel),
                 SentOn = result.GetValue(sent),
                 ReceivedOn = result.GetValue(received) ?? (result.GetValue(channel) is FoiChannel.Email or FoiChannel.WebForm or FoiChannel.WhatDoTheyKnow ? result.GetValue(sent) : null),

@@ -38,7 +38,7 @@ public sealed class NewImportModel(ImportUploads uploads, StatisticsImporter imp
     [BindProperty(SupportsGet = true)]
     public bool TooLarge { get; set; }
 
-    public string MaxFileSize => Megabytes(limits.MaxFileBytes);
+    public string MaxFileSize => LimitMessages.Bytes(limits.MaxFileBytes);
 
     public void OnGet()
     {
@@ -113,10 +113,6 @@ public sealed class NewImportModel(ImportUploads uploads, StatisticsImporter imp
     }
 
     public static string TooLargeMessage(long maxBytes) =>
-        $"The file must be smaller than {Megabytes(maxBytes)}; split it, or ask an administrator to raise Safeguard:Imports:MaxFileBytes";
+        $"The file must be smaller than {LimitMessages.Bytes(maxBytes)}; split it, or ask an administrator to raise Safeguard:Imports:MaxFileBytes";
 
-    private static string Megabytes(long bytes) =>
-        bytes >= 1024 * 1024
-            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024d * 1024):0.#} MB")
-            : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024d:0.#} KB");
 }

@@ -18,4 +18,16 @@ public sealed record ImportLimits
 
     /// <summary>The most non-empty cells, per file (default 20,000,000).</summary>
     public long MaxCells { get; init; } = 20_000_000;
+
+    /// <summary>Refuses a file over <see cref="MaxFileBytes"/>, saying how large it is and what the limit is.</summary>
+    /// <exception cref="ImportFileException">The file is too large.</exception>
+    public void CheckFileSize(string fileName, long length)
+    {
+        if (length > MaxFileBytes)
+        {
+            throw new ImportFileException(
+                $"{fileName} is {LimitMessages.Bytes(length)}; the largest file that can be imported is " +
+                $"{LimitMessages.Bytes(MaxFileBytes)}. The limit is the setting Safeguard:Imports:MaxFileBytes");
+        }
+    }
 }

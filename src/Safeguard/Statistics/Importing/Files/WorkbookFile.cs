@@ -32,12 +32,7 @@ public static class WorkbookFile
         ArgumentNullException.ThrowIfNull(limits);
 
         var name = fileName[(fileName.LastIndexOfAny(['/', '\\']) + 1)..];
-        if (content.LongLength > limits.MaxFileBytes)
-        {
-            throw new ImportFileException(
-                $"{name} is {LimitMessages.Bytes(content.LongLength)}; the largest file that can be imported is " +
-                $"{LimitMessages.Bytes(limits.MaxFileBytes)}. The limit is the setting Safeguard:Imports:MaxFileBytes");
-        }
+        limits.CheckFileSize(name, content.LongLength);
 
         var expected = Path.GetExtension(name).ToUpperInvariant() switch
         {
