@@ -34,13 +34,12 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
     /// <summary>Whether the template's sheet and headings are in the workbook (reads only down to the header row).</summary>
     public static bool Fits(TemplateDefinition template, IWorkbook workbook, CancellationToken cancellationToken)
     {
-        var sheet = template.Sheet ?? (workbook.SheetNames.Count > 0 ? workbook.SheetNames[0] : null);
-        if (sheet is null || !workbook.SheetNames.Contains(sheet, StringComparer.OrdinalIgnoreCase))
+        if (SheetOf(template, workbook) is not { } sheet)
         {
             return false;
         }
         var headingRows = new Dictionary<int, SheetRow>();
-        foreach (var row in workbook.ReadRows(workbook.SheetNames.First(s => string.Equals(s, sheet, StringComparison.OrdinalIgnoreCase)), cancellationToken))
+        foreach (var row in workbook.ReadRows(sheet, cancellationToken))
         {
             if (row.Number > template.HeaderRow)
             {
@@ -51,17 +50,20 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
         return headingRows.ContainsKey(template.HeaderRow) && Layout.Find(template, headingRows, out _) is not null;
     }
 
+    /// <summary>The workbook's name for the template's sheet (matched without regard to case; default the first), or null.</summary>
+    private static string? SheetOf(TemplateDefinition template, IWorkbook workbook) => template.Sheet is { } named
+        ? workbook.SheetNames.FirstOrDefault(s => string.Equals(s, named, StringComparison.OrdinalIgnoreCase))
+        : workbook.SheetNames.Count > 0 ? workbook.SheetNames[0] : null;
+
     public MappedSheet Map(IWorkbook workbook, IProgress<int>? rowsRead, CancellationToken cancellationToken)
     {
         issues.AddRange(workbook.Warnings);
         fileName = workbook.FileName;
-        var sheet = template.Sheet ?? (workbook.SheetNames.Count > 0 ? workbook.SheetNames[0] : null);
-        if (sheet is null || !workbook.SheetNames.Contains(sheet, StringComparer.OrdinalIgnoreCase))
+        if (SheetOf(template, workbook) is not { } sheet)
         {
             Error("", $"there is no sheet named '{template.Sheet}'; the sheets are: {string.Join(", ", workbook.SheetNames.Select(s => $"'{s}'"))}");
             return Result([], 0);
         }
-        sheet = workbook.SheetNames.First(s => string.Equals(s, sheet, StringComparison.OrdinalIgnoreCase));
         var place = new SheetPlace(sheet, !IsCsv(workbook.FileName));
         var headingRows = new Dictionary<int, SheetRow>();
         Layout? layout = null;
