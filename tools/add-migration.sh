@@ -5,7 +5,7 @@
 #   tools/add-migration.sh audit Initial
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-module="${1:?usage: tools/add-migration.sh MODULE NAME (module: statistics, foi, audit or accounts)}"
+module="${1:?usage: tools/add-migration.sh MODULE NAME (module: statistics, foi, audit, accounts or casework)}"
 name="${2:?usage: tools/add-migration.sh MODULE NAME}"
 
 case "$module" in
@@ -13,7 +13,8 @@ case "$module" in
   foi) folder="Foi"; context="FoiDbContext" ;;
   audit) folder="Audit"; context="AuditDbContext" ;;
   accounts) folder="Accounts"; context="AccountsDbContext" ;;
-  *) echo "Unknown module '$module'. Known: statistics, foi, audit, accounts." >&2; exit 2 ;;
+  casework) folder="Casework"; context="CaseworkDbContext" ;;
+  *) echo "Unknown module '$module'. Known: statistics, foi, audit, accounts, casework." >&2; exit 2 ;;
 esac
 
 cd "$root/src/Safeguard"

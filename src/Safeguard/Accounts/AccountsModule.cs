@@ -105,6 +105,8 @@ public static class AccountsModule
                 .RequireRole(StaffRoles.Administrator))
             .AddPolicy(AccountsPolicies.CaseData, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
                 .RequireRole(AccountsPolicies.CaseDataRoles))
+            .AddPolicy(AccountsPolicies.CaseSupervision, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
+                .RequireRole(StaffRoles.Supervisor))
             .AddPolicy(AccountsPolicies.Aggregates, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
                 .RequireRole(AccountsPolicies.AggregateRoles))
             .AddPolicy(AccountsPolicies.Statistics, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)

@@ -17,10 +17,13 @@ public static class AccountsPolicies
     public const string Administrators = "administrators";
 
     /// <summary>
-    /// Staff whose role may see case data (caseworkers, clinicians, volunteers), always with a second factor; each
-    /// record is then checked against who it is assigned to.
+    /// Staff whose role may see case data (caseworkers, clinicians, volunteers, supervisors), always with a second
+    /// factor; each record is then checked against who it is assigned to (supervisors may open any, audited).
     /// </summary>
     public const string CaseData = "case-data";
+
+    /// <summary>Supervisors of casework: triaging referrals and assigning staff to cases.</summary>
+    public const string CaseSupervision = "case-supervision";
 
     /// <summary>Staff whose role may see aggregate figures drawn from casework (every role but volunteer).</summary>
     public const string Aggregates = "aggregates";
@@ -29,11 +32,11 @@ public static class AccountsPolicies
     public const string Statistics = "statistics";
 
     /// <summary>The roles that may see case data.</summary>
-    public static IReadOnlyList<string> CaseDataRoles { get; } = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Volunteer];
+    public static IReadOnlyList<string> CaseDataRoles { get; } = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Volunteer, StaffRoles.Supervisor];
 
     /// <summary>The roles that may see aggregates.</summary>
     public static IReadOnlyList<string> AggregateRoles { get; } =
-        [StaffRoles.Administrator, StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Researcher, StaffRoles.PolicyOfficer];
+        [StaffRoles.Administrator, StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Researcher, StaffRoles.PolicyOfficer, StaffRoles.Supervisor];
 
     /// <summary>The roles that may import and publish statistics.</summary>
     public static IReadOnlyList<string> StatisticsRoles { get; } = [StaffRoles.Administrator, StaffRoles.PolicyOfficer];

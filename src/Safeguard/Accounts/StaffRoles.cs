@@ -24,8 +24,11 @@ public static class StaffRoles
     /// <summary>Sees only what they are assigned.</summary>
     public const string Volunteer = "volunteer";
 
+    /// <summary>Oversees casework: triages referrals, assigns staff to cases, and may open any case (each time audited).</summary>
+    public const string Supervisor = "supervisor";
+
     /// <summary>Every role, in the order the pages list them.</summary>
-    public static IReadOnlyList<string> All { get; } = [Administrator, Caseworker, Clinician, Researcher, PolicyOfficer, Volunteer];
+    public static IReadOnlyList<string> All { get; } = [Administrator, Caseworker, Clinician, Researcher, PolicyOfficer, Volunteer, Supervisor];
 
     /// <summary>What a role is for, in a few words, for the pages that assign roles.</summary>
     public static string Describe(string role) => role switch
@@ -36,6 +39,7 @@ public static class StaffRoles
         Researcher => "Sees aggregate figures only",
         PolicyOfficer => "Sees aggregate figures and publishes statistics",
         Volunteer => "Sees only what they are assigned",
+        Supervisor => "Triages referrals, assigns staff to cases and may open any case; every opening is recorded",
         _ => role,
     };
 

@@ -71,4 +71,16 @@ public static class SafeguardSettings
 
     /// <summary>Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto headers are believed (comma-separated).</summary>
     public const string TrustedProxies = "Safeguard:TrustedProxies";
+
+    /// <summary>Days after which an awaited Home Office response (a decision on a report, a rule 35 response, a second opinion) is overdue (default 14).</summary>
+    public const string CaseworkOverdueAfterDays = "Safeguard:Casework:OverdueAfterDays";
+
+    /// <summary>The smallest count that cohort figures show; smaller counts, and counts that would reveal them, are suppressed (default 5).</summary>
+    public const string CaseworkSuppressionThreshold = "Safeguard:Casework:SuppressionThreshold";
+
+    /// <summary>The largest document (medico-legal report, letter) a case accepts, in bytes (default 20971520, 20 MB).</summary>
+    public const string CaseworkMaxDocumentBytes = "Safeguard:Casework:MaxDocumentBytes";
+
+    /// <summary>Referral form submissions allowed per hour from one address (default 10).</summary>
+    public const string CaseworkReferralsPerHour = "Safeguard:Casework:ReferralsPerHour";
 }

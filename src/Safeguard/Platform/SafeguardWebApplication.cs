@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using Safeguard.Accounts;
 using Safeguard.Audit;
+using Safeguard.Casework;
 using Safeguard.Foi;
 using Safeguard.Statistics;
 
@@ -19,12 +20,14 @@ public static class SafeguardWebApplication
         builder.AddAccounts();
         builder.AddStatistics();
         builder.AddFoi();
+        builder.AddCasework();
 
         var app = builder.Build();
         app.UsePlatform();
         app.MapAccounts();
         app.MapStatistics();
         app.MapFoi();
+        app.MapCasework();
         return app;
     }
 

@@ -22,6 +22,7 @@ public static class StatisticsModule
     {
         builder.Services.AddModuleContexts<StatisticsDbContext, SqliteStatisticsDbContext, PostgresStatisticsDbContext>("statistics");
         builder.Services.AddScoped<StatisticsReader>();
+        builder.Services.AddScoped<PlacesOfDetention>();
         builder.Services.AddScoped<PortalQueries>();
         builder.Services.AddSingleton<PortalSettings>();
         builder.AddPortalCaching();

@@ -1,0 +1,389 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable enable
+
+namespace Safeguard.Casework.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "casework_clients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    NameCipher = table.Column<string>(type: "TEXT", nullable: false),
+                    DateOfBirthCipher = table.Column<string>(type: "TEXT", nullable: true),
+                    NationalityCipher = table.Column<string>(type: "TEXT", nullable: true),
+                    LanguagesCipher = table.Column<string>(type: "TEXT", nullable: true),
+                    HomeOfficeReferenceCipher = table.Column<string>(type: "TEXT", nullable: true),
+                    ContactCipher = table.Column<string>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OutcomeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReleaseRoute = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_casework_clients", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "casework_assessments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClinicianName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AssessedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CentreSlug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    InterpreterUsed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Ptsd = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Depression = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SuicidalThoughts = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OtherPsychologicalFindingsCipher = table.Column<string>(type: "TEXT", nullable: true),
+                    SupportsTortureAccount = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HarmFromDetentionLikely = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpinionCipher = table.Column<string>(type: "TEXT", nullable: true),
+                    AdultsAtRiskLevel = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_casework_assessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_casework_assessments_casework_clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "casework_clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "casework_assignments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    AssignedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_casework_assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_casework_assignments_casework_clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "casework_clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "casework_client_tags",
+                columns: table => new
+                {
+                    ClientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tag = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_casework_client_tags", x => new { x.ClientId, x.Tag });
+                    table.ForeignKey(
+                        name: "FK_casework_client_tags_casework_clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "casework_clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "casework_detention_episodes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CentreSlug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndedBy = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_casework_detention_episodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_casework_detention_episodes_casework_clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "casework_clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "casework_home_office_events",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Rule35Paragraph = table.Column<int>(type: "INTEGER", nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SecondOpinionAuthor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NoteCipher = table.Column<string>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_casework_home_office_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_casework_home_office_events_casework_clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "casework_clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "casework_referrals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ViaPublicForm = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReferrerKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReferrerNameCipher = table.Column<string>(type: "TEXT", nullable: false),
+                    ReferrerOrganisationCipher = table.Column<string>(type: "TEXT", nullable: true),
+                    ReferrerContactCipher = table.Column<string>(type: "TEXT", nullable: false),
+                    PersonNameCipher = table.Column<string>(type: "TEXT", nullable: false),
+                    PersonDateOfBirthCipher = table.Column<string>(type: "TEXT", nullable: true),
+                    PersonNationalityCipher = table.Column<string>(type: "TEXT", nullable: true),
+                    PersonLanguagesCipher = table.Column<string>(type: "TEXT", nullable: true),
+                    HomeOfficeReferenceCipher = table.Column<string>(type: "TEXT", nullable: true),
+                    CentreSlug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    ConcernCipher = table.Column<string>(type: "TEXT", nullable: false),
+                    Urgency = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    WaitingReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    TriagedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    TriagedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ClientId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_casework_referrals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_casework_referrals_casework_clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "casework_clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "casework_documents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AssessmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_casework_documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_casework_documents_casework_assessments_AssessmentId",
+                        column: x => x.AssessmentId,
+                        principalTable: "casework_assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_casework_documents_casework_clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "casework_clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "casework_physical_findings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AssessmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LocationCipher = table.Column<string>(type: "TEXT", nullable: false),
+                    DescriptionCipher = table.Column<string>(type: "TEXT", nullable: false),
+                    Consistency = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_casework_physical_findings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_casework_physical_findings_casework_assessments_AssessmentId",
+                        column: x => x.AssessmentId,
+                        principalTable: "casework_assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "casework_document_versions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    FileNameCipher = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ContentCipher = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_casework_document_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_casework_document_versions_casework_documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "casework_documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_casework_assessments_ClientId",
+                table: "casework_assessments",
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_casework_assessments_ClinicianName",
+                table: "casework_assessments",
+                column: "ClinicianName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_casework_assignments_AccountId",
+                table: "casework_assignments",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_casework_assignments_ClientId_AccountId",
+                table: "casework_assignments",
+                columns: new[] { "ClientId", "AccountId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_casework_client_tags_Tag",
+                table: "casework_client_tags",
+                column: "Tag");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_casework_clients_CaseNumber",
+                table: "casework_clients",
+                column: "CaseNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_casework_detention_episodes_CentreSlug",
+                table: "casework_detention_episodes",
+                column: "CentreSlug");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_casework_detention_episodes_ClientId",
+                table: "casework_detention_episodes",
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_casework_document_versions_DocumentId_Number",
+                table: "casework_document_versions",
+                columns: new[] { "DocumentId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_casework_documents_AssessmentId",
+                table: "casework_documents",
+                column: "AssessmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_casework_documents_ClientId",
+                table: "casework_documents",
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_casework_home_office_events_ClientId",
+                table: "casework_home_office_events",
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_casework_physical_findings_AssessmentId",
+                table: "casework_physical_findings",
+                column: "AssessmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_casework_referrals_ClientId",
+                table: "casework_referrals",
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_casework_referrals_Status_ReceivedAt",
+                table: "casework_referrals",
+                columns: new[] { "Status", "ReceivedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "casework_assignments");
+
+            migrationBuilder.DropTable(
+                name: "casework_client_tags");
+
+            migrationBuilder.DropTable(
+                name: "casework_detention_episodes");
+
+            migrationBuilder.DropTable(
+                name: "casework_document_versions");
+
+            migrationBuilder.DropTable(
+                name: "casework_home_office_events");
+
+            migrationBuilder.DropTable(
+                name: "casework_physical_findings");
+
+            migrationBuilder.DropTable(
+                name: "casework_referrals");
+
+            migrationBuilder.DropTable(
+                name: "casework_documents");
+
+            migrationBuilder.DropTable(
+                name: "casework_assessments");
+
+            migrationBuilder.DropTable(
+                name: "casework_clients");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+namespace Safeguard.Casework.Records;
+
+/// <summary>Who asked for help.</summary>
+public enum ReferrerKind
+{
+    /// <summary>The detained person themselves.</summary>
+    DetainedPerson,
+    Lawyer,
+    VisitorGroup,
+    /// <summary>Another charity or non-governmental organisation.</summary>
+    Ngo,
+    Other,
+}
+
+/// <summary>How soon the referrer says help is needed.</summary>
+public enum Urgency
+{
+    Routine,
+    /// <summary>A removal date is set, or the person's health is at serious risk now.</summary>
+    Urgent,
+}
+
+/// <summary>Where a referral stands after triage.</summary>
+public enum TriageStatus
+{
+    /// <summary>Not triaged yet, or kept waiting with a <see cref="WaitingReason"/>.</summary>
+    Waiting,
+    /// <summary>Accepted: a case was opened.</summary>
+    Accepted,
+    /// <summary>Declined, with a <see cref="DeclineReason"/>.</summary>
+    Declined,
+}
+
+/// <summary>Why a referral was declined. Categories, not free text, so no personal data creeps in.</summary>
+public enum DeclineReason
+{
+    NotInDetention,
+    OutsideRemit,
+    NoCapacity,
+    Duplicate,
+    ReferredElsewhere,
+    NoConsent,
+}
+
+/// <summary>Why a triaged referral is still waiting.</summary>
+public enum WaitingReason
+{
+    AwaitingInformation,
+    AwaitingClinician,
+}
+
+/// <summary>
+/// A request for help: from the person detained, their lawyer, a visitor group or another NGO, by the public form or
+/// recorded by staff. Everything that identifies the person or the referrer, and the concern itself (health), is held
+/// only as ciphertext (<c>...Cipher</c> columns, <see cref="Protection.CaseCipher"/>).
+/// </summary>
+public sealed class Referral
+{
+    public int Id { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>True when it came through the public form at /refer.</summary>
+    public bool ViaPublicForm { get; set; }
+
+    public ReferrerKind ReferrerKind { get; set; }
+
+    public required string ReferrerNameCipher { get; set; }
+
+    public string? ReferrerOrganisationCipher { get; set; }
+
+    /// <summary>E-mail address and telephone number of the referrer.</summary>
+    public required string ReferrerContactCipher { get; set; }
+
+    public required string PersonNameCipher { get; set; }
+
+    public string? PersonDateOfBirthCipher { get; set; }
+
+    public string? PersonNationalityCipher { get; set; }
+
+    public string? PersonLanguagesCipher { get; set; }
+
+    public string? HomeOfficeReferenceCipher { get; set; }
+
+    /// <summary>The place of detention (a statistics place slug); null when the referrer did not know.</summary>
+    public string? CentreSlug { get; set; }
+
+    public required string ConcernCipher { get; set; }
+
+    public Urgency Urgency { get; set; }
+
+    public TriageStatus Status { get; set; }
+
+    public DeclineReason? DeclineReason { get; set; }
+
+    public WaitingReason? WaitingReason { get; set; }
+
+    public DateTimeOffset? TriagedAt { get; set; }
+
+    /// <summary>The account id of who triaged it.</summary>
+    public string? TriagedBy { get; set; }
+
+    /// <summary>The case opened when it was accepted.</summary>
+    public int? ClientId { get; set; }
+}
