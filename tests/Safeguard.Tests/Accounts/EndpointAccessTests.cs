@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts;
+using Safeguard.Tests.Casework;
 using Safeguard.Tests.Http;
 
 namespace Safeguard.Tests.Accounts;
@@ -19,7 +20,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
 {
     /// <summary>Addresses anyone may use, by route prefix. Adding to this list is a decision to publish.</summary>
     private static readonly string[] PublicPrefixes =
-        ["/statistics", "/api/v1", "/openapi", "/system", AccountsPaths.SignIn, "/staff/invitation"];
+        ["/statistics", "/api/v1", "/openapi", "/system", AccountsPaths.SignIn, "/staff/invitation", "/refer"];
 
     /// <summary>Exact public addresses.</summary>
     private static readonly string[] PublicExact = ["/"];
@@ -123,11 +124,13 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             var staff = await StaffBrowser.CreateAsync(factory, role == NoRole ? [] : [role]);
             var browser = new StaffBrowser(factory);
             await browser.SignInSuccessfullyAsync(staff);
-            // Routes naming an upload get one of this person's own, so those who may reach it find it.
+            // Routes naming an upload get one of this person's own, and routes naming a case get one assigned to them,
+            // so those who may reach it find it.
             var upload = await UploadAsync(staff.Id);
+            var sample = await CaseworkSamples.CreateAsync(factory.Services, [staff.Id]);
             foreach (var route in Routes().Where(r => !r.Anonymous && r.Method == "GET"))
             {
-                var address = Address(route.Pattern, staff.Id, upload);
+                var address = Address(route.Pattern, staff.Id, upload, sample);
                 var response = await browser.Client.GetAsync(address, Cancel);
                 var location = PathOf(response.Headers.Location);
                 var reached = response.StatusCode == HttpStatusCode.OK
@@ -173,8 +176,19 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
     private static string PathOf(Uri? location) =>
         location is null ? "" : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
 
-    private static string Address(string pattern, string id, string upload = "00000000000000000000000000000000") =>
-        RouteParameter().Replace(pattern, match => match.Groups["name"].Value switch { "id" => id, "upload" => upload, _ => "sample" });
+    private static string Address(string pattern, string id, string upload = "00000000000000000000000000000000", SampleCase? sample = null) =>
+        RouteParameter().Replace(pattern, match => match.Groups["name"].Value switch
+        {
+            "id" => id,
+            "upload" => upload,
+            "caseNumber" when sample is not null => sample.CaseNumber,
+            "episode" when sample is not null => sample.Episode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "assessment" when sample is not null => sample.Assessment.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "document" when sample is not null => sample.Document.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "version" when sample is not null => sample.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "referral" when sample is not null => sample.WaitingReferral.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => "sample",
+        });
 
     private async Task<string> UploadAsync(string ownerId)
     {

@@ -5,8 +5,8 @@ using Safeguard.Tests.Http;
 
 namespace Safeguard.Tests.Accounts;
 
-/// <summary>The application with the per-address sign-in limit at 3 a minute.</summary>
-public sealed class LowSignInLimitFactory : PortalFactory
+/// <summary>The application with the per-address limits of its public forms low: sign-in 3 a minute, referrals 3 an hour.</summary>
+public sealed class LowFormLimitFactory : PortalFactory
 {
     private readonly string folder = Directory.CreateTempSubdirectory("safeguard-tests-").FullName;
 
@@ -18,6 +18,7 @@ public sealed class LowSignInLimitFactory : PortalFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "3");
+        builder.UseSetting("Safeguard:Casework:ReferralsPerHour", "3");
         builder.UseSetting("Safeguard:DemonstrationData", "false");
     }
 
@@ -29,7 +30,7 @@ public sealed class LowSignInLimitFactory : PortalFactory
     }
 }
 
-public sealed class SignInRateLimitTests(LowSignInLimitFactory factory) : IClassFixture<LowSignInLimitFactory>
+public sealed class SignInRateLimitTests(LowFormLimitFactory factory) : IClassFixture<LowFormLimitFactory>
 {
     [Fact]
     public async Task SignIn_MoreSubmissionsFromOneAddressThanAllowed_AreTooManyRequestsWithAPageThatSaysWhy()

@@ -50,7 +50,7 @@ public abstract class CaseworkDbContext(DbContextOptions options) : DbContext(op
             Named(referral.Property(r => r.WaitingReason));
             referral.Property(r => r.CentreSlug).HasMaxLength(SlugLength);
             referral.Property(r => r.TriagedBy).HasMaxLength(AccountIdLength);
-            referral.HasIndex(r => new { r.Status, r.ReceivedAt });
+            referral.HasIndex(r => new { r.Status, r.ReceivedAtUtc });
             referral.HasOne<Client>().WithMany().HasForeignKey(r => r.ClientId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Client>(client =>

@@ -39,7 +39,7 @@ public sealed class CaseDocumentVersion
     /// <summary>1, 2, 3, ... within the document.</summary>
     public int Number { get; set; }
 
-    public DateTimeOffset UploadedAt { get; set; }
+    public DateTime UploadedAtUtc { get; set; }
 
     public required string UploadedBy { get; set; }
 

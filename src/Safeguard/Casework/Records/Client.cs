@@ -90,7 +90,7 @@ public sealed class CaseAssignment
     /// <summary>The staff account's id.</summary>
     public required string AccountId { get; set; }
 
-    public DateTimeOffset AssignedAt { get; set; }
+    public DateTime AssignedAtUtc { get; set; }
 
     /// <summary>The account id of who assigned them.</summary>
     public required string AssignedBy { get; set; }

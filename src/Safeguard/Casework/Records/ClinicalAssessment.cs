@@ -69,7 +69,7 @@ public sealed class ClinicalAssessment
     /// <summary>The level of evidence under the Adults at Risk policy the report provides (1 to 3), if stated.</summary>
     public int? AdultsAtRiskLevel { get; set; }
 
-    public DateTimeOffset RecordedAt { get; set; }
+    public DateTime RecordedAtUtc { get; set; }
 
     public required string RecordedBy { get; set; }
 

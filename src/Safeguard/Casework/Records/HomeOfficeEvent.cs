@@ -48,7 +48,7 @@ public sealed class HomeOfficeEvent
     /// <summary>A note, in the caseworker's words.</summary>
     public string? NoteCipher { get; set; }
 
-    public DateTimeOffset RecordedAt { get; set; }
+    public DateTime RecordedAtUtc { get; set; }
 
     public required string RecordedBy { get; set; }
 

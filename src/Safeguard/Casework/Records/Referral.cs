@@ -58,7 +58,7 @@ public sealed class Referral
 {
     public int Id { get; set; }
 
-    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTime ReceivedAtUtc { get; set; }
 
     /// <summary>True when it came through the public form at /refer.</summary>
     public bool ViaPublicForm { get; set; }
@@ -95,7 +95,7 @@ public sealed class Referral
 
     public WaitingReason? WaitingReason { get; set; }
 
-    public DateTimeOffset? TriagedAt { get; set; }
+    public DateTime? TriagedAtUtc { get; set; }
 
     /// <summary>The account id of who triaged it.</summary>
     public string? TriagedBy { get; set; }

@@ -35,7 +35,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
-                    b.Property<DateTimeOffset>("AssignedAt")
+                    b.Property<DateTime>("AssignedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("AssignedBy")
@@ -122,7 +122,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset>("UploadedAt")
+                    b.Property<DateTime>("UploadedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UploadedBy")
@@ -259,7 +259,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                     b.Property<bool>("Ptsd")
                         .HasColumnType("boolean");
 
-                    b.Property<DateTimeOffset>("RecordedAt")
+                    b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RecordedBy")
@@ -343,7 +343,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date");
 
-                    b.Property<DateTimeOffset>("RecordedAt")
+                    b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RecordedBy")
@@ -435,7 +435,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                     b.Property<string>("PersonNationalityCipher")
                         .HasColumnType("text");
 
-                    b.Property<DateTimeOffset>("ReceivedAt")
+                    b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReferrerContactCipher")
@@ -459,7 +459,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<DateTimeOffset?>("TriagedAt")
+                    b.Property<DateTime?>("TriagedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("TriagedBy")
@@ -482,7 +482,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
 
                     b.HasIndex("ClientId");
 
-                    b.HasIndex("Status", "ReceivedAt");
+                    b.HasIndex("Status", "ReceivedAtUtc");
 
                     b.ToTable("casework_referrals", (string?)null);
                 });

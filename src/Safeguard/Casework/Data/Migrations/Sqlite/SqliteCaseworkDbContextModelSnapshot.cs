@@ -28,7 +28,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("AssignedAt")
+                    b.Property<DateTime>("AssignedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssignedBy")
@@ -111,7 +111,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                     b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("UploadedAt")
+                    b.Property<DateTime>("UploadedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UploadedBy")
@@ -244,7 +244,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                     b.Property<bool>("Ptsd")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("RecordedAt")
+                    b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedBy")
@@ -324,7 +324,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("RecordedAt")
+                    b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedBy")
@@ -412,7 +412,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                     b.Property<string>("PersonNationalityCipher")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("ReceivedAt")
+                    b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReferrerContactCipher")
@@ -436,7 +436,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("TriagedAt")
+                    b.Property<DateTime?>("TriagedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TriagedBy")
@@ -459,7 +459,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
 
                     b.HasIndex("ClientId");
 
-                    b.HasIndex("Status", "ReceivedAt");
+                    b.HasIndex("Status", "ReceivedAtUtc");
 
                     b.ToTable("casework_referrals", (string?)null);
                 });

@@ -55,7 +55,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                     HarmFromDetentionLikely = table.Column<bool>(type: "boolean", nullable: false),
                     OpinionCipher = table.Column<string>(type: "text", nullable: true),
                     AdultsAtRiskLevel = table.Column<int>(type: "integer", nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     RecordedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
@@ -77,7 +77,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ClientId = table.Column<int>(type: "integer", nullable: false),
                     AccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AssignedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     AssignedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
@@ -145,7 +145,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                     Decision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     SecondOpinionAuthor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     NoteCipher = table.Column<string>(type: "text", nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     RecordedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
@@ -165,7 +165,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ViaPublicForm = table.Column<bool>(type: "boolean", nullable: false),
                     ReferrerKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     ReferrerNameCipher = table.Column<string>(type: "text", nullable: false),
@@ -182,7 +182,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     DeclineReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     WaitingReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    TriagedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TriagedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     TriagedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     ClientId = table.Column<int>(type: "integer", nullable: true)
                 },
@@ -255,7 +255,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     DocumentId = table.Column<int>(type: "integer", nullable: false),
                     Number = table.Column<int>(type: "integer", nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UploadedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     FileNameCipher = table.Column<string>(type: "text", nullable: false),
                     ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -348,9 +348,9 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                 column: "ClientId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_casework_referrals_Status_ReceivedAt",
+                name: "IX_casework_referrals_Status_ReceivedAtUtc",
                 table: "casework_referrals",
-                columns: new[] { "Status", "ReceivedAt" });
+                columns: new[] { "Status", "ReceivedAtUtc" });
         }
 
         /// <inheritdoc />

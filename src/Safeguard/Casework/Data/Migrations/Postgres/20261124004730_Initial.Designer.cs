@@ -12,7 +12,7 @@ using Safeguard.Casework.Data;
 namespace Safeguard.Casework.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCaseworkDbContext))]
-    [Migration("20261124003301_Initial")]
+    [Migration("20261124004730_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -38,7 +38,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
-                    b.Property<DateTimeOffset>("AssignedAt")
+                    b.Property<DateTime>("AssignedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("AssignedBy")
@@ -125,7 +125,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset>("UploadedAt")
+                    b.Property<DateTime>("UploadedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UploadedBy")
@@ -262,7 +262,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                     b.Property<bool>("Ptsd")
                         .HasColumnType("boolean");
 
-                    b.Property<DateTimeOffset>("RecordedAt")
+                    b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RecordedBy")
@@ -346,7 +346,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date");
 
-                    b.Property<DateTimeOffset>("RecordedAt")
+                    b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RecordedBy")
@@ -438,7 +438,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                     b.Property<string>("PersonNationalityCipher")
                         .HasColumnType("text");
 
-                    b.Property<DateTimeOffset>("ReceivedAt")
+                    b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReferrerContactCipher")
@@ -462,7 +462,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<DateTimeOffset?>("TriagedAt")
+                    b.Property<DateTime?>("TriagedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("TriagedBy")
@@ -485,7 +485,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
 
                     b.HasIndex("ClientId");
 
-                    b.HasIndex("Status", "ReceivedAt");
+                    b.HasIndex("Status", "ReceivedAtUtc");
 
                     b.ToTable("casework_referrals", (string?)null);
                 });

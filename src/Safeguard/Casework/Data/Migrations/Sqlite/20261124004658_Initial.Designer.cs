@@ -11,7 +11,7 @@ using Safeguard.Casework.Data;
 namespace Safeguard.Casework.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCaseworkDbContext))]
-    [Migration("20261124003247_Initial")]
+    [Migration("20261124004658_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -31,7 +31,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("AssignedAt")
+                    b.Property<DateTime>("AssignedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssignedBy")
@@ -114,7 +114,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                     b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("UploadedAt")
+                    b.Property<DateTime>("UploadedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UploadedBy")
@@ -247,7 +247,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                     b.Property<bool>("Ptsd")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("RecordedAt")
+                    b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedBy")
@@ -327,7 +327,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("RecordedAt")
+                    b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedBy")
@@ -415,7 +415,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                     b.Property<string>("PersonNationalityCipher")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("ReceivedAt")
+                    b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReferrerContactCipher")
@@ -439,7 +439,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("TriagedAt")
+                    b.Property<DateTime?>("TriagedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TriagedBy")
@@ -462,7 +462,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
 
                     b.HasIndex("ClientId");
 
-                    b.HasIndex("Status", "ReceivedAt");
+                    b.HasIndex("Status", "ReceivedAtUtc");
 
                     b.ToTable("casework_referrals", (string?)null);
                 });

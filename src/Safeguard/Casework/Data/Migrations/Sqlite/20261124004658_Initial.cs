@@ -54,7 +54,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                     HarmFromDetentionLikely = table.Column<bool>(type: "INTEGER", nullable: false),
                     OpinionCipher = table.Column<string>(type: "TEXT", nullable: true),
                     AdultsAtRiskLevel = table.Column<int>(type: "INTEGER", nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
@@ -76,7 +76,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     ClientId = table.Column<int>(type: "INTEGER", nullable: false),
                     AccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AssignedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    AssignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     AssignedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
@@ -144,7 +144,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                     Decision = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     SecondOpinionAuthor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     NoteCipher = table.Column<string>(type: "TEXT", nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
@@ -164,7 +164,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ViaPublicForm = table.Column<bool>(type: "INTEGER", nullable: false),
                     ReferrerKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     ReferrerNameCipher = table.Column<string>(type: "TEXT", nullable: false),
@@ -181,7 +181,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     DeclineReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     WaitingReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    TriagedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    TriagedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     TriagedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     ClientId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
@@ -254,7 +254,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UploadedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     FileNameCipher = table.Column<string>(type: "TEXT", nullable: false),
                     ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -347,9 +347,9 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                 column: "ClientId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_casework_referrals_Status_ReceivedAt",
+                name: "IX_casework_referrals_Status_ReceivedAtUtc",
                 table: "casework_referrals",
-                columns: new[] { "Status", "ReceivedAt" });
+                columns: new[] { "Status", "ReceivedAtUtc" });
         }
 
         /// <inheritdoc />

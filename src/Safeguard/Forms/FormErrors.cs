@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Safeguard.Accounts;
+namespace Safeguard.Forms;
 
 /// <summary>The form errors of a page, in the GOV.UK pattern: a summary linking to each field, and a message by each.</summary>
 public static class FormErrors

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.Casework.Access;
+
+namespace Safeguard.Casework.Cases;
+
+/// <summary>A case: who the client is, the clocks computed from its records, its timeline, and every record.</summary>
+internal sealed class CaseModel(CaseAccess access, CaseReading reading, TimeProvider time) : CasePageModel(access, time)
+{
+    public CaseView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await OpenAsync("case page", cancellationToken))
+        {
+            return NotFound();
+        }
+        View = await reading.ReadAsync(Opened, cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Casework.Access;
+using Safeguard.Statistics.Reading;
+
+namespace Safeguard.Casework.Cases;
+
+/// <summary>
+/// What every page of one case shares: the case number from the address, opened through <see cref="CaseAccess"/>
+/// for the signed-in member of staff, or a 404 (the same for a case that does not exist and one they may not open).
+/// </summary>
+internal abstract class CasePageModel(CaseAccess access, TimeProvider time) : PageModel
+{
+    [FromRoute]
+    public string CaseNumber { get; set; } = "";
+
+    /// <summary>The case, once <see cref="OpenAsync"/> has let the reader in.</summary>
+    public OpenedCase Opened { get; private set; } = null!;
+
+    /// <summary>Today, in the UTC calendar the clocks use.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>Opens the case, recording <paramref name="reading"/> as read (null for a change, which records itself).</summary>
+    protected async Task<bool> OpenAsync(string? reading, CancellationToken cancellationToken)
+    {
+        var opened = await access.OpenAsync(CaseReader.Of(User), CaseNumber, reading, cancellationToken);
+        if (opened is null)
+        {
+            return false;
+        }
+        Opened = opened;
+        return true;
+    }
+
+    /// <summary>The case page, where a form returns once saved.</summary>
+    protected IActionResult BackToCase(string anchor) => LocalRedirect($"{CaseworkPaths.Case(CaseNumber)}#{anchor}");
+
+    /// <summary>The places of detention, for a form's select of centres (see <see cref="LoadCentresAsync"/>).</summary>
+    public IReadOnlyList<Forms.Choice> Centres { get; private set; } = [];
+
+    protected async Task LoadCentresAsync(PlacesOfDetention places, CancellationToken cancellationToken) =>
+        Centres = [.. (await places.ListAsync(cancellationToken)).Select(p => new Forms.Choice(p.Slug, p.Name))];
+
+    /// <summary>Adds <paramref name="whenMissing"/> to the Centre field unless <paramref name="slug"/> is one of <see cref="Centres"/>.</summary>
+    protected void RequireCentre(string? slug, string whenMissing)
+    {
+        if (Centres.All(c => c.Value != slug))
+        {
+            ModelState.AddModelError("Centre", whenMissing);
+        }
+    }
+}

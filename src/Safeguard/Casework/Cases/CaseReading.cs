@@ -1,0 +1,154 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Casework.Access;
+using Safeguard.Casework.Clocks;
+using Safeguard.Casework.Data;
+using Safeguard.Casework.Protection;
+using Safeguard.Casework.Records;
+using Safeguard.Statistics.Reading;
+
+namespace Safeguard.Casework.Cases;
+
+internal sealed record EpisodeView(int Id, string CentreSlug, string Centre, DateOnly From, DateOnly? To, EpisodeEnd? EndedBy);
+
+internal sealed record FindingView(string Location, string Description, ConsistencyGrade Consistency);
+
+internal sealed record AssessmentView(
+    int Id, string ClinicianName, DateOnly AssessedOn, string Centre, bool InterpreterUsed, AssessmentMode Mode,
+    bool Ptsd, bool Depression, bool SuicidalThoughts, string? OtherPsychologicalFindings,
+    bool SupportsTortureAccount, bool HarmFromDetentionLikely, string? Opinion, int? AdultsAtRiskLevel,
+    IReadOnlyList<FindingView> Findings, bool HasReport);
+
+internal sealed record VersionView(int Number, DateTime UploadedAtUtc, string FileName, long SizeBytes, string Sha256);
+
+internal sealed record DocumentView(int Id, DocumentKind Kind, int? AssessmentId, DateOnly? ServedOn, IReadOnlyList<VersionView> Versions);
+
+internal sealed record HomeOfficeEventView(HomeOfficeEventKind Kind, DateOnly OccurredOn, int? Rule35Paragraph, DetentionDecision? Decision, string? SecondOpinionAuthor, string? Note);
+
+/// <summary>One line of a case's timeline.</summary>
+internal sealed record TimelineEntry(DateOnly On, string What);
+
+/// <summary>A case as its page shows it, decrypted for the member of staff who opened it.</summary>
+internal sealed record CaseView(
+    string CaseNumber,
+    DateOnly OpenedOn,
+    ClientIdentity Identity,
+    IReadOnlyList<string> Tags,
+    Outcome Outcome,
+    DateOnly? OutcomeOn,
+    ReleaseRoute? ReleaseRoute,
+    IReadOnlyList<EpisodeView> Episodes,
+    IReadOnlyList<AssessmentView> Assessments,
+    IReadOnlyList<DocumentView> Documents,
+    IReadOnlyList<HomeOfficeEventView> HomeOfficeEvents,
+    IReadOnlyList<string> AssignedStaff,
+    CaseClockReading Clocks,
+    IReadOnlyList<AwaitedResponse> Awaited,
+    IReadOnlyList<TimelineEntry> Timeline,
+    bool AsSupervisor);
+
+/// <summary>Reads a case opened through <see cref="CaseAccess"/> (which recorded the read) and decrypts it for its page.</summary>
+internal sealed class CaseReading(CaseworkDbContext db, CaseCipher cipher, PlacesOfDetention places, StaffDirectory staff, TimeProvider time)
+{
+    public async Task<CaseView> ReadAsync(OpenedCase opened, CancellationToken cancellationToken)
+    {
+        var client = await db.Clients.AsNoTracking().AsSplitQuery()
+            .Include(c => c.Tags).Include(c => c.Episodes).Include(c => c.Assessments).ThenInclude(a => a.PhysicalFindings)
+            .Include(c => c.HomeOfficeEvents).Include(c => c.Assignments)
+            .SingleAsync(c => c.Id == opened.ClientId, cancellationToken);
+        // Documents without their bytes: a page lists versions, it does not download them.
+        var documents = await db.Documents.AsNoTracking().Where(d => d.ClientId == opened.ClientId).OrderBy(d => d.Id)
+            .Select(d => new
+            {
+                Document = d,
+                Versions = d.Versions.OrderBy(v => v.Number).Select(v => new { v.Number, v.UploadedAtUtc, v.FileNameCipher, v.SizeBytes, v.Sha256 }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var centres = (await places.ListAsync(cancellationToken)).ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal);
+        string Centre(string slug) => centres.GetValueOrDefault(slug, slug);
+        var names = await staff.NamesAsync([.. client.Assignments.Select(a => a.AccountId)], cancellationToken);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var dates = CaseFacts.Dates(client.Episodes, documents.Select(d => d.Document), client.HomeOfficeEvents, client.Outcome, client.OutcomeOn);
+        var reported = documents.Where(d => d.Document.Kind == DocumentKind.MedicoLegalReport && d.Document.AssessmentId is not null)
+            .Select(d => d.Document.AssessmentId!.Value).ToHashSet();
+
+        var episodes = client.Episodes.OrderBy(e => e.From).Select(e => new EpisodeView(e.Id, e.CentreSlug, Centre(e.CentreSlug), e.From, e.To, e.EndedBy)).ToList();
+        var assessments = client.Assessments.OrderBy(a => a.AssessedOn).Select(a => new AssessmentView(
+            a.Id, a.ClinicianName, a.AssessedOn, Centre(a.CentreSlug), a.InterpreterUsed, a.Mode, a.Ptsd, a.Depression, a.SuicidalThoughts,
+            cipher.DecryptOptional(a.OtherPsychologicalFindingsCipher, CaseFields.OtherPsychologicalFindings),
+            a.SupportsTortureAccount, a.HarmFromDetentionLikely, cipher.DecryptOptional(a.OpinionCipher, CaseFields.Opinion), a.AdultsAtRiskLevel,
+            [.. a.PhysicalFindings.OrderBy(f => f.Id).Select(f => new FindingView(
+                cipher.Decrypt(f.LocationCipher, CaseFields.FindingLocation), cipher.Decrypt(f.DescriptionCipher, CaseFields.FindingDescription), f.Consistency))],
+            reported.Contains(a.Id))).ToList();
+        var documentViews = documents.Select(d => new DocumentView(d.Document.Id, d.Document.Kind, d.Document.AssessmentId, d.Document.ServedOn,
+            [.. d.Versions.Select(v => new VersionView(v.Number, v.UploadedAtUtc, cipher.Decrypt(v.FileNameCipher, CaseFields.DocumentFileName), v.SizeBytes, v.Sha256))])).ToList();
+        var events = client.HomeOfficeEvents.OrderBy(e => e.OccurredOn).ThenBy(e => e.Id).Select(e => new HomeOfficeEventView(
+            e.Kind, e.OccurredOn, e.Rule35Paragraph, e.Decision, e.SecondOpinionAuthor, cipher.DecryptOptional(e.NoteCipher, CaseFields.HomeOfficeNote))).ToList();
+
+        return new CaseView(
+            client.CaseNumber,
+            client.OpenedOn,
+            new ClientIdentity(
+                cipher.Decrypt(client.NameCipher, CaseFields.ClientName),
+                cipher.DecryptOptional(client.DateOfBirthCipher, CaseFields.ClientDateOfBirth) is { } birth ? DateOnly.ParseExact(birth, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                cipher.DecryptOptional(client.NationalityCipher, CaseFields.ClientNationality),
+                cipher.DecryptOptional(client.LanguagesCipher, CaseFields.ClientLanguages),
+                cipher.DecryptOptional(client.HomeOfficeReferenceCipher, CaseFields.ClientHomeOfficeReference),
+                cipher.DecryptOptional(client.ContactCipher, CaseFields.ClientContact)),
+            [.. client.Tags.Select(t => t.Tag).Order(StringComparer.CurrentCulture)],
+            client.Outcome,
+            client.OutcomeOn,
+            client.ReleaseRoute,
+            episodes,
+            assessments,
+            documentViews,
+            events,
+            [.. client.Assignments.Select(a => names[a.AccountId]).Order(StringComparer.CurrentCulture)],
+            CaseClocks.Read(dates, today),
+            CaseFacts.Awaited(dates, client.HomeOfficeEvents, client.Outcome),
+            Timeline(client, episodes, assessments, documentViews, events),
+            opened.AsSupervisor);
+    }
+
+    private static List<TimelineEntry> Timeline(
+        Client client, List<EpisodeView> episodes, List<AssessmentView> assessments, List<DocumentView> documents, List<HomeOfficeEventView> events)
+    {
+        var timeline = new List<TimelineEntry> { new(client.OpenedOn, "Case opened") };
+        foreach (var episode in episodes)
+        {
+            timeline.Add(new(episode.From, $"Detained at {episode.Centre}"));
+            if (episode is { To: { } to, EndedBy: { } end })
+            {
+                timeline.Add(new(to, $"{CaseText.EndedBy(end)} from {episode.Centre}"));
+            }
+            else if (episode.To is { } left)
+            {
+                timeline.Add(new(left, $"Left {episode.Centre}"));
+            }
+        }
+        timeline.AddRange(assessments.Select(a => new TimelineEntry(a.AssessedOn, $"Clinical assessment by {a.ClinicianName} ({CaseText.Mode(a.Mode).ToLowerInvariant()}, {a.Centre})")));
+        foreach (var document in documents)
+        {
+            timeline.AddRange(document.Versions.Select(v => new TimelineEntry(DateOnly.FromDateTime(v.UploadedAtUtc), $"{CaseText.Kind(document.Kind)} uploaded (version {v.Number})")));
+            if (document.ServedOn is { } served)
+            {
+                timeline.Add(new(served, $"{CaseText.Kind(document.Kind)} served on the Home Office"));
+            }
+        }
+        timeline.AddRange(events.Select(e => new TimelineEntry(e.OccurredOn, Describe(e))));
+        if (client.OutcomeOn is { } outcomeOn)
+        {
+            timeline.Add(new(outcomeOn, client.ReleaseRoute is { } route ? $"{CaseText.Outcome(client.Outcome)}: {CaseText.Route(route).ToLowerInvariant()}" : CaseText.Outcome(client.Outcome)));
+        }
+        // A stable order: by day, then in the order the day's events happened as listed above.
+        return [.. timeline.Select((entry, index) => (entry, index)).OrderBy(e => e.entry.On).ThenBy(e => e.index).Select(e => e.entry)];
+    }
+
+    private static string Describe(HomeOfficeEventView homeOfficeEvent) => homeOfficeEvent switch
+    {
+        { Kind: HomeOfficeEventKind.Rule35Report, Rule35Paragraph: { } paragraph } => $"Rule 35({paragraph}) report",
+        { Kind: HomeOfficeEventKind.SecondOpinionReceived, SecondOpinionAuthor: { } author } => $"Second opinion received from {author}",
+        { Decision: { } decision } => $"{CaseText.Kind(homeOfficeEvent.Kind)}: {CaseText.Decision(decision).ToLowerInvariant()}",
+        _ => CaseText.Kind(homeOfficeEvent.Kind),
+    };
+}

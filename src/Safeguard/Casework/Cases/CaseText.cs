@@ -1,0 +1,91 @@
+using Safeguard.Casework.Records;
+
+namespace Safeguard.Casework.Cases;
+
+/// <summary>The words pages, timelines and audit details use for the casework records' categories.</summary>
+internal static class CaseText
+{
+    public static string Kind(HomeOfficeEventKind kind) => kind switch
+    {
+        HomeOfficeEventKind.Rule35Report => "Rule 35 report",
+        HomeOfficeEventKind.Rule35Response => "Response to a rule 35 report",
+        HomeOfficeEventKind.AdultsAtRiskDecision => "Adults at Risk decision",
+        HomeOfficeEventKind.SecondOpinionRequested => "Second opinion requested",
+        HomeOfficeEventKind.SecondOpinionReceived => "Second opinion received",
+        HomeOfficeEventKind.DetentionReview => "Detention review",
+        HomeOfficeEventKind.ReleaseDecision => "Decision to release",
+        HomeOfficeEventKind.RemovalDecision => "Decision to remove",
+        _ => kind.ToString(),
+    };
+
+    public static string Kind(DocumentKind kind) => kind switch
+    {
+        DocumentKind.MedicoLegalReport => "Medico-legal report",
+        DocumentKind.Letter => "Letter",
+        _ => "Other document",
+    };
+
+    public static string Outcome(Outcome outcome) => outcome switch
+    {
+        Records.Outcome.StillDetained => "Still detained",
+        Records.Outcome.Released => "Released",
+        Records.Outcome.Removed => "Removed",
+        Records.Outcome.Transferred => "Transferred",
+        Records.Outcome.LostContact => "Lost contact",
+        _ => outcome.ToString(),
+    };
+
+    public static string Route(ReleaseRoute route) => route switch
+    {
+        ReleaseRoute.TribunalBail => "Bail from the First-tier Tribunal",
+        ReleaseRoute.HomeOfficeRelease => "Released by the Home Office",
+        ReleaseRoute.CourtOrder => "Court order",
+        _ => "Other",
+    };
+
+    public static string Grade(ConsistencyGrade grade) => grade switch
+    {
+        ConsistencyGrade.NotConsistent => "Not consistent",
+        ConsistencyGrade.ConsistentWith => "Consistent with",
+        ConsistencyGrade.HighlyConsistentWith => "Highly consistent with",
+        ConsistencyGrade.TypicalOf => "Typical of",
+        ConsistencyGrade.DiagnosticOf => "Diagnostic of",
+        _ => grade.ToString(),
+    };
+
+    public static string Mode(AssessmentMode mode) => mode == AssessmentMode.Remote ? "Remote" : "In person";
+
+    public static string EndedBy(EpisodeEnd end) => end switch
+    {
+        EpisodeEnd.Transfer => "Transferred",
+        EpisodeEnd.Release => "Released",
+        EpisodeEnd.Removal => "Removed",
+        _ => "Other",
+    };
+
+    public static string Decision(DetentionDecision decision) => decision == DetentionDecision.Release ? "Release" : "Detention maintained";
+
+    public static string Referrer(ReferrerKind kind) => kind switch
+    {
+        ReferrerKind.DetainedPerson => "The person detained",
+        ReferrerKind.Lawyer => "A lawyer",
+        ReferrerKind.VisitorGroup => "A visitor group",
+        ReferrerKind.Ngo => "Another charity or NGO",
+        _ => "Someone else",
+    };
+
+    public static string Decline(DeclineReason reason) => reason switch
+    {
+        DeclineReason.NotInDetention => "The person is not in detention",
+        DeclineReason.OutsideRemit => "Outside what the charity does",
+        DeclineReason.NoCapacity => "No capacity",
+        DeclineReason.Duplicate => "Already referred",
+        DeclineReason.ReferredElsewhere => "Referred to another organisation",
+        DeclineReason.NoConsent => "The person did not consent",
+        _ => reason.ToString(),
+    };
+
+    public static string Waiting(WaitingReason reason) => reason == WaitingReason.AwaitingClinician
+        ? "Waiting for a clinician to be available"
+        : "Waiting for more information from the referrer";
+}

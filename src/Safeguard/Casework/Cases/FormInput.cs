@@ -1,0 +1,118 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Safeguard.Casework.Cases;
+
+/// <summary>
+/// Reads the casework forms' fields, adding an error that says what to fix (and where: the field's name) for each
+/// that is missing or wrong; the page shows them in its error summary and by each field.
+/// </summary>
+internal static class FormInput
+{
+    /// <summary>Dates are typed as day/month/year (or year-month-day).</summary>
+    public const string DateHint = "For example 14/08/2025";
+
+    /// <summary>Trimmed text, or null when empty; an error when required and missing, or too long.</summary>
+    public static string? Text(this ModelStateDictionary errors, string field, string? value, string? whenMissing, int maxLength, string what)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (whenMissing is not null)
+            {
+                errors.AddModelError(field, whenMissing);
+            }
+            return null;
+        }
+        if (text.Length > maxLength)
+        {
+            errors.AddModelError(field, $"{what} must be {maxLength.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer");
+            return null;
+        }
+        return text;
+    }
+
+    /// <summary>A date no later than <paramref name="today"/>, or null when empty; an error when required and missing, or not a date.</summary>
+    public static DateOnly? Date(this ModelStateDictionary errors, string field, string? value, string? whenMissing, string what, DateOnly today)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (whenMissing is not null)
+            {
+                errors.AddModelError(field, whenMissing);
+            }
+            return null;
+        }
+        if (!DateOnly.TryParseExact(text, ["d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            errors.AddModelError(field, $"Enter {what} as day/month/year, for example 14/08/2025");
+            return null;
+        }
+        if (date > today)
+        {
+            errors.AddModelError(field, $"{char.ToUpperInvariant(what[0])}{what[1..]} must be today or in the past");
+            return null;
+        }
+        return date;
+    }
+
+    /// <summary>One of an enum's names, or null; an error when required and missing or not one of them.</summary>
+    public static TEnum? Choice<TEnum>(this ModelStateDictionary errors, string field, string? value, string? whenMissing)
+        where TEnum : struct, Enum
+    {
+        if (!string.IsNullOrEmpty(value) && Enum.TryParse<TEnum>(value, ignoreCase: false, out var chosen) && Enum.IsDefined(chosen))
+        {
+            return chosen;
+        }
+        if (!string.IsNullOrEmpty(value) || whenMissing is not null)
+        {
+            errors.AddModelError(field, whenMissing ?? "Choose one of the options");
+        }
+        return null;
+    }
+
+    /// <summary>The options of a yes-or-no question.</summary>
+    public static IReadOnlyList<Forms.Choice> YesNo { get; } = [new("yes", "Yes"), new("no", "No")];
+
+    /// <summary>A yes or a no; an error when neither was chosen.</summary>
+    public static bool? Answer(this ModelStateDictionary errors, string field, string? value, string whenMissing)
+    {
+        switch (value)
+        {
+            case "yes":
+                return true;
+            case "no":
+                return false;
+            default:
+                errors.AddModelError(field, whenMissing);
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Tags, comma-separated: each 1 to 60 letters, digits, spaces, hyphens or apostrophes (group and policy names,
+    /// never a person's), without repeats; an error names the first that is not.
+    /// </summary>
+    public static IReadOnlyList<string> Tags(this ModelStateDictionary errors, string field, string? value)
+    {
+        var tags = (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => string.Join(' ', t.Split(' ', StringSplitOptions.RemoveEmptyEntries))).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (tags.FirstOrDefault(t => t.Length > 60 || !t.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '\'' or '’')) is { } wrong)
+        {
+            errors.AddModelError(field, $"Tags may hold letters, digits, spaces, hyphens and apostrophes, up to 60 characters each; change \"{(wrong.Length > 60 ? wrong[..60] + "…" : wrong)}\"");
+            return [];
+        }
+        return tags;
+    }
+
+    /// <summary>A date as the forms show it again: day/month/year.</summary>
+    public static string? Show(DateOnly? date) => date?.ToString("d/M/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A date as pages show it: 14 August 2025.</summary>
+    public static string Long(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+
+    /// <summary>An enum's options for radios or a select, with the words for each.</summary>
+    public static IReadOnlyList<Forms.Choice> Options<TEnum>(Func<TEnum, string> label, Func<TEnum, string?>? hint = null)
+        where TEnum : struct, Enum => [.. Enum.GetValues<TEnum>().Select(v => new Forms.Choice(v.ToString(), label(v), hint?.Invoke(v)))];
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Casework.Access;
+using Safeguard.Casework.Protection;
+using Safeguard.Casework.Records;
+using Safeguard.Statistics.Portal;
+using Safeguard.Statistics.Reading;
+
+namespace Safeguard.Casework.Cases;
+
+/// <summary>One case in the list.</summary>
+internal sealed record CaseRow(string CaseNumber, string Name, DateOnly OpenedOn, Outcome Outcome, string? Place, IReadOnlyList<string> Tags);
+
+/// <summary>
+/// The cases the signed-in member of staff may open (assigned to them; every case for a supervisor), filtered by
+/// status, place, clinician, tag and the day the case was opened, 25 a page. Each page shown is recorded on the
+/// audit trail with the case numbers it listed.
+/// </summary>
+internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, CaseCipher cipher, PlacesOfDetention places, TimeProvider time) : PageModel
+{
+    private const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Centre { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Clinician { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Tag { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<CaseRow> Rows { get; private set; } = [];
+
+    public Pagination Pages { get; private set; } = null!;
+
+    public IReadOnlyList<Forms.Choice> Centres { get; private set; } = [];
+
+    public IReadOnlyList<Forms.Choice> Clinicians { get; private set; } = [];
+
+    public IReadOnlyList<Forms.Choice> TagOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var reader = CaseReader.Of(User);
+        var visible = access.Visible(reader);
+        var placeList = await places.ListAsync(cancellationToken);
+        var placeNames = placeList.ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal);
+        Centres = [.. placeList.Select(p => new Forms.Choice(p.Slug, p.Name))];
+        Clinicians = [.. (await visible.SelectMany(c => c.Assessments).Select(a => a.ClinicianName).Distinct().ToListAsync(cancellationToken))
+            .Order(StringComparer.CurrentCulture).Select(n => new Forms.Choice(n, n))];
+        TagOptions = [.. (await visible.SelectMany(c => c.Tags).Select(t => t.Tag).Distinct().ToListAsync(cancellationToken))
+            .Order(StringComparer.CurrentCulture).Select(t => new Forms.Choice(t, t))];
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var status = ModelState.Choice<Outcome>(nameof(Status), Status, null);
+        var from = ModelState.Date(nameof(From), From, null, "the first day", today);
+        var to = ModelState.Date(nameof(To), To, null, "the last day", today);
+        if (from is { } first && to is { } last && last < first)
+        {
+            ModelState.AddModelError(nameof(To), "The last day must be the same as or after the first day");
+        }
+        if (!ModelState.IsValid)
+        {
+            Pages = new Pagination(1, PageSize, 0, CaseworkPaths.Cases, "Cases");
+            return Page();
+        }
+
+        var query = visible;
+        if (status is { } outcome)
+        {
+            query = query.Where(c => c.Outcome == outcome);
+        }
+        if (!string.IsNullOrEmpty(Centre))
+        {
+            query = query.Where(c => c.Episodes.Any(e => e.CentreSlug == Centre));
+        }
+        if (!string.IsNullOrEmpty(Clinician))
+        {
+            query = query.Where(c => c.Assessments.Any(a => a.ClinicianName == Clinician));
+        }
+        if (!string.IsNullOrEmpty(Tag))
+        {
+            query = query.Where(c => c.Tags.Any(t => t.Tag == Tag));
+        }
+        if (from is { } since)
+        {
+            query = query.Where(c => c.OpenedOn >= since);
+        }
+        if (to is { } until)
+        {
+            query = query.Where(c => c.OpenedOn <= until);
+        }
+        Pages = new Pagination(PageNumber, PageSize, await query.CountAsync(cancellationToken), FilterAddress(), "Cases");
+        if (!Pages.Exists)
+        {
+            return NotFound();
+        }
+        var rows = await query.OrderByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id).Skip(Pages.Skip).Take(PageSize)
+            .Select(c => new
+            {
+                c.CaseNumber,
+                c.NameCipher,
+                c.OpenedOn,
+                c.Outcome,
+                Place = c.Episodes.OrderByDescending(e => e.From).Select(e => e.CentreSlug).FirstOrDefault(),
+                Tags = c.Tags.Select(t => t.Tag).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        Rows = [.. rows.Select(r => new CaseRow(r.CaseNumber, cipher.Decrypt(r.NameCipher, CaseFields.ClientName), r.OpenedOn, r.Outcome,
+            r.Place is null ? null : placeNames.GetValueOrDefault(r.Place, r.Place), [.. r.Tags.Order(StringComparer.CurrentCulture)]))];
+        await audit.ReadAsync(CaseworkAudit.CaseList, null,
+            $"page {Pages.Page.ToString(CultureInfo.InvariantCulture)}{(reader.IsSupervisor ? " as supervisor" : "")}: {(Rows.Count == 0 ? "no cases" : string.Join(", ", Rows.Select(r => r.CaseNumber)))}",
+            cancellationToken);
+        return Page();
+    }
+
+    /// <summary>This list's address with its filters, for the page links.</summary>
+    private string FilterAddress()
+    {
+        var filters = new[] { (nameof(Status), Status), (nameof(Centre), Centre), (nameof(Clinician), Clinician), (nameof(Tag), Tag), (nameof(From), From), (nameof(To), To) }
+            .Where(f => !string.IsNullOrEmpty(f.Item2)).Select(f => $"{f.Item1.ToLowerInvariant()}={Uri.EscapeDataString(f.Item2!)}").ToList();
+        return filters.Count == 0 ? CaseworkPaths.Cases : $"{CaseworkPaths.Cases}?{string.Join('&', filters)}";
+    }
+}

@@ -1,0 +1,18 @@
+namespace Safeguard.Casework;
+
+/// <summary>The addresses of the casework pages that other code links or redirects to.</summary>
+public static class CaseworkPaths
+{
+    public const string Cases = "/staff/cases";
+    public const string Dashboard = "/staff/casework";
+    public const string Limitation = "/staff/casework/limitation";
+    public const string Referrals = "/staff/referrals";
+    public const string Cohorts = "/staff/cohorts";
+    public const string CohortsCsv = "/staff/cohorts.csv";
+    public const string Refer = "/refer";
+    public const string ReferralSent = "/refer/sent";
+
+    public static string Case(string caseNumber) => $"{Cases}/{caseNumber}";
+
+    public static string Referral(int id) => $"{Referrals}/{id}";
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Casework.Access;
+using Safeguard.Casework.Cases;
+using Safeguard.Casework.Records;
+using Safeguard.Casework.Referrals;
+using Safeguard.Statistics.Reading;
+
+namespace Safeguard.Casework.Supervision;
+
+/// <summary>
+/// Triage of one referral: read it (recorded), then accept it (a case opens, with the staff chosen assigned to it),
+/// decline it with a reason, or keep it waiting with a reason.
+/// </summary>
+internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, PlacesOfDetention places) : PageModel
+{
+    public const string Accept = "accept";
+    public const string Wait = "wait";
+    public const string Decline = "decline";
+
+    [FromRoute]
+    public int Referral { get; set; }
+
+    [BindProperty]
+    public string? Decision { get; set; }
+
+    [BindProperty]
+    public List<string> Assign { get; set; } = [];
+
+    [BindProperty]
+    public string? Tags { get; set; }
+
+    [BindProperty]
+    public string? DeclineReason { get; set; }
+
+    [BindProperty]
+    public string? WaitingReason { get; set; }
+
+    public ReferralView View { get; private set; } = null!;
+
+    public string? Centre { get; private set; }
+
+    public IReadOnlyList<Forms.Choice> Staff { get; private set; } = [];
+
+    public static IReadOnlyList<Forms.Choice> Decisions { get; } =
+        [new(Accept, "Accept: open a case"), new(Wait, "Keep waiting"), new(Decline, "Decline")];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Staff = [.. (await staff.AssignableAsync()).Select(s => new Forms.Choice(s.AccountId, s.Name, s.Roles))];
+        if (Decision is not (Accept or Wait or Decline))
+        {
+            ModelState.AddModelError(nameof(Decision), "Choose whether to accept, keep waiting or decline the referral");
+        }
+        if (Assign.Any(a => Staff.All(s => s.Value != a)))
+        {
+            ModelState.AddModelError(nameof(Assign), "Choose staff from the list");
+        }
+        var tags = ModelState.Tags(nameof(Tags), Tags);
+        var declined = Decision == Decline ? ModelState.Choice<DeclineReason>(nameof(DeclineReason), DeclineReason, "Choose why the referral is declined") : null;
+        var waiting = Decision == Wait ? ModelState.Choice<WaitingReason>(nameof(WaitingReason), WaitingReason, "Choose why the referral is kept waiting") : null;
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        }
+        if (Decision == Accept)
+        {
+            return await desk.AcceptAsync(Referral, Assign, tags, cancellationToken) is { } caseNumber
+                ? LocalRedirect(CaseworkPaths.Case(caseNumber))
+                : NotFound();
+        }
+        return await desk.DecideAsync(Referral, declined, waiting, cancellationToken) ? LocalRedirect(CaseworkPaths.Referrals) : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await desk.ReadAsync(Referral, cancellationToken) is not { } view)
+        {
+            return false;
+        }
+        View = view;
+        Centre = view.Sent.CentreSlug is { } slug ? (await places.ListAsync(cancellationToken)).FirstOrDefault(p => p.Slug == slug)?.Name ?? slug : null;
+        Staff = [.. (await staff.AssignableAsync()).Select(s => new Forms.Choice(s.AccountId, s.Name, s.Roles))];
+        return true;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Casework.Access;
+using Safeguard.Casework.Cases;
+using Safeguard.Casework.Data;
+using Safeguard.Casework.Records;
+using Safeguard.Casework.Referrals;
+
+namespace Safeguard.Tests.Casework;
+
+/// <summary>A synthetic case made through the module's own services, and the ids of its records.</summary>
+public sealed record SampleCase(string CaseNumber, int Episode, int Assessment, int Document, int Version, int WaitingReferral);
+
+/// <summary>Synthetic casework for tests: a referral accepted into a case with a stay, an assessment and a report.</summary>
+internal static class CaseworkSamples
+{
+    /// <summary>A synthetic person; no real one.</summary>
+    public const string PersonName = "Zephyrine Quillfeather";
+
+    public static ReferralInput Referral(string personName = PersonName, string? centre = "brook-house") => new(
+        ReferrerKind.Lawyer, "Test Referrer", "Example Law LLP", "referrer@example.org", personName, new DateOnly(1990, 4, 1),
+        "Utopian", "Esperanto", "X1234567", centre, "Scars on both forearms; not sleeping; thoughts of suicide.", Urgency.Urgent);
+
+    /// <summary>A complete referral as a lawyer would send it, for a synthetic person.</summary>
+    public static KeyValuePair<string, string>[] PublicReferralForm(string personName) =>
+    [
+        new("ReferrerKind", "Lawyer"), new("YourName", "Ada Solicitor"), new("Organisation", "Example Law LLP"), new("Email", "ada@example.org"),
+        new("PersonName", personName), new("DateOfBirth", "01/04/1990"), new("Centre", "colnbrook"),
+        new("Concern", "Scars on his back from beatings; says he wants to die."), new("Urgency", "Urgent"), new("Consent", "yes"),
+    ];
+
+    /// <summary>A case assigned to <paramref name="assignedAccountIds"/>, with a stay at Brook House, an assessment and its report; and a waiting referral.</summary>
+    public static async Task<SampleCase> CreateAsync(IServiceProvider services, IReadOnlyCollection<string> assignedAccountIds, IReadOnlyCollection<string>? tags = null, string personName = PersonName)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var scope = services.CreateAsyncScope();
+        var desk = scope.ServiceProvider.GetRequiredService<ReferralDesk>();
+        var referral = int.Parse(await desk.ReceiveAsync(Referral(personName), viaPublicForm: false, cancel), System.Globalization.CultureInfo.InvariantCulture);
+        var caseNumber = (await desk.AcceptAsync(referral, assignedAccountIds, tags ?? [], cancel)).ShouldNotBeNull();
+        var waiting = int.Parse(await desk.ReceiveAsync(Referral(personName), viaPublicForm: false, cancel), System.Globalization.CultureInfo.InvariantCulture);
+
+        var opened = await OpenAsync(scope.ServiceProvider, caseNumber);
+        var book = scope.ServiceProvider.GetRequiredService<CaseBook>();
+        await book.AddEpisodeAsync(opened, new EpisodeInput("brook-house", new DateOnly(2024, 3, 1), null, null), cancel);
+        var assessment = await book.AddAssessmentAsync(opened, new AssessmentInput("Dr R. Example", new DateOnly(2024, 3, 10), "brook-house", true, AssessmentMode.InPerson,
+            true, false, true, "Nightmares every night", true, true, "Continued detention is likely to cause serious harm.", 3), cancel);
+        await book.AddFindingAsync(opened, assessment, new FindingInput("Left forearm", "Linear scars, 4 cm", ConsistencyGrade.HighlyConsistentWith), cancel);
+        var (document, version) = (await book.UploadAsync(opened, new DocumentUpload(null, DocumentKind.MedicoLegalReport, assessment, new DateOnly(2024, 3, 20),
+            "mlr-zephyrine.pdf", "application/pdf", "%PDF-1.4 synthetic report"u8.ToArray()), cancel)).ShouldNotBeNull();
+        var episode = await scope.ServiceProvider.GetRequiredService<CaseworkDbContext>().Episodes.Where(e => e.ClientId == opened.ClientId).Select(e => e.Id).SingleAsync(cancel);
+        return new SampleCase(caseNumber, episode, assessment, document, version, waiting);
+    }
+
+    /// <summary>Opens a case as the system would (the tests' own access, outside any request).</summary>
+    public static async Task<OpenedCase> OpenAsync(IServiceProvider services, string caseNumber)
+    {
+        var id = await services.GetRequiredService<CaseworkDbContext>().Clients.Where(c => c.CaseNumber == caseNumber).Select(c => c.Id).SingleAsync(TestContext.Current.CancellationToken);
+        return new OpenedCase(id, caseNumber, AsSupervisor: false);
+    }
+}

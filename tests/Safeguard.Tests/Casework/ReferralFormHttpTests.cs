@@ -1,0 +1,127 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Audit.Searching;
+using Safeguard.Casework;
+using Safeguard.Casework.Data;
+using Safeguard.Casework.Records;
+using Safeguard.Tests.Accounts;
+using Safeguard.Tests.Http;
+
+namespace Safeguard.Tests.Casework;
+
+/// <summary>The public referral form through the real pipeline, on each engine: located errors, a waiting referral, nothing said back.</summary>
+public abstract class ReferralFormHttpTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PortalFactory
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Refer_InvalidInput_IsRefusedWithAMessageByEachField()
+    {
+        var browser = new StaffBrowser(factory);
+        var response = await browser.SubmitAsync(CaseworkPaths.Refer, [new("Email", "not an address"), new("Telephone", "call me"), new("DateOfBirth", "1990"), new("Centre", "atlantis")]);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await StaffBrowser.ParseAsync(response);
+        var summary = page.QuerySelectorAll<IHtmlAnchorElement>(".error-summary__list a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
+        summary.ShouldBe([
+            ("#ReferrerKind", "Choose who you are"),
+            ("#YourName", "Enter your name"),
+            ("#Email", "Enter an e-mail address in the right form, like name@example.org"),
+            ("#Telephone", "Enter a telephone number using digits, spaces and + ( ) - only, like 020 7946 0000"),
+            ("#PersonName", "Enter the name of the person detained"),
+            ("#DateOfBirth", "Enter their date of birth as day/month/year, for example 14/08/2025"),
+            ("#Centre", "Choose the place of detention from the list, or Not known"),
+            ("#Concern", "Tell us what worries you about the person’s health"),
+            ("#Urgency", "Choose how urgent the referral is"),
+            ("#Consent", "Confirm that the person knows about this referral and agrees to it"),
+        ], ignoreOrder: true);
+        foreach (var (href, _) in summary)
+        {
+            page.QuerySelector(href!).ShouldNotBeNull($"the summary's link {href} lands on its field");
+            page.QuerySelector($"{href}-error").ShouldNotBeNull($"{href} has its message by the field");
+        }
+    }
+
+    [Fact]
+    public async Task Refer_NoWayToContact_IsRefused()
+    {
+        var fields = CaseworkSamples.PublicReferralForm("Peregrine Oakhurst").Where(f => f.Key != "Email").ToList();
+        var page = await StaffBrowser.ParseAsync(await new StaffBrowser(factory).SubmitAsync(CaseworkPaths.Refer, fields));
+        page.QuerySelector("#Email-error")!.TextContent.ShouldContain("Enter an e-mail address or a telephone number, so that we can contact you");
+    }
+
+    [Fact]
+    public async Task Refer_Complete_CreatesAWaitingReferralAndSaysWhatHappensNext_RevealingNothing()
+    {
+        const string Person = "Thaddeus Winterbourne-Achebe";
+        var browser = new StaffBrowser(factory);
+        var response = await browser.SubmitAsync(CaseworkPaths.Refer, CaseworkSamples.PublicReferralForm(Person));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe(CaseworkPaths.ReferralSent);
+        var sent = await browser.Client.GetStringAsync(CaseworkPaths.ReferralSent, Cancel);
+        sent.ShouldContain("What happens next");
+        sent.ShouldNotContain(Person);
+        sent.ShouldNotContain("Colnbrook");
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var referral = await scope.ServiceProvider.GetRequiredService<CaseworkDbContext>().Referrals.OrderByDescending(r => r.Id).FirstAsync(Cancel);
+        referral.Status.ShouldBe(TriageStatus.Waiting);
+        referral.ViaPublicForm.ShouldBeTrue();
+        referral.Urgency.ShouldBe(Urgency.Urgent);
+        referral.PersonNameCipher.ShouldNotContain("Thaddeus");
+        var entry = (await scope.ServiceProvider.GetRequiredService<AuditQuery>().SearchAsync(new AuditSearch { RecordType = "referral", RecordId = referral.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Cancel)).Single();
+        (entry.Actor, entry.Action, entry.Detail).ShouldBe(("anonymous", "create", "referral received through the public form; urgent"));
+    }
+
+    [Fact]
+    public async Task Refer_Supervisor_TriagesIt_IntoACaseWithTheStaffAssigned()
+    {
+        const string Person = "Leocadia Fernsby";
+        (await new StaffBrowser(factory).SubmitAsync(CaseworkPaths.Refer, CaseworkSamples.PublicReferralForm(Person))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var caseworker = await StaffBrowser.CreateAsync(factory, Safeguard.Accounts.StaffRoles.Caseworker);
+        var supervisor = await StaffBrowser.CreateAsync(factory, Safeguard.Accounts.StaffRoles.Supervisor);
+        var browser = new StaffBrowser(factory);
+        await browser.SignInSuccessfullyAsync(supervisor);
+
+        var queue = await browser.PageAsync(CaseworkPaths.Referrals);
+        queue.QuerySelector("main")!.TextContent.ShouldNotContain(Person, Case.Sensitive, "the queue names nobody");
+        var link = queue.QuerySelectorAll<IHtmlAnchorElement>("#waiting-caption ~ tbody a").Last().GetAttribute("href")!;
+        (await browser.PageAsync(link)).QuerySelector("main")!.TextContent.ShouldContain(Person);
+
+        var declined = await StaffBrowser.ParseAsync(await browser.SubmitAsync(link, [new("Decision", "decline")]));
+        declined.QuerySelector("#DeclineReason-error")!.TextContent.ShouldContain("Choose why the referral is declined");
+        var accepted = await browser.SubmitAsync(link, [new("Decision", "accept"), new("Assign", caseworker.Id), new("Tags", "Test triage")]);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var casePath = accepted.Headers.Location!.OriginalString;
+        casePath.ShouldMatch(@"^/staff/cases/C-\d{4}-\d{5}$");
+
+        var assigned = new StaffBrowser(factory);
+        await assigned.SignInSuccessfullyAsync(caseworker);
+        var page = await assigned.PageAsync(casePath);
+        page.QuerySelector("main")!.TextContent.ShouldContain(Person);
+        page.QuerySelector("main")!.TextContent.ShouldContain("Test triage");
+    }
+}
+
+public sealed class SqliteReferralFormHttpTests(SqlitePortalFactory factory) : ReferralFormHttpTests<SqlitePortalFactory>(factory);
+
+public sealed class PostgresReferralFormHttpTests(PostgresPortalFactory factory) : ReferralFormHttpTests<PostgresPortalFactory>(factory);
+
+/// <summary>The referral form's per-address limit.</summary>
+public sealed class ReferralRateLimitTests(LowFormLimitFactory factory) : IClassFixture<LowFormLimitFactory>
+{
+    [Fact]
+    public async Task Refer_MoreSubmissionsFromOneAddressThanAllowed_AreTooManyRequests()
+    {
+        var browser = new StaffBrowser(factory);
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            statuses.Add((await browser.SubmitAsync(CaseworkPaths.Refer, [new("YourName", "Someone")])).StatusCode);
+        }
+        statuses.ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests]);
+    }
+}
