@@ -71,4 +71,10 @@ public static class SafeguardSettings
 
     /// <summary>Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto headers are believed (comma-separated).</summary>
     public const string TrustedProxies = "Safeguard:TrustedProxies";
+
+    /// <summary>The encryption key file (default keys/encryption-keys.json in the data folder); see docs/encryption.md.</summary>
+    public const string EncryptionKeyFile = "Safeguard:Encryption:KeyFile";
+
+    /// <summary>The encryption key ring itself, as JSON, instead of a key file (for containers); see docs/encryption.md.</summary>
+    public const string EncryptionKeyRing = "Safeguard:Encryption:KeyRing";
 }

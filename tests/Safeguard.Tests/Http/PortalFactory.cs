@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
+using Safeguard.Platform;
+using Safeguard.Tests.Encryption;
 
 namespace Safeguard.Tests.Http;
 
@@ -16,6 +18,9 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Where the application writes e-mails (<c>Safeguard:Mail:PickupFolder</c>), one folder per factory.</summary>
     public string MailFolder { get; } = Directory.CreateTempSubdirectory("safeguard-mail-").FullName;
 
+    /// <summary>This application's key ring (<c>Safeguard:Encryption:KeyRing</c>), made for it alone.</summary>
+    public string KeyRing { get; } = TestKeyRings.NewJson();
+
     protected abstract string ConnectionString { get; }
 
     public virtual ValueTask InitializeAsync()
@@ -29,6 +34,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting(SafeguardSettings.EncryptionKeyRing, KeyRing);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Safeguard:HomeOfficeDemonstrationFolder", "");
         builder.UseSetting("Safeguard:Mail:PickupFolder", MailFolder);
