@@ -7,6 +7,7 @@ internal static class FieldEncryptionServices
     {
         services.AddSingleton<KeyRingStore>();
         services.AddSingleton(provider => new FieldEncryption(provider.GetRequiredService<KeyRingStore>()));
+        services.AddSingleton<KeyRotation>();
         services.AddHostedService<KeyRingCheck>();
         return services;
     }
