@@ -9,6 +9,7 @@ using Safeguard.Accounts.Invitations;
 using Safeguard.Accounts.Mail;
 using Safeguard.Accounts.SignIn;
 using Safeguard.Platform;
+using Safeguard.Platform.Encryption;
 
 namespace Safeguard.Accounts;
 
@@ -27,8 +28,9 @@ public static class AccountsModule
         var services = builder.Services;
         services.AddModuleContexts<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>("accounts");
 
-        // Keys in the database, so that every web node reads the cookies and antiforgery tokens the others wrote.
-        services.AddDataProtection().SetApplicationName("Safeguard").PersistKeysToDbContext<AccountsDbContext>();
+        // Keys in the database, so that every web node reads the cookies and antiforgery tokens the others wrote;
+        // encrypted there with the key ring, which is kept outside it.
+        services.AddDataProtection().SetApplicationName("Safeguard").PersistKeysToDbContext<AccountsDbContext>().ProtectKeysWithKeyRing<AccountsDbContext>();
         services.AddSingleton<AuthenticatorCodes>();
         services.AddIdentity<StaffAccount, IdentityRole>(options =>
             {

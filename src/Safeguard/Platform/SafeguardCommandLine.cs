@@ -59,6 +59,7 @@ public static class SafeguardCommandLine
             root.Subcommands.Add(command);
         }
         root.Subcommands.Add(Audit.AuditCommands.Create((result, cancellationToken) => OpenAsync(result, database, cancellationToken)));
+        root.Subcommands.Add(Encryption.KeyCommands.Create(open));
 
         // With no command, serve: that is also how the test host starts the application. A command may come after
         // the global options ("--database ... import FILE").
@@ -68,25 +69,25 @@ public static class SafeguardCommandLine
         return InvokeReportingDatabaseProblemsAsync(parsed);
     }
 
-    /// <summary>A database problem is the person's to fix: say what and where, without a stack trace, and exit 2.</summary>
+    /// <summary>A database or key ring problem is the person's to fix: say what and where, without a stack trace, and exit 2.</summary>
     private static async Task<int> InvokeReportingDatabaseProblemsAsync(ParseResult parsed)
     {
         try
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception failure) when (DatabaseProblem(failure) is { } problem)
+        catch (Exception failure) when (StartProblem(failure) is { } problem)
         {
             await Console.Error.WriteLineAsync($"Safeguard cannot start: {problem.Message}");
             return 2;
         }
     }
 
-    private static DatabaseUnavailableException? DatabaseProblem(Exception failure) => failure switch
+    private static Exception? StartProblem(Exception failure) => failure switch
     {
-        DatabaseUnavailableException problem => problem,
-        AggregateException aggregate => aggregate.InnerExceptions.Select(DatabaseProblem).FirstOrDefault(p => p is not null),
-        _ => failure.InnerException is { } inner ? DatabaseProblem(inner) : null,
+        DatabaseUnavailableException or Encryption.KeyRingUnavailableException => failure,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(StartProblem).FirstOrDefault(p => p is not null),
+        _ => failure.InnerException is { } inner ? StartProblem(inner) : null,
     };
 
     /// <summary>The application's services for a command: the database migrated, nothing served, no demonstration data.</summary>

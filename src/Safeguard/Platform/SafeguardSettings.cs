@@ -83,4 +83,10 @@ public static class SafeguardSettings
 
     /// <summary>Referral form submissions allowed per hour from one address (default 10).</summary>
     public const string CaseworkReferralsPerHour = "Safeguard:Casework:ReferralsPerHour";
+
+    /// <summary>The encryption key file (default keys/encryption-keys.json in the data folder); see docs/encryption.md.</summary>
+    public const string EncryptionKeyFile = "Safeguard:Encryption:KeyFile";
+
+    /// <summary>The encryption key ring itself, as JSON, instead of a key file (for containers); see docs/encryption.md.</summary>
+    public const string EncryptionKeyRing = "Safeguard:Encryption:KeyRing";
 }

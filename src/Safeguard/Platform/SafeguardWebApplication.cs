@@ -5,6 +5,7 @@ using Safeguard.Accounts;
 using Safeguard.Audit;
 using Safeguard.Casework;
 using Safeguard.Foi;
+using Safeguard.Platform.Encryption;
 using Safeguard.Statistics;
 
 namespace Safeguard.Platform;
@@ -36,6 +37,7 @@ public static class SafeguardWebApplication
         UseBuiltFilesWhenRunFromElsewhere(builder);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => SafeguardDatabase.FromConfiguration(services.GetRequiredService<IConfiguration>()));
+        builder.Services.AddFieldEncryption();
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddHostedService<DatabaseInitializationService>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Platform;
+using Safeguard.Tests.Encryption;
 
 namespace Safeguard.Tests.Accounts;
 
@@ -13,12 +15,15 @@ public sealed class DataProtectionKeysTests : IDisposable
 
     public void Dispose() => folder.Delete(recursive: true);
 
-    private sealed class Node(string connectionString) : WebApplicationFactory<Program>
+    private readonly string keyRing = TestKeyRings.NewJson();
+
+    private sealed class Node(string connectionString, string keyRing) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("ConnectionStrings:Default", connectionString);
+            builder.UseSetting(SafeguardSettings.EncryptionKeyRing, keyRing);
             builder.UseSetting("Safeguard:DemonstrationData", "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
@@ -28,11 +33,11 @@ public sealed class DataProtectionKeysTests : IDisposable
     public async Task WhatOneNodeProtects_AnotherNodeOnTheSameDatabaseUnprotects()
     {
         var connectionString = $"Data Source={Path.Combine(folder.FullName, "safeguard.db")};Pooling=False";
-        await using var first = new Node(connectionString);
+        await using var first = new Node(connectionString, keyRing);
         _ = first.Server;
         var payload = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("synthetic payload");
 
-        await using var second = new Node(connectionString);
+        await using var second = new Node(connectionString, keyRing);
         _ = second.Server;
         second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(payload).ShouldBe("synthetic payload");
 

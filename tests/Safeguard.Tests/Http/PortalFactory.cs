@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
+using Safeguard.Platform;
+using Safeguard.Tests.Encryption;
 
 namespace Safeguard.Tests.Http;
 
@@ -16,6 +18,12 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Where the application writes e-mails (<c>Safeguard:Mail:PickupFolder</c>), one folder per factory.</summary>
     public string MailFolder { get; } = Directory.CreateTempSubdirectory("safeguard-mail-").FullName;
 
+    /// <summary>This application's key ring (<c>Safeguard:Encryption:KeyRing</c>), made for it alone.</summary>
+    public virtual string KeyRing { get; } = TestKeyRings.NewJson();
+
+    /// <summary>A key file to use instead of <see cref="KeyRing"/> (rotation changes the file), if set before the application starts.</summary>
+    public string? KeyFile { get; init; }
+
     protected abstract string ConnectionString { get; }
 
     public virtual ValueTask InitializeAsync()
@@ -29,6 +37,14 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        if (KeyFile is null)
+        {
+            builder.UseSetting(SafeguardSettings.EncryptionKeyRing, KeyRing);
+        }
+        else
+        {
+            builder.UseSetting(SafeguardSettings.EncryptionKeyFile, KeyFile);
+        }
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Safeguard:HomeOfficeDemonstrationFolder", "");
         builder.UseSetting("Safeguard:Mail:PickupFolder", MailFolder);
@@ -69,6 +85,19 @@ public sealed class SqlitePortalFactory : PortalFactory
         GC.SuppressFinalize(this);
         Directory.Delete(folder, recursive: true);
     }
+}
+
+/// <summary>
+/// The application on <c>safeguard.db</c> in a folder the test owns (where the command line finds it too, with
+/// <c>SAFEGUARD_DATA_DIR</c>), with a given key ring, started as many times as a test likes.
+/// </summary>
+public sealed class FolderPortalFactory(string folder, string keyRing) : PortalFactory
+{
+    public override string Provider => "SQLite";
+
+    public override string KeyRing => keyRing;
+
+    protected override string ConnectionString => $"Data Source={Path.Combine(folder, "safeguard.db")};Pooling=False";
 }
 
 /// <summary>The application on a fresh database in the PostgreSQL server that ./test.sh starts.</summary>

@@ -109,7 +109,8 @@ public static class BackupCommands
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Backed up the {database.Describe()} to {folder}: {manifest.Tables.Count} tables, {manifest.Tables.Sum(t => t.Rows):#,0} rows, {BackupFolder.Size(manifest.Files.Sum(f => f.Bytes))}."));
-        Console.WriteLine("Encrypted fields are in the backup as ciphertext; their keys are not. Keep the key file backed up separately and apart from it (docs/backup.md).");
+        var keys = app.Services.GetRequiredService<Encryption.KeyRingStore>();
+        Console.WriteLine($"Encrypted fields and documents are in the backup as ciphertext; the keys are not: they are kept separately, in {keys.Describe}. Back that up too, apart from this backup: restoring needs it (docs/backup.md).");
     }
 
     private static async Task RestoreAsync(IReadOnlyList<string> hostArguments, string folder, bool replace, CancellationToken cancellationToken)
