@@ -5,8 +5,10 @@ using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Protection;
+using Safeguard.Casework.Records;
 using Safeguard.Casework.Referrals;
 using Safeguard.Platform;
+using Safeguard.Platform.Encryption;
 
 namespace Safeguard.Casework;
 
@@ -28,7 +30,30 @@ public static class CaseworkModule
         builder.Services.AddModuleContexts<CaseworkDbContext, SqliteCaseworkDbContext, PostgresCaseworkDbContext>(Name);
         var settings = CaseworkSettings.Read(builder.Configuration);
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton<CaseCipher>();
+        // Key rotation (keys rotate) finds and re-encrypts every encrypted casework column through this list.
+        builder.Services.AddEncryptedColumns<CaseworkDbContext>(columns => columns
+            .Text<Referral>(r => r.ReferrerNameCipher, CaseFields.ReferrerName)
+            .Text<Referral>(r => r.ReferrerOrganisationCipher, CaseFields.ReferrerOrganisation)
+            .Text<Referral>(r => r.ReferrerContactCipher, CaseFields.ReferrerContact)
+            .Text<Referral>(r => r.PersonNameCipher, CaseFields.ReferralPersonName)
+            .Text<Referral>(r => r.PersonDateOfBirthCipher, CaseFields.ReferralPersonDateOfBirth)
+            .Text<Referral>(r => r.PersonNationalityCipher, CaseFields.ReferralPersonNationality)
+            .Text<Referral>(r => r.PersonLanguagesCipher, CaseFields.ReferralPersonLanguages)
+            .Text<Referral>(r => r.HomeOfficeReferenceCipher, CaseFields.ReferralHomeOfficeReference)
+            .Text<Referral>(r => r.ConcernCipher, CaseFields.ReferralConcern)
+            .Text<Client>(c => c.NameCipher, CaseFields.ClientName)
+            .Text<Client>(c => c.DateOfBirthCipher, CaseFields.ClientDateOfBirth)
+            .Text<Client>(c => c.NationalityCipher, CaseFields.ClientNationality)
+            .Text<Client>(c => c.LanguagesCipher, CaseFields.ClientLanguages)
+            .Text<Client>(c => c.HomeOfficeReferenceCipher, CaseFields.ClientHomeOfficeReference)
+            .Text<Client>(c => c.ContactCipher, CaseFields.ClientContact)
+            .Text<ClinicalAssessment>(a => a.OtherPsychologicalFindingsCipher, CaseFields.OtherPsychologicalFindings)
+            .Text<ClinicalAssessment>(a => a.OpinionCipher, CaseFields.Opinion)
+            .Text<PhysicalFinding>(f => f.LocationCipher, CaseFields.FindingLocation)
+            .Text<PhysicalFinding>(f => f.DescriptionCipher, CaseFields.FindingDescription)
+            .Text<HomeOfficeEvent>(e => e.NoteCipher, CaseFields.HomeOfficeNote)
+            .Text<CaseDocumentVersion>(v => v.FileNameCipher, CaseFields.DocumentFileName)
+            .Bytes<CaseDocumentVersion>(v => v.ContentCipher, CaseFields.DocumentContent));
         builder.Services.AddScoped<CaseworkAudit>();
         builder.Services.AddScoped<CaseAccess>();
         builder.Services.AddScoped<StaffDirectory>();

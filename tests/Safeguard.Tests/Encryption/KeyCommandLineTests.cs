@@ -66,9 +66,10 @@ public sealed class KeyCommandLineTests : IDisposable
     [Fact]
     public async Task KeysListRotateRetire_OverTheApplicationsEncryptedData_ChangeOnlyKeyIdsAndRecordThem()
     {
-        // The application ran once with the key file: its Data Protection key is encrypted with the first key.
+        // The application ran once with the key file: its Data Protection key is encrypted with the first key. Without
+        // the demonstration data, that key is the only encrypted value, whatever the modules register.
         var first = KeyRingStore.CreateFile(KeyFile, DateTimeOffset.UtcNow).Current.Id;
-        await using (var application = new FolderPortalFactory(folder.FullName, "") { KeyFile = KeyFile })
+        await using (var application = new FolderPortalFactory(folder.FullName, "") { KeyFile = KeyFile, DemonstrationData = false })
         {
             await application.InitializeAsync();
         }
@@ -77,7 +78,7 @@ public sealed class KeyCommandLineTests : IDisposable
         list.ExitCode.ShouldBe(0, list.Errors);
         list.Output.ShouldContain($"Key ring: the key file {KeyFile}");
         list.Output.ShouldMatch($@"(?m)^{first}\s+\d{{4}}-\d\d-\d\d \d\d:\d\d\s+1  current$");
-        list.Output.ShouldContain("Encrypted data: platform.data-protection-key (1).");
+        list.Output.ShouldContain("Encrypted data: platform.data-protection-key (1)");
 
         // A second key made current, as by another node, before anything is re-encrypted: the first still has a value.
         var second = TestKeyRings.Store(new Dictionary<string, string?> { [Platform.SafeguardSettings.EncryptionKeyFile] = KeyFile })

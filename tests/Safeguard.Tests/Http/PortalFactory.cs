@@ -24,6 +24,9 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>A key file to use instead of <see cref="KeyRing"/> (rotation changes the file), if set before the application starts.</summary>
     public string? KeyFile { get; init; }
 
+    /// <summary>Whether start-up loads the demonstration data (as <c>./safeguard serve</c> does unless told not to).</summary>
+    public bool DemonstrationData { get; init; } = true;
+
     protected abstract string ConnectionString { get; }
 
     public virtual ValueTask InitializeAsync()
@@ -46,6 +49,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
             builder.UseSetting(SafeguardSettings.EncryptionKeyFile, KeyFile);
         }
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting(SafeguardSettings.DemonstrationData, DemonstrationData ? "true" : "false");
         builder.UseSetting("Safeguard:HomeOfficeDemonstrationFolder", "");
         builder.UseSetting("Safeguard:Mail:PickupFolder", MailFolder);
         // Every test request comes from the same (unknown) address; the per-address limit has a test of its own.

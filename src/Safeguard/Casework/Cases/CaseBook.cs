@@ -6,6 +6,7 @@ using Safeguard.Casework.Access;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Protection;
 using Safeguard.Casework.Records;
+using Safeguard.Platform.Encryption;
 
 namespace Safeguard.Casework.Cases;
 
@@ -14,7 +15,7 @@ namespace Safeguard.Casework.Cases;
 /// identifies the person or describes their health before it is stored, and is recorded on the audit trail in the
 /// same transaction (record type <c>case</c>, the case number, what changed in a few words).
 /// </summary>
-internal sealed class CaseBook(CaseworkDbContext db, CaseCipher cipher, CaseworkAudit audit, IAuditOrigin origin, TimeProvider time)
+internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, CaseworkAudit audit, IAuditOrigin origin, TimeProvider time)
 {
     /// <summary>
     /// A new client with <paramref name="identity"/> encrypted, its tags and its assigned staff, to be added by the
@@ -85,10 +86,10 @@ internal sealed class CaseBook(CaseworkDbContext db, CaseCipher cipher, Casework
             Ptsd = input.Ptsd,
             Depression = input.Depression,
             SuicidalThoughts = input.SuicidalThoughts,
-            OtherPsychologicalFindingsCipher = cipher.EncryptOptional(input.OtherPsychologicalFindings, CaseFields.OtherPsychologicalFindings),
+            OtherPsychologicalFindingsCipher = cipher.Encrypt(input.OtherPsychologicalFindings, CaseFields.OtherPsychologicalFindings),
             SupportsTortureAccount = input.SupportsTortureAccount,
             HarmFromDetentionLikely = input.HarmFromDetentionLikely,
-            OpinionCipher = cipher.EncryptOptional(input.Opinion, CaseFields.Opinion),
+            OpinionCipher = cipher.Encrypt(input.Opinion, CaseFields.Opinion),
             AdultsAtRiskLevel = input.AdultsAtRiskLevel,
             RecordedAtUtc = time.GetUtcNow().UtcDateTime,
             RecordedBy = origin.Actor,
@@ -213,7 +214,7 @@ internal sealed class CaseBook(CaseworkDbContext db, CaseCipher cipher, Casework
             Rule35Paragraph = input.Rule35Paragraph,
             Decision = input.Decision,
             SecondOpinionAuthor = input.SecondOpinionAuthor,
-            NoteCipher = cipher.EncryptOptional(input.Note, CaseFields.HomeOfficeNote),
+            NoteCipher = cipher.Encrypt(input.Note, CaseFields.HomeOfficeNote),
             RecordedAtUtc = time.GetUtcNow().UtcDateTime,
             RecordedBy = origin.Actor,
         });
@@ -264,11 +265,11 @@ internal sealed class CaseBook(CaseworkDbContext db, CaseCipher cipher, Casework
     private void Protect(Client client, ClientIdentity identity)
     {
         client.NameCipher = cipher.Encrypt(identity.Name, CaseFields.ClientName);
-        client.DateOfBirthCipher = cipher.EncryptOptional(identity.DateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CaseFields.ClientDateOfBirth);
-        client.NationalityCipher = cipher.EncryptOptional(identity.Nationality, CaseFields.ClientNationality);
-        client.LanguagesCipher = cipher.EncryptOptional(identity.Languages, CaseFields.ClientLanguages);
-        client.HomeOfficeReferenceCipher = cipher.EncryptOptional(identity.HomeOfficeReference, CaseFields.ClientHomeOfficeReference);
-        client.ContactCipher = cipher.EncryptOptional(identity.Contact, CaseFields.ClientContact);
+        client.DateOfBirthCipher = cipher.Encrypt(identity.DateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CaseFields.ClientDateOfBirth);
+        client.NationalityCipher = cipher.Encrypt(identity.Nationality, CaseFields.ClientNationality);
+        client.LanguagesCipher = cipher.Encrypt(identity.Languages, CaseFields.ClientLanguages);
+        client.HomeOfficeReferenceCipher = cipher.Encrypt(identity.HomeOfficeReference, CaseFields.ClientHomeOfficeReference);
+        client.ContactCipher = cipher.Encrypt(identity.Contact, CaseFields.ClientContact);
     }
 
     private static void Apply(DetentionEpisode episode, EpisodeInput input)

@@ -5,6 +5,7 @@ using Safeguard.Casework.Clocks;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Protection;
 using Safeguard.Casework.Records;
+using Safeguard.Platform.Encryption;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Cases;
@@ -48,7 +49,7 @@ internal sealed record CaseView(
     bool AsSupervisor);
 
 /// <summary>Reads a case opened through <see cref="CaseAccess"/> (which recorded the read) and decrypts it for its page.</summary>
-internal sealed class CaseReading(CaseworkDbContext db, CaseCipher cipher, PlacesOfDetention places, StaffDirectory staff, TimeProvider time)
+internal sealed class CaseReading(CaseworkDbContext db, FieldEncryption cipher, PlacesOfDetention places, StaffDirectory staff, TimeProvider time)
 {
     public async Task<CaseView> ReadAsync(OpenedCase opened, CancellationToken cancellationToken)
     {
@@ -75,26 +76,26 @@ internal sealed class CaseReading(CaseworkDbContext db, CaseCipher cipher, Place
         var episodes = client.Episodes.OrderBy(e => e.From).Select(e => new EpisodeView(e.Id, e.CentreSlug, Centre(e.CentreSlug), e.From, e.To, e.EndedBy)).ToList();
         var assessments = client.Assessments.OrderBy(a => a.AssessedOn).Select(a => new AssessmentView(
             a.Id, a.ClinicianName, a.AssessedOn, Centre(a.CentreSlug), a.InterpreterUsed, a.Mode, a.Ptsd, a.Depression, a.SuicidalThoughts,
-            cipher.DecryptOptional(a.OtherPsychologicalFindingsCipher, CaseFields.OtherPsychologicalFindings),
-            a.SupportsTortureAccount, a.HarmFromDetentionLikely, cipher.DecryptOptional(a.OpinionCipher, CaseFields.Opinion), a.AdultsAtRiskLevel,
+            cipher.Decrypt(a.OtherPsychologicalFindingsCipher, CaseFields.OtherPsychologicalFindings),
+            a.SupportsTortureAccount, a.HarmFromDetentionLikely, cipher.Decrypt(a.OpinionCipher, CaseFields.Opinion), a.AdultsAtRiskLevel,
             [.. a.PhysicalFindings.OrderBy(f => f.Id).Select(f => new FindingView(
                 cipher.Decrypt(f.LocationCipher, CaseFields.FindingLocation), cipher.Decrypt(f.DescriptionCipher, CaseFields.FindingDescription), f.Consistency))],
             reported.Contains(a.Id))).ToList();
         var documentViews = documents.Select(d => new DocumentView(d.Document.Id, d.Document.Kind, d.Document.AssessmentId, d.Document.ServedOn,
             [.. d.Versions.Select(v => new VersionView(v.Number, v.UploadedAtUtc, cipher.Decrypt(v.FileNameCipher, CaseFields.DocumentFileName), v.SizeBytes, v.Sha256))])).ToList();
         var events = client.HomeOfficeEvents.OrderBy(e => e.OccurredOn).ThenBy(e => e.Id).Select(e => new HomeOfficeEventView(
-            e.Kind, e.OccurredOn, e.Rule35Paragraph, e.Decision, e.SecondOpinionAuthor, cipher.DecryptOptional(e.NoteCipher, CaseFields.HomeOfficeNote))).ToList();
+            e.Kind, e.OccurredOn, e.Rule35Paragraph, e.Decision, e.SecondOpinionAuthor, cipher.Decrypt(e.NoteCipher, CaseFields.HomeOfficeNote))).ToList();
 
         return new CaseView(
             client.CaseNumber,
             client.OpenedOn,
             new ClientIdentity(
                 cipher.Decrypt(client.NameCipher, CaseFields.ClientName),
-                cipher.DecryptOptional(client.DateOfBirthCipher, CaseFields.ClientDateOfBirth) is { } birth ? DateOnly.ParseExact(birth, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-                cipher.DecryptOptional(client.NationalityCipher, CaseFields.ClientNationality),
-                cipher.DecryptOptional(client.LanguagesCipher, CaseFields.ClientLanguages),
-                cipher.DecryptOptional(client.HomeOfficeReferenceCipher, CaseFields.ClientHomeOfficeReference),
-                cipher.DecryptOptional(client.ContactCipher, CaseFields.ClientContact)),
+                cipher.Decrypt(client.DateOfBirthCipher, CaseFields.ClientDateOfBirth) is { } birth ? DateOnly.ParseExact(birth, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                cipher.Decrypt(client.NationalityCipher, CaseFields.ClientNationality),
+                cipher.Decrypt(client.LanguagesCipher, CaseFields.ClientLanguages),
+                cipher.Decrypt(client.HomeOfficeReferenceCipher, CaseFields.ClientHomeOfficeReference),
+                cipher.Decrypt(client.ContactCipher, CaseFields.ClientContact)),
             [.. client.Tags.Select(t => t.Tag).Order(StringComparer.CurrentCulture)],
             client.Outcome,
             client.OutcomeOn,

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Protection;
 using Safeguard.Casework.Records;
+using Safeguard.Platform.Encryption;
 using Safeguard.Statistics.Portal;
 using Safeguard.Statistics.Reading;
 
@@ -18,7 +19,7 @@ internal sealed record CaseRow(string CaseNumber, string Name, DateOnly OpenedOn
 /// status, place, clinician, tag and the day the case was opened, 25 a page. Each page shown is recorded on the
 /// audit trail with the case numbers it listed.
 /// </summary>
-internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, CaseCipher cipher, PlacesOfDetention places, TimeProvider time) : PageModel
+internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEncryption cipher, PlacesOfDetention places, TimeProvider time) : PageModel
 {
     private const int PageSize = 25;
 

@@ -7,7 +7,7 @@ namespace Safeguard.Casework.Data;
 /// <summary>
 /// The casework module's tables (<c>casework_*</c>). Provider-specific subclasses exist only so that SQLite and
 /// PostgreSQL each keep their own migrations; the model is defined once, here. Columns ending in <c>Cipher</c> hold
-/// only ciphertext (see <see cref="Protection.CaseCipher"/>).
+/// only ciphertext (see <see cref="Platform.Encryption.FieldEncryption"/>).
 /// </summary>
 public abstract class CaseworkDbContext(DbContextOptions options) : DbContext(options)
 {

@@ -52,7 +52,7 @@ public enum WaitingReason
 /// <summary>
 /// A request for help: from the person detained, their lawyer, a visitor group or another NGO, by the public form or
 /// recorded by staff. Everything that identifies the person or the referrer, and the concern itself (health), is held
-/// only as ciphertext (<c>...Cipher</c> columns, <see cref="Protection.CaseCipher"/>).
+/// only as ciphertext (<c>...Cipher</c> columns, <see cref="Platform.Encryption.FieldEncryption"/>).
 /// </summary>
 public sealed class Referral
 {

@@ -6,6 +6,7 @@ using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Protection;
 using Safeguard.Casework.Records;
+using Safeguard.Platform.Encryption;
 
 namespace Safeguard.Casework.Referrals;
 
@@ -37,7 +38,7 @@ internal sealed record ReferralView(ReferralSummary Summary, ReferralInput Sent)
 /// identifies anyone, and triages them: accepting one opens a case, copying the person's details into the client's,
 /// in one transaction with its audit entry.
 /// </summary>
-internal sealed class ReferralDesk(CaseworkDbContext db, CaseCipher cipher, CaseBook book, CaseworkAudit audit, IAuditOrigin origin, TimeProvider time)
+internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher, CaseBook book, CaseworkAudit audit, IAuditOrigin origin, TimeProvider time)
 {
     public Task<string> ReceiveAsync(ReferralInput input, bool viaPublicForm, CancellationToken cancellationToken)
     {
@@ -47,13 +48,13 @@ internal sealed class ReferralDesk(CaseworkDbContext db, CaseCipher cipher, Case
             ViaPublicForm = viaPublicForm,
             ReferrerKind = input.ReferrerKind,
             ReferrerNameCipher = cipher.Encrypt(input.ReferrerName, CaseFields.ReferrerName),
-            ReferrerOrganisationCipher = cipher.EncryptOptional(input.ReferrerOrganisation, CaseFields.ReferrerOrganisation),
+            ReferrerOrganisationCipher = cipher.Encrypt(input.ReferrerOrganisation, CaseFields.ReferrerOrganisation),
             ReferrerContactCipher = cipher.Encrypt(input.ReferrerContact, CaseFields.ReferrerContact),
             PersonNameCipher = cipher.Encrypt(input.PersonName, CaseFields.ReferralPersonName),
-            PersonDateOfBirthCipher = cipher.EncryptOptional(input.PersonDateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CaseFields.ReferralPersonDateOfBirth),
-            PersonNationalityCipher = cipher.EncryptOptional(input.PersonNationality, CaseFields.ReferralPersonNationality),
-            PersonLanguagesCipher = cipher.EncryptOptional(input.PersonLanguages, CaseFields.ReferralPersonLanguages),
-            HomeOfficeReferenceCipher = cipher.EncryptOptional(input.HomeOfficeReference, CaseFields.ReferralHomeOfficeReference),
+            PersonDateOfBirthCipher = cipher.Encrypt(input.PersonDateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CaseFields.ReferralPersonDateOfBirth),
+            PersonNationalityCipher = cipher.Encrypt(input.PersonNationality, CaseFields.ReferralPersonNationality),
+            PersonLanguagesCipher = cipher.Encrypt(input.PersonLanguages, CaseFields.ReferralPersonLanguages),
+            HomeOfficeReferenceCipher = cipher.Encrypt(input.HomeOfficeReference, CaseFields.ReferralHomeOfficeReference),
             CentreSlug = input.CentreSlug,
             ConcernCipher = cipher.Encrypt(input.Concern, CaseFields.ReferralConcern),
             Urgency = input.Urgency,
@@ -92,13 +93,13 @@ internal sealed class ReferralDesk(CaseworkDbContext db, CaseCipher cipher, Case
         return new ReferralView(summary, new ReferralInput(
             referral.ReferrerKind,
             cipher.Decrypt(referral.ReferrerNameCipher, CaseFields.ReferrerName),
-            cipher.DecryptOptional(referral.ReferrerOrganisationCipher, CaseFields.ReferrerOrganisation),
+            cipher.Decrypt(referral.ReferrerOrganisationCipher, CaseFields.ReferrerOrganisation),
             cipher.Decrypt(referral.ReferrerContactCipher, CaseFields.ReferrerContact),
             cipher.Decrypt(referral.PersonNameCipher, CaseFields.ReferralPersonName),
-            cipher.DecryptOptional(referral.PersonDateOfBirthCipher, CaseFields.ReferralPersonDateOfBirth) is { } born ? DateOnly.ParseExact(born, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-            cipher.DecryptOptional(referral.PersonNationalityCipher, CaseFields.ReferralPersonNationality),
-            cipher.DecryptOptional(referral.PersonLanguagesCipher, CaseFields.ReferralPersonLanguages),
-            cipher.DecryptOptional(referral.HomeOfficeReferenceCipher, CaseFields.ReferralHomeOfficeReference),
+            cipher.Decrypt(referral.PersonDateOfBirthCipher, CaseFields.ReferralPersonDateOfBirth) is { } born ? DateOnly.ParseExact(born, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            cipher.Decrypt(referral.PersonNationalityCipher, CaseFields.ReferralPersonNationality),
+            cipher.Decrypt(referral.PersonLanguagesCipher, CaseFields.ReferralPersonLanguages),
+            cipher.Decrypt(referral.HomeOfficeReferenceCipher, CaseFields.ReferralHomeOfficeReference),
             referral.CentreSlug,
             cipher.Decrypt(referral.ConcernCipher, CaseFields.ReferralConcern),
             referral.Urgency));
@@ -118,10 +119,10 @@ internal sealed class ReferralDesk(CaseworkDbContext db, CaseCipher cipher, Case
         var now = time.GetUtcNow();
         var identity = new ClientIdentity(
             cipher.Decrypt(referral.PersonNameCipher, CaseFields.ReferralPersonName),
-            cipher.DecryptOptional(referral.PersonDateOfBirthCipher, CaseFields.ReferralPersonDateOfBirth) is { } born ? DateOnly.ParseExact(born, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-            cipher.DecryptOptional(referral.PersonNationalityCipher, CaseFields.ReferralPersonNationality),
-            cipher.DecryptOptional(referral.PersonLanguagesCipher, CaseFields.ReferralPersonLanguages),
-            cipher.DecryptOptional(referral.HomeOfficeReferenceCipher, CaseFields.ReferralHomeOfficeReference),
+            cipher.Decrypt(referral.PersonDateOfBirthCipher, CaseFields.ReferralPersonDateOfBirth) is { } born ? DateOnly.ParseExact(born, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            cipher.Decrypt(referral.PersonNationalityCipher, CaseFields.ReferralPersonNationality),
+            cipher.Decrypt(referral.PersonLanguagesCipher, CaseFields.ReferralPersonLanguages),
+            cipher.Decrypt(referral.HomeOfficeReferenceCipher, CaseFields.ReferralHomeOfficeReference),
             null);
         var client = book.NewClient(identity, DateOnly.FromDateTime(now.UtcDateTime), tags, assignedAccountIds);
         return await audit.ChangeAsync(db, AuditAction.Create, CaseworkAudit.Case, async token =>
