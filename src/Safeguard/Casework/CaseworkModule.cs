@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
+using Safeguard.Casework.Dashboard;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Protection;
 using Safeguard.Casework.Records;
@@ -60,6 +61,7 @@ public static class CaseworkModule
         builder.Services.AddScoped<CaseBook>();
         builder.Services.AddScoped<CaseReading>();
         builder.Services.AddScoped<ReferralDesk>();
+        builder.Services.AddScoped<CaseworkDashboard>();
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(ReferralRateLimit,
             context => FormRateLimits.SubmissionsPerAddress(context, settings.ReferralsPerHour, TimeSpan.FromHours(1))));
         builder.Services.Configure<RazorPagesOptions>(pages =>

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Casework.Access;
+using Safeguard.Casework.Dashboard;
+using Safeguard.Casework.Referrals;
+
+namespace Safeguard.Casework.Cases;
+
+/// <summary>
+/// What needs action on the cases the signed-in member of staff may open: overdue Home Office responses, waiting
+/// referrals, assessments without a report, and how many limitation dates fall in the next twelve months. The page
+/// names cases by number only; viewing it is recorded with the numbers it listed.
+/// </summary>
+internal sealed class DashboardModel(CaseworkDashboard dashboard, ReferralDesk referrals, CaseworkAudit audit, CaseworkSettings settings) : PageModel
+{
+    public ActionList Actions { get; private set; } = null!;
+
+    public int WaitingReferrals { get; private set; }
+
+    public int OverdueAfterDays => settings.OverdueAfterDays;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var reader = CaseReader.Of(User);
+        Actions = await dashboard.ReadAsync(reader, cancellationToken);
+        WaitingReferrals = await referrals.WaitingCountAsync(cancellationToken);
+        var cases = string.Join(", ", Actions.CaseNumbers);
+        await audit.ReadAsync(CaseworkAudit.Dashboard, null,
+            $"what needs action{(reader.IsSupervisor ? " as supervisor" : "")}: {(cases.Length == 0 ? "no cases" : cases)}", cancellationToken);
+    }
+}

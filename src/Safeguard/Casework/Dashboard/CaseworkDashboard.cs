@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Casework.Access;
+using Safeguard.Casework.Clocks;
+using Safeguard.Casework.Records;
+
+namespace Safeguard.Casework.Dashboard;
+
+/// <summary>A Home Office response awaited longer than the configured number of days.</summary>
+internal sealed record OverdueResponse(string CaseNumber, string What, DateOnly Since, int Days);
+
+/// <summary>An assessment whose medico-legal report has not been uploaded.</summary>
+internal sealed record UnreportedAssessment(string CaseNumber, int AssessmentId, DateOnly AssessedOn, string ClinicianName, int Days);
+
+/// <summary>A case whose claim for false imprisonment must be brought within the next twelve months.</summary>
+internal sealed record LimitationDue(string CaseNumber, DateOnly DetentionEnded, DateOnly Deadline, int DaysLeft);
+
+/// <summary>What needs action on the cases a member of staff may open.</summary>
+internal sealed record ActionList(IReadOnlyList<OverdueResponse> Overdue, IReadOnlyList<UnreportedAssessment> Unreported, IReadOnlyList<LimitationDue> Limitation)
+{
+    /// <summary>Every case the list names, for the audit trail.</summary>
+    public IEnumerable<string> CaseNumbers =>
+        Overdue.Select(o => o.CaseNumber).Concat(Unreported.Select(u => u.CaseNumber)).Concat(Limitation.Select(l => l.CaseNumber)).Distinct(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// Computes, over the cases a member of staff may open, what needs action: Home Office responses overdue (awaited
+/// more than <see cref="CaseworkSettings.OverdueAfterDays"/> days while the person is still detained), assessments
+/// without a report, and the limitation dates falling in the next twelve months. Nothing here is stored: it is read
+/// from the records each time, with the same <see cref="CaseFacts"/> the case page uses.
+/// </summary>
+internal sealed class CaseworkDashboard(CaseAccess access, CaseworkSettings settings, TimeProvider time)
+{
+    public async Task<ActionList> ReadAsync(CaseReader reader, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var clients = await access.Visible(reader).AsSplitQuery()
+            .Include(c => c.Episodes).Include(c => c.Documents).Include(c => c.HomeOfficeEvents).Include(c => c.Assessments)
+            .ToListAsync(cancellationToken);
+        var overdue = new List<OverdueResponse>();
+        var unreported = new List<UnreportedAssessment>();
+        var limitation = new List<LimitationDue>();
+        foreach (var client in clients)
+        {
+            var dates = CaseFacts.Dates(client.Episodes, client.Documents, client.HomeOfficeEvents, client.Outcome, client.OutcomeOn);
+            overdue.AddRange(CaseFacts.Awaited(dates, client.HomeOfficeEvents, client.Outcome)
+                .Where(a => a.DaysBy(today) > settings.OverdueAfterDays)
+                .Select(a => new OverdueResponse(client.CaseNumber, a.What, a.Since, a.DaysBy(today))));
+            var reported = client.Documents.Where(d => d.Kind == DocumentKind.MedicoLegalReport).Select(d => d.AssessmentId).ToHashSet();
+            unreported.AddRange(client.Assessments.Where(a => !reported.Contains(a.Id))
+                .Select(a => new UnreportedAssessment(client.CaseNumber, a.Id, a.AssessedOn, a.ClinicianName, today.DayNumber - a.AssessedOn.DayNumber)));
+            if (CaseClocks.DetentionEnded(dates.Detention) is { } ended && CaseClocks.LimitationDeadline(ended) is var deadline && CaseClocks.FallsDueWithinYear(deadline, today))
+            {
+                limitation.Add(new LimitationDue(client.CaseNumber, ended, deadline, deadline.DayNumber - today.DayNumber));
+            }
+        }
+        return new ActionList(
+            [.. overdue.OrderByDescending(o => o.Days).ThenBy(o => o.CaseNumber, StringComparer.Ordinal)],
+            [.. unreported.OrderByDescending(u => u.Days).ThenBy(u => u.CaseNumber, StringComparer.Ordinal)],
+            [.. limitation.OrderBy(l => l.Deadline).ThenBy(l => l.CaseNumber, StringComparer.Ordinal)]);
+    }
+}

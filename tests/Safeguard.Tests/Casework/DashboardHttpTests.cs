@@ -1,0 +1,92 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Accounts;
+using Safeguard.Audit.Searching;
+using Safeguard.Casework;
+using Safeguard.Casework.Cases;
+using Safeguard.Casework.Records;
+using Safeguard.Tests.Accounts;
+using Safeguard.Tests.Http;
+
+namespace Safeguard.Tests.Casework;
+
+/// <summary>The casework dashboard and the limitation list through the real pipeline, on each engine.</summary>
+public abstract class DashboardHttpTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PortalFactory
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    [Fact]
+    public async Task Dashboard_ListsOverdueResponsesAndAssessmentsWithoutAReport_OnlyForTheCasesOfWhoeverReadsIt()
+    {
+        var caseworker = await StaffBrowser.CreateAsync(factory, StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var book = scope.ServiceProvider.GetRequiredService<CaseBook>();
+            var opened = await CaseworkSamples.OpenAsync(scope.ServiceProvider, sample.CaseNumber);
+            await book.AddHomeOfficeEventAsync(opened, new HomeOfficeEventInput(HomeOfficeEventKind.Rule35Report, Today.AddDays(-30), 3, null, null, null), Cancel);
+            await book.AddHomeOfficeEventAsync(opened, new HomeOfficeEventInput(HomeOfficeEventKind.Rule35Report, Today.AddDays(-10), 1, null, null, null), Cancel);
+            await book.AddAssessmentAsync(opened, new AssessmentInput("Dr N. Example", Today.AddDays(-5), "colnbrook", false, AssessmentMode.Remote,
+                false, true, false, null, false, true, null, null), Cancel);
+        }
+        var browser = new StaffBrowser(factory);
+        await browser.SignInSuccessfullyAsync(caseworker);
+
+        var page = await browser.PageAsync(CaseworkPaths.Dashboard);
+        var overdue = page.QuerySelectorAll("#overdue-caption ~ tbody tr").Select(r => r.TextContent).ToList();
+        overdue.ShouldContain(r => r.Contains(sample.CaseNumber, StringComparison.Ordinal) && r.Contains("a decision on the medico-legal report", StringComparison.Ordinal) && r.Contains("20 March 2024", StringComparison.Ordinal));
+        overdue.ShouldContain(r => r.Contains("a response to the rule 35 report", StringComparison.Ordinal) && r.Contains("30", StringComparison.Ordinal));
+        overdue.Count(r => r.Contains("rule 35", StringComparison.Ordinal)).ShouldBe(1, "a report 10 days old is not overdue after 14 days");
+        page.QuerySelector("#overdue + p")!.TextContent.ShouldContain("within 14 days");
+        var unreported = page.QuerySelectorAll("#unreported-caption ~ tbody tr").Select(r => r.TextContent).ToList();
+        unreported.ShouldContain(r => r.Contains(sample.CaseNumber, StringComparison.Ordinal) && r.Contains("Dr N. Example", StringComparison.Ordinal));
+        unreported.ShouldNotContain(r => r.Contains("Dr R. Example", StringComparison.Ordinal), "that assessment has its report");
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var entry = (await scope.ServiceProvider.GetRequiredService<AuditQuery>().SearchAsync(new AuditSearch { Actor = caseworker.Id, RecordType = "casework-dashboard" }, Cancel)).Single();
+            entry.Detail.ShouldBe($"what needs action: {sample.CaseNumber}");
+        }
+
+        var other = await StaffBrowser.CreateAsync(factory, StaffRoles.Caseworker);
+        var otherBrowser = new StaffBrowser(factory);
+        await otherBrowser.SignInSuccessfullyAsync(other);
+        (await otherBrowser.PageAsync(CaseworkPaths.Dashboard)).QuerySelector("main")!.TextContent.ShouldNotContain(sample.CaseNumber);
+    }
+
+    [Fact]
+    public async Task LimitationList_NamesTheCasesWhoseDeadlineFallsWithinAYear_SoonestFirst()
+    {
+        var caseworker = await StaffBrowser.CreateAsync(factory, StaffRoles.Caseworker);
+        var soon = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var later = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var gone = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        await EndDetentionAsync(soon, Today.AddYears(-6).AddDays(40));
+        await EndDetentionAsync(later, Today.AddYears(-6).AddDays(200));
+        await EndDetentionAsync(gone, Today.AddYears(-6).AddDays(-1));
+        var browser = new StaffBrowser(factory);
+        await browser.SignInSuccessfullyAsync(caseworker);
+
+        var rows = (await browser.PageAsync(CaseworkPaths.Limitation)).QuerySelectorAll("#limitation-caption ~ tbody tr").Select(r => r.TextContent).ToList();
+        rows.Count.ShouldBe(2, "a deadline already passed is not due");
+        rows[0].ShouldContain(soon.CaseNumber);
+        rows[0].ShouldContain(Today.AddDays(40).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")));
+        rows[1].ShouldContain(later.CaseNumber);
+        (await browser.PageAsync(CaseworkPaths.Dashboard)).QuerySelector("#limitation")!.TextContent.ShouldBe("Limitation dates in the next 12 months (2)");
+    }
+
+    private async Task EndDetentionAsync(SampleCase sample, DateOnly ended)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var opened = await CaseworkSamples.OpenAsync(scope.ServiceProvider, sample.CaseNumber);
+        (await scope.ServiceProvider.GetRequiredService<CaseBook>().UpdateEpisodeAsync(opened, sample.Episode,
+            new EpisodeInput("brook-house", ended.AddDays(-90), ended, EpisodeEnd.Release), Cancel)).ShouldBeTrue();
+    }
+}
+
+public sealed class SqliteDashboardHttpTests(SqlitePortalFactory factory) : DashboardHttpTests<SqlitePortalFactory>(factory);
+
+public sealed class PostgresDashboardHttpTests(PostgresPortalFactory factory) : DashboardHttpTests<PostgresPortalFactory>(factory);
