@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
+using Safeguard.Casework.Cohorts;
 using Safeguard.Casework.Dashboard;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Protection;
@@ -62,6 +63,7 @@ public static class CaseworkModule
         builder.Services.AddScoped<CaseReading>();
         builder.Services.AddScoped<ReferralDesk>();
         builder.Services.AddScoped<CaseworkDashboard>();
+        builder.Services.AddScoped<CohortQuery>();
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(ReferralRateLimit,
             context => FormRateLimits.SubmissionsPerAddress(context, settings.ReferralsPerHour, TimeSpan.FromHours(1))));
         builder.Services.Configure<RazorPagesOptions>(pages =>
@@ -76,8 +78,12 @@ public static class CaseworkModule
         return builder;
     }
 
-    /// <summary>Maps the module's endpoints.</summary>
-    public static WebApplication MapCasework(this WebApplication app) => app;
+    /// <summary>Maps the cohort figures' CSV download (its pages are Razor pages, protected by folder).</summary>
+    public static WebApplication MapCasework(this WebApplication app)
+    {
+        app.MapCohortsCsv();
+        return app;
+    }
 
     private sealed class CaseworkDatabase : IModuleDatabase
     {

@@ -83,5 +83,6 @@ public sealed class SmallNumberSuppression
         ? new ShownCount(count.Measure, null, null)
         : new ShownCount(count.Measure, count.Count, size == 0 ? null : (int)Math.Round(100m * count.Count / size, MidpointRounding.AwayFromZero));
 
-    private bool IsSmall(int number) => number > 0 && number < Threshold;
+    /// <summary>Whether <paramref name="number"/> is too small to show: 1 to one less than the threshold (0 is shown).</summary>
+    public bool IsSmall(int number) => number > 0 && number < Threshold;
 }

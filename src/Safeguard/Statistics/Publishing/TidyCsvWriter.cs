@@ -9,7 +9,8 @@ namespace Safeguard.Statistics.Publishing;
 /// </summary>
 public static class TidyCsvWriter
 {
-    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
+    /// <summary>UTF-8 with a byte order mark, so that Excel reads it as UTF-8.</summary>
+    public static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 
     /// <summary>Writes the header row then one row per observation; leaves <paramref name="output"/> open.</summary>
     public static async Task WriteAsync(IEnumerable<ObservationRow> rows, Stream output, CancellationToken cancellationToken)
@@ -17,12 +18,12 @@ public static class TidyCsvWriter
         ArgumentNullException.ThrowIfNull(rows);
         await using var writer = new StreamWriter(output, Utf8WithBom, bufferSize: 64 * 1024, leaveOpen: true);
         var line = new StringBuilder();
-        AppendLine(line, TidyColumns.All.Select(c => c.Name));
+        AppendRow(line, TidyColumns.All.Select(c => c.Name));
         await writer.WriteAsync(line, cancellationToken);
         foreach (var row in rows)
         {
             line.Clear();
-            AppendLine(line, TidyColumns.All.Select(c => Field(c, row)));
+            AppendRow(line, TidyColumns.All.Select(c => Field(c, row)));
             await writer.WriteAsync(line, cancellationToken);
         }
         await writer.FlushAsync(cancellationToken);
@@ -32,7 +33,8 @@ public static class TidyCsvWriter
         ? column.NumberOf(row) is { } number ? TidyColumns.FormatNumber(number) : ""
         : SpreadsheetText.Neutralise(column.TextOf(row) ?? "");
 
-    private static void AppendLine(StringBuilder line, IEnumerable<string> fields)
+    /// <summary>Appends one CSV row: fields separated by commas, quoted where they hold a comma, quote or line end; then CRLF.</summary>
+    public static void AppendRow(StringBuilder line, IEnumerable<string> fields)
     {
         var first = true;
         foreach (var field in fields)

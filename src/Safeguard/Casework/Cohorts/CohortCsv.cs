@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text;
+using Safeguard.Statistics.Publishing;
+
+namespace Safeguard.Casework.Cohorts;
+
+/// <summary>
+/// A cohort's figures as CSV, suppressed exactly as on the page: one row per figure, an empty count and percentage
+/// where it is held back, and a note saying why. Text cells are neutralised so no spreadsheet runs them.
+/// </summary>
+internal static class CohortCsv
+{
+    public static byte[] Write(string definition, CohortFigures figures)
+    {
+        var text = new StringBuilder();
+        TidyCsvWriter.AppendRow(text, ["cohort", "group", "measure", "count", "percentage", "note"]);
+        Rows(text, definition, "the cohort", figures.Cohort);
+        Rows(text, definition, $"the cohort {CohortQuery.WithReport}", figures.WithReport);
+        return [.. TidyCsvWriter.Utf8WithBom.GetPreamble(), .. TidyCsvWriter.Utf8WithBom.GetBytes(text.ToString())];
+    }
+
+    private static void Rows(StringBuilder text, string definition, string group, SuppressedCohort block)
+    {
+        var note = $"suppressed: {block.SuppressedText}, or it would reveal {block.SuppressedText} by subtraction";
+        TidyCsvWriter.AppendRow(text, [SpreadsheetText.Neutralise(definition), group, "clients", Number(block.Size), block.Size is null ? "" : "100", block.Size is null ? note : ""]);
+        foreach (var count in block.Counts)
+        {
+            TidyCsvWriter.AppendRow(text, [SpreadsheetText.Neutralise(definition), group, count.Measure, Number(count.Count), Number(count.Percentage), count.Suppressed ? note : ""]);
+        }
+    }
+
+    private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+}
