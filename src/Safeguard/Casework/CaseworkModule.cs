@@ -6,6 +6,7 @@ using Safeguard.Casework.Cases;
 using Safeguard.Casework.Cohorts;
 using Safeguard.Casework.Dashboard;
 using Safeguard.Casework.Data;
+using Safeguard.Casework.Demonstration;
 using Safeguard.Casework.Protection;
 using Safeguard.Casework.Records;
 using Safeguard.Casework.Referrals;
@@ -92,6 +93,7 @@ public static class CaseworkModule
         public Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
             services.GetRequiredService<CaseworkDbContext>().Database.MigrateAsync(cancellationToken);
 
-        public Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+            DemonstrationCases.LoadAsync(services, cancellationToken);
     }
 }

@@ -115,6 +115,16 @@ public abstract class CaseworkHttpTests<TFactory>(TFactory factory) : IClassFixt
         entries.ShouldContain(e => e.Action == "create" && e.Detail == "Home Office event added: Second opinion requested");
         entries.ShouldAllBe(e => e.Detail == null || (!e.Detail.Contains("Zephyrine", StringComparison.Ordinal) && !e.Detail.Contains("e-mail", StringComparison.Ordinal)));
 
+        var list = await browser.PageAsync(CaseworkPaths.Cases);
+        list.QuerySelector(".error-summary").ShouldBeNull();
+        list.QuerySelector($"main a[href='{casePath}']").ShouldNotBeNull("the list shows the cases assigned to you");
+        (await browser.Client.GetAsync($"{CaseworkPaths.Cases}?page=2", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "one case fills one page");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<AuditQuery>().SearchAsync(new AuditSearch { Actor = caseworker.Id, RecordType = "case-list" }, Cancel))
+                .Single().Detail.ShouldBe($"page 1: {sample.CaseNumber}", "the list is recorded once, naming the cases it showed");
+        }
+
         var page = await browser.PageAsync(casePath);
         page.QuerySelector("#timeline + ol")!.TextContent.ShouldContain("Second opinion requested");
         page.QuerySelector("main")!.TextContent.ShouldContain("Requested by e-mail");

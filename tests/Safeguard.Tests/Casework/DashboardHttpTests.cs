@@ -58,6 +58,22 @@ public abstract class DashboardHttpTests<TFactory>(TFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Dashboard_Supervisor_SeesEveryCase_AndEveryCaseShownIsRecorded()
+    {
+        var supervisor = await StaffBrowser.CreateAsync(factory, StaffRoles.Supervisor);
+        var browser = new StaffBrowser(factory);
+        await browser.SignInSuccessfullyAsync(supervisor);
+        var page = await browser.PageAsync(CaseworkPaths.Dashboard);
+        var shown = page.QuerySelectorAll("main tbody a").Select(a => a.TextContent).ToHashSet(StringComparer.Ordinal);
+        shown.Count.ShouldBeGreaterThan(30, "the demonstration's cases need action too");
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var entries = await scope.ServiceProvider.GetRequiredService<AuditQuery>().SearchAsync(new AuditSearch { Actor = supervisor.Id, RecordType = "casework-dashboard" }, Cancel);
+        entries.ShouldAllBe(e => e.Detail!.StartsWith("what needs action as supervisor", StringComparison.Ordinal));
+        entries.SelectMany(e => e.Detail![(e.Detail!.IndexOf(": ", StringComparison.Ordinal) + 2)..].Split(", ")).ToHashSet(StringComparer.Ordinal).ShouldBe(shown, ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task LimitationList_NamesTheCasesWhoseDeadlineFallsWithinAYear_SoonestFirst()
     {
         var caseworker = await StaffBrowser.CreateAsync(factory, StaffRoles.Caseworker);

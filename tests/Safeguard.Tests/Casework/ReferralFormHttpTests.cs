@@ -86,9 +86,15 @@ public abstract class ReferralFormHttpTests<TFactory>(TFactory factory) : IClass
         var browser = new StaffBrowser(factory);
         await browser.SignInSuccessfullyAsync(supervisor);
 
+        int id;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            id = await scope.ServiceProvider.GetRequiredService<CaseworkDbContext>().Referrals.MaxAsync(r => r.Id, Cancel);
+        }
+        var link = CaseworkPaths.Referral(id);
         var queue = await browser.PageAsync(CaseworkPaths.Referrals);
         queue.QuerySelector("main")!.TextContent.ShouldNotContain(Person, Case.Sensitive, "the queue names nobody");
-        var link = queue.QuerySelectorAll<IHtmlAnchorElement>("#waiting-caption ~ tbody a").Last().GetAttribute("href")!;
+        queue.QuerySelector($"#waiting-caption ~ tbody a[href='{link}']").ShouldNotBeNull().TextContent.ShouldBe($"Referral {id}");
         (await browser.PageAsync(link)).QuerySelector("main")!.TextContent.ShouldContain(Person);
 
         var declined = await StaffBrowser.ParseAsync(await browser.SubmitAsync(link, [new("Decision", "decline")]));

@@ -211,10 +211,10 @@ public abstract class KeyRotationTests : IAsyncLifetime
 
 public sealed class SqliteKeyRotationTests : KeyRotationTests
 {
-    protected override PortalFactory CreateFactory(string keyFile) => new SqlitePortalFactory { KeyFile = keyFile };
+    protected override PortalFactory CreateFactory(string keyFile) => new SqlitePortalFactory { KeyFile = keyFile, DemonstrationData = false };
 }
 
 public sealed class PostgresKeyRotationTests : KeyRotationTests
 {
-    protected override PortalFactory CreateFactory(string keyFile) => new PostgresPortalFactory { KeyFile = keyFile };
+    protected override PortalFactory CreateFactory(string keyFile) => new PostgresPortalFactory { KeyFile = keyFile, DemonstrationData = false };
 }

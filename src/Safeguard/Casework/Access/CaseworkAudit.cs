@@ -20,6 +20,34 @@ internal sealed class CaseworkAudit(IAuditTrail trail, IAuditOrigin origin)
     public Task ReadAsync(string recordType, string? recordId, string detail, CancellationToken cancellationToken) =>
         trail.RecordAsync(new AuditEvent(origin.Actor, AuditAction.Read, recordType, recordId, origin.Source, Trim(detail)), cancellationToken);
 
+    /// <summary>
+    /// Records that a list of cases was read, naming every case shown: in one entry, or in as many as the trail's
+    /// limit on a detail needs ("part 2 of 3"), so that no case shown goes unrecorded.
+    /// </summary>
+    public async Task ReadCasesAsync(string recordType, string what, IReadOnlyCollection<string> caseNumbers, CancellationToken cancellationToken)
+    {
+        if (caseNumbers.Count == 0)
+        {
+            await ReadAsync(recordType, null, $"{what}: no cases", cancellationToken);
+            return;
+        }
+        var parts = new List<List<string>> { new() };
+        var room = MaxDetail - what.Length - " (part 99 of 99): ".Length;
+        foreach (var caseNumber in caseNumbers)
+        {
+            if (parts[^1].Count > 0 && parts[^1].Sum(c => c.Length + 2) + caseNumber.Length > room)
+            {
+                parts.Add([]);
+            }
+            parts[^1].Add(caseNumber);
+        }
+        for (var part = 0; part < parts.Count; part++)
+        {
+            var label = parts.Count == 1 ? what : $"{what} (part {part + 1} of {parts.Count})";
+            await ReadAsync(recordType, null, $"{label}: {string.Join(", ", parts[part])}", cancellationToken);
+        }
+    }
+
     /// <summary>Records an export (a CSV of cohort figures), in a transaction of its own.</summary>
     public Task ExportAsync(string recordType, string detail, CancellationToken cancellationToken) =>
         trail.RecordAsync(new AuditEvent(origin.Actor, AuditAction.Export, recordType, null, origin.Source, Trim(detail)), cancellationToken);
@@ -48,5 +76,9 @@ internal sealed class CaseworkAudit(IAuditTrail trail, IAuditOrigin origin)
         }, () => detail, cancellationToken);
 
     /// <summary>The trail keeps details to 1,000 characters; a long list of case numbers is cut, and says so.</summary>
-    private static string Trim(string detail) => detail.Length <= 1000 ? detail : string.Concat(detail.AsSpan(0, 990), " (and more)");
+    private static string Trim(string detail) => detail.Length <= MaxDetail ? detail : string.Concat(detail.AsSpan(0, MaxDetail - AndMore.Length), AndMore);
+
+    private const int MaxDetail = 1000;
+
+    private const string AndMore = " (and more)";
 }

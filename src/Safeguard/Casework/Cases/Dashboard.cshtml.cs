@@ -23,8 +23,6 @@ internal sealed class DashboardModel(CaseworkDashboard dashboard, ReferralDesk r
         var reader = CaseReader.Of(User);
         Actions = await dashboard.ReadAsync(reader, cancellationToken);
         WaitingReferrals = await referrals.WaitingCountAsync(cancellationToken);
-        var cases = string.Join(", ", Actions.CaseNumbers);
-        await audit.ReadAsync(CaseworkAudit.Dashboard, null,
-            $"what needs action{(reader.IsSupervisor ? " as supervisor" : "")}: {(cases.Length == 0 ? "no cases" : cases)}", cancellationToken);
+        await audit.ReadCasesAsync(CaseworkAudit.Dashboard, $"what needs action{(reader.IsSupervisor ? " as supervisor" : "")}", [.. Actions.CaseNumbers], cancellationToken);
     }
 }

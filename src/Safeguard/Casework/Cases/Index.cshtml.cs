@@ -41,9 +41,6 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
     [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
     public IReadOnlyList<CaseRow> Rows { get; private set; } = [];
 
     public Pagination Pages { get; private set; } = null!;
@@ -56,6 +53,11 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        // "page" is also Razor Pages' own route value, so ?page= is read from the query itself.
+        if (!Pagination.TryReadPage(Request.Query, out var pageNumber))
+        {
+            return NotFound();
+        }
         var reader = CaseReader.Of(User);
         var visible = access.Visible(reader);
         var placeList = await places.ListAsync(cancellationToken);
@@ -105,7 +107,7 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
         {
             query = query.Where(c => c.OpenedOn <= until);
         }
-        Pages = new Pagination(PageNumber, PageSize, await query.CountAsync(cancellationToken), FilterAddress(), "Cases");
+        Pages = new Pagination(pageNumber, PageSize, await query.CountAsync(cancellationToken), FilterAddress(), "Cases");
         if (!Pages.Exists)
         {
             return NotFound();
@@ -123,9 +125,8 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
             .ToListAsync(cancellationToken);
         Rows = [.. rows.Select(r => new CaseRow(r.CaseNumber, cipher.Decrypt(r.NameCipher, CaseFields.ClientName), r.OpenedOn, r.Outcome,
             r.Place is null ? null : placeNames.GetValueOrDefault(r.Place, r.Place), [.. r.Tags.Order(StringComparer.CurrentCulture)]))];
-        await audit.ReadAsync(CaseworkAudit.CaseList, null,
-            $"page {Pages.Page.ToString(CultureInfo.InvariantCulture)}{(reader.IsSupervisor ? " as supervisor" : "")}: {(Rows.Count == 0 ? "no cases" : string.Join(", ", Rows.Select(r => r.CaseNumber)))}",
-            cancellationToken);
+        await audit.ReadCasesAsync(CaseworkAudit.CaseList, $"page {Pages.Page.ToString(CultureInfo.InvariantCulture)}{(reader.IsSupervisor ? " as supervisor" : "")}",
+            [.. Rows.Select(r => r.CaseNumber)], cancellationToken);
         return Page();
     }
 

@@ -16,7 +16,6 @@ internal sealed class LimitationModel(CaseworkDashboard dashboard, CaseworkAudit
     {
         var reader = CaseReader.Of(User);
         Due = (await dashboard.ReadAsync(reader, cancellationToken)).Limitation;
-        await audit.ReadAsync(CaseworkAudit.Dashboard, null,
-            $"limitation list{(reader.IsSupervisor ? " as supervisor" : "")}: {(Due.Count == 0 ? "no cases" : string.Join(", ", Due.Select(d => d.CaseNumber)))}", cancellationToken);
+        await audit.ReadCasesAsync(CaseworkAudit.Dashboard, $"limitation list{(reader.IsSupervisor ? " as supervisor" : "")}", [.. Due.Select(d => d.CaseNumber)], cancellationToken);
     }
 }

@@ -17,9 +17,9 @@ internal sealed record LimitationDue(string CaseNumber, DateOnly DetentionEnded,
 /// <summary>What needs action on the cases a member of staff may open.</summary>
 internal sealed record ActionList(IReadOnlyList<OverdueResponse> Overdue, IReadOnlyList<UnreportedAssessment> Unreported, IReadOnlyList<LimitationDue> Limitation)
 {
-    /// <summary>Every case the list names, for the audit trail.</summary>
+    /// <summary>Every case the dashboard names (the limitation list, counted there, names its own), for the audit trail.</summary>
     public IEnumerable<string> CaseNumbers =>
-        Overdue.Select(o => o.CaseNumber).Concat(Unreported.Select(u => u.CaseNumber)).Concat(Limitation.Select(l => l.CaseNumber)).Distinct(StringComparer.Ordinal);
+        Overdue.Select(o => o.CaseNumber).Concat(Unreported.Select(u => u.CaseNumber)).Distinct(StringComparer.Ordinal);
 }
 
 /// <summary>

@@ -160,5 +160,5 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
 
     private IQueryable<ReferralSummary> Summaries(IQueryable<Referral> referrals) =>
         referrals.Select(r => new ReferralSummary(r.Id, r.ReceivedAtUtc, r.ViaPublicForm, r.ReferrerKind, r.CentreSlug, r.Urgency, r.Status, r.WaitingReason, r.DeclineReason,
-            db.Clients.Where(c => c.Id == r.ClientId).Select(c => c.CaseNumber).FirstOrDefault()));
+            db.Clients.Where(c => c.Id == r.ClientId).OrderBy(c => c.Id).Select(c => c.CaseNumber).FirstOrDefault()));
 }
