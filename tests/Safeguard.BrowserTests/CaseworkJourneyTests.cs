@@ -1,0 +1,230 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Safeguard.Accounts;
+using Safeguard.Casework.Cases;
+using Safeguard.Casework.Records;
+using Safeguard.Casework.Referrals;
+
+namespace Safeguard.BrowserTests;
+
+/// <summary>
+/// A referral through to release, by the people who do each part: a lawyer refers someone on the public form, a
+/// supervisor triages it into a case and assigns a caseworker, who records the detention, the clinical assessment,
+/// uploads the medico-legal report, records the second opinion and the release; a researcher sees the case in the
+/// cohort figures, small numbers held back until they no longer reveal anyone. Every page on the way is scanned by
+/// axe and read at 320 pixels wide.
+/// </summary>
+public sealed class CaseworkJourneyTests(BrowserFixture fixture)
+{
+    private const string Cohort = "Journey cohort";
+
+    private const string Person = "Isolde Marchbanks-Oyelaran";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Referral_TriageAssessmentReportSecondOpinionRelease_ThenInTheCohortFigures_EveryPageAccessible()
+    {
+        await AddReleasedClientsAsync(5);
+        var supervisor = await StaffMember.CreateAsync(fixture.Server, StaffRoles.Supervisor, "Sam Supervisor");
+        var caseworker = await StaffMember.CreateAsync(fixture.Server, StaffRoles.Caseworker, "Casey Caseworker");
+        var researcher = await StaffMember.CreateAsync(fixture.Server, StaffRoles.Researcher, "Robin Researcher");
+
+        // A lawyer refers someone; the form first says what is missing, then says only what happens next.
+        await using (var publicContext = await fixture.NewContextAsync())
+        {
+            var page = await publicContext.NewPageAsync();
+            await page.GotoAsync("/refer");
+            await Accessibility.AssertAccessibleAsync(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter the name of the person detained");
+            await Assertions.Expect(page.Locator("#Consent-error")).ToBeVisibleAsync();
+            await Accessibility.AssertAccessibleAsync(page);
+            await page.GetByLabel("A lawyer").CheckAsync();
+            await page.GetByLabel("Your name").FillAsync("Ada Solicitor");
+            await page.GetByLabel("E-mail address").FillAsync("ada@example.org");
+            await page.GetByLabel("Their name").FillAsync(Person);
+            await page.GetByLabel("Where they are held").SelectOptionAsync(new SelectOptionValue { Label = "Brook House IRC" });
+            await page.GetByLabel("What worries you about their health?").FillAsync("Scars on both arms from torture; says he cannot go on.");
+            await page.GetByLabel("Urgent").CheckAsync();
+            await page.GetByLabel("The person knows about this referral and agrees to it").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }).ClickAsync();
+            await page.WaitForURLAsync("**/refer/sent");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("What happens next");
+            await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(Person);
+            await Accessibility.AssertAccessibleAsync(page);
+        }
+
+        // The supervisor triages it into a case, assigning the caseworker and the cohort's tag.
+        string casePath;
+        await using (var supervisorContext = await fixture.NewContextAsync())
+        {
+            var page = await supervisorContext.NewPageAsync();
+            await supervisor.SignInAsync(page, DateTimeOffset.UtcNow);
+            await Accessibility.AssertAccessibleAsync(page);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Referrals", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/staff/referrals");
+            await Accessibility.AssertAccessibleAsync(page);
+            await page.GetByRole(AriaRole.Table, new() { Name = "Referrals waiting for triage" })
+                .GetByRole(AriaRole.Link, new() { Name = $"Referral {await NewestReferralAsync()}", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(Person);
+            await Accessibility.AssertAccessibleAsync(page);
+            await page.GetByLabel("Accept: open a case").CheckAsync();
+            await page.GetByLabel("Casey Caseworker").CheckAsync();
+            await page.GetByLabel("If accepted: tags (optional)").FillAsync(Cohort);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save the decision" }).ClickAsync();
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/cases/C-[0-9]{4}-[0-9]{5}$"));
+            casePath = new Uri(page.Url).AbsolutePath;
+            await Assertions.Expect(page.Locator("#supervisor-title")).ToHaveTextAsync("You are not assigned to this case");
+            await Accessibility.AssertAccessibleAsync(page);
+        }
+
+        await using var researcherContext = await fixture.NewContextAsync();
+        var figures = await researcherContext.NewPageAsync();
+        await researcher.SignInAsync(figures, DateTimeOffset.UtcNow);
+
+        // The caseworker records the case as it goes.
+        await using var caseworkerContext = await fixture.NewContextAsync();
+        var work = await caseworkerContext.NewPageAsync();
+        await caseworker.SignInAsync(work, DateTimeOffset.UtcNow);
+        await work.GetByRole(AriaRole.Link, new() { Name = "Cases", Exact = true }).First.ClickAsync();
+        await work.WaitForURLAsync("**/staff/cases");
+        await Accessibility.AssertAccessibleAsync(work);
+        await work.GetByRole(AriaRole.Link, new() { Name = casePath.Split('/')[^1] }).ClickAsync();
+        await Assertions.Expect(work.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Case {casePath.Split('/')[^1]}");
+        await Accessibility.AssertAccessibleAsync(work);
+
+        await work.GetByRole(AriaRole.Link, new() { Name = "Add a place of detention" }).ClickAsync();
+        await Accessibility.AssertAccessibleAsync(work);
+        await work.GetByLabel("Place of detention").SelectOptionAsync(new SelectOptionValue { Label = "Brook House IRC" });
+        await work.GetByLabel("Arrived").FillAsync("01/03/2025");
+        await work.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await WaitForCaseAsync(work, casePath);
+
+        await work.GetByRole(AriaRole.Link, new() { Name = "Add a clinical assessment" }).ClickAsync();
+        await work.GetByRole(AriaRole.Button, new() { Name = "Save the assessment" }).ClickAsync();
+        await Assertions.Expect(work.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter the clinician");
+        await Accessibility.AssertAccessibleAsync(work);
+        await work.GetByLabel("Clinician").FillAsync("Dr Journey Example");
+        await work.GetByLabel("Day of the assessment").FillAsync("10/03/2025");
+        await work.GetByLabel("Where the person was held").SelectOptionAsync(new SelectOptionValue { Label = "Brook House IRC" });
+        await work.GetByLabel("In person").CheckAsync();
+        await work.Locator("#Interpreter").CheckAsync();
+        await work.GetByLabel("Suicidal thoughts").CheckAsync();
+        await work.Locator("#Torture").CheckAsync();
+        await work.Locator("#Harm").CheckAsync();
+        await work.GetByLabel("Level 3").CheckAsync();
+        await work.GetByRole(AriaRole.Button, new() { Name = "Save the assessment" }).ClickAsync();
+        await WaitForCaseAsync(work, casePath);
+
+        await work.GetByRole(AriaRole.Link, new() { Name = "Add a physical finding" }).ClickAsync();
+        await Accessibility.AssertAccessibleAsync(work);
+        await work.GetByLabel("Where on the body").FillAsync("Left forearm");
+        await work.GetByLabel("Finding", new() { Exact = true }).FillAsync("Three linear scars, 3 to 5 cm");
+        await work.GetByLabel("Highly consistent with").CheckAsync();
+        await work.GetByRole(AriaRole.Button, new() { Name = "Save the finding" }).ClickAsync();
+        await WaitForCaseAsync(work, casePath);
+
+        await work.GetByRole(AriaRole.Link, new() { Name = "Upload the medico-legal report" }).ClickAsync();
+        await Accessibility.AssertAccessibleAsync(work);
+        await work.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "mlr-journey.pdf",
+            MimeType = "application/pdf",
+            Buffer = Encoding.UTF8.GetBytes("%PDF-1.4 synthetic medico-legal report"),
+        });
+        await work.GetByLabel("Day it was served on the Home Office (optional)").FillAsync("20/03/2025");
+        await work.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await work.WaitForURLAsync("**/documents/*");
+        await Assertions.Expect(work.GetByRole(AriaRole.Table, new() { Name = "Versions" })).ToContainTextAsync("mlr-journey.pdf");
+        await Accessibility.AssertAccessibleAsync(work);
+        await work.GetByRole(AriaRole.Link, new() { Name = "Back to the case" }).ClickAsync();
+
+        await RecordHomeOfficeAsync(work, "Second opinion requested", "22/03/2025");
+        await RecordHomeOfficeAsync(work, "Second opinion received", "15/04/2025", "Dr S. Contracted");
+
+        // Before the release, 5 of the cohort's 6 are released: the count would reveal the one who is not.
+        await figures.GotoAsync("/staff/cohorts");
+        await figures.GetByLabel(Cohort).CheckAsync();
+        await figures.GetByRole(AriaRole.Button, new() { Name = "Show the figures" }).ClickAsync();
+        await Assertions.Expect(CohortRow(figures, "All in the group")).ToContainTextAsync("6");
+        await Assertions.Expect(CohortRow(figures, "Released")).ToContainTextAsync("fewer than 5");
+        await Accessibility.AssertAccessibleAsync(figures);
+
+        await RecordHomeOfficeAsync(work, "Decision to release", "20/04/2025");
+        await work.GetByRole(AriaRole.Link, new() { Name = "Record the outcome" }).ClickAsync();
+        await Accessibility.AssertAccessibleAsync(work);
+        await work.GetByLabel("Released", new() { Exact = true }).CheckAsync();
+        await work.GetByLabel("Day of the outcome (not needed while still detained)").FillAsync("20/04/2025");
+        await work.GetByLabel("Released by the Home Office").CheckAsync();
+        await work.GetByRole(AriaRole.Button, new() { Name = "Save the outcome" }).ClickAsync();
+        await WaitForCaseAsync(work, casePath);
+        await Assertions.Expect(ClockOf(work, "Days detained")).ToHaveTextAsync("50 days");
+        await Assertions.Expect(ClockOf(work, "Report served to Home Office decision")).ToHaveTextAsync("31 days");
+        await Assertions.Expect(ClockOf(work, "Second opinion waits")).ToHaveTextAsync("24 days");
+        await Assertions.Expect(ClockOf(work, "Report served to release")).ToHaveTextAsync("31 days");
+        await Assertions.Expect(ClockOf(work, "Claim for false imprisonment by")).ToHaveTextAsync("20 April 2031");
+        await Assertions.Expect(work.Locator("ol.timeline")).ToContainTextAsync("Second opinion received from Dr S. Contracted");
+        await Accessibility.AssertAccessibleAsync(work);
+
+        await work.GotoAsync("/staff/casework");
+        await Accessibility.AssertAccessibleAsync(work);
+        await work.GotoAsync("/staff/casework/limitation");
+        await Accessibility.AssertAccessibleAsync(work);
+
+        // After it, all 6 are released: the whole cohort is shown, as the charity publishes "all released".
+        await figures.ReloadAsync();
+        await Assertions.Expect(CohortRow(figures, "Released")).ToContainTextAsync("6");
+        await Assertions.Expect(CohortRow(figures, "Released")).ToContainTextAsync("100%");
+        await Accessibility.AssertAccessibleAsync(figures);
+    }
+
+    /// <summary>Back on the case page, at whichever section the form returned to.</summary>
+    private static Task WaitForCaseAsync(IPage page, string casePath) =>
+        page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"{System.Text.RegularExpressions.Regex.Escape(casePath)}(#[a-z0-9-]+)?$"));
+
+    /// <summary>The referral the form just made: the newest.</summary>
+    private async Task<int> NewestReferralAsync()
+    {
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        return scope.ServiceProvider.GetRequiredService<Safeguard.Casework.Data.CaseworkDbContext>().Referrals.Max(r => r.Id);
+    }
+
+    private static ILocator CohortRow(IPage page, string measure) =>
+        page.GetByRole(AriaRole.Table, new() { Name = "The cohort", Exact = true }).GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = measure, Exact = true }) });
+
+    private static ILocator ClockOf(IPage page, string term) => page.Locator($"#clocks ~ dl.summary-list dt:text-is('{term}') + dd").First;
+
+    private static async Task RecordHomeOfficeAsync(IPage page, string what, string day, string? author = null)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record something the Home Office did" }).ClickAsync();
+        await Accessibility.AssertAccessibleAsync(page);
+        await page.GetByLabel(what, new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Day it happened").FillAsync(day);
+        if (author is not null)
+        {
+            await page.GetByLabel("For a second opinion received: who wrote it").FillAsync(author);
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync(what);
+    }
+
+    /// <summary>Synthetic clients of the journey's cohort, each with a served report and released, made through the module's own services.</summary>
+    private async Task AddReleasedClientsAsync(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await using var scope = fixture.Server.Services.CreateAsyncScope();
+            var desk = scope.ServiceProvider.GetRequiredService<ReferralDesk>();
+            var referral = int.Parse(await desk.ReceiveAsync(new ReferralInput(ReferrerKind.Ngo, "Test Referrer", null, "referrer@example.org", $"Synthetic Journey Person {i}",
+                null, null, null, null, "colnbrook", "Synthetic concern.", Urgency.Routine), viaPublicForm: false, Cancel), System.Globalization.CultureInfo.InvariantCulture);
+            var caseNumber = (await desk.AcceptAsync(referral, [], [Cohort], Cancel)).ShouldNotBeNull();
+            var db = scope.ServiceProvider.GetRequiredService<Safeguard.Casework.Data.CaseworkDbContext>();
+            var opened = new Safeguard.Casework.Access.OpenedCase(db.Clients.Single(c => c.CaseNumber == caseNumber).Id, caseNumber, AsSupervisor: false);
+            var book = scope.ServiceProvider.GetRequiredService<CaseBook>();
+            await book.UploadAsync(opened, new DocumentUpload(null, DocumentKind.MedicoLegalReport, null, new DateOnly(2025, 2, 1), "report.pdf", "application/pdf", "%PDF"u8.ToArray()), Cancel);
+            await book.SetOutcomeAsync(opened, new OutcomeInput(Outcome.Released, new DateOnly(2025, 3, 1), ReleaseRoute.TribunalBail), Cancel);
+        }
+    }
+}
