@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Platform.Encryption;
 
@@ -26,19 +25,5 @@ public sealed class EncryptedColumnsRegistrationTests
 
         Should.Throw<ArgumentException>(() => services.AddEncryptedColumns<SampleContext>(columns => columns.Text<SampleClient>(c => c.Name.Trim(), "sample.client.name")));
         Should.Throw<ArgumentException>(() => services.AddEncryptedColumns<SampleContext>(columns => columns.Text<SampleClient>(c => c.Name, "Client Name")));
-    }
-
-    internal sealed class SampleClient
-    {
-        public int Id { get; set; }
-
-        public string Name { get; set; } = "";
-
-        public byte[]? Letter { get; set; }
-    }
-
-    internal sealed class SampleContext(DbContextOptions<SampleContext> options) : DbContext(options)
-    {
-        public DbSet<SampleClient> Clients => Set<SampleClient>();
     }
 }

@@ -186,27 +186,6 @@ public abstract class KeyRotationTests : IAsyncLifetime
         using var scope = host.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<SampleContext>().Database.ExecuteSqlRawAsync(sql, Cancel);
     }
-
-    internal sealed class SampleClient
-    {
-        public int Id { get; set; }
-
-        public string Name { get; set; } = "";
-
-        public byte[]? Letter { get; set; }
-    }
-
-    internal sealed class SampleContext(DbContextOptions<SampleContext> options) : DbContext(options)
-    {
-        public DbSet<SampleClient> Clients => Set<SampleClient>();
-
-        protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-            modelBuilder.Entity<SampleClient>(client =>
-            {
-                client.ToTable("sample_clients");
-                client.Property(c => c.Id).ValueGeneratedNever();
-            });
-    }
 }
 
 public sealed class SqliteKeyRotationTests : KeyRotationTests
