@@ -7,7 +7,8 @@ using Safeguard.Platform;
 namespace Safeguard.Tests.Backup;
 
 /// <summary>
-/// A database worth backing up: the demonstration release 2024 loaded by the application's own start-up, a file of
+/// A database worth backing up: the demonstration data (the release 2024, and casework's synthetic clients, encrypted
+/// with a key ring made for the run) loaded by the application's own start-up, a file of
 /// synthetic figures imported through the statistics importer (a draft release, its figures and the stored file),
 /// and a stored document written directly holding every byte value, text beyond ASCII and a null.
 /// </summary>
@@ -21,6 +22,7 @@ internal static class BackupSampleData
         var cancel = TestContext.Current.CancellationToken;
         await using (var app = SafeguardWebApplication.Create([
             $"--ConnectionStrings:Default={connectionString}", "--Safeguard:HomeOfficeDemonstrationFolder=",
+            $"--{SafeguardSettings.EncryptionKeyRing}={Encryption.TestKeyRings.NewJson()}",
             "--Safeguard:MigrateOnStart=false", "--Logging:LogLevel:Default=Warning"]))
         {
             await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(demonstrationData: true, cancel);

@@ -46,6 +46,22 @@ public abstract class ReferralFormHttpTests<TFactory>(TFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Refer_OverPlainHttp_SaysSoAndKeepsNothing()
+    {
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var form = await client.GetStringAsync(CaseworkPaths.Refer, Cancel);
+        form.ShouldContain("works only over a secure connection");
+        var token = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(form).QuerySelector<IHtmlInputElement>("main form input[name=__RequestVerificationToken]")!.Value;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
+        var before = await db.Referrals.CountAsync(Cancel);
+        var posted = await client.PostAsync(CaseworkPaths.Refer,
+            new FormUrlEncodedContent([.. CaseworkSamples.PublicReferralForm("Over Plain Http"), new("__RequestVerificationToken", token)]), Cancel);
+        posted.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.BadRequest);
+        (await db.Referrals.CountAsync(Cancel)).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task Refer_NoWayToContact_IsRefused()
     {
         var fields = CaseworkSamples.PublicReferralForm("Peregrine Oakhurst").Where(f => f.Key != "Email").ToList();
