@@ -15,7 +15,6 @@ internal sealed class DocumentModel(Requests.FoiRequestBook book) : Microsoft.As
             return NotFound();
         }
         var type = Types.TryGetContentType(file.FileName, out var known) ? known : "application/octet-stream";
-        Response.Headers.ETag = $"\"{file.Sha256}\"";
         // Always an attachment: the browser saves the file rather than running it in our origin.
         return File(file.Content, type, file.FileName);
     }
