@@ -110,7 +110,9 @@ public static class AccountsModule
             .AddPolicy(AccountsPolicies.Aggregates, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
                 .RequireRole(AccountsPolicies.AggregateRoles))
             .AddPolicy(AccountsPolicies.Statistics, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
-                .RequireRole(AccountsPolicies.StatisticsRoles));
+                .RequireRole(AccountsPolicies.StatisticsRoles))
+            .AddPolicy(AccountsPolicies.Foi, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
+                .RequireRole(AccountsPolicies.FoiRoles));
 
         services.Configure<RazorPagesOptions>(pages =>
         {
@@ -142,6 +144,7 @@ public static class AccountsModule
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxSender>());
         services.AddScoped<InvitationService>();
+        services.AddScoped<StaffDirectory>();
         services.AddSingleton<IModuleDatabase, AccountsDatabase>();
         return builder;
     }

@@ -21,6 +21,12 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
     private static readonly string[] PublicPrefixes =
         ["/statistics", "/api/v1", "/openapi", "/system", AccountsPaths.SignIn, "/staff/invitation"];
 
+    /// <summary>
+    /// Addresses anonymous to the cookie policies because the caller cannot sign in, each answering only to a secret
+    /// token in the address: the FOI calendar feeds, read by calendar apps (docs/foi.md).
+    /// </summary>
+    private static readonly string[] SecretAddressPrefixes = ["/staff/foi/calendar/{token}"];
+
     /// <summary>Exact public addresses.</summary>
     private static readonly string[] PublicExact = ["/"];
 
@@ -33,6 +39,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         [AccountsPolicies.CaseData] = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Volunteer],
         [AccountsPolicies.Aggregates] = [StaffRoles.Administrator, StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Researcher, StaffRoles.PolicyOfficer],
         [AccountsPolicies.Statistics] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
+        [AccountsPolicies.Foi] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
     };
 
     private const string NoRole = "none";
@@ -60,7 +67,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
     }
 
     private static bool OnAllowList(string pattern) =>
-        PublicExact.Contains(pattern) || PublicPrefixes.Any(prefix => pattern == prefix || pattern.StartsWith(prefix + "/", StringComparison.Ordinal) || pattern.StartsWith(prefix + ".", StringComparison.Ordinal) || pattern.StartsWith(prefix + "{", StringComparison.Ordinal));
+        PublicExact.Contains(pattern) || SecretAddressPrefixes.Any(prefix => pattern.StartsWith(prefix, StringComparison.Ordinal)) || PublicPrefixes.Any(prefix => pattern == prefix || pattern.StartsWith(prefix + "/", StringComparison.Ordinal) || pattern.StartsWith(prefix + ".", StringComparison.Ordinal) || pattern.StartsWith(prefix + "{", StringComparison.Ordinal));
 
     [Fact]
     public void EveryEndpoint_IsPublicByAllowListOrNamesOneKnownPolicy()
@@ -117,16 +124,18 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
     public async Task EveryProtectedEndpoint_EachRole_ReachesOnlyWhatItsPolicyAllows()
     {
         var failures = new List<string>();
+        var foi = await FoiRecordsAsync();
         foreach (var role in StaffRoles.All.Append(NoRole))
         {
             var staff = await StaffBrowser.CreateAsync(factory, role == NoRole ? [] : [role]);
             var browser = new StaffBrowser(factory);
             await browser.SignInSuccessfullyAsync(staff);
-            // Routes naming an upload get one of this person's own, so those who may reach it find it.
+            // Routes naming an upload get one of this person's own, so those who may reach it find it; FOI routes a request,
+            // its document and a series that exist.
             var upload = await UploadAsync(staff.Id);
             foreach (var route in Routes().Where(r => !r.Anonymous && r.Method == "GET"))
             {
-                var address = Address(route.Pattern, staff.Id, upload);
+                var address = Address(route.Pattern, staff.Id, upload, foi);
                 var response = await browser.Client.GetAsync(address, Cancel);
                 var location = PathOf(response.Headers.Location);
                 var reached = response.StatusCode == HttpStatusCode.OK
@@ -172,8 +181,38 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
     private static string PathOf(Uri? location) =>
         location is null ? "" : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
 
-    private static string Address(string pattern, string id, string upload = "00000000000000000000000000000000") =>
-        RouteParameter().Replace(pattern, match => match.Groups["name"].Value switch { "id" => id, "upload" => upload, _ => "sample" });
+    private static string Address(string pattern, string id, string upload = "00000000000000000000000000000000", FoiRecords? foi = null) =>
+        RouteParameter().Replace(pattern, match => match.Groups["name"].Value switch
+        {
+            "id" => id,
+            "upload" => upload,
+            "request" => foi?.Request ?? "0",
+            "document" => foi?.Document ?? "0",
+            "series" => foi?.Series ?? "0",
+            _ => "sample",
+        });
+
+    private sealed record FoiRecords(string Request, string Document, string Series);
+
+    /// <summary>A synthetic FOI request in a series, with an answer document.</summary>
+    private async Task<FoiRecords> FoiRecordsAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var book = scope.ServiceProvider.GetRequiredService<Safeguard.Foi.Requests.FoiRequestBook>();
+        var series = await book.AddSeriesAsync($"Access test series {Guid.NewGuid():N}", 6, Cancel);
+        var request = await book.AddAsync(new Safeguard.Foi.Requests.FoiRequest
+        {
+            Reference = $"ACCESS-{Guid.NewGuid():N}",
+            Authority = "Home Office",
+            Subject = "Synthetic access test",
+            Text = "",
+            SeriesId = series.Id,
+        }, Cancel);
+        var document = await book.AttachAsync(request, "answer.csv", "Centre,2024\nBrook House IRC,1\n"u8.ToArray(), "system", Cancel);
+        return new(Invariant(request.Id), Invariant(document.Id), Invariant(series.Id));
+    }
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<string> UploadAsync(string ownerId)
     {
