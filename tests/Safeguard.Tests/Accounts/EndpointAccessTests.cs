@@ -100,7 +100,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         {
             var address = Address(route.Pattern, "00000000-0000-0000-0000-000000000000");
             var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(route.Method), address), Cancel);
-            var location = PathOf(response.Headers.Location);
+            var location = StaffBrowser.PathOf(response.Headers.Location);
             var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.NotFound
                 || (response.StatusCode == HttpStatusCode.Redirect && location.StartsWith(AccountsPaths.SignIn, StringComparison.Ordinal))
                 // A POST without an antiforgery token may be refused before sign-in is even asked for.
@@ -128,7 +128,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             {
                 var address = Address(route.Pattern, staff.Id, upload);
                 var response = await browser.Client.GetAsync(address, Cancel);
-                var location = PathOf(response.Headers.Location);
+                var location = StaffBrowser.PathOf(response.Headers.Location);
                 var reached = response.StatusCode == HttpStatusCode.OK
                     || (response.StatusCode == HttpStatusCode.Redirect && !location.StartsWith(AccountsPaths.SignIn, StringComparison.Ordinal));
                 var shouldReach = Reach[route.Policies[0]].Contains(role);
@@ -167,10 +167,6 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         }
         (await browser.Client.GetAsync(AccountsPaths.Enrol, Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
-
-    /// <summary>The path and query of a redirect, whether the application gave it absolute or relative.</summary>
-    private static string PathOf(Uri? location) =>
-        location is null ? "" : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
 
     private static string Address(string pattern, string id, string upload = "00000000000000000000000000000000") =>
         RouteParameter().Replace(pattern, match => match.Groups["name"].Value switch { "id" => id, "upload" => upload, _ => "sample" });

@@ -50,6 +50,10 @@ public sealed class StaffBrowser(PortalFactory factory)
         return await ParseAsync(response);
     }
 
+    /// <summary>The path and query of a redirect, whether the application gave it absolute or relative.</summary>
+    public static string PathOf(Uri? location) =>
+        location is null ? "" : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Cancel));
 
@@ -83,7 +87,7 @@ public sealed class StaffBrowser(PortalFactory factory)
             return first;
         }
         first.Headers.Location!.OriginalString.ShouldStartWith(AccountsPaths.SignInCode);
-        return await SubmitAsync(AccountsPaths.SignInCode, [new("Code", Totp.Code(staff.AuthenticatorKey, DateTimeOffset.UtcNow))]);
+        return await SubmitAsync(AccountsPaths.SignInCode, [new("Code", Totp.Code(staff.AuthenticatorKey, factory.Clock.GetUtcNow()))]);
     }
 
     /// <summary>Signs in and checks the session reaches the staff home.</summary>
