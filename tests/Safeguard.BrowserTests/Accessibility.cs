@@ -18,6 +18,36 @@ internal static class Accessibility
         }
     }
 
+    /// <summary>axe at the usual width, then WCAG 1.4.10 (reflow): at 320 CSS pixels nothing but a table scrolls sideways.</summary>
+    public static async Task AssertAccessibleAndReflowsAsync(IPage page)
+    {
+        await AssertNoViolationsAsync(page);
+        var usual = page.ViewportSize;
+        await page.SetViewportSizeAsync(320, 640);
+        try
+        {
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (width > 320)
+            {
+                // Name the innermost elements that stick out, so the failure says what to fix.
+                var wide = await page.EvaluateAsync<string[]>("""
+                    () => [...document.querySelectorAll('body *')]
+                      .filter(e => e.getBoundingClientRect().right > 320 && !e.closest('.table-scroll') && ![...e.children].some(c => c.getBoundingClientRect().right > 320))
+                      .slice(0, 5).map(e => e.outerHTML.slice(0, 160))
+                    """);
+                Assert.Fail($"{page.Url} is {width}px wide at a 320px viewport, so a reader who zooms to 400% must scroll sideways. Too wide: {string.Join(" | ", wide)}");
+            }
+            await AssertNoViolationsAsync(page);
+        }
+        finally
+        {
+            if (usual is not null)
+            {
+                await page.SetViewportSizeAsync(usual.Width, usual.Height);
+            }
+        }
+    }
+
     public static async Task<IReadOnlyList<AxeResultItem>> ScanAsync(IPage page)
     {
         var result = await page.RunAxe(new AxeRunOptions

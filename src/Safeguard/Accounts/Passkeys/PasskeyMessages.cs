@@ -12,7 +12,7 @@ public static class PasskeyMessages
     public static string SignInNotFinished(string? failure) => failure switch
     {
         "NotAllowedError" or "AbortError" or null =>
-            $"Signing in with a passkey did not finish: it was cancelled, took too long, or this device has no passkey for Safeguard. Try again, {OrPassphrase}",
+            $"Signing in with a passkey did not finish: it was cancelled or took too long, or this device has no passkey for Safeguard or could not check it is you. Try again, {OrPassphrase}",
         _ => $"Your browser could not use a passkey on this page. Try again or use another browser, {OrPassphrase}",
     };
 
