@@ -18,35 +18,8 @@ internal static class Accessibility
         }
     }
 
-    public static async Task<IReadOnlyList<AxeResultItem>> ScanAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        return result.Violations;
-    }
-
-    public static string Describe(string url, IEnumerable<AxeResultItem> violations)
-    {
-        var message = new StringBuilder($"axe found accessibility violations on {url}:").AppendLine();
-        foreach (var violation in violations)
-        {
-            message.AppendLine(CultureInfo.InvariantCulture, $"- {violation.Id} ({violation.Impact}): {violation.Help} <{violation.HelpUrl}>");
-            foreach (var node in violation.Nodes)
-            {
-                message.AppendLine(CultureInfo.InvariantCulture, $"    element {node.Target}: {node.Html}");
-                foreach (var check in node.Any.Concat(node.All).Concat(node.None))
-                {
-                    message.AppendLine(CultureInfo.InvariantCulture, $"      {check.Message}");
-                }
-            }
-        }
-        return message.ToString();
-    }
-
     /// <summary>axe at the usual width, then WCAG 1.4.10 (reflow): at 320 CSS pixels nothing but a table scrolls sideways.</summary>
-    public static async Task AssertAccessibleAtEveryWidthAsync(IPage page)
+    public static async Task AssertAccessibleAndReflowsAsync(IPage page)
     {
         await AssertNoViolationsAsync(page);
         var usual = page.ViewportSize;
@@ -73,5 +46,32 @@ internal static class Accessibility
                 await page.SetViewportSizeAsync(usual.Width, usual.Height);
             }
         }
+    }
+
+    public static async Task<IReadOnlyList<AxeResultItem>> ScanAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        return result.Violations;
+    }
+
+    public static string Describe(string url, IEnumerable<AxeResultItem> violations)
+    {
+        var message = new StringBuilder($"axe found accessibility violations on {url}:").AppendLine();
+        foreach (var violation in violations)
+        {
+            message.AppendLine(CultureInfo.InvariantCulture, $"- {violation.Id} ({violation.Impact}): {violation.Help} <{violation.HelpUrl}>");
+            foreach (var node in violation.Nodes)
+            {
+                message.AppendLine(CultureInfo.InvariantCulture, $"    element {node.Target}: {node.Html}");
+                foreach (var check in node.Any.Concat(node.All).Concat(node.None))
+                {
+                    message.AppendLine(CultureInfo.InvariantCulture, $"      {check.Message}");
+                }
+            }
+        }
+        return message.ToString();
     }
 }

@@ -36,31 +36,31 @@ public sealed class FoiJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Staff" }).GetByRole(AriaRole.Link, new() { Name = "FOI requests" }).ClickAsync();
         await page.WaitForURLAsync("**/staff/foi");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("FOI requests");
-        await Accessibility.AssertAccessibleAtEveryWidthAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
         // Sent empty, the form says what to fix.
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a request" }).ClickAsync();
         await page.WaitForURLAsync("**/staff/foi/requests/new");
-        await Accessibility.AssertAccessibleAtEveryWidthAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
         await page.GetByLabel("Authority", new() { Exact = true }).FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the request" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter our reference for the request");
         await Assertions.Expect(page.Locator("#Subject-error")).ToBeVisibleAsync();
-        await Accessibility.AssertAccessibleAtEveryWidthAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
         await FillAsync(page, reference, Today);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"FOI request {reference}");
         await Assertions.Expect(page.Locator("main .tag")).ToHaveTextAsync("awaiting response");
-        await Accessibility.AssertAccessibleAtEveryWidthAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
         // A refusal needs its exemptions; then it is recorded with them.
         await page.GetByRole(AriaRole.Link, new() { Name = "Record the answer" }).ClickAsync();
-        await Accessibility.AssertAccessibleAtEveryWidthAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
         await page.GetByLabel("Refused").CheckAsync();
         await page.GetByLabel("Date of the answer").FillAsync(Typed(Today));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the answer" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("A refusal cites the sections it relies on");
-        await Accessibility.AssertAccessibleAtEveryWidthAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
         await page.GetByLabel("s.31", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("s.40", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Other sections, or subsections (optional)").FillAsync("s.40(2)");
@@ -68,17 +68,17 @@ public sealed class FoiJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Success" })).ToContainTextAsync("Answer recorded.");
         await Assertions.Expect(page.Locator("main .tag")).ToHaveTextAsync("refused");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("s.31; s.40; s.40(2)");
-        await Accessibility.AssertAccessibleAtEveryWidthAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
         // The internal review, due 20 working days after it was asked for.
         await page.GetByRole(AriaRole.Link, new() { Name = "Internal review" }).ClickAsync();
-        await Accessibility.AssertAccessibleAtEveryWidthAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
         await page.GetByLabel("Date the review was asked for").FillAsync(Typed(Today));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the review" }).ClickAsync();
         await Assertions.Expect(page.Locator("main .tag")).ToHaveTextAsync("in internal review");
         await Assertions.Expect(page.GetByRole(AriaRole.Main))
             .ToContainTextAsync($"Due {calendar.AddWorkingDays(Today, 20).Date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}");
-        await Accessibility.AssertAccessibleAtEveryWidthAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
         // A request sent 25 working days ago is overdue on the dashboard.
         var sent = Today;
@@ -94,7 +94,7 @@ public sealed class FoiJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Staff" }).GetByRole(AriaRole.Link, new() { Name = "FOI requests" }).ClickAsync();
         var overdue = page.GetByRole(AriaRole.Table, new() { Name = "Overdue" });
         await Assertions.Expect(overdue.GetByRole(AriaRole.Row).Filter(new() { HasText = late })).ToContainTextAsync("overdue");
-        await Accessibility.AssertAccessibleAtEveryWidthAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
         // The other FOI pages a person reaches from the dashboard.
         foreach (var link in new[] { "All requests", "Series", "Deadlines in your calendar" })
@@ -102,7 +102,7 @@ public sealed class FoiJourneyTests(BrowserFixture fixture)
             await page.GotoAsync("/staff/foi");
             await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
-            await Accessibility.AssertAccessibleAtEveryWidthAsync(page);
+            await Accessibility.AssertAccessibleAndReflowsAsync(page);
         }
     }
 

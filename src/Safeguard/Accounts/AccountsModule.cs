@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Accounts.Data;
 using Safeguard.Accounts.Invitations;
 using Safeguard.Accounts.Mail;
+using Safeguard.Accounts.Passkeys;
 using Safeguard.Accounts.SignIn;
 using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
@@ -16,7 +17,7 @@ namespace Safeguard.Accounts;
 
 /// <summary>
 /// The accounts module's face: staff accounts (ASP.NET Core Identity, invitation only), sign-in with a passphrase
-/// and an authenticator app, roles and the named policies every other module's pages are protected by.
+/// and an authenticator app or with a passkey, roles and the named policies every other module's pages are protected by.
 /// </summary>
 public static class AccountsModule
 {
@@ -47,6 +48,7 @@ public static class AccountsModule
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
                 options.Tokens.AuthenticatorTokenProvider = AuthenticatorCodes.ProviderName;
+                options.Stores.SchemaVersion = AccountsDbContext.IdentitySchema;
             })
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddSignInManager<StaffSignInManager>()
@@ -55,6 +57,8 @@ public static class AccountsModule
             .AddPasswordValidator<PassphraseRules>()
             .AddErrorDescriber<StaffIdentityErrors>();
         services.AddScoped<IUserConfirmation<StaffAccount>, ActiveAndConfirmed>();
+        services.Configure<IdentityPasskeyOptions>(StaffPasskeys.Configure);
+        services.AddScoped<StaffPasskeys>();
         // OWASP's figure for PBKDF2-HMAC-SHA512 (Identity's default is 100,000).
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
 

@@ -1,10 +1,13 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts;
+using Safeguard.Accounts.Passkeys;
 using Safeguard.Tests.Http;
 
 namespace Safeguard.Tests.Accounts;
@@ -107,7 +110,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         {
             var address = Address(route.Pattern, "00000000-0000-0000-0000-000000000000");
             var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(route.Method), address), Cancel);
-            var location = PathOf(response.Headers.Location);
+            var location = StaffBrowser.PathOf(response.Headers.Location);
             var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.NotFound
                 || (response.StatusCode == HttpStatusCode.Redirect && location.StartsWith(AccountsPaths.SignIn, StringComparison.Ordinal))
                 // A POST without an antiforgery token may be refused before sign-in is even asked for.
@@ -130,14 +133,15 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             var staff = await StaffBrowser.CreateAsync(factory, role == NoRole ? [] : [role]);
             var browser = new StaffBrowser(factory);
             await browser.SignInSuccessfullyAsync(staff);
-            // Routes naming an upload get one of this person's own, so those who may reach it find it; FOI routes a request,
-            // its document and a series that exist.
+            // Routes naming an upload or a passkey get one of this person's own, so those who may reach it find it; FOI
+            // routes a request, its document and a series that exist.
             var upload = await UploadAsync(staff.Id);
+            var passkey = await PasskeyAsync(staff.Id);
             foreach (var route in Routes().Where(r => !r.Anonymous && r.Method == "GET"))
             {
-                var address = Address(route.Pattern, staff.Id, upload, foi);
+                var address = Address(route.Pattern, staff.Id, upload, passkey, foi);
                 var response = await browser.Client.GetAsync(address, Cancel);
-                var location = PathOf(response.Headers.Location);
+                var location = StaffBrowser.PathOf(response.Headers.Location);
                 var reached = response.StatusCode == HttpStatusCode.OK
                     || (response.StatusCode == HttpStatusCode.Redirect && !location.StartsWith(AccountsPaths.SignIn, StringComparison.Ordinal));
                 var shouldReach = Reach[route.Policies[0]].Contains(role);
@@ -161,7 +165,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         var staff = await StaffBrowser.CreateAsync(factory, StaffRoles.Administrator);
         using (var scope = factory.Services.CreateScope())
         {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffAccount>>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
             var account = (await users.FindByIdAsync(staff.Id))!;
             await users.SetTwoFactorEnabledAsync(account, false);
         }
@@ -177,15 +181,12 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         (await browser.Client.GetAsync(AccountsPaths.Enrol, Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    /// <summary>The path and query of a redirect, whether the application gave it absolute or relative.</summary>
-    private static string PathOf(Uri? location) =>
-        location is null ? "" : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
-
-    private static string Address(string pattern, string id, string upload = "00000000000000000000000000000000", FoiRecords? foi = null) =>
+    private static string Address(string pattern, string id, string upload = "00000000000000000000000000000000", string passkey = "AAAAAAAAAAAAAAAAAAAAAA", FoiRecords? foi = null) =>
         RouteParameter().Replace(pattern, match => match.Groups["name"].Value switch
         {
             "id" => id,
             "upload" => upload,
+            "passkey" => passkey,
             "request" => foi?.Request ?? "0",
             "document" => foi?.Document ?? "0",
             "series" => foi?.Series ?? "0",
@@ -219,6 +220,18 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<Safeguard.Statistics.Staff.ImportUploads>()
             .AddAsync(ownerId, "synthetic.csv", "Centre,2024\nBrook House IRC,1\n"u8.ToArray(), null, "Home Office", null, null, Cancel);
+    }
+
+    /// <summary>A passkey of the account's own, stored directly (its key is never used here); its address form.</summary>
+    private async Task<string> PasskeyAsync(string ownerId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
+        var passkey = new UserPasskeyInfo(RandomNumberGenerator.GetBytes(16), publicKey: [1], DateTimeOffset.UtcNow, signCount: 0, transports: null,
+            isUserVerified: true, isBackupEligible: false, isBackedUp: false, attestationObject: [], clientDataJson: [])
+        { Name = "Synthetic key" };
+        (await users.AddOrUpdatePasskeyAsync((await users.FindByIdAsync(ownerId))!, passkey)).Succeeded.ShouldBeTrue();
+        return StaffPasskeys.AddressOf(passkey);
     }
 
     [GeneratedRegex(@"\{(?<name>[a-zA-Z]+)[^}]*\}")]

@@ -9,7 +9,7 @@ namespace Safeguard.Accounts.Mail;
 /// Queues e-mail in the database, in the caller's unit of work, so a message is sent if and only if what it
 /// announces was saved. <see cref="OutboxSender"/> sends it.
 /// </summary>
-public sealed class Outbox(AccountsDbContext db, TimeProvider clock, OutboxSignal signal, SafeguardDatabase database)
+public sealed class Outbox(AccountsDbContext db, TimeProvider clock, OutboxSignal signal, SafeguardDatabase database, IServiceProvider services)
 {
     /// <summary>Adds a message; it is stored by the caller's <c>SaveChangesAsync</c>.</summary>
     public void Queue(string to, string subject, string body) => db.OutboxMessages.Add(Message(to, subject, body));
@@ -22,10 +22,11 @@ public sealed class Outbox(AccountsDbContext db, TimeProvider clock, OutboxSigna
     public async Task QueueAsync(string to, string subject, string body, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection ?? throw new ArgumentException("The transaction has no connection; it was committed or rolled back.", nameof(transaction));
-        // A context of its own on the caller's connection: a pooled one must not be handed a borrowed connection.
+        // A context of its own on the caller's connection: a pooled one must not be handed a borrowed connection. It
+        // sees the application's services, where Identity reads its schema version (and so the model's shape).
         await using AccountsDbContext joined = database.Provider == DatabaseProvider.PostgreSql
-            ? new PostgresAccountsDbContext(new DbContextOptionsBuilder<PostgresAccountsDbContext>().UseNpgsql(connection).Options)
-            : new SqliteAccountsDbContext(new DbContextOptionsBuilder<SqliteAccountsDbContext>().UseSqlite(connection).Options);
+            ? new PostgresAccountsDbContext(new DbContextOptionsBuilder<PostgresAccountsDbContext>().UseNpgsql(connection).UseApplicationServiceProvider(services).Options)
+            : new SqliteAccountsDbContext(new DbContextOptionsBuilder<SqliteAccountsDbContext>().UseSqlite(connection).UseApplicationServiceProvider(services).Options);
         await joined.Database.UseTransactionAsync(transaction, cancellationToken);
         joined.OutboxMessages.Add(Message(to, subject, body));
         await joined.SaveChangesAsync(cancellationToken);
