@@ -19,7 +19,7 @@ internal static class Accessibility
     }
 
     /// <summary>axe at the usual width, then WCAG 1.4.10 (reflow): at 320 CSS pixels nothing but a table scrolls sideways.</summary>
-    public static async Task AssertAccessibleAsync(IPage page)
+    public static async Task AssertAccessibleAndReflowsAsync(IPage page)
     {
         await AssertNoViolationsAsync(page);
         var usual = page.ViewportSize;

@@ -52,7 +52,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh context (a private browsing session) whose relative addresses resolve against the server.</summary>
+    /// <summary>
+    /// A fresh context (a private browsing session) whose relative addresses resolve against the server (or the
+    /// options' own <c>BaseURL</c>, such as the server's <see cref="PortalServer.LocalhostAddress"/>).
+    /// </summary>
     public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null) => NewContextAsync(Server, options);
 
     /// <summary>
@@ -62,7 +65,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Task<IBrowserContext> NewContextAsync(PortalServer server, BrowserNewContextOptions? options = null)
     {
         options ??= new BrowserNewContextOptions();
-        options.BaseURL = server.BaseAddress.ToString();
+        options.BaseURL ??= server.BaseAddress.ToString();
         // The server's certificate is made for the run and trusted by nobody.
         options.IgnoreHTTPSErrors = true;
         return Browser.NewContextAsync(options);

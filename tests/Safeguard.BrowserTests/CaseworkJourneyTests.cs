@@ -36,11 +36,11 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         {
             var page = await publicContext.NewPageAsync();
             await page.GotoAsync("/refer");
-            await Accessibility.AssertAccessibleAsync(page);
+            await Accessibility.AssertAccessibleAndReflowsAsync(page);
             await page.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter the name of the person detained");
             await Assertions.Expect(page.Locator("#Consent-error")).ToBeVisibleAsync();
-            await Accessibility.AssertAccessibleAsync(page);
+            await Accessibility.AssertAccessibleAndReflowsAsync(page);
             await page.GetByLabel("A lawyer").CheckAsync();
             await page.GetByLabel("Your name").FillAsync("Ada Solicitor");
             await page.GetByLabel("E-mail address").FillAsync("ada@example.org");
@@ -53,7 +53,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
             await page.WaitForURLAsync("**/refer/sent");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("What happens next");
             await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(Person);
-            await Accessibility.AssertAccessibleAsync(page);
+            await Accessibility.AssertAccessibleAndReflowsAsync(page);
         }
 
         // The supervisor triages it into a case, assigning the caseworker and the cohort's tag.
@@ -62,14 +62,14 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         {
             var page = await supervisorContext.NewPageAsync();
             await supervisor.SignInAsync(page, DateTimeOffset.UtcNow);
-            await Accessibility.AssertAccessibleAsync(page);
+            await Accessibility.AssertAccessibleAndReflowsAsync(page);
             await page.GetByRole(AriaRole.Link, new() { Name = "Referrals", Exact = true }).ClickAsync();
             await page.WaitForURLAsync("**/staff/referrals");
-            await Accessibility.AssertAccessibleAsync(page);
+            await Accessibility.AssertAccessibleAndReflowsAsync(page);
             await page.GetByRole(AriaRole.Table, new() { Name = "Referrals waiting for triage" })
                 .GetByRole(AriaRole.Link, new() { Name = $"Referral {await NewestReferralAsync()}", Exact = true }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(Person);
-            await Accessibility.AssertAccessibleAsync(page);
+            await Accessibility.AssertAccessibleAndReflowsAsync(page);
             await page.GetByLabel("Accept: open a case").CheckAsync();
             await page.GetByLabel("Casey Caseworker").CheckAsync();
             await page.GetByLabel("If accepted: tags (optional)").FillAsync(Cohort);
@@ -77,7 +77,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
             await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/cases/C-[0-9]{4}-[0-9]{5}$"));
             casePath = new Uri(page.Url).AbsolutePath;
             await Assertions.Expect(page.Locator("#supervisor-title")).ToHaveTextAsync("You are not assigned to this case");
-            await Accessibility.AssertAccessibleAsync(page);
+            await Accessibility.AssertAccessibleAndReflowsAsync(page);
         }
 
         await using var researcherContext = await fixture.NewContextAsync();
@@ -90,13 +90,13 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await caseworker.SignInAsync(work, DateTimeOffset.UtcNow);
         await work.GetByRole(AriaRole.Link, new() { Name = "Cases", Exact = true }).First.ClickAsync();
         await work.WaitForURLAsync("**/staff/cases");
-        await Accessibility.AssertAccessibleAsync(work);
+        await Accessibility.AssertAccessibleAndReflowsAsync(work);
         await work.GetByRole(AriaRole.Link, new() { Name = casePath.Split('/')[^1] }).ClickAsync();
         await Assertions.Expect(work.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Case {casePath.Split('/')[^1]}");
-        await Accessibility.AssertAccessibleAsync(work);
+        await Accessibility.AssertAccessibleAndReflowsAsync(work);
 
         await work.GetByRole(AriaRole.Link, new() { Name = "Add a place of detention" }).ClickAsync();
-        await Accessibility.AssertAccessibleAsync(work);
+        await Accessibility.AssertAccessibleAndReflowsAsync(work);
         await work.GetByLabel("Place of detention").SelectOptionAsync(new SelectOptionValue { Label = "Brook House IRC" });
         await work.GetByLabel("Arrived").FillAsync("01/03/2025");
         await work.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
@@ -105,7 +105,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await work.GetByRole(AriaRole.Link, new() { Name = "Add a clinical assessment" }).ClickAsync();
         await work.GetByRole(AriaRole.Button, new() { Name = "Save the assessment" }).ClickAsync();
         await Assertions.Expect(work.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter the clinician");
-        await Accessibility.AssertAccessibleAsync(work);
+        await Accessibility.AssertAccessibleAndReflowsAsync(work);
         await work.GetByLabel("Clinician").FillAsync("Dr Journey Example");
         await work.GetByLabel("Day of the assessment").FillAsync("10/03/2025");
         await work.GetByLabel("Where the person was held").SelectOptionAsync(new SelectOptionValue { Label = "Brook House IRC" });
@@ -119,7 +119,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await WaitForCaseAsync(work, casePath);
 
         await work.GetByRole(AriaRole.Link, new() { Name = "Add a physical finding" }).ClickAsync();
-        await Accessibility.AssertAccessibleAsync(work);
+        await Accessibility.AssertAccessibleAndReflowsAsync(work);
         await work.GetByLabel("Where on the body").FillAsync("Left forearm");
         await work.GetByLabel("Finding", new() { Exact = true }).FillAsync("Three linear scars, 3 to 5 cm");
         await work.GetByLabel("Highly consistent with").CheckAsync();
@@ -127,7 +127,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await WaitForCaseAsync(work, casePath);
 
         await work.GetByRole(AriaRole.Link, new() { Name = "Upload the medico-legal report" }).ClickAsync();
-        await Accessibility.AssertAccessibleAsync(work);
+        await Accessibility.AssertAccessibleAndReflowsAsync(work);
         await work.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(new FilePayload
         {
             Name = "mlr-journey.pdf",
@@ -138,7 +138,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await work.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
         await work.WaitForURLAsync("**/documents/*");
         await Assertions.Expect(work.GetByRole(AriaRole.Table, new() { Name = "Versions" })).ToContainTextAsync("mlr-journey.pdf");
-        await Accessibility.AssertAccessibleAsync(work);
+        await Accessibility.AssertAccessibleAndReflowsAsync(work);
         await work.GetByRole(AriaRole.Link, new() { Name = "Back to the case" }).ClickAsync();
 
         await RecordHomeOfficeAsync(work, "Second opinion requested", "22/03/2025");
@@ -150,11 +150,11 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await figures.GetByRole(AriaRole.Button, new() { Name = "Show the figures" }).ClickAsync();
         await Assertions.Expect(CohortRow(figures, "All in the group")).ToContainTextAsync("6");
         await Assertions.Expect(CohortRow(figures, "Released")).ToContainTextAsync("fewer than 5");
-        await Accessibility.AssertAccessibleAsync(figures);
+        await Accessibility.AssertAccessibleAndReflowsAsync(figures);
 
         await RecordHomeOfficeAsync(work, "Decision to release", "20/04/2025");
         await work.GetByRole(AriaRole.Link, new() { Name = "Record the outcome" }).ClickAsync();
-        await Accessibility.AssertAccessibleAsync(work);
+        await Accessibility.AssertAccessibleAndReflowsAsync(work);
         await work.GetByLabel("Released", new() { Exact = true }).CheckAsync();
         await work.GetByLabel("Day of the outcome (not needed while still detained)").FillAsync("20/04/2025");
         await work.GetByLabel("Released by the Home Office").CheckAsync();
@@ -166,18 +166,18 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(ClockOf(work, "Report served to release")).ToHaveTextAsync("31 days");
         await Assertions.Expect(ClockOf(work, "Claim for false imprisonment by")).ToHaveTextAsync("20 April 2031");
         await Assertions.Expect(work.Locator("ol.timeline")).ToContainTextAsync("Second opinion received from Dr S. Contracted");
-        await Accessibility.AssertAccessibleAsync(work);
+        await Accessibility.AssertAccessibleAndReflowsAsync(work);
 
         await work.GotoAsync("/staff/casework");
-        await Accessibility.AssertAccessibleAsync(work);
+        await Accessibility.AssertAccessibleAndReflowsAsync(work);
         await work.GotoAsync("/staff/casework/limitation");
-        await Accessibility.AssertAccessibleAsync(work);
+        await Accessibility.AssertAccessibleAndReflowsAsync(work);
 
         // After it, all 6 are released: the whole cohort is shown, as the charity publishes "all released".
         await figures.ReloadAsync();
         await Assertions.Expect(CohortRow(figures, "Released")).ToContainTextAsync("6");
         await Assertions.Expect(CohortRow(figures, "Released")).ToContainTextAsync("100%");
-        await Accessibility.AssertAccessibleAsync(figures);
+        await Accessibility.AssertAccessibleAndReflowsAsync(figures);
     }
 
     /// <summary>Back on the case page, at whichever section the form returned to.</summary>
@@ -199,7 +199,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
     private static async Task RecordHomeOfficeAsync(IPage page, string what, string day, string? author = null)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Record something the Home Office did" }).ClickAsync();
-        await Accessibility.AssertAccessibleAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
         await page.GetByLabel(what, new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Day it happened").FillAsync(day);
         if (author is not null)

@@ -31,8 +31,15 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:43117/</c>.</summary>
+    /// <summary>Where the server listens, e.g. <c>https://127.0.0.1:43117/</c>.</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    /// <summary>
+    /// The same server by the name <c>localhost</c>, which its certificate also names: WebAuthn needs a domain as the
+    /// relying party, never an IP address. (Chromium runs passkey ceremonies against its virtual authenticator on this
+    /// self-signed certificate, which the contexts are told to accept.)
+    /// </summary>
+    public Uri LocalhostAddress => new UriBuilder(BaseAddress) { Host = "localhost" }.Uri;
 
     /// <summary>Where the application writes e-mails as .eml files.</summary>
     public string MailFolder => Path.Combine(folder, "mail");
@@ -44,6 +51,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Safeguard:HomeOfficeDemonstrationFolder", "");
         builder.UseSetting("Safeguard:Mail:PickupFolder", MailFolder);
+        // Every journey signs in from 127.0.0.1 on this one server; the per-address limit has an HTTP test of its own.
+        builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "10000");
     }
 
     private static X509Certificate2 SelfSignedCertificate()

@@ -39,16 +39,16 @@ public sealed class StatisticsImportJourneyTests(BrowserFixture fixture, PortalS
         await using var context = await fixture.NewContextAsync(server);
         var page = await context.NewPageAsync();
         await officer.SignInAsync(page, DateTimeOffset.UtcNow);
-        await Accessibility.AssertAccessibleAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
         // Sent without a file, the upload form says what to fix.
         await page.GetByRole(AriaRole.Link, new() { Name = "Import a file of figures", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/staff/statistics/imports/new");
-        await Accessibility.AssertAccessibleAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and continue" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("There is a problem");
         await Assertions.Expect(page.Locator("#File-error")).ToBeVisibleAsync();
-        await Accessibility.AssertAccessibleAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
         // A file naming a centre nobody knows: the preview locates the error and offers no import.
         await UploadAsync(page, "atlantis.csv", PeopleInDetention[0].Replace("Brook House IRC", "Atlantis IRC", StringComparison.Ordinal));
@@ -59,7 +59,7 @@ public sealed class StatisticsImportJourneyTests(BrowserFixture fixture, PortalS
         await Assertions.Expect(issues).ToContainTextAsync("'Atlantis IRC' is not a known place");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("The file has 1 error; fix them before importing.");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import into draft release" })).ToHaveCountAsync(0);
-        await Accessibility.AssertAccessibleAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
         // A good file: the preview counts its rows and figures.
         await page.GetByRole(AriaRole.Link, new() { Name = "Upload a corrected file" }).ClickAsync();
@@ -70,7 +70,7 @@ public sealed class StatisticsImportJourneyTests(BrowserFixture fixture, PortalS
         (await SummaryValueAsync(page, "Errors")).ShouldBe("0");
         (await SummaryValueAsync(page, "Warnings")).ShouldBe("0");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("2 figures new, 0 changed, 0 removed");
-        await Accessibility.AssertAccessibleAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
         // While the import waits for the database, the progress page shows its stage.
         await using (await HoldDatabaseWritesAsync())
@@ -79,12 +79,12 @@ public sealed class StatisticsImportJourneyTests(BrowserFixture fixture, PortalS
             await page.WaitForURLAsync("**/progress");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Importing into draft release {Release}");
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
-            await Accessibility.AssertAccessibleAsync(page);
+            await Accessibility.AssertAccessibleAndReflowsAsync(page);
         }
         await CheckProgressUntilFinishedAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Imported into draft release {Release}");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync($"Imported 2 figures into draft release {Release}.");
-        await Accessibility.AssertAccessibleAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
         // The draft, from the list of drafts; publishing asks for confirmation first.
         await page.GotoAsync("/staff");
@@ -92,26 +92,26 @@ public sealed class StatisticsImportJourneyTests(BrowserFixture fixture, PortalS
         await page.WaitForURLAsync("**/staff/statistics/releases");
         var drafts = page.GetByRole(AriaRole.Table, new() { Name = "Draft releases" });
         await Assertions.Expect(drafts).ToContainTextAsync(Release);
-        await Accessibility.AssertAccessibleAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
         await drafts.GetByRole(AriaRole.Link, new() { Name = Release, Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Draft release {Release}");
         (await SummaryValueAsync(page, "New")).ShouldBe("2");
-        await Accessibility.AssertAccessibleAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
         await page.GetByLabel("Changelog note (optional)").FillAsync("Adds synthetic people in detention at Brook House for 2031.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue to publish" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Publish release {Release}?");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("This cannot be undone: the release becomes public and immutable.");
-        await Accessibility.AssertAccessibleAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = $"Publish release {Release}" }).ClickAsync();
         await page.WaitForURLAsync($"**/staff/statistics/releases?published={Release}");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Success" })).ToContainTextAsync($"Release {Release} is published");
         await Assertions.Expect(drafts).ToHaveCountAsync(0);
-        await Accessibility.AssertAccessibleAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
         await page.GotoAsync("/statistics/releases");
         await Assertions.Expect(page.Locator($"main a[href='/statistics/releases/{Release}']").First).ToBeVisibleAsync();
-        await Accessibility.AssertAccessibleAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
     }
 
     /// <summary>Fills in the upload form with a synthetic CSV and its source, and goes on to the choice of template.</summary>
@@ -138,7 +138,7 @@ public sealed class StatisticsImportJourneyTests(BrowserFixture fixture, PortalS
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Choose how to read {fileName}");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("1 template fits this file; it is chosen for you.");
         await Assertions.Expect(page.GetByLabel("Template")).ToHaveValueAsync(Template);
-        await Accessibility.AssertAccessibleAsync(page);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
         await page.GetByLabel("Draft release").FillAsync(Release);
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview the import" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Preview of {fileName}");

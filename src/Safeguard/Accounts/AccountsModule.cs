@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Accounts.Data;
 using Safeguard.Accounts.Invitations;
 using Safeguard.Accounts.Mail;
+using Safeguard.Accounts.Passkeys;
 using Safeguard.Accounts.SignIn;
 using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
@@ -15,7 +16,7 @@ namespace Safeguard.Accounts;
 
 /// <summary>
 /// The accounts module's face: staff accounts (ASP.NET Core Identity, invitation only), sign-in with a passphrase
-/// and an authenticator app, roles and the named policies every other module's pages are protected by.
+/// and an authenticator app or with a passkey, roles and the named policies every other module's pages are protected by.
 /// </summary>
 public static class AccountsModule
 {
@@ -46,6 +47,7 @@ public static class AccountsModule
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
                 options.Tokens.AuthenticatorTokenProvider = AuthenticatorCodes.ProviderName;
+                options.Stores.SchemaVersion = AccountsDbContext.IdentitySchema;
             })
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddSignInManager<StaffSignInManager>()
@@ -54,6 +56,8 @@ public static class AccountsModule
             .AddPasswordValidator<PassphraseRules>()
             .AddErrorDescriber<StaffIdentityErrors>();
         services.AddScoped<IUserConfirmation<StaffAccount>, ActiveAndConfirmed>();
+        services.Configure<IdentityPasskeyOptions>(StaffPasskeys.Configure);
+        services.AddScoped<StaffPasskeys>();
         // OWASP's figure for PBKDF2-HMAC-SHA512 (Identity's default is 100,000).
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
 
@@ -111,7 +115,9 @@ public static class AccountsModule
             .AddPolicy(AccountsPolicies.Aggregates, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
                 .RequireRole(AccountsPolicies.AggregateRoles))
             .AddPolicy(AccountsPolicies.Statistics, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
-                .RequireRole(AccountsPolicies.StatisticsRoles));
+                .RequireRole(AccountsPolicies.StatisticsRoles))
+            .AddPolicy(AccountsPolicies.Foi, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
+                .RequireRole(AccountsPolicies.FoiRoles));
 
         services.Configure<RazorPagesOptions>(pages =>
         {
@@ -136,6 +142,7 @@ public static class AccountsModule
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxSender>());
         services.AddScoped<InvitationService>();
+        services.AddScoped<StaffDirectory>();
         services.AddSingleton<IModuleDatabase, AccountsDatabase>();
         return builder;
     }

@@ -9,6 +9,7 @@ public static class AccountsPaths
     public const string SignOut = "/staff/sign-out";
     public const string SignOutEverywhere = "/staff/sign-out-everywhere";
     public const string Home = "/staff";
+    public const string Passkeys = "/staff/passkeys";
     public const string Users = "/admin/users";
     public const string Invite = "/admin/users/invite";
 }

@@ -31,6 +31,9 @@ public static class AccountsPolicies
     /// <summary>Staff who import figures into draft releases and publish them: policy officers and administrators.</summary>
     public const string Statistics = "statistics";
 
+    /// <summary>Staff who keep the charity's FOI requests on the statutory clock: policy officers and administrators.</summary>
+    public const string Foi = "foi";
+
     /// <summary>The roles that may see case data.</summary>
     public static IReadOnlyList<string> CaseDataRoles { get; } = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Volunteer, StaffRoles.Supervisor];
 
@@ -40,6 +43,9 @@ public static class AccountsPolicies
 
     /// <summary>The roles that may import and publish statistics.</summary>
     public static IReadOnlyList<string> StatisticsRoles { get; } = [StaffRoles.Administrator, StaffRoles.PolicyOfficer];
+
+    /// <summary>The roles that keep FOI requests.</summary>
+    public static IReadOnlyList<string> FoiRoles { get; } = [StaffRoles.Administrator, StaffRoles.PolicyOfficer];
 
     /// <summary>The <c>amr</c> claim value Identity adds when the second factor was given.</summary>
     public const string MultiFactor = "mfa";

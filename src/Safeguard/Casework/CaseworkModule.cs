@@ -59,7 +59,6 @@ public static class CaseworkModule
             .Bytes<CaseDocumentVersion>(v => v.ContentCipher, CaseFields.DocumentContent));
         builder.Services.AddScoped<CaseworkAudit>();
         builder.Services.AddScoped<CaseAccess>();
-        builder.Services.AddScoped<StaffDirectory>();
         builder.Services.AddScoped<CaseBook>();
         builder.Services.AddScoped<CaseReading>();
         builder.Services.AddScoped<ReferralDesk>();

@@ -7,7 +7,7 @@ namespace Safeguard.Foi;
 
 /// <summary>
 /// The FOI module's commands, under <c>foi</c>: <c>due</c> (the statutory clock), <c>holidays import</c> and
-/// <c>holidays list</c>. Errors go to standard error in words, and a refused command exits 1 having changed nothing.
+/// <c>holidays list</c>, <c>requests add | record | list</c>, <c>reminders queue</c>. Errors go to standard error in words, and a refused command exits 1 having changed nothing.
 /// </summary>
 public static class FoiCommands
 {
@@ -22,7 +22,23 @@ public static class FoiCommands
             Due(open),
             Holidays(open),
             Requests.FoiRequestCommands.Create(open),
+            Reminders(open),
         };
+    }
+
+    private static Command Reminders(Func<ParseResult, CancellationToken, Task<IHost>> open)
+    {
+        var queue = new Command("queue", "Queue today's reminders of FOI deadlines to each request's owner now; none is queued twice.");
+        queue.SetAction(async (result, cancellationToken) =>
+        {
+            using var host = await open(result, cancellationToken);
+            await using var scope = host.Services.CreateAsyncScope();
+            var today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+            var queued = await scope.ServiceProvider.GetRequiredService<Foi.Reminders.FoiReminders>().QueueAsync(today, cancellationToken);
+            Console.WriteLine(Invariant($"Queued {queued} reminder{(queued == 1 ? "" : "s")} in the outbox."));
+            return 0;
+        });
+        return new Command("reminders", "Reminders of FOI deadlines, through the e-mail outbox.") { queue };
     }
 
     private static Command Due(Func<ParseResult, CancellationToken, Task<IHost>> open)

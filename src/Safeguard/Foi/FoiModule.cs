@@ -1,28 +1,42 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Accounts;
 using Safeguard.Foi.Api;
+using Safeguard.Foi.Calendar;
 using Safeguard.Foi.Data;
 using Safeguard.Foi.Holidays;
 using Safeguard.Platform;
 
 namespace Safeguard.Foi;
 
-/// <summary>The FOI module's face: the statutory clock, the bank holidays it counts with, and their API.</summary>
+/// <summary>
+/// The FOI module's face: the statutory clock, the bank holidays it counts with and their API; the charity's requests
+/// on the staff pages, with their documents, series, calendar feeds and reminders.
+/// </summary>
 public static class FoiModule
 {
-    /// <summary>Registers the module's database and bank holiday store.</summary>
+    /// <summary>Registers the module's database, bank holiday store, requests, calendar feeds and reminders, and the staff pages' policy.</summary>
     public static IHostApplicationBuilder AddFoi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddModuleContexts<FoiDbContext, SqliteFoiDbContext, PostgresFoiDbContext>("foi");
         builder.Services.AddScoped<BankHolidayStore>();
         builder.Services.AddScoped<Requests.FoiRequestBook>();
+        builder.Services.AddSingleton(FoiSettings.Read(builder.Configuration));
+        builder.Services.AddScoped<Calendar.FoiCalendarFeeds>();
+        builder.Services.AddScoped<Reminders.FoiReminders>();
+        builder.Services.AddHostedService<Reminders.FoiReminderService>();
         builder.Services.AddSingleton<IModuleDatabase, FoiDatabase>();
+        // The staff pages keep the charity's requests: policy officers and administrators (docs/accounts.md).
+        builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions.AuthorizeFolder("/Foi/Staff", AccountsPolicies.Foi));
         return builder;
     }
 
-    /// <summary>Maps <c>/api/v1/foi</c>.</summary>
+    /// <summary>Maps <c>/api/v1/foi</c>, the calendar feeds, and the size limit of the answer upload form.</summary>
     public static WebApplication MapFoi(this WebApplication app)
     {
+        app.UseUploadSizeLimit(Staff.FoiStaffPaths.IsAttachDocument, app.Services.GetRequiredService<FoiSettings>().MaxDocumentBytes);
         app.MapFoiApi();
+        app.MapFoiCalendar();
         return app;
     }
 

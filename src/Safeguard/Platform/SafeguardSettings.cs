@@ -69,6 +69,15 @@ public static class SafeguardSettings
     /// <summary>The From address of e-mails Safeguard sends.</summary>
     public const string MailFrom = "Safeguard:Mail:From";
 
+    /// <summary>The largest FOI answer document that can be attached to a request, in bytes (default 20971520, 20 MB).</summary>
+    public const string FoiMaxDocumentBytes = "Safeguard:Foi:MaxDocumentBytes";
+
+    /// <summary>How many working days before an FOI deadline its owner is reminded (default 5).</summary>
+    public const string FoiReminderWorkingDays = "Safeguard:Foi:ReminderWorkingDays";
+
+    /// <summary>The hour of the day (0 to 23, server time) at which FOI reminders are queued (default 7).</summary>
+    public const string FoiReminderHour = "Safeguard:Foi:ReminderHour";
+
     /// <summary>Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto headers are believed (comma-separated).</summary>
     public const string TrustedProxies = "Safeguard:TrustedProxies";
 

@@ -93,13 +93,16 @@ public static class SafeguardWebApplication
         app.UseOutputCache();
         // After the output cache: a cached response already carries these headers, so a cache hit costs nothing more.
         app.UseSecurityHeaders();
-        // Only /css is looked up on disk, so page and API requests cost no file-system probe.
-        app.UseStaticFiles(new StaticFileOptions
+        // Only /css and /js are looked up on disk, so page and API requests cost no file-system probe.
+        foreach (var folder in new[] { "css", "js" })
         {
-            RequestPath = "/css",
-            FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.WebRootPath, "css")),
-            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
-        });
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                RequestPath = "/" + folder,
+                FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.WebRootPath, folder)),
+                OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
+            });
+        }
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").RequireCors(PlatformPolicies.ReadOnlyCors).AllowAnonymous();
     }

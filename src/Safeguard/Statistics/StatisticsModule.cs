@@ -6,6 +6,7 @@ using Safeguard.Statistics.Api;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Demonstration;
 using Safeguard.Statistics.Importing;
+using Safeguard.Statistics.Importing.Files;
 using Safeguard.Statistics.Importing.Templates;
 using Safeguard.Statistics.Portal;
 using Safeguard.Statistics.Reading;
@@ -32,6 +33,7 @@ public static class StatisticsModule
         builder.Services.AddScoped<StatisticsImporter>();
         builder.Services.AddScoped<ImportUploads>();
         builder.Services.AddScoped<DraftReleases>();
+        builder.Services.AddScoped<SourceCitations>();
         builder.Services.AddSingleton<ImportJobs>();
         builder.Services.AddHostedService<ImportJobWorker>();
         builder.Services.AddSingleton<IModuleDatabase, StatisticsDatabase>();
@@ -48,7 +50,7 @@ public static class StatisticsModule
     /// <summary>Maps the public pages' machine twins and the <c>/api/v1</c> endpoints, all open to anyone.</summary>
     public static WebApplication MapStatistics(this WebApplication app)
     {
-        app.UseUploadSizeLimit();
+        app.UseUploadSizeLimit(path => path.Equals(StatisticsStaffPaths.NewImport, StringComparison.Ordinal), app.Services.GetRequiredService<ImportLimits>().MaxFileBytes);
         var open = app.MapGroup("").AllowAnonymous();
         open.MapGet("/", () => TypedResults.Redirect("/statistics")).ExcludeFromDescription();
         open.MapPageTwins();

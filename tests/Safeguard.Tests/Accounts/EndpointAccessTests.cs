@@ -1,10 +1,13 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts;
+using Safeguard.Accounts.Passkeys;
 using Safeguard.Tests.Casework;
 using Safeguard.Tests.Http;
 
@@ -22,6 +25,12 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
     private static readonly string[] PublicPrefixes =
         ["/statistics", "/api/v1", "/openapi", "/system", AccountsPaths.SignIn, "/staff/invitation", "/refer"];
 
+    /// <summary>
+    /// Addresses anonymous to the cookie policies because the caller cannot sign in, each answering only to a secret
+    /// token in the address: the FOI calendar feeds, read by calendar apps (docs/foi.md).
+    /// </summary>
+    private static readonly string[] SecretAddressPrefixes = ["/staff/foi/calendar/{token}"];
+
     /// <summary>Exact public addresses.</summary>
     private static readonly string[] PublicExact = ["/"];
 
@@ -35,6 +44,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         [AccountsPolicies.CaseSupervision] = [StaffRoles.Supervisor],
         [AccountsPolicies.Aggregates] = [StaffRoles.Administrator, StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Researcher, StaffRoles.PolicyOfficer, StaffRoles.Supervisor],
         [AccountsPolicies.Statistics] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
+        [AccountsPolicies.Foi] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
     };
 
     private const string NoRole = "none";
@@ -62,7 +72,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
     }
 
     private static bool OnAllowList(string pattern) =>
-        PublicExact.Contains(pattern) || PublicPrefixes.Any(prefix => pattern == prefix || pattern.StartsWith(prefix + "/", StringComparison.Ordinal) || pattern.StartsWith(prefix + ".", StringComparison.Ordinal) || pattern.StartsWith(prefix + "{", StringComparison.Ordinal));
+        PublicExact.Contains(pattern) || SecretAddressPrefixes.Any(prefix => pattern.StartsWith(prefix, StringComparison.Ordinal)) || PublicPrefixes.Any(prefix => pattern == prefix || pattern.StartsWith(prefix + "/", StringComparison.Ordinal) || pattern.StartsWith(prefix + ".", StringComparison.Ordinal) || pattern.StartsWith(prefix + "{", StringComparison.Ordinal));
 
     [Fact]
     public void EveryEndpoint_IsPublicByAllowListOrNamesOneKnownPolicy()
@@ -102,7 +112,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         {
             var address = Address(route.Pattern, "00000000-0000-0000-0000-000000000000");
             var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(route.Method), address), Cancel);
-            var location = PathOf(response.Headers.Location);
+            var location = StaffBrowser.PathOf(response.Headers.Location);
             var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.NotFound
                 || (response.StatusCode == HttpStatusCode.Redirect && location.StartsWith(AccountsPaths.SignIn, StringComparison.Ordinal))
                 // A POST without an antiforgery token may be refused before sign-in is even asked for.
@@ -119,20 +129,22 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
     public async Task EveryProtectedEndpoint_EachRole_ReachesOnlyWhatItsPolicyAllows()
     {
         var failures = new List<string>();
+        var foi = await FoiRecordsAsync();
         foreach (var role in StaffRoles.All.Append(NoRole))
         {
             var staff = await StaffBrowser.CreateAsync(factory, role == NoRole ? [] : [role]);
             var browser = new StaffBrowser(factory);
             await browser.SignInSuccessfullyAsync(staff);
-            // Routes naming an upload get one of this person's own, and routes naming a case get one assigned to them,
-            // so those who may reach it find it.
+            // Routes naming an upload or a passkey get one of this person's own, so those who may reach it find it; FOI
+            // routes a request, its document and a series that exist; casework routes a case assigned to this person.
             var upload = await UploadAsync(staff.Id);
+            var passkey = await PasskeyAsync(staff.Id);
             var sample = await CaseworkSamples.CreateAsync(factory.Services, [staff.Id]);
             foreach (var route in Routes().Where(r => !r.Anonymous && r.Method == "GET"))
             {
-                var address = Address(route.Pattern, staff.Id, upload, sample);
+                var address = Address(route.Pattern, staff.Id, upload, passkey, foi, sample);
                 var response = await browser.Client.GetAsync(address, Cancel);
-                var location = PathOf(response.Headers.Location);
+                var location = StaffBrowser.PathOf(response.Headers.Location);
                 var reached = response.StatusCode == HttpStatusCode.OK
                     || (response.StatusCode == HttpStatusCode.Redirect && !location.StartsWith(AccountsPaths.SignIn, StringComparison.Ordinal));
                 var shouldReach = Reach[route.Policies[0]].Contains(role);
@@ -156,7 +168,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         var staff = await StaffBrowser.CreateAsync(factory, StaffRoles.Administrator);
         using (var scope = factory.Services.CreateScope())
         {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffAccount>>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
             var account = (await users.FindByIdAsync(staff.Id))!;
             await users.SetTwoFactorEnabledAsync(account, false);
         }
@@ -172,29 +184,64 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         (await browser.Client.GetAsync(AccountsPaths.Enrol, Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    /// <summary>The path and query of a redirect, whether the application gave it absolute or relative.</summary>
-    private static string PathOf(Uri? location) =>
-        location is null ? "" : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
-
-    private static string Address(string pattern, string id, string upload = "00000000000000000000000000000000", SampleCase? sample = null) =>
-        RouteParameter().Replace(pattern, match => match.Groups["name"].Value switch
+    private static string Address(
+        string pattern, string id, string upload = "00000000000000000000000000000000", string passkey = "AAAAAAAAAAAAAAAAAAAAAA", FoiRecords? foi = null, SampleCase? sample = null) =>
+        RouteParameter().Replace(pattern, match => (match.Groups["name"].Value, Case: pattern.StartsWith("/staff/cases/", StringComparison.Ordinal)) switch
         {
-            "id" => id,
-            "upload" => upload,
-            "caseNumber" when sample is not null => sample.CaseNumber,
-            "episode" when sample is not null => sample.Episode.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "assessment" when sample is not null => sample.Assessment.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "document" when sample is not null => sample.Document.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "version" when sample is not null => sample.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "referral" when sample is not null => sample.WaitingReferral.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ("id", _) => id,
+            ("upload", _) => upload,
+            ("passkey", _) => passkey,
+            ("request", _) => foi?.Request ?? "0",
+            ("series", _) => foi?.Series ?? "0",
+            ("document", false) => foi?.Document ?? "0",
+            ("caseNumber", _) => sample?.CaseNumber ?? "sample",
+            ("episode", _) => Invariant(sample?.Episode ?? 0),
+            ("assessment", _) => Invariant(sample?.Assessment ?? 0),
+            ("document", true) => Invariant(sample?.Document ?? 0),
+            ("version", _) => Invariant(sample?.Version ?? 0),
+            ("referral", _) => Invariant(sample?.WaitingReferral ?? 0),
             _ => "sample",
         });
+
+    private sealed record FoiRecords(string Request, string Document, string Series);
+
+    /// <summary>A synthetic FOI request in a series, with an answer document.</summary>
+    private async Task<FoiRecords> FoiRecordsAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var book = scope.ServiceProvider.GetRequiredService<Safeguard.Foi.Requests.FoiRequestBook>();
+        var series = await book.AddSeriesAsync($"Access test series {Guid.NewGuid():N}", 6, Cancel);
+        var request = await book.AddAsync(new Safeguard.Foi.Requests.FoiRequest
+        {
+            Reference = $"ACCESS-{Guid.NewGuid():N}",
+            Authority = "Home Office",
+            Subject = "Synthetic access test",
+            Text = "",
+            SeriesId = series.Id,
+        }, Cancel);
+        var document = await book.AttachAsync(request, "answer.csv", "Centre,2024\nBrook House IRC,1\n"u8.ToArray(), "system", Cancel);
+        return new(Invariant(request.Id), Invariant(document.Id), Invariant(series.Id));
+    }
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<string> UploadAsync(string ownerId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<Safeguard.Statistics.Staff.ImportUploads>()
             .AddAsync(ownerId, "synthetic.csv", "Centre,2024\nBrook House IRC,1\n"u8.ToArray(), null, "Home Office", null, null, Cancel);
+    }
+
+    /// <summary>A passkey of the account's own, stored directly (its key is never used here); its address form.</summary>
+    private async Task<string> PasskeyAsync(string ownerId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
+        var passkey = new UserPasskeyInfo(RandomNumberGenerator.GetBytes(16), publicKey: [1], DateTimeOffset.UtcNow, signCount: 0, transports: null,
+            isUserVerified: true, isBackupEligible: false, isBackedUp: false, attestationObject: [], clientDataJson: [])
+        { Name = "Synthetic key" };
+        (await users.AddOrUpdatePasskeyAsync((await users.FindByIdAsync(ownerId))!, passkey)).Succeeded.ShouldBeTrue();
+        return StaffPasskeys.AddressOf(passkey);
     }
 
     [GeneratedRegex(@"\{(?<name>[a-zA-Z]+)[^}]*\}")]

@@ -48,6 +48,9 @@ public sealed class SignInRateLimitTests(LowFormLimitFactory factory) : IClassFi
             }
         }
         statuses.ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests]);
+        // Signing in with a passkey shares the limit: its options and its answer are refused too.
+        (await browser.SubmitAsync(AccountsPaths.SignIn, [new("Failure", "NotAllowedError")], handler: "Passkey")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await browser.Client.PostAsync(AccountsPaths.SignIn + "?handler=PasskeyOptions", null, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         // Reading the page is not limited.
         (await browser.Client.GetAsync(AccountsPaths.SignIn, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }

@@ -50,6 +50,10 @@ public sealed class StaffBrowser(PortalFactory factory)
         return await ParseAsync(response);
     }
 
+    /// <summary>The path and query of a redirect, whether the application gave it absolute or relative.</summary>
+    public static string PathOf(Uri? location) =>
+        location is null ? "" : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Cancel));
 
@@ -83,7 +87,35 @@ public sealed class StaffBrowser(PortalFactory factory)
             return first;
         }
         first.Headers.Location!.OriginalString.ShouldStartWith(AccountsPaths.SignInCode);
-        return await SubmitAsync(AccountsPaths.SignInCode, [new("Code", Totp.Code(staff.AuthenticatorKey, DateTimeOffset.UtcNow))]);
+        return await SubmitAsync(AccountsPaths.SignInCode, [new("Code", Totp.Code(staff.AuthenticatorKey, factory.Clock.GetUtcNow()))]);
+    }
+
+    /// <summary>
+    /// Asks for the options that a page's passkey form asks for, as its script does: a POST of the form's antiforgery
+    /// token and <paramref name="fields"/> to the form's <c>data-passkey-options</c> address. Returns the JSON.
+    /// </summary>
+    public async Task<string> PasskeyOptionsAsync(string path, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var form = (await PageAsync(path)).QuerySelector<IHtmlFormElement>("main form[data-passkey-options]").ShouldNotBeNull($"a passkey form on {path}");
+        var token = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]").ShouldNotBeNull().Value;
+        var response = await Client.PostAsync(form.GetAttribute("data-passkey-options"), new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]), Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"passkey options from {path}");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        return await response.Content.ReadAsStringAsync(Cancel);
+    }
+
+    /// <summary>Adds a passkey held by <paramref name="authenticator"/> on /staff/passkeys; the response to the form.</summary>
+    public async Task<HttpResponseMessage> AddPasskeyAsync(SoftwareAuthenticator authenticator, string name = "Test security key", bool verifyUser = true)
+    {
+        var options = await PasskeyOptionsAsync(AccountsPaths.Passkeys, [new("Name", name)]);
+        return await SubmitAsync(AccountsPaths.Passkeys, [new("Name", name), new("CredentialJson", authenticator.Create(options, verifyUser))], handler: "Add");
+    }
+
+    /// <summary>Signs in with the passkey <paramref name="authenticator"/> holds; the response to the form.</summary>
+    public async Task<HttpResponseMessage> SignInWithPasskeyAsync(SoftwareAuthenticator authenticator, bool verifyUser = true)
+    {
+        var options = await PasskeyOptionsAsync(AccountsPaths.SignIn, []);
+        return await SubmitAsync(AccountsPaths.SignIn, [new("CredentialJson", authenticator.Get(options, verifyUser))], handler: "Passkey");
     }
 
     /// <summary>Signs in and checks the session reaches the staff home.</summary>

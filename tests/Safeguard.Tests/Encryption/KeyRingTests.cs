@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
-using Safeguard.Tests.Accounts;
+using Safeguard.Tests.Http;
 
 namespace Safeguard.Tests.Encryption;
 
@@ -123,7 +123,7 @@ public sealed class KeyRingTests : IDisposable
     public void Rotation_OnOneNode_IsPickedUpByAnotherSharingTheFile_WithoutARestart()
     {
         KeyRingStore.CreateFile(KeyFile, DateTimeOffset.UtcNow);
-        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var clock = new MovableClock();
         var first = new FieldEncryption(OverFile());
         var secondStore = OverFile(clock);
         var second = new FieldEncryption(secondStore);
@@ -134,7 +134,7 @@ public sealed class KeyRingTests : IDisposable
 
         second.Decrypt(written, Purpose).ShouldBe("Amina Synthetic", "an unknown key id makes the node read the file again");
         first.Decrypt(written, Purpose).ShouldBe("Amina Synthetic");
-        clock.Now += KeyRingStore.RefreshInterval;
+        clock.Advance(KeyRingStore.RefreshInterval);
         second.CurrentKeyId.ShouldNotBe(before);
         second.UsesCurrentKey(written).ShouldBeTrue();
     }
@@ -143,13 +143,13 @@ public sealed class KeyRingTests : IDisposable
     public void KeyFile_BrokenAfterStart_LeavesTheKeysReadBeforeInForce()
     {
         KeyRingStore.CreateFile(KeyFile, DateTimeOffset.UtcNow);
-        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var clock = new MovableClock();
         var encryption = new FieldEncryption(OverFile(clock));
         var value = encryption.Encrypt("Amina Synthetic", Purpose);
 
         File.WriteAllText(KeyFile, "{ broken");
         File.SetLastWriteTimeUtc(KeyFile, DateTime.UtcNow.AddMinutes(1));
-        clock.Now += KeyRingStore.RefreshInterval;
+        clock.Advance(KeyRingStore.RefreshInterval);
 
         encryption.Decrypt(value, Purpose).ShouldBe("Amina Synthetic");
     }

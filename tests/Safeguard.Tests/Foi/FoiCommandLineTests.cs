@@ -101,4 +101,14 @@ public sealed class FoiCommandLineTests : IDisposable
         list.Output.ShouldContain("MJ-TEST-2");
         list.Output.ShouldNotContain("MJ-TEST-1");
     }
+
+    [Fact]
+    public async Task RemindersQueue_RequestWithoutOwner_QueuesNothing()
+    {
+        var sent = DateOnly.FromDateTime(DateTime.Now).AddDays(-40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        (await RunAsync("foi", "requests", "add", "MJ-TEST-R", "--subject", "Use of force, 2026", "--sent", sent)).ExitCode.ShouldBe(0);
+        var queued = await RunAsync("foi", "reminders", "queue");
+        queued.ExitCode.ShouldBe(0, queued.Errors);
+        queued.Output.ShouldContain("Queued 0 reminders in the outbox.", customMessage: "a request added on the command line has no owner to remind");
+    }
 }

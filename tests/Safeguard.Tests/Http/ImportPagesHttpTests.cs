@@ -158,7 +158,7 @@ public abstract class ImportPagesHttpTests<TFactory>(TFactory factory) : IClassF
     {
         var officer = await SignedInAsync(factory, StaffRoles.PolicyOfficer);
         var limit = factory.Services.GetRequiredService<Safeguard.Statistics.Importing.Files.ImportLimits>().MaxFileBytes;
-        var response = await UploadAsync(officer, new byte[limit + NewImportModel.FormAllowance], "huge.csv");
+        var response = await UploadAsync(officer, new byte[limit + Safeguard.Platform.UploadSizeLimit.FormAllowance], "huge.csv");
         response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
         var page = await officer.PageAsync(Location(response));
         page.QuerySelector(".error-summary a[href='#File']")!.TextContent.ShouldStartWith("The file must be smaller than 50 MB");

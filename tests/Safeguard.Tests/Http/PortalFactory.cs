@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Safeguard.Platform;
 using Safeguard.Tests.Encryption;
@@ -26,6 +28,9 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
 
     /// <summary>Whether start-up loads the demonstration data (as <c>./safeguard serve</c> does unless told not to).</summary>
     public bool DemonstrationData { get; init; } = true;
+
+    /// <summary>The application's clock: the real time, until a test moves it on.</summary>
+    public MovableClock Clock { get; } = new();
 
     protected abstract string ConnectionString { get; }
 
@@ -54,6 +59,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Safeguard:Mail:PickupFolder", MailFolder);
         // Every test request comes from the same (unknown) address; the per-address limit has a test of its own.
         builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "10000");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>
@@ -75,7 +81,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
 }
 
 /// <summary>The application on a fresh SQLite file.</summary>
-public sealed class SqlitePortalFactory : PortalFactory
+public class SqlitePortalFactory : PortalFactory
 {
     private readonly string folder = Directory.CreateTempSubdirectory("safeguard-tests-").FullName;
 
@@ -105,7 +111,7 @@ public sealed class FolderPortalFactory(string folder, string keyRing) : PortalF
 }
 
 /// <summary>The application on a fresh database in the PostgreSQL server that ./test.sh starts.</summary>
-public sealed class PostgresPortalFactory : PortalFactory
+public class PostgresPortalFactory : PortalFactory
 {
     private readonly string database = $"safeguard_test_{Guid.NewGuid():N}";
 
@@ -141,4 +147,17 @@ public sealed class PostgresPortalFactory : PortalFactory
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>
+/// A clock that runs with the real one, moved on by a test (<see cref="Advance"/>): a session can then outlive its
+/// idle or absolute time in an instant, while codes and cookies still see a plausible, increasing time.
+/// </summary>
+public sealed class MovableClock : TimeProvider
+{
+    private long offsetTicks;
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => TimeProvider.System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
 }

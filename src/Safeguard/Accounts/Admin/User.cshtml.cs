@@ -2,16 +2,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Accounts.Invitations;
+using Safeguard.Accounts.Passkeys;
 using Safeguard.Audit;
 
 namespace Safeguard.Accounts.Admin;
 
 /// <summary>
-/// One account: change its roles, send a new invitation (which also resets a lost passphrase or authenticator),
+/// One account: change its roles, send a new invitation (which also resets a lost passphrase, authenticator or passkey),
 /// or deactivate it. An administrator cannot deactivate themselves or take away their own administrator role,
 /// so there is always someone who can manage accounts.
 /// </summary>
-public sealed class UserModel(UserManager<StaffAccount> users, InvitationService invitations, IConfiguration configuration, TimeProvider clock) : PageModel
+public sealed class UserModel(UserManager<StaffAccount> users, InvitationService invitations, StaffPasskeys passkeys, IConfiguration configuration, TimeProvider clock) : PageModel
 {
     public StaffAccount Account { get; private set; } = null!;
 
@@ -21,6 +22,9 @@ public sealed class UserModel(UserManager<StaffAccount> users, InvitationService
     public List<string> Roles { get; set; } = [];
 
     public bool IsSelf { get; private set; }
+
+    /// <summary>How many passkeys the account has.</summary>
+    public int PasskeyCount { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -71,13 +75,15 @@ public sealed class UserModel(UserManager<StaffAccount> users, InvitationService
         {
             return NotFound();
         }
-        // A new invitation replaces the passphrase and the authenticator: both are set again when it is accepted.
+        // A new invitation replaces every way of signing in: the passphrase and the authenticator are set again when
+        // it is accepted, and passkeys added again afterwards.
         await users.SetTwoFactorEnabledAsync(Account, false);
         await users.ResetAuthenticatorKeyAsync(Account);
+        var removed = await passkeys.RemoveAllAsync(Account);
         await users.UpdateSecurityStampAsync(Account);
         var actor = users.GetUserId(User)!;
         await invitations.ReissueAsync(Account, actor, InviteModel.BaseUrl(configuration, Request), sendEmail: true, cancellationToken);
-        await AccountsAudit.RecordAsync(HttpContext, AuditAction.Update, Account.Id, "new invitation sent; second factor reset");
+        await AccountsAudit.RecordAsync(HttpContext, AuditAction.Update, Account.Id, $"new invitation sent; second factor reset; passkeys removed: {removed}");
         return LocalRedirect(AccountsPaths.Users + "?done=reinvited");
     }
 
@@ -104,6 +110,7 @@ public sealed class UserModel(UserManager<StaffAccount> users, InvitationService
         Account = account;
         CurrentRoles = [.. StaffRoles.All.Intersect(await users.GetRolesAsync(account))];
         IsSelf = users.GetUserId(User) == account.Id;
+        PasskeyCount = (await passkeys.ListAsync(account)).Count;
         return true;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Safeguard.Accounts.Passkeys;
 using Safeguard.Accounts.SignIn;
 using Safeguard.Audit;
 
@@ -10,10 +11,10 @@ namespace Safeguard.Accounts.Anonymous;
 /// <summary>
 /// The first step of signing in: e-mail address and passphrase. Whatever went wrong (no such account, a wrong
 /// passphrase, a locked or deactivated account), the answer is the same, so the page cannot be used to find out who
-/// has an account.
+/// has an account. Or signing in with a passkey alone (<see cref="StaffPasskeys"/>), which counts as both steps.
 /// </summary>
 [EnableRateLimiting(AccountsModule.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManager<StaffAccount> users, SignInThrottle throttle) : PageModel
+public sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManager<StaffAccount> users, SignInThrottle throttle, StaffPasskeys passkeys) : PageModel
 {
     public const string Failed =
         "The e-mail address or passphrase is not right. Check them and try again. After 5 wrong tries the account is locked for 15 minutes.";
@@ -26,6 +27,14 @@ public sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManager<
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>The browser's answer to the passkey request, as JSON (<c>PublicKeyCredential.toJSON()</c>).</summary>
+    [BindProperty]
+    public string? CredentialJson { get; set; }
+
+    /// <summary>The name of the browser's error when the passkey ceremony failed or was cancelled.</summary>
+    [BindProperty]
+    public string? Failure { get; set; }
 
     /// <summary>Set after signing out: "here" or "everywhere".</summary>
     [BindProperty(SupportsGet = true)]
@@ -73,6 +82,33 @@ public sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManager<
         }
         return await FailAsync(account.Id, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed (deactivated or not confirmed)" : "wrong passphrase");
     }
+
+    /// <summary>Begins a passkey sign-in: the options for the browser, as JSON; the ceremony's state goes in a cookie.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() => Content(await passkeys.RequestOptionsAsync(), "application/json");
+
+    /// <summary>Finishes a passkey sign-in with the browser's answer.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        SignedOut = null;
+        if (Failure is not null || string.IsNullOrEmpty(CredentialJson))
+        {
+            // Cancelled or failed in the browser: nothing reached an account, so nothing goes on the audit trail.
+            ModelState.AddModelError(PasskeyField, PasskeyMessages.SignInNotFinished(Failure));
+            return Page();
+        }
+        var result = await passkeys.SignInAsync(CredentialJson);
+        if (result.Outcome == PasskeySignInOutcome.SignedIn)
+        {
+            await AccountsAudit.RecordAsync(HttpContext, AuditAction.SignIn, result.AccountId, result.AuditDetail);
+            return LocalRedirect(SafeReturnUrl ?? AccountsPaths.Home);
+        }
+        await AccountsAudit.RecordAsync(HttpContext, AuditAction.SignInFailed, result.AccountId, result.AuditDetail);
+        ModelState.AddModelError(PasskeyField, PasskeyMessages.SignInRefused(result.Outcome));
+        return Page();
+    }
+
+    /// <summary>The passkey button's id, which the error summary links to.</summary>
+    private const string PasskeyField = "Passkey";
 
     private string? SafeReturnUrl => ReturnUrl is { Length: > 0 } && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
 

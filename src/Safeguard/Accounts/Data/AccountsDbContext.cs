@@ -8,11 +8,17 @@ using Safeguard.Accounts.Mail;
 namespace Safeguard.Accounts.Data;
 
 /// <summary>
-/// The accounts module's tables: Identity's (renamed <c>accounts_*</c>), invitations and the mail outbox.
-/// Provider-specific subclasses exist only so that SQLite and PostgreSQL each keep their own migrations.
+/// The accounts module's tables: Identity's (renamed <c>accounts_*</c>, passkeys included), invitations and the mail
+/// outbox. Provider-specific subclasses exist only so that SQLite and PostgreSQL each keep their own migrations.
 /// </summary>
 public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbContext<StaffAccount>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// Identity's schema version: 3 has the passkeys table. Identity reads it from its options in the application's
+    /// services when building the model, so <c>AddAccounts</c> and the design-time factories both give this one.
+    /// </summary>
+    public static readonly Version IdentitySchema = IdentitySchemaVersions.Version3;
+
     /// <summary>ASP.NET Core Data Protection keys, shared by every web node (cookies, antiforgery and tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -36,6 +42,7 @@ public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbCo
         builder.Entity<IdentityUserLogin<string>>().ToTable("accounts_user_logins");
         builder.Entity<IdentityUserToken<string>>().ToTable("accounts_user_tokens");
         builder.Entity<IdentityRoleClaim<string>>().ToTable("accounts_role_claims");
+        builder.Entity<IdentityUserPasskey<string>>().ToTable("accounts_user_passkeys");
         builder.Entity<Invitation>(invitation =>
         {
             invitation.ToTable("accounts_invitations");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Clocks;
 using Safeguard.Casework.Data;
@@ -67,7 +68,7 @@ internal sealed class CaseReading(CaseworkDbContext db, FieldEncryption cipher, 
             .ToListAsync(cancellationToken);
         var centres = (await places.ListAsync(cancellationToken)).ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal);
         string Centre(string slug) => centres.GetValueOrDefault(slug, slug);
-        var names = await staff.NamesAsync([.. client.Assignments.Select(a => a.AccountId)], cancellationToken);
+        var names = await staff.NamesAsync(client.Assignments.Select(a => a.AccountId));
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var dates = CaseFacts.Dates(client.Episodes, documents.Select(d => d.Document), client.HomeOfficeEvents, client.Outcome, client.OutcomeOn);
         var reported = documents.Where(d => d.Document.Kind == DocumentKind.MedicoLegalReport && d.Document.AssessmentId is not null)

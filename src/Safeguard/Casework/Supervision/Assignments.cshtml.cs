@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
@@ -58,8 +59,8 @@ internal sealed class AssignmentsModel(CaseAccess access, CaseBook book, Casewor
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var ids = await db.Assignments.AsNoTracking().Where(a => a.ClientId == Opened.ClientId).Select(a => a.AccountId).ToListAsync(cancellationToken);
-        var names = await staff.NamesAsync(ids, cancellationToken);
+        var names = await staff.NamesAsync(ids);
         Assigned = [.. ids.Select(id => (id, names[id])).OrderBy(a => a.Item2, StringComparer.CurrentCulture)];
-        Assignable = [.. (await staff.AssignableAsync()).Where(s => !ids.Contains(s.AccountId)).Select(s => new Forms.Choice(s.AccountId, $"{s.Name} ({s.Roles})"))];
+        Assignable = [.. (await staff.AssignableAsync()).Where(s => !ids.Contains(s.Value))];
     }
 }

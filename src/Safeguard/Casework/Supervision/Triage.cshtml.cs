@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Records;
@@ -50,7 +51,7 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Staff = [.. (await staff.AssignableAsync()).Select(s => new Forms.Choice(s.AccountId, s.Name, s.Roles))];
+        Staff = await staff.AssignableAsync();
         if (Decision is not (Accept or Wait or Decline))
         {
             ModelState.AddModelError(nameof(Decision), "Choose whether to accept, keep waiting or decline the referral");
@@ -83,7 +84,7 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
         }
         View = view;
         Centre = view.Sent.CentreSlug is { } slug ? (await places.ListAsync(cancellationToken)).FirstOrDefault(p => p.Slug == slug)?.Name ?? slug : null;
-        Staff = [.. (await staff.AssignableAsync()).Select(s => new Forms.Choice(s.AccountId, s.Name, s.Roles))];
+        Staff = await staff.AssignableAsync();
         return true;
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Foi.Calendar;
 using Safeguard.Foi.Holidays;
+using Safeguard.Foi.Reminders;
 using Safeguard.Foi.Requests;
 
 namespace Safeguard.Foi.Data;
@@ -14,6 +16,15 @@ public abstract class FoiDbContext(DbContextOptions options) : DbContext(options
     internal DbSet<ImportedBankHoliday> BankHolidays => Set<ImportedBankHoliday>();
 
     public DbSet<FoiRequest> Requests => Set<FoiRequest>();
+
+    public DbSet<FoiSeries> Series => Set<FoiSeries>();
+
+    public DbSet<FoiAnswerDocument> Documents => Set<FoiAnswerDocument>();
+
+    /// <summary>The reminders queued, one per request, deadline, date and kind.</summary>
+    public DbSet<FoiReminder> Reminders => Set<FoiReminder>();
+
+    public DbSet<FoiCalendarFeed> CalendarFeeds => Set<FoiCalendarFeed>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -39,6 +50,41 @@ public abstract class FoiDbContext(DbContextOptions options) : DbContext(options
             request.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
             request.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(20);
             request.Property(r => r.Exemptions).HasMaxLength(500);
+            request.Property(r => r.OwnerId).HasMaxLength(450);
+            request.HasIndex(r => r.OwnerId);
+            request.HasOne(r => r.Series).WithMany(s => s.Requests).HasForeignKey(r => r.SeriesId).OnDelete(DeleteBehavior.Restrict);
+            request.HasMany(r => r.Documents).WithOne().HasForeignKey(d => d.RequestId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<FoiSeries>(series =>
+        {
+            series.ToTable("foi_series");
+            series.Property(s => s.Name).HasMaxLength(200);
+            series.HasIndex(s => s.Name).IsUnique();
+        });
+        modelBuilder.Entity<FoiAnswerDocument>(document =>
+        {
+            document.ToTable("foi_answer_documents");
+            document.Property(d => d.FileName).HasMaxLength(260);
+            document.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
+            document.Property(d => d.UploadedBy).HasMaxLength(450);
+            document.HasIndex(d => d.Sha256);
+        });
+        modelBuilder.Entity<FoiReminder>(reminder =>
+        {
+            reminder.ToTable("foi_reminders");
+            reminder.Property(r => r.Deadline).HasMaxLength(20);
+            reminder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+            reminder.Property(r => r.RecipientId).HasMaxLength(450);
+            reminder.HasOne<FoiRequest>().WithMany().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Cascade);
+            reminder.HasIndex(r => new { r.RequestId, r.Deadline, r.DueOn, r.Kind }).IsUnique();
+        });
+        modelBuilder.Entity<FoiCalendarFeed>(feed =>
+        {
+            feed.ToTable("foi_calendar_feeds");
+            feed.Property(f => f.OwnerId).HasMaxLength(450);
+            feed.Property(f => f.TokenSha256).HasMaxLength(64).IsFixedLength();
+            feed.HasIndex(f => f.TokenSha256).IsUnique();
+            feed.HasIndex(f => f.OwnerId);
         });
     }
 }

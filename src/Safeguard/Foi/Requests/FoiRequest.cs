@@ -73,4 +73,64 @@ public sealed class FoiRequest
     public DateOnly? TribunalDecisionOn { get; set; }
 
     public DateOnly? ClosedOn { get; set; }
+
+    /// <summary>
+    /// The staff account that answers for the request and gets its reminders: whoever created it on the staff pages,
+    /// until someone else is made its owner. Null for a request added on the command line.
+    /// </summary>
+    public string? OwnerId { get; set; }
+
+    /// <summary>The series the request belongs to, e.g. "Rule 35 reports, half-yearly".</summary>
+    public int? SeriesId { get; set; }
+
+    public FoiSeries? Series { get; set; }
+
+    /// <summary>The first day of the period the request asks figures for, e.g. 1 January 2026.</summary>
+    public DateOnly? PeriodStart { get; set; }
+
+    /// <summary>The last day of that period, e.g. 30 June 2026.</summary>
+    public DateOnly? PeriodEnd { get; set; }
+
+    /// <summary>The answer's documents as the authority sent them.</summary>
+    public List<FoiAnswerDocument> Documents { get; } = [];
+}
+
+/// <summary>
+/// Requests repeated on a schedule to keep a run of figures going, e.g. "Rule 35 reports, half-yearly": each asks the
+/// same of the next period.
+/// </summary>
+public sealed class FoiSeries
+{
+    public int Id { get; set; }
+
+    /// <summary>What the series asks and how often, e.g. "Rule 35 reports, half-yearly".</summary>
+    public required string Name { get; set; }
+
+    /// <summary>How far each request's period moves on from the last one's, in months (6 for half-yearly).</summary>
+    public int IntervalMonths { get; set; } = 6;
+
+    public List<FoiRequest> Requests { get; } = [];
+}
+
+/// <summary>A document of an answer, stored as received, with its SHA-256 so a copy can be checked against it.</summary>
+public sealed class FoiAnswerDocument
+{
+    public int Id { get; set; }
+
+    public int RequestId { get; set; }
+
+    /// <summary>The file's name as uploaded, last part only.</summary>
+    public required string FileName { get; set; }
+
+    public required byte[] Content { get; set; }
+
+    /// <summary>Lower-case hexadecimal SHA-256 of <see cref="Content"/>.</summary>
+    public required string Sha256 { get; set; }
+
+    public long SizeBytes { get; set; }
+
+    public DateTime UploadedAtUtc { get; set; }
+
+    /// <summary>The account that attached it.</summary>
+    public required string UploadedBy { get; set; }
 }

@@ -1,12 +1,21 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Safeguard.Audit;
+using Safeguard.Foi.Clock;
 using Safeguard.Foi.Data;
 using Safeguard.Foi.Holidays;
 
 namespace Safeguard.Foi.Requests;
 
-/// <summary>A request that cannot be saved as given; the message says what to fix.</summary>
-public sealed class FoiRequestException(string message) : Exception(message);
+/// <summary>A request that cannot be saved as given; the message says what to fix, <see cref="Field"/> where.</summary>
+/// <param name="message">What is wrong and what to do, for the person who gave it.</param>
+/// <param name="field">The <see cref="FoiRequest"/> property at fault, when one is, so a form can point at it.</param>
+public sealed class FoiRequestException(string message, string? field = null) : Exception(message)
+{
+    public string? Field { get; } = field;
+}
 
 /// <summary>The dates and answers that can be recorded on a request; null leaves a field as it is.</summary>
 public sealed record FoiRequestChanges
@@ -28,108 +37,297 @@ public sealed record FoiRequestChanges
     public DateOnly? ClosedOn { get; init; }
 }
 
-/// <summary>Keeps the charity's FOI requests and tells where each stands today.</summary>
-internal sealed partial class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays, TimeProvider clock)
+/// <summary>The requests that need attention, each with where it stands.</summary>
+/// <param name="DueSoon">A deadline within the next working days asked for, soonest first.</param>
+/// <param name="Late">Past a deadline, most late first.</param>
+/// <param name="Unknown">Dates the clock cannot count (bank holidays not known).</param>
+/// <param name="Horizon">The last day counted as soon; null when it cannot be counted.</param>
+internal sealed record FoiAttention(
+    IReadOnlyList<(FoiRequest Request, FoiRequestStatus Status)> DueSoon,
+    IReadOnlyList<(FoiRequest Request, FoiRequestStatus Status)> Late,
+    IReadOnlyList<(FoiRequest Request, FoiRequestStatus Status)> Unknown,
+    DateOnly? Horizon);
+
+/// <summary>An answer document as lists show it, without its bytes.</summary>
+public sealed record FoiDocumentSummary(int Id, string FileName, string Sha256, long SizeBytes, DateTime UploadedAtUtc);
+
+/// <summary>
+/// Keeps the charity's FOI requests, their series and answer documents, and tells where each request stands today.
+/// Every change is recorded on the audit trail in its own transaction, naming the request by id and reference, never
+/// by what it asks.
+/// </summary>
+internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays, TimeProvider clock, IAuditTrail audit, IAuditOrigin origin)
 {
-    /// <summary>Sections of the Act that can be cited as exemptions or as grounds to refuse (s.12 cost, s.14 vexatious).</summary>
-    private static readonly HashSet<int> Sections = [12, 14, 21, 22, 23, 24, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44];
+    public const string RecordType = "foi-request";
+
+    /// <summary>Today, where the charity is.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     public async Task<FoiRequest> AddAsync(FoiRequest request, CancellationToken cancellationToken)
     {
-        if (await db.Requests.AnyAsync(r => r.Reference == request.Reference, cancellationToken))
-        {
-            throw new FoiRequestException($"There is already a request '{request.Reference}'.");
-        }
-        request.Exemptions = request.Exemptions is { } cited ? NormaliseExemptions(cited) : null;
-        Check(request);
+        request.Reference = request.Reference.Trim();
+        await EnsureUniqueAsync(request, cancellationToken);
+        request.Exemptions = request.Exemptions is { } cited ? FoiExemptions.Normalise(cited) : null;
+        await CheckAsync(request, cancellationToken);
         db.Requests.Add(request);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAuditedAsync(AuditAction.Create, request, $"request {request.Reference} added", cancellationToken);
         return request;
     }
 
+    /// <summary>Records what happened to a request, by its reference (the command line).</summary>
     public async Task<FoiRequest> RecordAsync(string reference, FoiRequestChanges changes, CancellationToken cancellationToken)
     {
         var request = await db.Requests.FirstOrDefaultAsync(r => r.Reference == reference, cancellationToken)
             ?? throw new FoiRequestException($"There is no request '{reference}'.");
-        request.AuthorityReference = changes.AuthorityReference ?? request.AuthorityReference;
-        request.SentOn = changes.SentOn ?? request.SentOn;
-        request.ReceivedOn = changes.ReceivedOn ?? request.ReceivedOn;
-        request.AcknowledgedOn = changes.AcknowledgedOn ?? request.AcknowledgedOn;
-        request.ExtendedTo = changes.ExtendedTo ?? request.ExtendedTo;
-        request.Outcome = changes.Outcome ?? request.Outcome;
-        request.AnsweredOn = changes.AnsweredOn ?? request.AnsweredOn;
-        request.Exemptions = changes.Exemptions is { } cited ? NormaliseExemptions(cited) : request.Exemptions;
-        request.ReviewRequestedOn = changes.ReviewRequestedOn ?? request.ReviewRequestedOn;
-        request.ReviewAnsweredOn = changes.ReviewAnsweredOn ?? request.ReviewAnsweredOn;
-        request.ComplaintToCommissionerOn = changes.ComplaintToCommissionerOn ?? request.ComplaintToCommissionerOn;
-        request.CommissionerDecisionOn = changes.CommissionerDecisionOn ?? request.CommissionerDecisionOn;
-        request.TribunalAppealOn = changes.TribunalAppealOn ?? request.TribunalAppealOn;
-        request.TribunalDecisionOn = changes.TribunalDecisionOn ?? request.TribunalDecisionOn;
-        request.ClosedOn = changes.ClosedOn ?? request.ClosedOn;
-        Check(request);
-        await db.SaveChangesAsync(cancellationToken);
+        return await ChangeAsync(request, r =>
+        {
+            r.AuthorityReference = changes.AuthorityReference ?? r.AuthorityReference;
+            r.SentOn = changes.SentOn ?? r.SentOn;
+            r.ReceivedOn = changes.ReceivedOn ?? r.ReceivedOn;
+            r.AcknowledgedOn = changes.AcknowledgedOn ?? r.AcknowledgedOn;
+            r.ExtendedTo = changes.ExtendedTo ?? r.ExtendedTo;
+            r.Outcome = changes.Outcome ?? r.Outcome;
+            r.AnsweredOn = changes.AnsweredOn ?? r.AnsweredOn;
+            r.Exemptions = changes.Exemptions ?? r.Exemptions;
+            r.ReviewRequestedOn = changes.ReviewRequestedOn ?? r.ReviewRequestedOn;
+            r.ReviewAnsweredOn = changes.ReviewAnsweredOn ?? r.ReviewAnsweredOn;
+            r.ComplaintToCommissionerOn = changes.ComplaintToCommissionerOn ?? r.ComplaintToCommissionerOn;
+            r.CommissionerDecisionOn = changes.CommissionerDecisionOn ?? r.CommissionerDecisionOn;
+            r.TribunalAppealOn = changes.TribunalAppealOn ?? r.TribunalAppealOn;
+            r.TribunalDecisionOn = changes.TribunalDecisionOn ?? r.TribunalDecisionOn;
+            r.ClosedOn = changes.ClosedOn ?? r.ClosedOn;
+        }, "recorded on the command line", cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes a request (found by id) as <paramref name="change"/> says, checks it whole, and saves it with an audit
+    /// entry saying <paramref name="what"/>; null when there is no such request.
+    /// </summary>
+    public async Task<FoiRequest?> ChangeAsync(int id, Action<FoiRequest> change, string what, CancellationToken cancellationToken) =>
+        await db.Requests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken) is { } request
+            ? await ChangeAsync(request, change, what, cancellationToken)
+            : null;
+
+    private async Task<FoiRequest> ChangeAsync(FoiRequest request, Action<FoiRequest> change, string what, CancellationToken cancellationToken)
+    {
+        change(request);
+        request.Reference = request.Reference.Trim();
+        await EnsureUniqueAsync(request, cancellationToken);
+        request.Exemptions = string.IsNullOrWhiteSpace(request.Exemptions) ? null : FoiExemptions.Normalise(request.Exemptions);
+        await CheckAsync(request, cancellationToken);
+        await SaveAuditedAsync(AuditAction.Update, request, $"request {request.Reference}: {what}", cancellationToken);
         return request;
     }
+
+    /// <summary>The request with its series, or null.</summary>
+    public Task<FoiRequest?> FindAsync(int id, CancellationToken cancellationToken) =>
+        db.Requests.AsNoTracking().Include(r => r.Series).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
 
     /// <summary>Every request with where it stands today, those needing attention first (most overdue first), then by reference.</summary>
     public async Task<List<(FoiRequest Request, FoiRequestStatus Status)>> TodayAsync(CancellationToken cancellationToken)
     {
         var calendar = await holidays.CalendarAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var requests = await db.Requests.AsNoTracking().ToListAsync(cancellationToken);
-        return [.. requests.Select(r => (r, FoiRequestStatus.On(r, today, calendar)))
+        var today = Today;
+        var requests = await db.Requests.AsNoTracking().Include(r => r.Series).ToListAsync(cancellationToken);
+        return [.. requests.Select(r => (r, FoiRequestStatus.Today(r, today, calendar)))
             .OrderByDescending(x => x.Item2.WorkingDaysLate).ThenBy(x => x.r.Reference, StringComparer.Ordinal)];
     }
 
-    /// <summary>The dates must follow one another, and a refusal must cite what it relies on.</summary>
-    private static void Check(FoiRequest request)
+    /// <summary>
+    /// What needs attention: requests whose deadline falls within the next <paramref name="workingDays"/> working days
+    /// (soonest first), those past it (most late first), and those whose dates the clock cannot count.
+    /// </summary>
+    public async Task<FoiAttention> AttentionAsync(int workingDays, CancellationToken cancellationToken)
     {
-        void Order(DateOnly? earlier, string earlierName, DateOnly? later, string laterName)
+        var today = await TodayAsync(cancellationToken);
+        var calendar = await holidays.CalendarAsync(cancellationToken);
+        DateOnly? horizon;
+        try
+        {
+            horizon = calendar.AddWorkingDays(Today, workingDays).Date;
+        }
+        catch (OutsideCoveredYearsException)
+        {
+            horizon = null;
+        }
+        return new FoiAttention(
+            [.. today.Where(x => x.Status.WorkingDaysLate == 0 && x.Status.Due is { } due && due >= Today && due <= horizon).OrderBy(x => x.Status.Due)],
+            [.. today.Where(x => x.Status.WorkingDaysLate > 0)],
+            [.. today.Where(x => x.Status.State == FoiState.Unknown)],
+            horizon);
+    }
+
+    /// <summary>Where one request stands today.</summary>
+    public async Task<FoiRequestStatus> StatusAsync(FoiRequest request, CancellationToken cancellationToken) =>
+        FoiRequestStatus.Today(request, Today, await holidays.CalendarAsync(cancellationToken));
+
+    /// <summary>Every deadline still waited on, of every request or of those <paramref name="ownerId"/> owns.</summary>
+    public async Task<List<(FoiRequest Request, FoiPendingDeadline Deadline)>> PendingDeadlinesAsync(string? ownerId, CancellationToken cancellationToken)
+    {
+        var calendar = await holidays.CalendarAsync(cancellationToken);
+        var open = await db.Requests.AsNoTracking().Where(r => r.ClosedOn == null && (ownerId == null || r.OwnerId == ownerId)).ToListAsync(cancellationToken);
+        return [.. open.SelectMany(r => FoiDeadlines.Pending(r, calendar).Select(d => (r, d)))];
+    }
+
+    /// <summary>The deadlines a request still waits on.</summary>
+    public async Task<IReadOnlyList<FoiPendingDeadline>> DeadlinesAsync(FoiRequest request, CancellationToken cancellationToken) =>
+        FoiDeadlines.Pending(request, await holidays.CalendarAsync(cancellationToken));
+
+    /// <summary>
+    /// The statutory deadline and the latest date the Commissioner's guidance accepts for a public-interest extension
+    /// (20 further working days); null for a request not yet received, or with dates the clock cannot count.
+    /// </summary>
+    public async Task<(DateOnly Deadline, DateOnly MostExtended)?> ExtensionLimitAsync(FoiRequest request, CancellationToken cancellationToken)
+    {
+        var calendar = await holidays.CalendarAsync(cancellationToken);
+        try
+        {
+            return (request.ReceivedOn ?? request.SentOn) is { } received && new FoiClock(calendar).Due(received).Due is var due
+                ? (due, calendar.AddWorkingDays(due, FoiRequestStatus.MostExtensionWorkingDays).Date)
+                : null;
+        }
+        catch (OutsideCoveredYearsException)
+        {
+            return null;
+        }
+    }
+
+    public Task<List<FoiDocumentSummary>> DocumentsAsync(int requestId, CancellationToken cancellationToken) =>
+        db.Documents.AsNoTracking().Where(d => d.RequestId == requestId).OrderBy(d => d.Id)
+            .Select(d => new FoiDocumentSummary(d.Id, d.FileName, d.Sha256, d.SizeBytes, d.UploadedAtUtc))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>One document of a request, with its bytes; null unless it belongs to that request.</summary>
+    public Task<FoiAnswerDocument?> DocumentAsync(int requestId, int documentId, CancellationToken cancellationToken) =>
+        db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.RequestId == requestId, cancellationToken);
+
+    /// <summary>Stores an answer document on a request, with its SHA-256.</summary>
+    public async Task<FoiAnswerDocument> AttachAsync(FoiRequest request, string fileName, byte[] content, string uploadedBy, CancellationToken cancellationToken)
+    {
+        var document = new FoiAnswerDocument
+        {
+            RequestId = request.Id,
+            FileName = Path.GetFileName(fileName) is { Length: > 0 and <= 260 } name ? name : "answer",
+            Content = content,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            SizeBytes = content.LongLength,
+            UploadedAtUtc = clock.GetUtcNow().UtcDateTime,
+            UploadedBy = uploadedBy,
+        };
+        db.Documents.Add(document);
+        // The file is named by its hash, never its name, which may say more than it should.
+        await SaveAuditedAsync(AuditAction.Update, request, string.Create(CultureInfo.InvariantCulture,
+            $"request {request.Reference}: answer document sha256:{document.Sha256[..12]} attached ({document.SizeBytes:#,0} bytes)"), cancellationToken);
+        return document;
+    }
+
+    public Task<List<FoiSeries>> AllSeriesAsync(CancellationToken cancellationToken) =>
+        db.Series.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
+
+    /// <summary>A series with its requests, the earliest period first.</summary>
+    public async Task<FoiSeries?> SeriesAsync(int id, CancellationToken cancellationToken)
+    {
+        var series = await db.Series.AsNoTracking().Include(s => s.Requests).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        series?.Requests.Sort((a, b) => (a.PeriodStart ?? a.SentOn ?? DateOnly.MaxValue, a.Id).CompareTo((b.PeriodStart ?? b.SentOn ?? DateOnly.MaxValue, b.Id)));
+        return series;
+    }
+
+    public async Task<FoiSeries> AddSeriesAsync(string name, int intervalMonths, CancellationToken cancellationToken)
+    {
+        name = name.Trim();
+        if (await db.Series.AnyAsync(s => s.Name == name, cancellationToken))
+        {
+            throw new FoiRequestException($"There is already a series '{name}'.", nameof(FoiSeries.Name));
+        }
+        var series = new FoiSeries { Name = name, IntervalMonths = intervalMonths };
+        db.Series.Add(series);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEvent(origin.Actor, AuditAction.Create, "foi-series", series.Id.ToString(CultureInfo.InvariantCulture), origin.Source,
+            string.Create(CultureInfo.InvariantCulture, $"series every {intervalMonths} months")), transaction.GetDbTransaction(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return series;
+    }
+
+    /// <summary>The references in use that start with <paramref name="prefix"/>, for suggesting the next one.</summary>
+    public Task<List<string>> ReferencesStartingAsync(string prefix, CancellationToken cancellationToken) =>
+        db.Requests.AsNoTracking().Where(r => r.Reference.StartsWith(prefix)).Select(r => r.Reference).ToListAsync(cancellationToken);
+
+    private async Task EnsureUniqueAsync(FoiRequest request, CancellationToken cancellationToken)
+    {
+        if (await db.Requests.AnyAsync(r => r.Reference == request.Reference && r.Id != request.Id, cancellationToken))
+        {
+            throw new FoiRequestException($"There is already a request '{request.Reference}': give this one another reference.", nameof(FoiRequest.Reference));
+        }
+    }
+
+    private async Task SaveAuditedAsync(AuditAction action, FoiRequest request, string detail, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEvent(origin.Actor, action, RecordType, request.Id.ToString(CultureInfo.InvariantCulture), origin.Source, detail),
+            transaction.GetDbTransaction(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The dates must follow one another, a refusal must cite what it relies on, and the clock must be able to count
+    /// every date (a year without known bank holidays is refused, never guessed).
+    /// </summary>
+    private async Task CheckAsync(FoiRequest request, CancellationToken cancellationToken)
+    {
+        void Order(DateOnly? earlier, string earlierName, DateOnly? later, string laterName, string laterField)
         {
             if (earlier is { } first && later is { } second && second < first)
             {
-                throw new FoiRequestException($"The {laterName} ({second:yyyy-MM-dd}) is before the {earlierName} ({first:yyyy-MM-dd}).");
+                throw new FoiRequestException($"The {laterName} ({second:d MMMM yyyy}) is before the {earlierName} ({first:d MMMM yyyy}).", laterField);
             }
         }
-        Order(request.SentOn, "date sent", request.ReceivedOn, "date received");
-        Order(request.ReceivedOn ?? request.SentOn, "date received", request.AnsweredOn, "date answered");
-        Order(request.ReceivedOn ?? request.SentOn, "date received", request.ExtendedTo, "extended date");
-        Order(request.AnsweredOn, "date answered", request.ReviewRequestedOn, "date the review was requested");
-        Order(request.ReviewRequestedOn, "date the review was requested", request.ReviewAnsweredOn, "date the review was answered");
-        Order(request.AnsweredOn ?? request.ReviewAnsweredOn, "answer", request.ComplaintToCommissionerOn, "date of the complaint to the Commissioner");
-        Order(request.ComplaintToCommissionerOn, "complaint to the Commissioner", request.CommissionerDecisionOn, "Commissioner's decision");
-        Order(request.CommissionerDecisionOn, "Commissioner's decision", request.TribunalAppealOn, "appeal to the tribunal");
-        Order(request.TribunalAppealOn, "appeal to the tribunal", request.TribunalDecisionOn, "tribunal's decision");
+        Order(request.SentOn, "date sent", request.ReceivedOn, "date received", nameof(FoiRequest.ReceivedOn));
+        Order(request.ReceivedOn ?? request.SentOn, "date received", request.AcknowledgedOn, "date acknowledged", nameof(FoiRequest.AcknowledgedOn));
+        Order(request.ReceivedOn ?? request.SentOn, "date received", request.AnsweredOn, "date answered", nameof(FoiRequest.AnsweredOn));
+        Order(request.ReceivedOn ?? request.SentOn, "date received", request.ExtendedTo, "extended date", nameof(FoiRequest.ExtendedTo));
+        Order(request.AnsweredOn, "date answered", request.ReviewRequestedOn, "date the review was requested", nameof(FoiRequest.ReviewRequestedOn));
+        Order(request.ReviewRequestedOn, "date the review was requested", request.ReviewAnsweredOn, "date the review was answered", nameof(FoiRequest.ReviewAnsweredOn));
+        Order(request.ReviewAnsweredOn ?? request.AnsweredOn, "answer", request.ComplaintToCommissionerOn, "date of the complaint to the Commissioner", nameof(FoiRequest.ComplaintToCommissionerOn));
+        Order(request.ComplaintToCommissionerOn, "complaint to the Commissioner", request.CommissionerDecisionOn, "Commissioner's decision", nameof(FoiRequest.CommissionerDecisionOn));
+        Order(request.CommissionerDecisionOn, "Commissioner's decision", request.TribunalAppealOn, "appeal to the tribunal", nameof(FoiRequest.TribunalAppealOn));
+        Order(request.TribunalAppealOn, "appeal to the tribunal", request.TribunalDecisionOn, "tribunal's decision", nameof(FoiRequest.TribunalDecisionOn));
+        Order(request.PeriodStart, "start of the period", request.PeriodEnd, "end of the period", nameof(FoiRequest.PeriodEnd));
         if (request.ReceivedOn is not null && request.SentOn is null)
         {
-            throw new FoiRequestException("A request received by the authority must have been sent: give the date sent too.");
+            throw new FoiRequestException("A request received by the authority must have been sent: give the date sent too.", nameof(FoiRequest.SentOn));
         }
         if (request.AnsweredOn is not null && request.Outcome is null)
         {
-            throw new FoiRequestException("Give the outcome of the answer (answered-in-full, answered-in-part, refused, not-held).");
+            throw new FoiRequestException("Give the outcome of the answer (answered in full, answered in part, refused, not held).", nameof(FoiRequest.Outcome));
+        }
+        if (request.Outcome is { } outcome && outcome != FoiOutcome.NoAnswer && request.AnsweredOn is null)
+        {
+            throw new FoiRequestException("Give the date the answer came.", nameof(FoiRequest.AnsweredOn));
         }
         if (request.Outcome == FoiOutcome.Refused && string.IsNullOrWhiteSpace(request.Exemptions))
         {
-            throw new FoiRequestException("A refusal cites the sections it relies on: give the exemptions, e.g. \"s.12\" or \"s.31, s.40(2)\".");
+            throw new FoiRequestException("A refusal cites the sections it relies on: give the exemptions, e.g. \"s.12\" or \"s.31, s.40(2)\".", nameof(FoiRequest.Exemptions));
         }
-    }
-
-    /// <summary>"s12, S.40(2)" → "s.12; s.40(2)", refusing anything that is not a section of the Act that can be relied on.</summary>
-    private static string NormaliseExemptions(string cited)
-    {
-        var sections = new List<string>();
-        foreach (var part in cited.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        if (request.Exemptions is not null && request.Outcome is not (FoiOutcome.Refused or FoiOutcome.AnsweredInPart))
         {
-            var match = Section().Match(part);
-            if (!match.Success || !Sections.Contains(int.Parse(match.Groups["number"].Value, System.Globalization.CultureInfo.InvariantCulture)))
-            {
-                throw new FoiRequestException($"'{part}' is not a section of the Act that a refusal can rely on (s.12, s.14, s.21 to s.44).");
-            }
-            sections.Add($"s.{match.Groups["number"].Value}{match.Groups["subsection"].Value}");
+            throw new FoiRequestException("Only a refusal or an answer in part cites exemptions: clear them, or give that outcome.", nameof(FoiRequest.Exemptions));
         }
-        return string.Join("; ", sections.Distinct());
+        var calendar = await holidays.CalendarAsync(cancellationToken);
+        try
+        {
+            FoiRequestStatus.On(request, Today, calendar);
+        }
+        catch (OutsideCoveredYearsException outside)
+        {
+            throw new FoiRequestException(outside.Message, DateFields(request).FirstOrDefault(f => f.Value?.Year == outside.Date.Year).Field);
+        }
     }
 
-    [GeneratedRegex(@"^(?:s(?:ection)?\.?\s*)?(?<number>\d{2})(?<subsection>\(\d+\)(?:\([a-z]\))?)?$", RegexOptions.IgnoreCase)]
-    private static partial Regex Section();
+    private static IEnumerable<(string Field, DateOnly? Value)> DateFields(FoiRequest r) =>
+    [
+        (nameof(r.SentOn), r.SentOn), (nameof(r.ReceivedOn), r.ReceivedOn), (nameof(r.ExtendedTo), r.ExtendedTo), (nameof(r.AnsweredOn), r.AnsweredOn),
+        (nameof(r.ReviewRequestedOn), r.ReviewRequestedOn), (nameof(r.ReviewAnsweredOn), r.ReviewAnsweredOn),
+    ];
 }

@@ -17,6 +17,8 @@ public enum FoiState
     WithCommissioner,
     AtTribunal,
     Closed,
+    /// <summary>The clock cannot count the request's dates: their year's bank holidays are not known.</summary>
+    Unknown,
 }
 
 /// <summary>Words for <see cref="FoiState"/>.</summary>
@@ -35,6 +37,7 @@ public static class FoiStates
         FoiState.WithCommissioner => "with the Commissioner",
         FoiState.AtTribunal => "at the tribunal",
         FoiState.Closed => "closed",
+        FoiState.Unknown => "not known",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 }
@@ -59,6 +62,22 @@ internal sealed record FoiRequestStatus(FoiState State, DateOnly? Due, int Worki
 
     /// <summary>The most further working days the Commissioner's guidance accepts for a public-interest extension.</summary>
     public const int MostExtensionWorkingDays = 20;
+
+    /// <summary>
+    /// As <see cref="On"/>, but a date the clock cannot count gives the state <see cref="FoiState.Unknown"/>, with the
+    /// reason and what to do as its warning, so that one request cannot stop a list of them from showing.
+    /// </summary>
+    public static FoiRequestStatus Today(FoiRequest request, DateOnly today, WorkingDayCalendar calendar)
+    {
+        try
+        {
+            return On(request, today, calendar);
+        }
+        catch (OutsideCoveredYearsException outside)
+        {
+            return new(FoiState.Unknown, null, 0, [outside.Message]);
+        }
+    }
 
     /// <summary>
     /// The state on <paramref name="today"/>: the latest stage reached wins (closed, tribunal, Commissioner, review,

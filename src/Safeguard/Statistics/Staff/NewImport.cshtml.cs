@@ -13,9 +13,6 @@ namespace Safeguard.Statistics.Staff;
 /// </summary>
 public sealed class NewImportModel(ImportUploads uploads, StatisticsImporter importer, ImportLimits limits) : PageModel
 {
-    /// <summary>The form's multipart overhead and its other fields, allowed on top of the largest file.</summary>
-    public const long FormAllowance = 64 * 1024;
-
     /// <summary>The form field (and error key) of the file.</summary>
     public const string FileField = "File";
 

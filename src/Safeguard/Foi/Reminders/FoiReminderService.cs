@@ -1,0 +1,54 @@
+namespace Safeguard.Foi.Reminders;
+
+/// <summary>
+/// Queues the day's FOI reminders once at start and then every day at <see cref="FoiSettings.ReminderHour"/> (server
+/// time), on the clock of <see cref="TimeProvider"/>. Running twice in a day, or on several nodes, queues nothing
+/// twice: <see cref="FoiReminders"/> records each reminder with the e-mail.
+/// </summary>
+internal sealed partial class FoiReminderService(IServiceScopeFactory scopes, FoiSettings settings, TimeProvider clock, ILogger<FoiReminderService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+                var queued = await scope.ServiceProvider.GetRequiredService<FoiReminders>().QueueAsync(today, stoppingToken);
+                LogQueued(logger, queued);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A day whose database was briefly unreachable must not end the reminders for good.
+            catch (Exception failure)
+#pragma warning restore CA1031
+            {
+                LogFailed(logger, failure.GetType().Name);
+            }
+            try
+            {
+                await Task.Delay(UntilNextRun(clock.GetLocalNow(), settings.ReminderHour), clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The time from <paramref name="now"/> to the next <paramref name="hour"/> o'clock, tomorrow's if it has passed.</summary>
+    public static TimeSpan UntilNextRun(DateTimeOffset now, int hour)
+    {
+        var next = new DateTimeOffset(now.Date.AddHours(hour), now.Offset);
+        return (next > now ? next : next.AddDays(1)) - now;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "FOI reminders: {Count} queued")]
+    private static partial void LogQueued(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "FOI reminders could not be queued this time: {Error}")]
+    private static partial void LogFailed(ILogger logger, string error);
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Safeguard.Accounts;
+using Safeguard.Accounts.Mail;
+using Safeguard.Foi.Clock;
+using Safeguard.Foi.Data;
+using Safeguard.Foi.Holidays;
+using Safeguard.Foi.Requests;
+
+namespace Safeguard.Foi.Reminders;
+
+/// <summary>
+/// Queues reminders of FOI deadlines to each request's owner through the outbox: one when a deadline is
+/// <see cref="FoiSettings.ReminderWorkingDays"/> working days away or nearer, one once it has passed. Each is queued
+/// once: the record of it (<see cref="FoiReminder"/>, unique per request, deadline, date and kind) and the e-mail are
+/// saved in one transaction. E-mails name the request by reference and authority, with a link, and hold no personal
+/// data beyond the recipient's own address; a request without an active owner in the FOI team gets none.
+/// </summary>
+internal sealed class FoiReminders(FoiDbContext db, FoiRequestBook book, BankHolidayStore holidays, StaffDirectory staff, Outbox outbox, FoiSettings settings, TimeProvider clock)
+{
+    /// <summary>Queues the reminders due on <paramref name="today"/> not queued before; returns how many were queued.</summary>
+    public async Task<int> QueueAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var calendar = await holidays.CalendarAsync(cancellationToken);
+        var sent = (await db.Reminders.AsNoTracking().Select(r => new { r.RequestId, r.Deadline, r.DueOn, r.Kind }).ToListAsync(cancellationToken))
+            .Select(r => (r.RequestId, r.Deadline, r.DueOn, r.Kind)).ToHashSet();
+        var owners = new Dictionary<string, StaffContact?>(StringComparer.Ordinal);
+        var queued = 0;
+        foreach (var (request, deadline) in await book.PendingDeadlinesAsync(null, cancellationToken))
+        {
+            if (request.OwnerId is not { } ownerId || Due(deadline, today, calendar) is not { } kind || sent.Contains((request.Id, deadline.Code, deadline.Date, kind)))
+            {
+                continue;
+            }
+            if (!owners.TryGetValue(ownerId, out var owner))
+            {
+                owners[ownerId] = owner = await staff.FindAsync(ownerId, AccountsPolicies.FoiRoles);
+            }
+            if (owner is null)
+            {
+                continue;
+            }
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Reminders.Add(new FoiReminder
+            {
+                RequestId = request.Id,
+                Deadline = deadline.Code,
+                DueOn = deadline.Date,
+                Kind = kind,
+                RecipientId = owner.Id,
+                QueuedAtUtc = clock.GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            var (subject, body) = Message(request, deadline, kind, today, calendar);
+            await outbox.QueueAsync(owner.Email, subject, body, transaction.GetDbTransaction(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            queued++;
+        }
+        if (queued > 0)
+        {
+            outbox.Wake();
+        }
+        return queued;
+    }
+
+    /// <summary>Which reminder a deadline calls for today, if any.</summary>
+    private FoiReminderKind? Due(FoiPendingDeadline deadline, DateOnly today, WorkingDayCalendar calendar)
+    {
+        try
+        {
+            return today > deadline.Date ? FoiReminderKind.Overdue
+                : calendar.WorkingDaysBetween(today, deadline.Date) <= settings.ReminderWorkingDays ? FoiReminderKind.Upcoming
+                : null;
+        }
+        catch (OutsideCoveredYearsException)
+        {
+            // Today or the deadline lies in a year without known bank holidays: the dashboard says so; no reminder is guessed.
+            return null;
+        }
+    }
+
+    private (string Subject, string Body) Message(FoiRequest request, FoiPendingDeadline deadline, FoiReminderKind kind, DateOnly today, WorkingDayCalendar calendar)
+    {
+        var when = kind == FoiReminderKind.Overdue
+            ? string.Create(CultureInfo.InvariantCulture, $"passed on {FoiDeadline.Long(deadline.Date)}, {Days(calendar.WorkingDaysBetween(deadline.Date, today))} ago")
+            : today == deadline.Date ? $"today, {FoiDeadline.Long(deadline.Date)}"
+            : string.Create(CultureInfo.InvariantCulture, $"on {FoiDeadline.Long(deadline.Date)}, in {Days(calendar.WorkingDaysBetween(today, deadline.Date))}");
+        var subject = kind == FoiReminderKind.Overdue
+            ? $"FOI {request.Reference}: {deadline.Label}, now passed"
+            : string.Create(CultureInfo.InvariantCulture, $"FOI {request.Reference}: {deadline.Label} {deadline.Date:d MMMM yyyy}");
+        var body = $"""
+            FOI request {request.Reference} to {request.Authority}: {deadline.Label} {when}.
+
+            {settings.BaseUrl(null)}{Staff.FoiStaffPaths.Request(request.Id)}
+
+            {(kind == FoiReminderKind.Overdue ? "Record the answer if it came, or chase the authority; an internal review, then a complaint to the Information Commissioner, may follow." : "Record the answer on the request's page when it comes.")}
+
+            You get this reminder because you own the request in Safeguard. Each reminder is sent once.
+            """;
+        return (subject, body);
+    }
+
+    private static string Days(int workingDays) =>
+        string.Create(CultureInfo.InvariantCulture, $"{workingDays} working day{(workingDays == 1 ? "" : "s")}");
+}

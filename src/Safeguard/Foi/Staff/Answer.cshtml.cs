@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.Foi.Requests;
+
+namespace Safeguard.Foi.Staff;
+
+/// <summary>The answer: its outcome, its date, and for a refusal (or an answer in part) the exemptions cited by section.</summary>
+internal sealed class AnswerModel(FoiRequestBook book) : FoiStageModel(book)
+{
+    [BindProperty]
+    public string? Outcome { get; set; }
+
+    [BindProperty]
+    public string? AnsweredOn { get; set; }
+
+    /// <summary>The sections ticked among the common ones.</summary>
+    [BindProperty]
+    public List<string> Exemptions { get; set; } = [];
+
+    /// <summary>Other sections or subsections, typed: "s.40(2), s.27".</summary>
+    [BindProperty]
+    public string? OtherExemptions { get; set; }
+
+    protected override IReadOnlyList<string> Fields { get; } = [nameof(Outcome), nameof(AnsweredOn), nameof(Exemptions), nameof(OtherExemptions)];
+
+    protected override string Done => "answer";
+
+    protected override void Fill(FoiRequest request)
+    {
+        Outcome = request.Outcome?.ToString();
+        AnsweredOn = Show(request.AnsweredOn);
+        var cited = FoiExemptions.Split(request.Exemptions);
+        Exemptions = [.. cited.Where(s => FoiExemptions.Common.Any(c => c.Section == s))];
+        OtherExemptions = string.Join(", ", cited.Where(s => FoiExemptions.Common.All(c => c.Section != s)));
+    }
+
+    protected override Action<FoiRequest> Read()
+    {
+        FoiOutcome? outcome = Enum.TryParse<FoiOutcome>(Outcome, out var chosen) && Enum.IsDefined(chosen) ? chosen : null;
+        if (outcome is null)
+        {
+            ModelState.AddModelError(nameof(Outcome), "Choose how the authority answered");
+        }
+        var answered = ReadDate(nameof(AnsweredOn), AnsweredOn, "the date of the answer");
+        if (answered is null && outcome is not (null or FoiOutcome.NoAnswer) && ModelState.IsValid)
+        {
+            ModelState.AddModelError(nameof(AnsweredOn), "Enter the date of the answer, for example 14/08/2026");
+        }
+        CheckLength(nameof(OtherExemptions), OtherExemptions, 200, "Other sections");
+        var cited = string.Join(", ", Exemptions.Where(e => FoiExemptions.Common.Any(c => c.Section == e)).Append(OtherExemptions ?? "").Where(e => e.Length > 0));
+        return request =>
+        {
+            request.Outcome = outcome;
+            request.AnsweredOn = answered;
+            request.Exemptions = cited;
+        };
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.Foi.Requests;
+
+namespace Safeguard.Foi.Staff;
+
+/// <summary>Closing a request: nothing more will be done about it; its deadlines and reminders stop.</summary>
+internal sealed class CloseModel(FoiRequestBook book) : FoiStageModel(book)
+{
+    [BindProperty]
+    public string? ClosedOn { get; set; }
+
+    protected override IReadOnlyList<string> Fields { get; } = [nameof(ClosedOn)];
+
+    protected override string Done => "close";
+
+    protected override void Fill(FoiRequest request) => ClosedOn = Show(request.ClosedOn);
+
+    protected override Action<FoiRequest> Read()
+    {
+        var closed = ReadDate(nameof(ClosedOn), ClosedOn, "the date it was closed");
+        return request => request.ClosedOn = closed;
+    }
+}

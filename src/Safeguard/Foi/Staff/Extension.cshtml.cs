@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.Foi.Requests;
+
+namespace Safeguard.Foi.Staff;
+
+/// <summary>A public-interest extension (s.10(3)): the authority's new date, flagged when beyond the Commissioner's guidance.</summary>
+internal sealed class ExtensionModel(FoiRequestBook book) : FoiStageModel(book)
+{
+    [BindProperty]
+    public string? ExtendedTo { get; set; }
+
+    /// <summary>The statutory deadline and the most the guidance allows, for the hint.</summary>
+    public (DateOnly Deadline, DateOnly MostExtended)? Limit { get; private set; }
+
+    protected override IReadOnlyList<string> Fields { get; } = [nameof(ExtendedTo)];
+
+    protected override string Done => "extension";
+
+    protected override async Task ShowingAsync(CancellationToken cancellationToken) =>
+        Limit = await Book.ExtensionLimitAsync(Current, cancellationToken);
+
+    protected override void Fill(FoiRequest request) => ExtendedTo = Show(request.ExtendedTo);
+
+    protected override Action<FoiRequest> Read()
+    {
+        var extended = ReadDate(nameof(ExtendedTo), ExtendedTo, "the authority's new date");
+        if (extended is null && ModelState.IsValid)
+        {
+            ModelState.AddModelError(nameof(ExtendedTo), "Enter the new date the authority gave, for example 14/08/2026");
+        }
+        return request => request.ExtendedTo = extended;
+    }
+}

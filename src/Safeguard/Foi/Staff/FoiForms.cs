@@ -1,0 +1,120 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Foi.Clock;
+using Safeguard.Foi.Requests;
+
+namespace Safeguard.Foi.Staff;
+
+/// <summary>One option of a set of radios: its value, its label, and an optional hint.</summary>
+public sealed record RadioOption(string Value, string Label, string? Hint = null);
+
+/// <summary>A set of radios in the GOV.UK pattern, rendered by <c>_Radios.cshtml</c>; the first radio's id is the field's name.</summary>
+public sealed record Radios(string Name, string Legend, IReadOnlyList<RadioOption> Options, string? Selected, string? Error, string? Hint = null);
+
+/// <summary>A textarea with its label, hint and error, rendered by <c>_TextArea.cshtml</c>.</summary>
+public sealed record TextArea(string Name, string Label, string? Value, string? Error, string? Hint = null, int Rows = 8);
+
+/// <summary>What the FOI forms share: dates typed as day/month/year (or yyyy-mm-dd) and shown back as dd/mm/yyyy.</summary>
+internal abstract class FoiFormModel : PageModel
+{
+    public const string DateHint = "For example 14/08/2026";
+
+    /// <summary>The date in <paramref name="text"/>, or null when blank; an error naming <paramref name="what"/> when it is not a date.</summary>
+    protected DateOnly? ReadDate(string field, string? text, string what)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), ["d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        ModelState.AddModelError(field, $"Enter {what} as day/month/year, for example 14/08/2026");
+        return null;
+    }
+
+    /// <summary>Adds an error when <paramref name="text"/> is longer than <paramref name="most"/> characters.</summary>
+    protected void CheckLength(string field, string? text, int most, string what)
+    {
+        if (text is { Length: > 0 } && text.Length > most)
+        {
+            ModelState.AddModelError(field, string.Create(CultureInfo.InvariantCulture, $"{what} must be {most:#,0} characters or fewer"));
+        }
+    }
+
+    public static string? Show(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>"Thursday 30 January 2025".</summary>
+    public static string Long(DateOnly date) => FoiDeadline.Long(date);
+
+    /// <summary>"30 January 2025", or an empty string.</summary>
+    public static string Short(DateOnly? date) => date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "";
+}
+
+/// <summary>
+/// A page that records one stage of a request (its answer, an extension, a review, appeals, closing): the request is
+/// loaded from the route (404 when there is none), the form filled from it, and the change saved through the book,
+/// whose refusal is shown by the field at fault. Form fields are named as the request's properties.
+/// </summary>
+internal abstract class FoiStageModel(FoiRequestBook book) : FoiFormModel
+{
+    /// <summary>The request the page is about.</summary>
+    public FoiRequest Current { get; private set; } = null!;
+
+    protected FoiRequestBook Book => book;
+
+    /// <summary>The form's fields, the first one taking any refusal that names no field of this form.</summary>
+    protected abstract IReadOnlyList<string> Fields { get; }
+
+    /// <summary>The key of the banner the request page shows once saved, and the audit entry's words.</summary>
+    protected abstract string Done { get; }
+
+    /// <summary>Fills the form from the request.</summary>
+    protected abstract void Fill(FoiRequest request);
+
+    /// <summary>Reads the form (adding errors for what cannot be read) into the change to make.</summary>
+    protected abstract Action<FoiRequest> Read();
+
+    /// <summary>Loads what the page shows besides the form, each time it is shown.</summary>
+    protected virtual Task ShowingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task<IActionResult> OnGetAsync(int request, CancellationToken cancellationToken)
+    {
+        if (await book.FindAsync(request, cancellationToken) is not { } found)
+        {
+            return NotFound();
+        }
+        Current = found;
+        Fill(found);
+        await ShowingAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int request, CancellationToken cancellationToken)
+    {
+        if (await book.FindAsync(request, cancellationToken) is not { } found)
+        {
+            return NotFound();
+        }
+        Current = found;
+        var change = Read();
+        if (!ModelState.IsValid)
+        {
+            await ShowingAsync(cancellationToken);
+            return Page();
+        }
+        try
+        {
+            await book.ChangeAsync(request, change, FoiRequestModel.Banner(Done), cancellationToken);
+        }
+        catch (FoiRequestException refused)
+        {
+            ModelState.AddModelError(refused.Field is { } field && Fields.Contains(field) ? field : Fields[0], refused.Message);
+            await ShowingAsync(cancellationToken);
+            return Page();
+        }
+        return LocalRedirect($"{FoiStaffPaths.Request(request)}?done={Done}");
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.Accounts;
+using Safeguard.Foi.Requests;
+
+namespace Safeguard.Foi.Staff;
+
+/// <summary>
+/// The form of a request's details, shared by the new request and its details pages: references, authority, subject,
+/// text, channel, dates sent, received and acknowledged, series and period, and its owner.
+/// </summary>
+internal abstract class RequestFormModel(FoiRequestBook book, StaffDirectory staff) : FoiFormModel
+{
+    [BindProperty] public string? Reference { get; set; }
+    [BindProperty] public string? Authority { get; set; } = "Home Office";
+    [BindProperty] public string? AuthorityReference { get; set; }
+    [BindProperty] public string? Subject { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public string? Channel { get; set; } = nameof(FoiChannel.Email);
+    [BindProperty] public string? SentOn { get; set; }
+    [BindProperty] public string? ReceivedOn { get; set; }
+    [BindProperty] public string? AcknowledgedOn { get; set; }
+    [BindProperty] public string? SeriesId { get; set; }
+    [BindProperty] public string? PeriodStart { get; set; }
+    [BindProperty] public string? PeriodEnd { get; set; }
+    [BindProperty] public string? OwnerId { get; set; }
+
+    /// <summary>The fields in the order of the form, for a refusal that names a field of the request.</summary>
+    public static IReadOnlyList<string> Fields { get; } =
+    [
+        nameof(Reference), nameof(Authority), nameof(AuthorityReference), nameof(Subject), nameof(Text), nameof(Channel), nameof(SentOn),
+        nameof(ReceivedOn), nameof(AcknowledgedOn), nameof(SeriesId), nameof(PeriodStart), nameof(PeriodEnd), nameof(OwnerId),
+    ];
+
+    public IReadOnlyList<FoiSeries> AllSeries { get; private set; } = [];
+
+    /// <summary>Who can own a request: the FOI team's active members.</summary>
+    public IReadOnlyList<StaffContact> Owners { get; private set; } = [];
+
+    protected FoiRequestBook Book => book;
+
+    protected async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        AllSeries = await book.AllSeriesAsync(cancellationToken);
+        Owners = await staff.InRolesAsync(AccountsPolicies.FoiRoles);
+    }
+
+    protected void Fill(FoiRequest request)
+    {
+        Reference = request.Reference;
+        Authority = request.Authority;
+        AuthorityReference = request.AuthorityReference;
+        Subject = request.Subject;
+        Text = request.Text;
+        Channel = request.Channel.ToString();
+        SentOn = Show(request.SentOn);
+        ReceivedOn = Show(request.ReceivedOn);
+        AcknowledgedOn = Show(request.AcknowledgedOn);
+        SeriesId = request.SeriesId?.ToString(CultureInfo.InvariantCulture);
+        PeriodStart = Show(request.PeriodStart);
+        PeriodEnd = Show(request.PeriodEnd);
+        OwnerId = request.OwnerId;
+    }
+
+    /// <summary>Checks the form and, when it can be read, writes it onto <paramref name="request"/>.</summary>
+    protected bool TryApply(FoiRequest request)
+    {
+        Required(nameof(Reference), Reference, "Enter our reference for the request, for example MJ-FOI-2026-014");
+        CheckLength(nameof(Reference), Reference?.Trim(), 60, "Our reference");
+        Required(nameof(Authority), Authority, "Enter the public authority the request goes to, for example Home Office");
+        CheckLength(nameof(Authority), Authority?.Trim(), 200, "The authority");
+        CheckLength(nameof(AuthorityReference), AuthorityReference?.Trim(), 60, "The authority’s reference");
+        Required(nameof(Subject), Subject, "Enter what the request asks about, in a line");
+        CheckLength(nameof(Subject), Subject?.Trim(), 300, "The subject");
+        CheckLength(nameof(Text), Text, 20_000, "The text of the request");
+        FoiChannel? channel = Enum.TryParse<FoiChannel>(Channel, out var chosen) && Enum.IsDefined(chosen) ? chosen : null;
+        if (channel is null)
+        {
+            ModelState.AddModelError(nameof(Channel), "Choose how the request is sent");
+        }
+        var sent = ReadDate(nameof(SentOn), SentOn, "the date sent");
+        var received = ReadDate(nameof(ReceivedOn), ReceivedOn, "the date received");
+        var acknowledged = ReadDate(nameof(AcknowledgedOn), AcknowledgedOn, "the date acknowledged");
+        var start = ReadDate(nameof(PeriodStart), PeriodStart, "the first day of the period");
+        var end = ReadDate(nameof(PeriodEnd), PeriodEnd, "the last day of the period");
+        int? series = null;
+        if (!string.IsNullOrEmpty(SeriesId))
+        {
+            series = AllSeries.FirstOrDefault(s => s.Id.ToString(CultureInfo.InvariantCulture) == SeriesId)?.Id;
+            if (series is null)
+            {
+                ModelState.AddModelError(nameof(SeriesId), "Choose a series from the list, or none");
+            }
+        }
+        if (Owners.All(o => o.Id != OwnerId))
+        {
+            ModelState.AddModelError(nameof(OwnerId), "Choose who owns the request: they get its reminders");
+        }
+        if (!ModelState.IsValid)
+        {
+            return false;
+        }
+        request.Reference = Reference!.Trim();
+        request.Authority = Authority!.Trim();
+        request.AuthorityReference = AuthorityReference?.Trim() is { Length: > 0 } theirs ? theirs : null;
+        request.Subject = Subject!.Trim();
+        request.Text = Text?.Trim() ?? "";
+        request.Channel = channel!.Value;
+        request.SentOn = sent;
+        // By e-mail or a web form a request arrives the day it is sent; by post it is given.
+        request.ReceivedOn = received ?? (channel is FoiChannel.Post ? null : sent);
+        request.AcknowledgedOn = acknowledged;
+        request.SeriesId = series;
+        request.PeriodStart = start;
+        request.PeriodEnd = end;
+        request.OwnerId = OwnerId;
+        return true;
+    }
+
+    /// <summary>Shows a refusal of the book by its field.</summary>
+    protected void Refused(FoiRequestException refused) =>
+        ModelState.AddModelError(refused.Field is { } field && Fields.Contains(field) ? field : nameof(Reference), refused.Message);
+
+    private void Required(string field, string? value, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            ModelState.AddModelError(field, message);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Safeguard.Platform;
+
+/// <summary>
+/// An upload form's size limit, applied before anything is read: a request that says it is larger is sent back to the
+/// form (the same address with <c>?tooLarge=true</c>, which shows the message), its body never read; one that does
+/// not say (chunked) is cut off by the server at the limit. Used by every page that takes a file.
+/// </summary>
+public static class UploadSizeLimit
+{
+    /// <summary>The form's multipart overhead and its other fields, allowed on top of the largest file.</summary>
+    public const long FormAllowance = 64 * 1024;
+
+    /// <summary>Limits POSTs to the addresses <paramref name="isUploadForm"/> picks to a file of <paramref name="maxFileBytes"/> and the form around it.</summary>
+    public static void UseUploadSizeLimit(this WebApplication app, Func<PathString, bool> isUploadForm, long maxFileBytes)
+    {
+        var limit = maxFileBytes + FormAllowance;
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsPost(context.Request.Method) || !isUploadForm(context.Request.Path))
+            {
+                return next(context);
+            }
+            if (context.Request.ContentLength > limit)
+            {
+                // 303: the browser asks for the form again with GET, which shows the message.
+                context.Response.StatusCode = StatusCodes.Status303SeeOther;
+                context.Response.Headers.Location = context.Request.PathBase + context.Request.Path + "?tooLarge=true";
+                context.Response.Headers.Connection = "close";
+                return Task.CompletedTask;
+            }
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+            {
+                body.MaxRequestBodySize = limit;
+            }
+            if (context.Features.Get<IFormFeature>() is null)
+            {
+                context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions { MultipartBodyLengthLimit = limit }));
+            }
+            return next(context);
+        });
+    }
+}

@@ -1,0 +1,355 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Accounts;
+using Safeguard.Accounts.Data;
+using Safeguard.Foi.Clock;
+using Safeguard.Foi.Holidays;
+using Safeguard.Foi.Reminders;
+using Safeguard.Foi.Staff;
+using Safeguard.Tests.Accounts;
+
+namespace Safeguard.Tests.Http;
+
+/// <summary>
+/// The FOI staff pages through the real pipeline, on each engine, as a policy officer uses them: a request created,
+/// refused with exemptions, taken to internal review; overdue requests on the dashboard; a series' next request
+/// drafted; answer documents; the calendar feed read by an app that cannot sign in; reminders queued once. Dates are
+/// counted back from today on the application's own working-day calendar, so states are exact whatever the day.
+/// </summary>
+public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PortalFactory
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+
+    private static string Typed(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    private static string Written(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    private async Task<WorkingDayCalendar> CalendarAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<BankHolidayStore>().CalendarAsync(Cancel);
+    }
+
+    /// <summary>The working day <paramref name="count"/> working days before today.</summary>
+    private static DateOnly WorkingDaysAgo(WorkingDayCalendar calendar, int count)
+    {
+        var date = Today;
+        for (var counted = 0; counted < count;)
+        {
+            date = date.AddDays(-1);
+            if (calendar.NonWorking(date) is null)
+            {
+                counted++;
+            }
+        }
+        return date;
+    }
+
+    private async Task<(StaffBrowser Browser, TestStaff Staff)> SignedInAsync(string role)
+    {
+        var staff = await StaffBrowser.CreateAsync(factory, role);
+        var browser = new StaffBrowser(factory);
+        await browser.SignInSuccessfullyAsync(staff);
+        return (browser, staff);
+    }
+
+    private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    private static string Location(HttpResponseMessage response) => response.Headers.Location.ShouldNotBeNull().OriginalString;
+
+    /// <summary>Fills in the new request form; returns the request page's address.</summary>
+    private static async Task<string> CreateAsync(StaffBrowser browser, TestStaff owner, string reference, DateOnly? sent, string subject = "Use of force by centre, January to June 2026",
+        params KeyValuePair<string, string>[] more)
+    {
+        var response = await browser.SubmitAsync(FoiStaffPaths.NewRequest,
+        [
+            new("Reference", reference), new("Authority", "Home Office"), new("Subject", subject),
+            new("Text", "Please give the number of use of force incidents at each immigration removal centre, January to June 2026."),
+            new("Channel", "Email"), new("SentOn", sent is { } day ? Typed(day) : ""), new("OwnerId", owner.Id), .. more,
+        ]);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync(Cancel));
+        var location = Location(response);
+        location.ShouldEndWith("?done=added");
+        return location.Split('?')[0];
+    }
+
+    private static string State(IHtmlDocument page) => page.QuerySelector("main .tag").ShouldNotBeNull().TextContent;
+
+    [Fact]
+    public async Task PolicyOfficer_CreatesRefusesAndReviews_StatesFollowTheClock()
+    {
+        var calendar = await CalendarAsync();
+        var (officer, staff) = await SignedInAsync(StaffRoles.PolicyOfficer);
+        (await officer.PageAsync(AccountsPaths.Home)).QuerySelector($"main a[href='{FoiStaffPaths.Dashboard}']").ShouldNotBeNull();
+
+        // Nothing filled in: the summary says what to fix, and links to each field.
+        var empty = await officer.SubmitAsync(FoiStaffPaths.NewRequest, [new("Authority", ""), new("SentOn", "31/02/2026")]);
+        empty.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var errors = await StaffBrowser.ParseAsync(empty);
+        errors.Title!.ShouldStartWith("Error: ");
+        var summary = errors.QuerySelectorAll(".error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
+        summary.ShouldContain(("#Reference", "Enter our reference for the request, for example MJ-FOI-2026-014"));
+        summary.ShouldContain(("#Authority", "Enter the public authority the request goes to, for example Home Office"));
+        summary.ShouldContain(("#Subject", "Enter what the request asks about, in a line"));
+        summary.ShouldContain(("#SentOn", "Enter the date sent as day/month/year, for example 14/08/2026"));
+
+        // Sent today by e-mail: received today, awaiting an answer on the 20th working day.
+        var reference = Unique("MJ-FOI-HTTP");
+        var path = await CreateAsync(officer, staff, reference, Today);
+        var page = await officer.PageAsync(path);
+        page.QuerySelector("h1")!.TextContent.ShouldBe($"FOI request {reference}");
+        State(page).ShouldBe("awaiting response");
+        var due = calendar.AddWorkingDays(Today, 20).Date;
+        page.QuerySelector("main dl")!.TextContent.ShouldContain($"Due {Written(due)}");
+
+        // A refusal without its exemptions is sent back, pointing at them.
+        var answered = Typed(Today);
+        var refused = await officer.SubmitAsync($"{path}/answer", [new("Outcome", "Refused"), new("AnsweredOn", answered)]);
+        var refusedPage = await StaffBrowser.ParseAsync(refused);
+        refusedPage.QuerySelector(".error-summary a[href='#Exemptions']")!.TextContent.ShouldStartWith("A refusal cites the sections it relies on");
+        refusedPage.QuerySelector("#Exemptions-error").ShouldNotBeNull();
+
+        refused = await officer.SubmitAsync($"{path}/answer",
+            [new("Outcome", "Refused"), new("AnsweredOn", answered), new("Exemptions", "s.31"), new("Exemptions", "s.38"), new("OtherExemptions", "S40(2)")]);
+        Location(refused).ShouldBe($"{path}?done=answer");
+        page = await officer.PageAsync(Location(refused));
+        page.QuerySelector("[role=region]")!.TextContent.ShouldContain("Answer recorded.");
+        State(page).ShouldBe("refused");
+        page.QuerySelector("main")!.TextContent.ShouldContain("s.31; s.38; s.40(2)");
+
+        // The review: due 20 working days after it was asked for.
+        var review = await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", answered)]);
+        Location(review).ShouldBe($"{path}?done=review");
+        page = await officer.PageAsync(path);
+        State(page).ShouldBe("in internal review");
+        page.QuerySelector("main dl")!.TextContent.ShouldContain($"Due {Written(calendar.AddWorkingDays(Today, 20).Date)}");
+        page.QuerySelector("main")!.TextContent.ShouldContain($"Internal review at its 40-working-day limit: {FoiDeadline.Long(calendar.AddWorkingDays(Today, 40).Date)}");
+
+        // A review answered before it was asked for is refused, by its field.
+        var backwards = await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", answered), new("ReviewAnsweredOn", Typed(Today.AddDays(-1)))]);
+        (await StaffBrowser.ParseAsync(backwards)).QuerySelector(".error-summary a[href='#ReviewAnsweredOn']")!.TextContent
+            .ShouldStartWith("The date the review was answered");
+
+        // The audit trail names the request by id and says what was done, never what it asks.
+        await using var scope = factory.Services.CreateAsyncScope();
+        var id = path.Split('/').Last();
+        var entries = await scope.ServiceProvider.GetRequiredService<Safeguard.Audit.Searching.AuditQuery>()
+            .SearchAsync(new() { RecordType = "foi-request", RecordId = id }, Cancel);
+        entries.Select(e => e.Detail).ShouldBe([$"request {reference} added", $"request {reference}: answer recorded", $"request {reference}: internal review recorded"], ignoreOrder: true);
+        entries.ShouldAllBe(e => e.Actor == staff.Id && !e.Detail!.Contains("use of force", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Dashboard_ShowsOverdueAndVeryOverdueWithWorkingDaysLate_AndWhatIsDueSoon()
+    {
+        var calendar = await CalendarAsync();
+        var (officer, staff) = await SignedInAsync(StaffRoles.Administrator);
+        var overdue = Unique("MJ-FOI-LATE");
+        var veryOverdue = Unique("MJ-FOI-VERY");
+        var soon = Unique("MJ-FOI-SOON");
+        await CreateAsync(officer, staff, overdue, WorkingDaysAgo(calendar, 23));
+        await CreateAsync(officer, staff, veryOverdue, WorkingDaysAgo(calendar, 45));
+        await CreateAsync(officer, staff, soon, WorkingDaysAgo(calendar, 15));
+
+        var dashboard = await officer.PageAsync(FoiStaffPaths.Dashboard);
+        var late = dashboard.QuerySelector("table:has(caption#late)").ShouldNotBeNull();
+        var lateRow = late.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(overdue, StringComparison.Ordinal));
+        lateRow.QuerySelector(".tag")!.TextContent.ShouldBe("overdue");
+        lateRow.TextContent.ShouldContain("3 working days late");
+        var veryRow = late.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(veryOverdue, StringComparison.Ordinal));
+        veryRow.QuerySelector(".tag")!.TextContent.ShouldBe("very overdue");
+        veryRow.TextContent.ShouldContain("25 working days late");
+        var dueSoon = dashboard.QuerySelector("table:has(caption#soon)").ShouldNotBeNull();
+        dueSoon.QuerySelector("caption")!.TextContent.ShouldStartWith("Due in the next 10 working days");
+        var soonRow = dueSoon.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(soon, StringComparison.Ordinal));
+        soonRow.TextContent.ShouldContain(Written(calendar.AddWorkingDays(WorkingDaysAgo(calendar, 15), 20).Date));
+        dueSoon.TextContent.ShouldNotContain(overdue);
+
+        var onlyOverdue = await officer.PageAsync($"{FoiStaffPaths.Requests}?State=Overdue");
+        onlyOverdue.QuerySelector("main table")!.TextContent.ShouldContain(overdue);
+        onlyOverdue.QuerySelector("main table")!.TextContent.ShouldNotContain(veryOverdue);
+    }
+
+    [Fact]
+    public async Task Series_DraftTheNextRequest_MovesThePeriodOnAndTheSeriesPageListsEachPeriod()
+    {
+        var (officer, staff) = await SignedInAsync(StaffRoles.PolicyOfficer);
+        var name = Unique("Rule 35 reports, half-yearly");
+        var started = await officer.SubmitAsync(FoiStaffPaths.AllSeries, [new("Name", name), new("IntervalMonths", "6")]);
+        var seriesPath = Location(started);
+        var seriesId = seriesPath.Split('/').Last();
+        var stem = Unique("MJ-R35");
+        await CreateAsync(officer, staff, $"{stem}-007", new DateOnly(2026, 7, 1), "Rule 35 reports by centre, January to June 2026",
+            new("SeriesId", seriesId), new("PeriodStart", "01/01/2026"), new("PeriodEnd", "30/06/2026"));
+
+        var draft = await officer.PageAsync(FoiStaffPaths.NextOfSeries(int.Parse(seriesId, CultureInfo.InvariantCulture)));
+        draft.QuerySelector("h1")!.TextContent.ShouldBe($"Draft the next request of {name}");
+        draft.QuerySelector<IHtmlInputElement>("#Reference")!.Value.ShouldBe($"{stem}-008");
+        draft.QuerySelector<IHtmlInputElement>("#Subject")!.Value.ShouldBe("Rule 35 reports by centre, July to December 2026");
+        draft.QuerySelector<IHtmlTextAreaElement>("#Text")!.Value.ShouldBe("Please give the number of use of force incidents at each immigration removal centre, July to December 2026.");
+        draft.QuerySelector<IHtmlInputElement>("#PeriodStart")!.Value.ShouldBe("01/07/2026");
+        draft.QuerySelector<IHtmlInputElement>("#PeriodEnd")!.Value.ShouldBe("31/12/2026");
+        draft.QuerySelector<IHtmlInputElement>("#SentOn")!.Value.ShouldBeNullOrEmpty("a drafted request is not sent yet");
+
+        var fields = draft.QuerySelectorAll<IHtmlInputElement>("main form input[type=text]").Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
+            .Append(new("Text", draft.QuerySelector<IHtmlTextAreaElement>("#Text")!.Value)).Append(new("Channel", "Email"))
+            .Append(new("SeriesId", seriesId)).Append(new("OwnerId", staff.Id)).ToList();
+        var saved = await officer.SubmitAsync(FoiStaffPaths.NextOfSeries(int.Parse(seriesId, CultureInfo.InvariantCulture)), fields);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync(Cancel));
+
+        var series = await officer.PageAsync(seriesPath);
+        var rows = series.QuerySelectorAll("main table tbody tr").Select(r => r.TextContent).ToList();
+        rows.Count.ShouldBe(2);
+        rows[0].ShouldContain("January to June 2026");
+        rows[0].ShouldContain($"{stem}-007");
+        rows[0].ShouldContain("No answer document");
+        rows[1].ShouldContain("July to December 2026");
+        rows[1].ShouldContain($"{stem}-008");
+        rows[1].ShouldContain("draft");
+    }
+
+    [Fact]
+    public async Task AnswerDocument_AttachedDownloadedAndHandedToTheImport_WithTheRequestAsSource()
+    {
+        var (officer, staff) = await SignedInAsync(StaffRoles.PolicyOfficer);
+        var reference = Unique("MJ-FOI-DOC");
+        var path = await CreateAsync(officer, staff, reference, Today);
+        await officer.SubmitAsync($"{path}/details", [
+            new("Reference", reference), new("Authority", "Home Office"), new("AuthorityReference", "FOI 00077"), new("Subject", "Use of force by centre"),
+            new("Channel", "Email"), new("SentOn", Typed(Today)), new("OwnerId", staff.Id)]);
+        await officer.SubmitAsync($"{path}/answer", [new("Outcome", "AnsweredInFull"), new("AnsweredOn", Typed(Today))]);
+
+        (await AttachAsync(officer, path, [], "empty.csv")).QuerySelector(".error-summary a[href='#File']")!.TextContent
+            .ShouldBe("empty.csv is empty: choose the file the authority sent");
+        var limit = factory.Services.GetRequiredService<Safeguard.Foi.FoiSettings>().MaxDocumentBytes;
+        var huge = await officer.Client.PostAsync($"{path}/documents/new", Multipart(new byte[limit + Safeguard.Platform.UploadSizeLimit.FormAllowance], "huge.pdf", ""), Cancel);
+        huge.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        (await officer.PageAsync(Location(huge))).QuerySelector(".error-summary a[href='#File']")!.TextContent.ShouldStartWith("The file must be smaller than 20 MB");
+
+        var content = Encoding.UTF8.GetBytes("Centre,Jan-Jun 2031\nBrook House IRC,300\n");
+        var page = await AttachAsync(officer, path, content, "use-of-force.csv");
+        page.QuerySelector("[role=region]")!.TextContent.ShouldContain("Answer document attached.");
+        var link = page.QuerySelector<IHtmlAnchorElement>("main table a[download]").ShouldNotBeNull();
+        link.TextContent.ShouldBe("use-of-force.csv");
+        page.QuerySelector("main table .hash")!.GetAttribute("title").ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)));
+        var download = await officer.Client.GetAsync(link.GetAttribute("href"), Cancel);
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        (await download.Content.ReadAsByteArrayAsync(Cancel)).ShouldBe(content);
+        page.QuerySelector("main table")!.TextContent.ShouldContain("Not imported.");
+
+        var import = await officer.SubmitAsync(path, [], handler: "import");
+        import.StatusCode.ShouldBe(HttpStatusCode.Redirect, await import.Content.ReadAsStringAsync(Cancel));
+        var importPage = await officer.PageAsync(Location(import));
+        importPage.QuerySelector("h1")!.TextContent.ShouldBe("Choose how to read use-of-force.csv");
+        importPage.QuerySelector("main dl")!.TextContent.ShouldContain($"Answer to FOI request {reference}: Use of force by centre, Home Office, FOI 00077 ({reference}), received {Written(Today)}");
+
+        // Someone whose role does not reach FOI requests finds nothing there, not even the document.
+        var (researcher, _) = await SignedInAsync(StaffRoles.Researcher);
+        (await researcher.Client.GetAsync(link.GetAttribute("href"), Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await researcher.Client.GetAsync(path, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static MultipartFormDataContent Multipart(byte[] content, string fileName, string token)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "File", fileName);
+        return form;
+    }
+
+    private static async Task<IHtmlDocument> AttachAsync(StaffBrowser browser, string path, byte[] content, string fileName)
+    {
+        var form = await browser.PageAsync($"{path}/documents/new");
+        var token = form.QuerySelector<IHtmlInputElement>("main form input[name=__RequestVerificationToken]").ShouldNotBeNull().Value;
+        using var body = Multipart(content, fileName, token);
+        var response = await browser.Client.PostAsync($"{path}/documents/new", body, Cancel);
+        return response.StatusCode == HttpStatusCode.Redirect ? await browser.PageAsync(Location(response)) : await StaffBrowser.ParseAsync(response);
+    }
+
+    [Fact]
+    public async Task CalendarFeed_ReadWithoutSignIn_IsRfc5545WithStableUids_AndStopsWhenRevoked()
+    {
+        var calendar = await CalendarAsync();
+        var (officer, staff) = await SignedInAsync(StaffRoles.PolicyOfficer);
+        var reference = Unique("MJ-FOI-CAL");
+        var path = await CreateAsync(officer, staff, reference, Today);
+        var id = path.Split('/').Last();
+
+        var made = await officer.SubmitAsync(FoiStaffPaths.Calendar, [new("Scope", "owned")], handler: "create");
+        var address = (await StaffBrowser.ParseAsync(made)).QuerySelector("#calendar-address").ShouldNotBeNull().TextContent;
+        address.ShouldStartWith("https://localhost/staff/foi/calendar/");
+        (await officer.PageAsync(FoiStaffPaths.Calendar)).QuerySelector("#calendar-address").ShouldBeNull("the address is shown once");
+
+        var app = factory.CreateStaffClient();
+        var response = await app.GetAsync(address, Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/calendar");
+        var bytes = await response.Content.ReadAsByteArrayAsync(Cancel);
+        var text = Encoding.UTF8.GetString(bytes);
+        text.ShouldStartWith("BEGIN:VCALENDAR\r\n");
+        text.ShouldEndWith("END:VCALENDAR\r\n");
+        text.Replace("\r\n", "", StringComparison.Ordinal).ShouldNotContain("\n", customMessage: "every line ends in CRLF");
+        text.Split("\r\n").ShouldAllBe(line => Encoding.UTF8.GetByteCount(line) <= 75);
+        var unfolded = text.Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n");
+        unfolded.ShouldContain("VERSION:2.0");
+        unfolded.Count(l => l == "BEGIN:VEVENT").ShouldBe(2, "the answer and its 40-working-day limit");
+        unfolded.ShouldContain($"UID:foi-request-{id}-answer@localhost");
+        unfolded.ShouldContain($"DTSTART;VALUE=DATE:{calendar.AddWorkingDays(Today, 20).Date:yyyyMMdd}");
+        unfolded.ShouldContain($"DTEND;VALUE=DATE:{calendar.AddWorkingDays(Today, 20).Date.AddDays(1):yyyyMMdd}");
+        unfolded.ShouldContain($"SUMMARY:FOI {reference} (Home Office): answer due");
+        unfolded.ShouldContain(l => l.StartsWith("DTSTAMP:", StringComparison.Ordinal) && l.EndsWith('Z'));
+        text.ShouldNotContain("Use of force", customMessage: "events do not say what the request asks");
+
+        // Read again, the same events keep the same UIDs.
+        (await app.GetStringAsync(address, Cancel)).ShouldContain($"UID:foi-request-{id}-answer@localhost");
+
+        (await app.GetAsync(address[..^10] + "AAAAAA.ics", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await officer.SubmitAsync(FoiStaffPaths.Calendar, [], handler: "revoke");
+        (await app.GetAsync(address, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Reminders_DueSoonAndOverdue_AreQueuedOnceToTheOwnerWithoutWhatTheRequestAsks()
+    {
+        var calendar = await CalendarAsync();
+        var (officer, staff) = await SignedInAsync(StaffRoles.PolicyOfficer);
+        var soon = Unique("MJ-FOI-REM");
+        var late = Unique("MJ-FOI-REMLATE");
+        await CreateAsync(officer, staff, soon, WorkingDaysAgo(calendar, 17), "Segregation under rule 40, January to June 2026");
+        await CreateAsync(officer, staff, late, WorkingDaysAgo(calendar, 22), "Segregation under rule 42, January to June 2026");
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var reminders = scope.ServiceProvider.GetRequiredService<FoiReminders>();
+            (await reminders.QueueAsync(Today, Cancel)).ShouldBeGreaterThanOrEqualTo(2);
+        }
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<FoiReminders>().QueueAsync(Today, Cancel)).ShouldBe(0, "each reminder goes once");
+        }
+
+        await using var check = factory.Services.CreateAsyncScope();
+        var mine = await check.ServiceProvider.GetRequiredService<AccountsDbContext>().OutboxMessages.AsNoTracking()
+            .Where(m => m.To == staff.Email).ToListAsync(Cancel);
+        mine.Select(m => m.Subject).ShouldBe([
+            $"FOI {soon}: answer due {Written(calendar.AddWorkingDays(WorkingDaysAgo(calendar, 17), 20).Date)}",
+            $"FOI {late}: answer due, now passed",
+        ], ignoreOrder: true);
+        mine.ShouldAllBe(m => !m.Subject.Contains("Segregation") && (m.Body == null || !m.Body.Contains("Segregation")));
+    }
+}
+
+public sealed class SqliteFoiPagesHttpTests(SqlitePortalFactory factory) : FoiPagesHttpTests<SqlitePortalFactory>(factory);
+
+public sealed class PostgresFoiPagesHttpTests(PostgresPortalFactory factory) : FoiPagesHttpTests<PostgresPortalFactory>(factory);
