@@ -50,11 +50,14 @@ public static class AccountsModule
                 options.Stores.SchemaVersion = AccountsDbContext.IdentitySchema;
             })
             .AddEntityFrameworkStores<AccountsDbContext>()
+            // Identity's store, but the authenticator key encrypted with the key ring (registered last, so it is the one used).
+            .AddUserStore<StaffAccountStore>()
             .AddSignInManager<StaffSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<AuthenticatorCodes>(AuthenticatorCodes.ProviderName)
             .AddPasswordValidator<PassphraseRules>()
             .AddErrorDescriber<StaffIdentityErrors>();
+        services.AddEncryptedColumns<AccountsDbContext>(columns => columns.Text<StaffAccount>(a => a.AuthenticatorKey, StaffAccountStore.AuthenticatorKeyPurpose));
         services.AddScoped<IUserConfirmation<StaffAccount>, ActiveAndConfirmed>();
         services.Configure<IdentityPasskeyOptions>(StaffPasskeys.Configure);
         services.AddScoped<StaffPasskeys>();

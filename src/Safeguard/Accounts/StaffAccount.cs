@@ -24,6 +24,13 @@ public sealed class StaffAccount : IdentityUser
     /// </summary>
     public long? LastAuthenticatorTimeStep { get; set; }
 
+    /// <summary>
+    /// The authenticator app's shared secret, encrypted with the platform's key ring (<see cref="SignIn.StaffAccountStore"/>):
+    /// with the database alone nobody can make this account's codes. Identity would keep it in plain text among the
+    /// user tokens.
+    /// </summary>
+    public string? AuthenticatorKey { get; set; }
+
     /// <summary>Whether the account can be used at all.</summary>
     public bool IsActive => DeactivatedAt is null;
 }

@@ -74,6 +74,31 @@ public abstract class AccountsHttpTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task AuthenticatorKey_ReadFromTheDatabaseWithSql_IsCiphertextOnly()
+    {
+        var staff = await StaffBrowser.CreateAsync(factory, StaffRoles.Caseworker);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        await db.Database.OpenConnectionAsync(Cancel);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var id = command.CreateParameter();
+        id.ParameterName = "@id";
+        id.Value = staff.Id;
+        command.Parameters.Add(id);
+
+        command.CommandText = """SELECT "AuthenticatorKey" FROM accounts_users WHERE "Id" = @id""";
+        var stored = (await command.ExecuteScalarAsync(Cancel)).ShouldBeOfType<string>();
+        stored.ShouldStartWith("sgf1.", customMessage: "encrypted with the key ring");
+        stored.ShouldNotContain(staff.AuthenticatorKey!);
+        command.CommandText = """SELECT COUNT(*) FROM accounts_user_tokens WHERE "UserId" = @id""";
+        Convert.ToInt64(await command.ExecuteScalarAsync(Cancel), System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBe(0, "Identity's plain-text token table holds no authenticator key");
+
+        // The app still reads the key: a code made from it signs in.
+        await new StaffBrowser(factory).SignInSuccessfullyAsync(staff);
+    }
+
+    [Fact]
     public async Task Invitation_Expired_CannotBeUsed()
     {
         using var scope = factory.Services.CreateScope();

@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Accounts;
 using Safeguard.Platform.Encryption;
+using Safeguard.Tests.Accounts;
 using Safeguard.Tests.Backup;
 using Safeguard.Tests.Http;
 
@@ -66,38 +70,42 @@ public sealed class KeyCommandLineTests : IDisposable
     [Fact]
     public async Task KeysListRotateRetire_OverTheApplicationsEncryptedData_ChangeOnlyKeyIdsAndRecordThem()
     {
-        // The application ran once with the key file: its Data Protection key is encrypted with the first key. Without
-        // the demonstration data, that key is the only encrypted value, whatever the modules register.
+        // The application ran once with the key file: its Data Protection key, and the authenticator key of the one
+        // member of staff, are encrypted with the first key; without the demonstration data, nothing else is, whatever
+        // the modules register.
         var first = KeyRingStore.CreateFile(KeyFile, DateTimeOffset.UtcNow).Current.Id;
+        TestStaff staff;
         await using (var application = new FolderPortalFactory(folder.FullName, "") { KeyFile = KeyFile, DemonstrationData = false })
         {
             await application.InitializeAsync();
+            staff = await StaffBrowser.CreateAsync(application, StaffRoles.Caseworker);
         }
 
         var list = await RunAsync("keys", "list");
         list.ExitCode.ShouldBe(0, list.Errors);
         list.Output.ShouldContain($"Key ring: the key file {KeyFile}");
-        list.Output.ShouldMatch($@"(?m)^{first}\s+\d{{4}}-\d\d-\d\d \d\d:\d\d\s+1  current$");
-        list.Output.ShouldContain("Encrypted data: platform.data-protection-key (1)");
+        list.Output.ShouldMatch($@"(?m)^{first}\s+\d{{4}}-\d\d-\d\d \d\d:\d\d\s+2  current$");
+        list.Output.ShouldContain("Encrypted data: platform.data-protection-key (1), accounts.authenticator-key (1)");
 
         // A second key made current, as by another node, before anything is re-encrypted: the first still has a value.
         var second = TestKeyRings.Store(new Dictionary<string, string?> { [Platform.SafeguardSettings.EncryptionKeyFile] = KeyFile })
             .Change(ring => ring.WithNewCurrentKey(DateTimeOffset.UtcNow.AddSeconds(1))).Current.Id;
         var refused = await RunAsync("keys", "retire", first);
         refused.ExitCode.ShouldBe(1);
-        refused.Errors.Trim().ShouldBe($"error: Key {first} still encrypts 1 values (platform.data-protection-key: 1); re-encrypt them first with 'keys rotate --resume'.");
+        refused.Errors.Trim().ShouldBe($"error: Key {first} still encrypts 2 values (platform.data-protection-key: 1, accounts.authenticator-key: 1); re-encrypt them first with 'keys rotate --resume'.");
         (await RunAsync("keys", "retire", second)).Errors.Trim().ShouldBe($"error: Key {second} is the current key; rotate to a new one first ('keys rotate').");
 
         var resumed = await RunAsync("keys", "rotate", "--resume");
         resumed.ExitCode.ShouldBe(0, resumed.Errors);
-        resumed.Output.ShouldContain($"Re-encrypted 1 values with key {second}.");
+        resumed.Output.ShouldContain($"Re-encrypted 2 values with key {second}.");
         resumed.Errors.ShouldContain("platform.data-protection-key: 1 of 1 values re-encrypted");
+        resumed.Errors.ShouldContain("accounts.authenticator-key: 1 of 1 values re-encrypted");
 
         var rotated = await RunAsync("keys", "rotate");
         rotated.ExitCode.ShouldBe(0, rotated.Errors);
         var third = TestKeyRings.Store(new Dictionary<string, string?> { [Platform.SafeguardSettings.EncryptionKeyFile] = KeyFile }).Ring.Current.Id;
         rotated.Output.ShouldContain($"Added key {third} to the key file {KeyFile} and made it current.");
-        rotated.Output.ShouldContain($"Re-encrypted 1 values with key {third}.");
+        rotated.Output.ShouldContain($"Re-encrypted 2 values with key {third}.");
 
         var retired = await RunAsync("keys", "retire", first);
         retired.ExitCode.ShouldBe(0, retired.Errors);
@@ -105,12 +113,20 @@ public sealed class KeyCommandLineTests : IDisposable
         var after = await RunAsync("keys", "list");
         after.Output.ShouldNotContain(first);
         after.Output.ShouldMatch($@"(?m)^{second}\s+\S+ \S+\s+0$");
-        after.Output.ShouldMatch($@"(?m)^{third}\s+\S+ \S+\s+1  current$");
+        after.Output.ShouldMatch($@"(?m)^{third}\s+\S+ \S+\s+2  current$");
 
         var trail = (await RunAsync("audit", "search", "--action", "key-change")).Output;
-        trail.ShouldContain($"key-change  encryption-key {second}  from command line  re-encrypted 1 values with key {second}");
+        trail.ShouldContain($"key-change  encryption-key {second}  from command line  re-encrypted 2 values with key {second}");
         trail.ShouldContain($"key-change  encryption-key {third}  from command line  key {third} added to the key file {KeyFile} and made current; key {second} was current");
         trail.ShouldContain($"key-change  encryption-key {first}  from command line  key {first} retired: removed from the key file {KeyFile}");
+        // After two rotations the member of staff's authenticator still makes the same codes.
+        await using (var application = new FolderPortalFactory(folder.FullName, "") { KeyFile = KeyFile })
+        {
+            await application.InitializeAsync();
+            await using var scope = application.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
+            (await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(staff.Id))!)).ShouldBe(staff.AuthenticatorKey);
+        }
         foreach (var key in System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(KeyFile, TestContext.Current.CancellationToken)).RootElement.GetProperty("keys").EnumerateArray())
         {
             (list.Output + resumed.Output + resumed.Errors + rotated.Output + rotated.Errors + trail).ShouldNotContain(key.GetProperty("key").GetString()!);

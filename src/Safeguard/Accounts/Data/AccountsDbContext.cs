@@ -35,6 +35,7 @@ public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbCo
         {
             account.ToTable("accounts_users");
             account.Property(a => a.DisplayName).HasMaxLength(200);
+            account.Property(a => a.AuthenticatorKey).HasMaxLength(256);
         });
         builder.Entity<IdentityRole>().ToTable("accounts_roles");
         builder.Entity<IdentityUserRole<string>>().ToTable("accounts_user_roles");
