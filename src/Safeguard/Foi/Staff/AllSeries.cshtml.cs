@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Foi.Requests;
+using Safeguard.Forms;
 
 namespace Safeguard.Foi.Staff;
 
 /// <summary>The series of requests, and starting a new one.</summary>
 internal sealed class AllSeriesModel(FoiRequestBook book) : FoiFormModel
 {
-    public static IReadOnlyList<RadioOption> Intervals { get; } =
+    public static IReadOnlyList<Choice> Intervals { get; } =
     [
         new("3", "Every quarter"),
         new("6", "Every half-year"),

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Foi.Calendar;
+using Safeguard.Forms;
 
 namespace Safeguard.Foi.Staff;
 
@@ -10,7 +11,7 @@ namespace Safeguard.Foi.Staff;
 /// </summary>
 internal sealed class CalendarModel(FoiCalendarFeeds feeds, FoiSettings settings) : FoiFormModel
 {
-    public static IReadOnlyList<RadioOption> Scopes { get; } =
+    public static IReadOnlyList<Choice> Scopes { get; } =
     [
         new("all", "Every request’s deadlines"),
         new("owned", "Only the deadlines of requests I own"),

@@ -6,15 +6,6 @@ using Safeguard.Foi.Requests;
 
 namespace Safeguard.Foi.Staff;
 
-/// <summary>One option of a set of radios: its value, its label, and an optional hint.</summary>
-public sealed record RadioOption(string Value, string Label, string? Hint = null);
-
-/// <summary>A set of radios in the GOV.UK pattern, rendered by <c>_Radios.cshtml</c>; the first radio's id is the field's name.</summary>
-public sealed record Radios(string Name, string Legend, IReadOnlyList<RadioOption> Options, string? Selected, string? Error, string? Hint = null);
-
-/// <summary>A textarea with its label, hint and error, rendered by <c>_TextArea.cshtml</c>.</summary>
-public sealed record TextArea(string Name, string Label, string? Value, string? Error, string? Hint = null, int Rows = 8);
-
 /// <summary>What the FOI forms share: dates typed as day/month/year (or yyyy-mm-dd) and shown back as dd/mm/yyyy.</summary>
 internal abstract class FoiFormModel : PageModel
 {

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Safeguard.Foi.Requests;
+using Safeguard.Forms;
 
 namespace Safeguard.Foi.Staff;
 
 /// <summary>The words and tag colours the FOI pages use for states, outcomes and channels.</summary>
 internal static class FoiWords
 {
-    public static IReadOnlyList<RadioOption> Channels { get; } =
+    public static IReadOnlyList<Choice> Channels { get; } =
     [
         new(nameof(FoiChannel.Email), "E-mail"),
         new(nameof(FoiChannel.WebForm), "The authority's web form"),
@@ -14,7 +15,7 @@ internal static class FoiWords
         new(nameof(FoiChannel.Post), "Post", "The authority receives it a few days after it is sent: give the date received"),
     ];
 
-    public static IReadOnlyList<RadioOption> Outcomes { get; } =
+    public static IReadOnlyList<Choice> Outcomes { get; } =
     [
         new(nameof(FoiOutcome.AnsweredInFull), "Answered in full"),
         new(nameof(FoiOutcome.AnsweredInPart), "Answered in part", "Some information given, some withheld under exemptions"),
