@@ -53,7 +53,12 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Safeguard:Mail:PickupFolder", MailFolder);
         // Every journey signs in from 127.0.0.1 on this one server; the per-address limit has an HTTP test of its own.
         builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "10000");
+        // A key ring of this server's own, so no key file is written beside the test binaries or shared between runs.
+        builder.UseSetting("Safeguard:Encryption:KeyRing", KeyRing());
     }
+
+    private static string KeyRing() =>
+        $$"""{ "format": "safeguard-key-ring", "formatVersion": 1, "current": "browser-tests", "keys": [ { "id": "browser-tests", "created": "2026-01-01T00:00:00Z", "key": "{{Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}}" } ] }""";
 
     private static X509Certificate2 SelfSignedCertificate()
     {
