@@ -78,9 +78,13 @@ public static class CaseworkModule
         return builder;
     }
 
-    /// <summary>Maps the cohort figures' CSV download (its pages are Razor pages, protected by folder).</summary>
+    /// <summary>
+    /// Maps the cohort figures' CSV download (its pages are Razor pages, protected by folder) and the size limit of the
+    /// document upload form.
+    /// </summary>
     public static WebApplication MapCasework(this WebApplication app)
     {
+        app.UseUploadSizeLimit(CaseworkPaths.IsDocumentUpload, app.Services.GetRequiredService<CaseworkSettings>().MaxDocumentBytes);
         app.MapCohortsCsv();
         return app;
     }

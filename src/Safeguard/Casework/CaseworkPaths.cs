@@ -14,5 +14,10 @@ public static class CaseworkPaths
 
     public static string Case(string caseNumber) => $"{Cases}/{caseNumber}";
 
+    /// <summary>Whether <paramref name="path"/> is a case's document upload form (<c>/staff/cases/{case}/documents</c>).</summary>
+    public static bool IsDocumentUpload(PathString path) =>
+        path.Value is { } value && value.StartsWith(Cases + "/", StringComparison.Ordinal) && value.EndsWith("/documents", StringComparison.Ordinal)
+        && value.Count(c => c == '/') == 4;
+
     public static string Referral(int id) => $"{Referrals}/{id}";
 }

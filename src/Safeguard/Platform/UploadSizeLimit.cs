@@ -4,7 +4,7 @@ namespace Safeguard.Platform;
 
 /// <summary>
 /// An upload form's size limit, applied before anything is read: a request that says it is larger is sent back to the
-/// form (the same address with <c>?tooLarge=true</c>, which shows the message), its body never read; one that does
+/// form (the same address and query with <c>tooLarge=true</c> added, which shows the message), its body never read; one that does
 /// not say (chunked) is cut off by the server at the limit. Used by every page that takes a file.
 /// </summary>
 public static class UploadSizeLimit
@@ -26,7 +26,7 @@ public static class UploadSizeLimit
             {
                 // 303: the browser asks for the form again with GET, which shows the message.
                 context.Response.StatusCode = StatusCodes.Status303SeeOther;
-                context.Response.Headers.Location = context.Request.PathBase + context.Request.Path + "?tooLarge=true";
+                context.Response.Headers.Location = context.Request.PathBase + context.Request.Path + context.Request.QueryString.Add("tooLarge", "true");
                 context.Response.Headers.Connection = "close";
                 return Task.CompletedTask;
             }

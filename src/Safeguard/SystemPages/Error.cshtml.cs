@@ -39,7 +39,7 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
             StatusCodes.Status404NotFound => ("Page not found", "There is no theme, place, release or page at this address. If you typed it, check it; if you followed a link, it may be out of date."),
             StatusCodes.Status400BadRequest => ("The request could not be understood", "Check the address, in particular the parts after the question mark. The statistics pages can be read, not sent to."),
             StatusCodes.Status405MethodNotAllowed => ("This address cannot do that", "The statistics can be read, not changed, at this address."),
-            StatusCodes.Status413PayloadTooLarge => ("The file is too large", "The file is larger than this site accepts (Safeguard:Imports:MaxFileBytes). Go back, and split the file or ask an administrator to raise the limit."),
+            StatusCodes.Status413PayloadTooLarge => ("The file is too large", "The file is larger than this form accepts; the form says its limit. Go back, and make the file smaller or ask an administrator to raise the limit."),
             StatusCodes.Status429TooManyRequests => ("Too many requests", "Please wait a minute and try again."),
             >= 500 => ("Sorry, something went wrong", "The site could not show this page. Nothing you did caused it; please try again later."),
             _ => ("This page cannot be shown", "The request could not be completed."),

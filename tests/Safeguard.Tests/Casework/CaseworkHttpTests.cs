@@ -163,6 +163,24 @@ public abstract class CaseworkHttpTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task DocumentUpload_LargerThanTheLimit_IsSentBackToItsFormUnread_WithTheLimitInWords()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var form = $"{CaseworkPaths.Case(sample.CaseNumber)}/documents?document={sample.Document}";
+        var limit = factory.Services.GetRequiredService<CaseworkSettings>().MaxDocumentBytes;
+        using var body = new MultipartFormDataContent { { new ByteArrayContent(new byte[limit + Safeguard.Platform.UploadSizeLimit.FormAllowance]), "File", "report.pdf" } };
+
+        var huge = await browser.Client.PostAsync(form, body, Cancel);
+
+        huge.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        var back = StaffBrowser.PathOf(huge.Headers.Location);
+        back.ShouldBe($"{form}&tooLarge=true", "the form comes back for the same document");
+        (await browser.PageAsync(back)).QuerySelector(".error-summary a[href='#File']")!.TextContent
+            .ShouldStartWith("The file must be smaller than 20 MB");
+    }
+
+    [Fact]
     public async Task Outcome_Release_EndsTheStay_AndTheClocksStop()
     {
         var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);

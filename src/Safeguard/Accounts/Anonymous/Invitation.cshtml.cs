@@ -30,24 +30,14 @@ public sealed class InvitationModel(InvitationService invitations, SignInManager
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var found = await invitations.FindUsableAsync(Token, cancellationToken);
-        Usable = found is not null;
-        Email = found?.Account.Email;
-        if (!Usable)
-        {
-            Response.StatusCode = StatusCodes.Status404NotFound;
-        }
+        await FindAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var found = await invitations.FindUsableAsync(Token, cancellationToken);
-        Usable = found is not null;
-        Email = found?.Account.Email;
-        if (!Usable)
+        if (!await FindAsync(cancellationToken))
         {
-            Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
         if (string.IsNullOrEmpty(Passphrase))
@@ -75,6 +65,19 @@ public sealed class InvitationModel(InvitationService invitations, SignInManager
         }
         Passphrase = ConfirmPassphrase = null;
         return Page();
+    }
+
+    /// <summary>Looks the invitation up; one that cannot be used answers 404 with the page that says so.</summary>
+    private async Task<bool> FindAsync(CancellationToken cancellationToken)
+    {
+        var found = await invitations.FindUsableAsync(Token, cancellationToken);
+        Usable = found is not null;
+        Email = found?.Account.Email;
+        if (!Usable)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+        return Usable;
     }
 
     /// <summary>The hint under the passphrase field.</summary>

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Data;
@@ -14,9 +12,6 @@ namespace Safeguard.Casework.Cases;
 /// </summary>
 internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbContext db, CaseworkSettings settings, TimeProvider time) : CasePageModel(access, time)
 {
-    /// <summary>Room for the form's other fields and the multipart framing, on top of the largest file.</summary>
-    private const long FormAllowance = 64 * 1024;
-
     /// <summary>The document a new version is for; none for a new document.</summary>
     [BindProperty(SupportsGet = true)]
     public int? Document { get; set; }
@@ -38,14 +33,11 @@ internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbCo
 
     public string MaxSize => $"{settings.MaxDocumentBytes / (1024.0 * 1024):0.#} MB";
 
-    /// <summary>The largest body this form accepts is set before the form is read, so a larger one is cut off early.</summary>
-    public override void OnPageHandlerSelected(PageHandlerSelectedContext context)
-    {
-        if (HttpMethods.IsPost(context.HttpContext.Request.Method) && context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
-        {
-            body.MaxRequestBodySize = settings.MaxDocumentBytes + FormAllowance;
-        }
-    }
+    /// <summary>Set when the upload was sent back before it was read, for being larger than the form accepts (<c>UseUploadSizeLimit</c>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool TooLarge { get; set; }
+
+    private string TooLargeMessage => $"The file must be smaller than {MaxSize}; ask an administrator to raise Safeguard:Casework:MaxDocumentBytes if it cannot be made smaller";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -54,6 +46,10 @@ internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbCo
             return NotFound();
         }
         Kind ??= Assessment is null ? null : nameof(DocumentKind.MedicoLegalReport);
+        if (TooLarge)
+        {
+            ModelState.AddModelError("File", TooLargeMessage);
+        }
         return Page();
     }
 
@@ -69,7 +65,7 @@ internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbCo
         }
         else if (UploadedFile.Length > settings.MaxDocumentBytes)
         {
-            ModelState.AddModelError("File", $"The file must be smaller than {MaxSize}; ask an administrator to raise Safeguard:Casework:MaxDocumentBytes if it cannot be made smaller");
+            ModelState.AddModelError("File", TooLargeMessage);
         }
         else if (Path.GetFileName(UploadedFile.FileName) is not { Length: > 0 and <= 255 })
         {
