@@ -197,6 +197,8 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             ("caseNumber", _) => sample?.CaseNumber ?? "sample",
             ("episode", _) => Invariant(sample?.Episode ?? 0),
             ("assessment", _) => Invariant(sample?.Assessment ?? 0),
+            ("finding", _) => Invariant(sample?.Finding ?? 0),
+            ("event", _) => Invariant(sample?.HomeOfficeEvent ?? 0),
             ("document", true) => Invariant(sample?.Document ?? 0),
             ("version", _) => Invariant(sample?.Version ?? 0),
             ("referral", _) => Invariant(sample?.WaitingReferral ?? 0),

@@ -9,7 +9,7 @@ using Safeguard.Casework.Referrals;
 namespace Safeguard.Tests.Casework;
 
 /// <summary>A synthetic case made through the module's own services, and the ids of its records.</summary>
-public sealed record SampleCase(string CaseNumber, int Episode, int Assessment, int Document, int Version, int WaitingReferral);
+public sealed record SampleCase(string CaseNumber, int Episode, int Assessment, int Document, int Version, int WaitingReferral, int Finding, int HomeOfficeEvent);
 
 /// <summary>Synthetic casework for tests: a referral accepted into a case with a stay, an assessment and a report.</summary>
 internal static class CaseworkSamples
@@ -29,7 +29,10 @@ internal static class CaseworkSamples
         new("Concern", "Scars on his back from beatings; says he wants to die."), new("Urgency", "Urgent"), new("Consent", "yes"),
     ];
 
-    /// <summary>A case assigned to <paramref name="assignedAccountIds"/>, with a stay at Brook House, an assessment and its report; and a waiting referral.</summary>
+    /// <summary>
+    /// A case assigned to <paramref name="assignedAccountIds"/>, with a stay at Brook House, an assessment with a
+    /// finding and its report, and a detention review; and a waiting referral.
+    /// </summary>
     public static async Task<SampleCase> CreateAsync(IServiceProvider services, IReadOnlyCollection<string> assignedAccountIds, IReadOnlyCollection<string>? tags = null, string personName = PersonName)
     {
         var cancel = TestContext.Current.CancellationToken;
@@ -41,14 +44,16 @@ internal static class CaseworkSamples
 
         var opened = await OpenAsync(scope.ServiceProvider, caseNumber);
         var book = scope.ServiceProvider.GetRequiredService<CaseBook>();
-        await book.AddEpisodeAsync(opened, new EpisodeInput("brook-house", new DateOnly(2024, 3, 1), null, null), cancel);
-        var assessment = await book.AddAssessmentAsync(opened, new AssessmentInput("Dr R. Example", new DateOnly(2024, 3, 10), "brook-house", true, AssessmentMode.InPerson,
-            true, false, true, "Nightmares every night", true, true, "Continued detention is likely to cause serious harm.", 3), cancel);
-        await book.AddFindingAsync(opened, assessment, new FindingInput("Left forearm", "Linear scars, 4 cm", ConsistencyGrade.HighlyConsistentWith), cancel);
+        var episode = (await book.SaveEpisodeAsync(opened, null, new EpisodeInput("brook-house", new DateOnly(2024, 3, 1), null, null), cancel)).ShouldNotBeNull();
+        var assessment = (await book.SaveAssessmentAsync(opened, null, new AssessmentInput("Dr R. Example", new DateOnly(2024, 3, 10), "brook-house", true, AssessmentMode.InPerson,
+            true, false, true, "Nightmares every night", true, true, "Continued detention is likely to cause serious harm.", 3), cancel)).ShouldNotBeNull();
+        var finding = (await book.SaveFindingAsync(opened, assessment, null, new FindingInput("Left forearm", "Linear scars, 4 cm", ConsistencyGrade.HighlyConsistentWith), cancel)).ShouldNotBeNull();
         var (document, version) = (await book.UploadAsync(opened, new DocumentUpload(null, DocumentKind.MedicoLegalReport, assessment, new DateOnly(2024, 3, 20),
             "mlr-zephyrine.pdf", "application/pdf", "%PDF-1.4 synthetic report"u8.ToArray()), cancel)).ShouldNotBeNull();
-        var episode = await scope.ServiceProvider.GetRequiredService<CaseworkDbContext>().Episodes.Where(e => e.ClientId == opened.ClientId).Select(e => e.Id).SingleAsync(cancel);
-        return new SampleCase(caseNumber, episode, assessment, document, version, waiting);
+        // A review that maintained detention: no clock counts it, and nothing waits on it.
+        var review = (await book.SaveHomeOfficeEventAsync(opened, null, new HomeOfficeEventInput(HomeOfficeEventKind.DetentionReview, new DateOnly(2024, 3, 15), null,
+            DetentionDecision.DetentionMaintained, null, "Review by telephone"), cancel)).ShouldNotBeNull();
+        return new SampleCase(caseNumber, episode, assessment, document, version, waiting, finding, review);
     }
 
     /// <summary>Opens a case as the system would (the tests' own access, outside any request).</summary>

@@ -27,9 +27,9 @@ public abstract class DashboardHttpTests<TFactory>(TFactory factory) : IClassFix
         {
             var book = scope.ServiceProvider.GetRequiredService<CaseBook>();
             var opened = await CaseworkSamples.OpenAsync(scope.ServiceProvider, sample.CaseNumber);
-            await book.AddHomeOfficeEventAsync(opened, new HomeOfficeEventInput(HomeOfficeEventKind.Rule35Report, Today.AddDays(-30), 3, null, null, null), Cancel);
-            await book.AddHomeOfficeEventAsync(opened, new HomeOfficeEventInput(HomeOfficeEventKind.Rule35Report, Today.AddDays(-10), 1, null, null, null), Cancel);
-            await book.AddAssessmentAsync(opened, new AssessmentInput("Dr N. Example", Today.AddDays(-5), "colnbrook", false, AssessmentMode.Remote,
+            await book.SaveHomeOfficeEventAsync(opened, null, new HomeOfficeEventInput(HomeOfficeEventKind.Rule35Report, Today.AddDays(-30), 3, null, null, null), Cancel);
+            await book.SaveHomeOfficeEventAsync(opened, null, new HomeOfficeEventInput(HomeOfficeEventKind.Rule35Report, Today.AddDays(-10), 1, null, null, null), Cancel);
+            await book.SaveAssessmentAsync(opened, null, new AssessmentInput("Dr N. Example", Today.AddDays(-5), "colnbrook", false, AssessmentMode.Remote,
                 false, true, false, null, false, true, null, null), Cancel);
         }
         var browser = new StaffBrowser(factory);
@@ -98,8 +98,8 @@ public abstract class DashboardHttpTests<TFactory>(TFactory factory) : IClassFix
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var opened = await CaseworkSamples.OpenAsync(scope.ServiceProvider, sample.CaseNumber);
-        (await scope.ServiceProvider.GetRequiredService<CaseBook>().UpdateEpisodeAsync(opened, sample.Episode,
-            new EpisodeInput("brook-house", ended.AddDays(-90), ended, EpisodeEnd.Release), Cancel)).ShouldBeTrue();
+        (await scope.ServiceProvider.GetRequiredService<CaseBook>().SaveEpisodeAsync(opened, sample.Episode,
+            new EpisodeInput("brook-house", ended.AddDays(-90), ended, EpisodeEnd.Release), Cancel)).ShouldBe(sample.Episode);
     }
 }
 

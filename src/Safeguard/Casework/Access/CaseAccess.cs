@@ -52,10 +52,14 @@ internal sealed class CaseAccess(CaseworkDbContext db, CaseworkAudit audit)
         var opened = new OpenedCase(found.Id, caseNumber, AsSupervisor: !found.Assigned);
         if (reading is not null)
         {
-            await audit.ReadAsync(CaseworkAudit.Case, caseNumber, reading + opened.AccessNote, cancellationToken);
+            await RecordReadAsync(opened, reading, cancellationToken);
         }
         return opened;
     }
+
+    /// <summary>Records that <paramref name="reading"/> of an opened case was shown (or refused), marked when a supervisor's.</summary>
+    public Task RecordReadAsync(OpenedCase opened, string reading, CancellationToken cancellationToken) =>
+        audit.ReadAsync(CaseworkAudit.Case, opened.CaseNumber, reading + opened.AccessNote, cancellationToken);
 
     /// <summary>The cases <paramref name="reader"/> may see: those assigned to them, or every case for a supervisor.</summary>
     public IQueryable<Client> Visible(CaseReader reader) => reader.IsSupervisor

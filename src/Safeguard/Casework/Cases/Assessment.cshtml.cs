@@ -8,12 +8,17 @@ namespace Safeguard.Casework.Cases;
 /// <summary>
 /// A clinical assessment: who, when, where and how; the psychological findings, the opinion on the account of torture
 /// and on harm from continued detention, and the Adults at Risk evidence level. Physical findings are added next.
+/// Added, or changed to correct it (the same form, filled in with what was saved).
 /// </summary>
-internal sealed class AssessmentModel(CaseAccess access, CaseBook book, PlacesOfDetention places, TimeProvider time) : CasePageModel(access, time)
+internal sealed class AssessmentModel(CaseAccess access, CaseBook book, CaseReading reading, PlacesOfDetention places, TimeProvider time) : CasePageModel(access, time)
 {
     public const string Ptsd = "ptsd";
     public const string Depression = "depression";
     public const string SuicidalThoughts = "suicidal-thoughts";
+
+    /// <summary>The assessment being changed; none to add one.</summary>
+    [FromRoute]
+    public int? Assessment { get; set; }
 
     [BindProperty]
     public string? Clinician { get; set; }
@@ -48,6 +53,9 @@ internal sealed class AssessmentModel(CaseAccess access, CaseBook book, PlacesOf
     [BindProperty]
     public string? AdultsAtRiskLevel { get; set; }
 
+    protected override async Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) =>
+        Assessment is not { } id || await book.HoldsAssessmentAsync(Opened, id, cancellationToken);
+
     public static IReadOnlyList<Forms.Choice> PsychologicalOptions { get; } =
         [new(Ptsd, "Post-traumatic stress disorder (PTSD)"), new(Depression, "Depression"), new(SuicidalThoughts, "Suicidal thoughts")];
 
@@ -57,9 +65,20 @@ internal sealed class AssessmentModel(CaseAccess access, CaseBook book, PlacesOf
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!await OpenAsync("assessment form", cancellationToken))
+        if (!await OpenAsync(Assessment is null ? "assessment form" : $"clinical assessment {Assessment} form", cancellationToken))
         {
             return NotFound();
+        }
+        if (Assessment is { } id)
+        {
+            if ((await reading.ReadAsync(Opened, cancellationToken)).Assessments.SingleOrDefault(a => a.Id == id) is not { } saved)
+            {
+                return NotFound();
+            }
+            (Clinician, AssessedOn, Centre, Mode, Interpreter) = (saved.ClinicianName, FormInput.Show(saved.AssessedOn), saved.CentreSlug, saved.Mode.ToString(), FormInput.Show(saved.InterpreterUsed));
+            Psychological = [.. new[] { saved.Ptsd ? Ptsd : null, saved.Depression ? Depression : null, saved.SuicidalThoughts ? SuicidalThoughts : null }.OfType<string>()];
+            (OtherFindings, Torture, Harm, Opinion) = (saved.OtherPsychologicalFindings, FormInput.Show(saved.SupportsTortureAccount), FormInput.Show(saved.HarmFromDetentionLikely), saved.Opinion);
+            AdultsAtRiskLevel = saved.AdultsAtRiskLevel?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
         }
         await LoadCentresAsync(places, cancellationToken);
         return Page();
@@ -97,11 +116,10 @@ internal sealed class AssessmentModel(CaseAccess access, CaseBook book, PlacesOf
         {
             return Page();
         }
-        var id = await book.AddAssessmentAsync(Opened, new AssessmentInput(
+        return Saved(await book.SaveAssessmentAsync(Opened, Assessment, new AssessmentInput(
             clinician!, assessedOn!.Value, Centre!, interpreter!.Value, mode!.Value,
             Psychological.Contains(Ptsd), Psychological.Contains(Depression), Psychological.Contains(SuicidalThoughts), other,
-            torture!.Value, harm!.Value, opinion, level), cancellationToken);
-        return BackToCase($"assessment-{id}");
+            torture!.Value, harm!.Value, opinion, level), cancellationToken), id => $"assessment-{id}");
     }
 
     private int? Invalid()

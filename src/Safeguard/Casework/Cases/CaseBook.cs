@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,9 @@ namespace Safeguard.Casework.Cases;
 /// <summary>
 /// Every change to a case: each is made on a case already opened through <see cref="CaseAccess"/>, encrypts what
 /// identifies the person or describes their health before it is stored, and is recorded on the audit trail in the
-/// same transaction (record type <c>case</c>, the case number, what changed in a few words).
+/// same transaction (record type <c>case</c>, the case number, what changed in a few words: the record and its id,
+/// and the names of the fields that changed, never their values). A record is added and changed by the same method,
+/// so a correction is stored exactly as the first entry was.
 /// </summary>
 internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, CaseworkAudit audit, IAuditOrigin origin, TimeProvider time)
 {
@@ -52,74 +55,145 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         await audit.SaveAsync(db, AuditAction.Update, CaseworkAudit.Case, opened.CaseNumber, $"details and tags changed{opened.AccessNote}", cancellationToken);
     }
 
-    public async Task AddEpisodeAsync(OpenedCase opened, EpisodeInput input, CancellationToken cancellationToken)
+    /// <summary>Adds a stay (<paramref name="episodeId"/> null) or changes one of the case; its id, or null when the case has no such episode.</summary>
+    public async Task<int?> SaveEpisodeAsync(OpenedCase opened, int? episodeId, EpisodeInput input, CancellationToken cancellationToken)
     {
-        var episode = new DetentionEpisode { ClientId = opened.ClientId, CentreSlug = input.CentreSlug };
-        Apply(episode, input);
-        db.Episodes.Add(episode);
-        await audit.SaveAsync(db, AuditAction.Create, CaseworkAudit.Case, opened.CaseNumber, $"detention episode added{opened.AccessNote}", cancellationToken);
-    }
-
-    /// <summary>Changes an episode of the case; false when the case has no such episode.</summary>
-    public async Task<bool> UpdateEpisodeAsync(OpenedCase opened, int episodeId, EpisodeInput input, CancellationToken cancellationToken)
-    {
-        var episode = await db.Episodes.SingleOrDefaultAsync(e => e.Id == episodeId && e.ClientId == opened.ClientId, cancellationToken);
+        var episode = episodeId is { } id
+            ? await Episodes(opened).SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
+            : db.Episodes.Add(new DetentionEpisode { ClientId = opened.ClientId, CentreSlug = input.CentreSlug }).Entity;
         if (episode is null)
         {
-            return false;
+            return null;
         }
-        Apply(episode, input);
-        await audit.SaveAsync(db, AuditAction.Update, CaseworkAudit.Case, opened.CaseNumber, $"detention episode {episodeId} changed{opened.AccessNote}", cancellationToken);
-        return true;
+        episode.CentreSlug = input.CentreSlug;
+        episode.From = input.From;
+        episode.To = input.To;
+        episode.EndedBy = input.To is null ? null : input.EndedBy;
+        return await SaveAsync(opened, episode, () => $"detention episode {episode.Id}", "", cancellationToken);
     }
 
-    public async Task<int> AddAssessmentAsync(OpenedCase opened, AssessmentInput input, CancellationToken cancellationToken)
+    /// <summary>Adds a clinical assessment (<paramref name="assessmentId"/> null) or changes one of the case; its id, or null when the case has no such assessment.</summary>
+    public async Task<int?> SaveAssessmentAsync(OpenedCase opened, int? assessmentId, AssessmentInput input, CancellationToken cancellationToken)
     {
-        var assessment = new ClinicalAssessment
+        var assessment = assessmentId is { } id
+            ? await Assessments(opened).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+            : db.Assessments.Add(new ClinicalAssessment
+            {
+                ClientId = opened.ClientId,
+                ClinicianName = input.ClinicianName,
+                CentreSlug = input.CentreSlug,
+                RecordedAtUtc = time.GetUtcNow().UtcDateTime,
+                RecordedBy = origin.Actor,
+            }).Entity;
+        if (assessment is null)
         {
-            ClientId = opened.ClientId,
-            ClinicianName = input.ClinicianName,
-            AssessedOn = input.AssessedOn,
-            CentreSlug = input.CentreSlug,
-            InterpreterUsed = input.InterpreterUsed,
-            Mode = input.Mode,
-            Ptsd = input.Ptsd,
-            Depression = input.Depression,
-            SuicidalThoughts = input.SuicidalThoughts,
-            OtherPsychologicalFindingsCipher = cipher.Encrypt(input.OtherPsychologicalFindings, CaseFields.OtherPsychologicalFindings),
-            SupportsTortureAccount = input.SupportsTortureAccount,
-            HarmFromDetentionLikely = input.HarmFromDetentionLikely,
-            OpinionCipher = cipher.Encrypt(input.Opinion, CaseFields.Opinion),
-            AdultsAtRiskLevel = input.AdultsAtRiskLevel,
-            RecordedAtUtc = time.GetUtcNow().UtcDateTime,
-            RecordedBy = origin.Actor,
-        };
-        db.Assessments.Add(assessment);
-        await audit.ChangeAsync(db, AuditAction.Create, CaseworkAudit.Case, async token =>
-        {
-            await db.SaveChangesAsync(token);
-            return opened.CaseNumber;
-        }, () => $"clinical assessment {assessment.Id} added{opened.AccessNote}", cancellationToken);
-        return assessment.Id;
+            return null;
+        }
+        assessment.ClinicianName = input.ClinicianName;
+        assessment.AssessedOn = input.AssessedOn;
+        assessment.CentreSlug = input.CentreSlug;
+        assessment.InterpreterUsed = input.InterpreterUsed;
+        assessment.Mode = input.Mode;
+        assessment.Ptsd = input.Ptsd;
+        assessment.Depression = input.Depression;
+        assessment.SuicidalThoughts = input.SuicidalThoughts;
+        assessment.OtherPsychologicalFindingsCipher = Seal(assessment.OtherPsychologicalFindingsCipher, input.OtherPsychologicalFindings, CaseFields.OtherPsychologicalFindings);
+        assessment.SupportsTortureAccount = input.SupportsTortureAccount;
+        assessment.HarmFromDetentionLikely = input.HarmFromDetentionLikely;
+        assessment.OpinionCipher = Seal(assessment.OpinionCipher, input.Opinion, CaseFields.Opinion);
+        assessment.AdultsAtRiskLevel = input.AdultsAtRiskLevel;
+        return await SaveAsync(opened, assessment, () => $"clinical assessment {assessment.Id}", "", cancellationToken);
     }
 
-    /// <summary>Adds a physical finding to an assessment of the case; false when the case has no such assessment.</summary>
-    public async Task<bool> AddFindingAsync(OpenedCase opened, int assessmentId, FindingInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a physical finding (<paramref name="findingId"/> null) to an assessment of the case, or changes one of its
+    /// findings; its id, or null when the case has no such assessment or the assessment no such finding.
+    /// </summary>
+    public async Task<int?> SaveFindingAsync(OpenedCase opened, int assessmentId, int? findingId, FindingInput input, CancellationToken cancellationToken)
     {
-        if (!await db.Assessments.AnyAsync(a => a.Id == assessmentId && a.ClientId == opened.ClientId, cancellationToken))
+        if (!await HoldsAssessmentAsync(opened, assessmentId, cancellationToken))
         {
-            return false;
+            return null;
         }
-        db.PhysicalFindings.Add(new PhysicalFinding
+        var finding = findingId is { } id
+            ? await Findings(opened, assessmentId).SingleOrDefaultAsync(f => f.Id == id, cancellationToken)
+            : db.PhysicalFindings.Add(new PhysicalFinding { AssessmentId = assessmentId, LocationCipher = "", DescriptionCipher = "" }).Entity;
+        if (finding is null)
         {
-            AssessmentId = assessmentId,
-            LocationCipher = cipher.Encrypt(input.Location, CaseFields.FindingLocation),
-            DescriptionCipher = cipher.Encrypt(input.Description, CaseFields.FindingDescription),
-            Consistency = input.Consistency,
-        });
-        await audit.SaveAsync(db, AuditAction.Create, CaseworkAudit.Case, opened.CaseNumber, $"physical finding added to assessment {assessmentId}{opened.AccessNote}", cancellationToken);
-        return true;
+            return null;
+        }
+        finding.LocationCipher = Seal(finding.LocationCipher, input.Location, CaseFields.FindingLocation);
+        finding.DescriptionCipher = Seal(finding.DescriptionCipher, input.Description, CaseFields.FindingDescription);
+        finding.Consistency = input.Consistency;
+        return await SaveAsync(opened, finding, () => $"physical finding {finding.Id} of assessment {assessmentId}", "", cancellationToken);
     }
+
+    /// <summary>Adds something the Home Office did (<paramref name="eventId"/> null) or changes one of the case's; its id, or null when the case has no such event.</summary>
+    public async Task<int?> SaveHomeOfficeEventAsync(OpenedCase opened, int? eventId, HomeOfficeEventInput input, CancellationToken cancellationToken)
+    {
+        var homeOfficeEvent = eventId is { } id
+            ? await HomeOfficeEvents(opened).SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
+            : db.HomeOfficeEvents.Add(new HomeOfficeEvent { ClientId = opened.ClientId, RecordedAtUtc = time.GetUtcNow().UtcDateTime, RecordedBy = origin.Actor }).Entity;
+        if (homeOfficeEvent is null)
+        {
+            return null;
+        }
+        homeOfficeEvent.Kind = input.Kind;
+        homeOfficeEvent.OccurredOn = input.OccurredOn;
+        homeOfficeEvent.Rule35Paragraph = input.Rule35Paragraph;
+        homeOfficeEvent.Decision = input.Decision;
+        homeOfficeEvent.SecondOpinionAuthor = input.SecondOpinionAuthor;
+        homeOfficeEvent.NoteCipher = Seal(homeOfficeEvent.NoteCipher, input.Note, CaseFields.HomeOfficeNote);
+        return await SaveAsync(opened, homeOfficeEvent, () => $"Home Office event {homeOfficeEvent.Id}", $": {CaseText.Kind(input.Kind)}", cancellationToken);
+    }
+
+    /// <summary>Whether the case holds the stay: a form about another case's is a 404 before anything typed is read.</summary>
+    public Task<bool> HoldsEpisodeAsync(OpenedCase opened, int episodeId, CancellationToken cancellationToken) =>
+        Episodes(opened).AnyAsync(e => e.Id == episodeId, cancellationToken);
+
+    /// <summary>Whether the case holds the assessment.</summary>
+    public Task<bool> HoldsAssessmentAsync(OpenedCase opened, int assessmentId, CancellationToken cancellationToken) =>
+        Assessments(opened).AnyAsync(a => a.Id == assessmentId, cancellationToken);
+
+    /// <summary>Whether the case holds the assessment, and the assessment the finding.</summary>
+    public Task<bool> HoldsFindingAsync(OpenedCase opened, int assessmentId, int findingId, CancellationToken cancellationToken) =>
+        Findings(opened, assessmentId).AnyAsync(f => f.Id == findingId, cancellationToken);
+
+    /// <summary>Whether the case holds the Home Office event.</summary>
+    public Task<bool> HoldsHomeOfficeEventAsync(OpenedCase opened, int eventId, CancellationToken cancellationToken) =>
+        HomeOfficeEvents(opened).AnyAsync(e => e.Id == eventId, cancellationToken);
+
+    /// <summary>
+    /// Removes a clinical assessment of the case with its physical findings; refused while a document (its
+    /// medico-legal report) is linked to it, since the report was written from it and the clocks count from the day
+    /// the report was served.
+    /// </summary>
+    public async Task<Removal> RemoveAssessmentAsync(OpenedCase opened, int assessmentId, CancellationToken cancellationToken)
+    {
+        // The database refuses too (the documents' key to their assessment restricts deletes), should a report be
+        // uploaded between this check and the delete.
+        if (await db.Documents.AnyAsync(d => d.AssessmentId == assessmentId && d.ClientId == opened.ClientId, cancellationToken))
+        {
+            return Removal.ReportLinked;
+        }
+        return await RemoveAsync(opened, await Assessments(opened).Include(a => a.PhysicalFindings).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken),
+            assessment => $"clinical assessment {assessmentId} removed, with {assessment.PhysicalFindings.Count switch
+            {
+                0 => "no physical findings",
+                1 => "its physical finding",
+                var count => $"its {count.ToString(CultureInfo.InvariantCulture)} physical findings",
+            }}", cancellationToken);
+    }
+
+    /// <summary>Removes a physical finding of an assessment of the case.</summary>
+    public async Task<Removal> RemoveFindingAsync(OpenedCase opened, int assessmentId, int findingId, CancellationToken cancellationToken) =>
+        await RemoveAsync(opened, await Findings(opened, assessmentId).SingleOrDefaultAsync(f => f.Id == findingId, cancellationToken),
+            _ => $"physical finding {findingId} of assessment {assessmentId} removed", cancellationToken);
+
+    /// <summary>Removes something the Home Office did from the case; the clocks are computed again without it.</summary>
+    public async Task<Removal> RemoveHomeOfficeEventAsync(OpenedCase opened, int eventId, CancellationToken cancellationToken) =>
+        await RemoveAsync(opened, await HomeOfficeEvents(opened).SingleOrDefaultAsync(e => e.Id == eventId, cancellationToken),
+            removed => $"Home Office event {eventId} removed: {CaseText.Kind(removed.Kind)}", cancellationToken);
 
     /// <summary>
     /// Stores an uploaded file, encrypted, as a new document or a new version of one; returns the document's id and
@@ -127,7 +201,7 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
     /// </summary>
     public async Task<(int Document, int Version)?> UploadAsync(OpenedCase opened, DocumentUpload upload, CancellationToken cancellationToken)
     {
-        if (upload.AssessmentId is { } assessmentId && !await db.Assessments.AnyAsync(a => a.Id == assessmentId && a.ClientId == opened.ClientId, cancellationToken))
+        if (upload.AssessmentId is { } assessmentId && !await HoldsAssessmentAsync(opened, assessmentId, cancellationToken))
         {
             return null;
         }
@@ -204,23 +278,6 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         return new DocumentFile(cipher.Decrypt(version.FileNameCipher, CaseFields.DocumentFileName), version.ContentType, content);
     }
 
-    public async Task AddHomeOfficeEventAsync(OpenedCase opened, HomeOfficeEventInput input, CancellationToken cancellationToken)
-    {
-        db.HomeOfficeEvents.Add(new HomeOfficeEvent
-        {
-            ClientId = opened.ClientId,
-            Kind = input.Kind,
-            OccurredOn = input.OccurredOn,
-            Rule35Paragraph = input.Rule35Paragraph,
-            Decision = input.Decision,
-            SecondOpinionAuthor = input.SecondOpinionAuthor,
-            NoteCipher = cipher.Encrypt(input.Note, CaseFields.HomeOfficeNote),
-            RecordedAtUtc = time.GetUtcNow().UtcDateTime,
-            RecordedBy = origin.Actor,
-        });
-        await audit.SaveAsync(db, AuditAction.Create, CaseworkAudit.Case, opened.CaseNumber, $"Home Office event added: {CaseText.Kind(input.Kind)}{opened.AccessNote}", cancellationToken);
-    }
-
     /// <summary>Records the outcome; a release or removal also ends any detention episode still open, on that day.</summary>
     public async Task SetOutcomeAsync(OpenedCase opened, OutcomeInput input, CancellationToken cancellationToken)
     {
@@ -272,13 +329,71 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         client.ContactCipher = cipher.Encrypt(identity.Contact, CaseFields.ClientContact);
     }
 
-    private static void Apply(DetentionEpisode episode, EpisodeInput input)
+    // The case's own records: every change or removal by id looks the id up among these, so a record of another
+    // case is not found.
+    private IQueryable<DetentionEpisode> Episodes(OpenedCase opened) => db.Episodes.Where(e => e.ClientId == opened.ClientId);
+
+    private IQueryable<ClinicalAssessment> Assessments(OpenedCase opened) => db.Assessments.Where(a => a.ClientId == opened.ClientId);
+
+    private IQueryable<PhysicalFinding> Findings(OpenedCase opened, int assessmentId) =>
+        db.PhysicalFindings.Where(f => f.AssessmentId == assessmentId && db.Assessments.Any(a => a.Id == assessmentId && a.ClientId == opened.ClientId));
+
+    private IQueryable<HomeOfficeEvent> HomeOfficeEvents(OpenedCase opened) => db.HomeOfficeEvents.Where(e => e.ClientId == opened.ClientId);
+
+    /// <summary>
+    /// Saves a record just added or changed, recorded as added, or as changed with the names of the fields that changed
+    /// (never their values); returns its id. <paramref name="name"/> names the record once it has its id.
+    /// </summary>
+    private async Task<int> SaveAsync(OpenedCase opened, object record, Func<string> name, string whenAdded, CancellationToken cancellationToken)
     {
-        episode.CentreSlug = input.CentreSlug;
-        episode.From = input.From;
-        episode.To = input.To;
-        episode.EndedBy = input.To is null ? null : input.EndedBy;
+        var entry = db.Entry(record);
+        var added = entry.State == EntityState.Added;
+        db.ChangeTracker.DetectChanges();
+        var changed = entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).Select(n => n.EndsWith(CipherSuffix, StringComparison.Ordinal) ? n[..^CipherSuffix.Length] : n).ToList();
+        var what = added ? $"added{whenAdded}" : changed.Count == 0 ? "saved without changes" : $"changed: {string.Join(", ", changed)}";
+        await audit.ChangeAsync(db, added ? AuditAction.Create : AuditAction.Update, CaseworkAudit.Case, async token =>
+        {
+            await db.SaveChangesAsync(token);
+            return opened.CaseNumber;
+        }, () => $"{name()} {what}{opened.AccessNote}", cancellationToken);
+        return (int)entry.Property("Id").CurrentValue!;
     }
 
+    private const string CipherSuffix = "Cipher";
+
+    /// <summary>Removes a record of the case (with what cascades from it), recorded with <paramref name="detail"/>; nothing when there is no such record.</summary>
+    private async Task<Removal> RemoveAsync<TRecord>(OpenedCase opened, TRecord? record, Func<TRecord, string> detail, CancellationToken cancellationToken)
+        where TRecord : class
+    {
+        if (record is null)
+        {
+            return Removal.NoSuchRecord;
+        }
+        var removed = detail(record);
+        db.Remove(record);
+        await audit.SaveAsync(db, AuditAction.Delete, CaseworkAudit.Case, opened.CaseNumber, $"{removed}{opened.AccessNote}", cancellationToken);
+        return Removal.Removed;
+    }
+
+    /// <summary>
+    /// The ciphertext to store for <paramref name="plaintext"/>: the one stored when it already says that (encrypting
+    /// again would give other bytes, and show an unchanged field as changed), or a new one.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(plaintext))]
+    private string? Seal(string? stored, string? plaintext, string purpose) =>
+        !string.IsNullOrEmpty(stored) && cipher.Decrypt(stored, purpose) == plaintext ? stored : cipher.Encrypt(plaintext, purpose);
+
     private static string Describe(DocumentKind kind) => kind == DocumentKind.MedicoLegalReport ? "medico-legal report" : CaseText.Kind(kind).ToLowerInvariant();
+}
+
+/// <summary>What became of a request to remove a record.</summary>
+internal enum Removal
+{
+    Removed,
+
+    /// <summary>The case has no such record (or it is another case's): the same 404 as for a case.</summary>
+    NoSuchRecord,
+
+    /// <summary>An assessment with a medico-legal report linked to it is kept.</summary>
+    ReportLinked,
 }

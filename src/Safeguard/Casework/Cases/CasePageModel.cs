@@ -20,20 +20,41 @@ internal abstract class CasePageModel(CaseAccess access, TimeProvider time) : Pa
     /// <summary>Today, in the UTC calendar the clocks use.</summary>
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    /// <summary>Opens the case, recording <paramref name="reading"/> as read (null for a change, which records itself).</summary>
+    /// <summary>
+    /// Opens the case and checks it holds the record the page is about (<see cref="HoldsRecordAsync"/>), recording
+    /// <paramref name="reading"/> as read (null for a change, which records itself); false for a 404.
+    /// </summary>
     protected async Task<bool> OpenAsync(string? reading, CancellationToken cancellationToken)
     {
-        var opened = await access.OpenAsync(CaseReader.Of(User), CaseNumber, reading, cancellationToken);
+        var opened = await access.OpenAsync(CaseReader.Of(User), CaseNumber, null, cancellationToken);
         if (opened is null)
         {
             return false;
         }
         Opened = opened;
+        if (!await HoldsRecordAsync(cancellationToken))
+        {
+            await access.RecordReadAsync(opened, "refused: no such record", cancellationToken);
+            return false;
+        }
+        if (reading is not null)
+        {
+            await access.RecordReadAsync(opened, reading, cancellationToken);
+        }
         return true;
     }
 
+    /// <summary>
+    /// Whether the case holds the record named in the address (a record of another case is the same 404 as a case
+    /// the reader may not open, before anything typed is read); true for pages about the case itself or a new record.
+    /// </summary>
+    protected virtual Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+
     /// <summary>The case page, where a form returns once saved.</summary>
     protected IActionResult BackToCase(string anchor) => LocalRedirect($"{CaseworkPaths.Case(CaseNumber)}#{anchor}");
+
+    /// <summary>Back to the case once a record is saved (<paramref name="id"/>), at its <paramref name="anchor"/>; a 404 when the case had no such record to change.</summary>
+    protected IActionResult Saved(int? id, Func<int, string> anchor) => id is { } saved ? BackToCase(anchor(saved)) : NotFound();
 
     /// <summary>The places of detention, for a form's select of centres (see <see cref="LoadCentresAsync"/>).</summary>
     public IReadOnlyList<Forms.Choice> Centres { get; private set; } = [];

@@ -13,10 +13,10 @@ namespace Safeguard.Casework.Cases;
 
 internal sealed record EpisodeView(int Id, string CentreSlug, string Centre, DateOnly From, DateOnly? To, EpisodeEnd? EndedBy);
 
-internal sealed record FindingView(string Location, string Description, ConsistencyGrade Consistency);
+internal sealed record FindingView(int Id, string Location, string Description, ConsistencyGrade Consistency);
 
 internal sealed record AssessmentView(
-    int Id, string ClinicianName, DateOnly AssessedOn, string Centre, bool InterpreterUsed, AssessmentMode Mode,
+    int Id, string ClinicianName, DateOnly AssessedOn, string CentreSlug, string Centre, bool InterpreterUsed, AssessmentMode Mode,
     bool Ptsd, bool Depression, bool SuicidalThoughts, string? OtherPsychologicalFindings,
     bool SupportsTortureAccount, bool HarmFromDetentionLikely, string? Opinion, int? AdultsAtRiskLevel,
     IReadOnlyList<FindingView> Findings, bool HasReport);
@@ -25,7 +25,7 @@ internal sealed record VersionView(int Number, DateTime UploadedAtUtc, string Fi
 
 internal sealed record DocumentView(int Id, DocumentKind Kind, int? AssessmentId, DateOnly? ServedOn, IReadOnlyList<VersionView> Versions);
 
-internal sealed record HomeOfficeEventView(HomeOfficeEventKind Kind, DateOnly OccurredOn, int? Rule35Paragraph, DetentionDecision? Decision, string? SecondOpinionAuthor, string? Note);
+internal sealed record HomeOfficeEventView(int Id, HomeOfficeEventKind Kind, DateOnly OccurredOn, int? Rule35Paragraph, DetentionDecision? Decision, string? SecondOpinionAuthor, string? Note);
 
 /// <summary>One line of a case's timeline.</summary>
 internal sealed record TimelineEntry(DateOnly On, string What);
@@ -76,16 +76,16 @@ internal sealed class CaseReading(CaseworkDbContext db, FieldEncryption cipher, 
 
         var episodes = client.Episodes.OrderBy(e => e.From).Select(e => new EpisodeView(e.Id, e.CentreSlug, Centre(e.CentreSlug), e.From, e.To, e.EndedBy)).ToList();
         var assessments = client.Assessments.OrderBy(a => a.AssessedOn).Select(a => new AssessmentView(
-            a.Id, a.ClinicianName, a.AssessedOn, Centre(a.CentreSlug), a.InterpreterUsed, a.Mode, a.Ptsd, a.Depression, a.SuicidalThoughts,
+            a.Id, a.ClinicianName, a.AssessedOn, a.CentreSlug, Centre(a.CentreSlug), a.InterpreterUsed, a.Mode, a.Ptsd, a.Depression, a.SuicidalThoughts,
             cipher.Decrypt(a.OtherPsychologicalFindingsCipher, CaseFields.OtherPsychologicalFindings),
             a.SupportsTortureAccount, a.HarmFromDetentionLikely, cipher.Decrypt(a.OpinionCipher, CaseFields.Opinion), a.AdultsAtRiskLevel,
-            [.. a.PhysicalFindings.OrderBy(f => f.Id).Select(f => new FindingView(
+            [.. a.PhysicalFindings.OrderBy(f => f.Id).Select(f => new FindingView(f.Id,
                 cipher.Decrypt(f.LocationCipher, CaseFields.FindingLocation), cipher.Decrypt(f.DescriptionCipher, CaseFields.FindingDescription), f.Consistency))],
             reported.Contains(a.Id))).ToList();
         var documentViews = documents.Select(d => new DocumentView(d.Document.Id, d.Document.Kind, d.Document.AssessmentId, d.Document.ServedOn,
             [.. d.Versions.Select(v => new VersionView(v.Number, v.UploadedAtUtc, cipher.Decrypt(v.FileNameCipher, CaseFields.DocumentFileName), v.SizeBytes, v.Sha256))])).ToList();
         var events = client.HomeOfficeEvents.OrderBy(e => e.OccurredOn).ThenBy(e => e.Id).Select(e => new HomeOfficeEventView(
-            e.Kind, e.OccurredOn, e.Rule35Paragraph, e.Decision, e.SecondOpinionAuthor, cipher.Decrypt(e.NoteCipher, CaseFields.HomeOfficeNote))).ToList();
+            e.Id, e.Kind, e.OccurredOn, e.Rule35Paragraph, e.Decision, e.SecondOpinionAuthor, cipher.Decrypt(e.NoteCipher, CaseFields.HomeOfficeNote))).ToList();
 
         return new CaseView(
             client.CaseNumber,
@@ -146,7 +146,8 @@ internal sealed class CaseReading(CaseworkDbContext db, FieldEncryption cipher, 
         return [.. timeline.Select((entry, index) => (entry, index)).OrderBy(e => e.entry.On).ThenBy(e => e.index).Select(e => e.entry)];
     }
 
-    private static string Describe(HomeOfficeEventView homeOfficeEvent) => homeOfficeEvent switch
+    /// <summary>Something the Home Office did, as the timeline says it: "Rule 35(3) report", "Adults at Risk decision: release".</summary>
+    public static string Describe(HomeOfficeEventView homeOfficeEvent) => homeOfficeEvent switch
     {
         { Kind: HomeOfficeEventKind.Rule35Report, Rule35Paragraph: { } paragraph } => $"Rule 35({paragraph}) report",
         { Kind: HomeOfficeEventKind.SecondOpinionReceived, SecondOpinionAuthor: { } author } => $"Second opinion received from {author}",

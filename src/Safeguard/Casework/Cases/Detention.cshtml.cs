@@ -26,6 +26,9 @@ internal sealed class DetentionModel(CaseAccess access, CaseBook book, CaseworkD
     [BindProperty]
     public string? EndedBy { get; set; }
 
+    protected override async Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) =>
+        Episode is not { } id || await book.HoldsEpisodeAsync(Opened, id, cancellationToken);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await OpenAsync(Episode is null ? "detention form" : $"detention episode {Episode} form", cancellationToken))
@@ -64,18 +67,6 @@ internal sealed class DetentionModel(CaseAccess access, CaseBook book, CaseworkD
         {
             return Page();
         }
-        var input = new EpisodeInput(Centre!, from!.Value, to, ended);
-        if (Episode is { } id)
-        {
-            if (!await book.UpdateEpisodeAsync(Opened, id, input, cancellationToken))
-            {
-                return NotFound();
-            }
-        }
-        else
-        {
-            await book.AddEpisodeAsync(Opened, input, cancellationToken);
-        }
-        return BackToCase("detention");
+        return Saved(await book.SaveEpisodeAsync(Opened, Episode, new EpisodeInput(Centre!, from!.Value, to, ended), cancellationToken), _ => "detention");
     }
 }

@@ -1,16 +1,21 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Safeguard.Casework.Access;
-using Safeguard.Casework.Data;
 using Safeguard.Casework.Records;
 
 namespace Safeguard.Casework.Cases;
 
-/// <summary>One physical finding of an assessment: where on the body, what, and its Istanbul Protocol consistency grade.</summary>
-internal sealed class FindingModel(CaseAccess access, CaseBook book, CaseworkDbContext db, TimeProvider time) : CasePageModel(access, time)
+/// <summary>
+/// One physical finding of an assessment: where on the body, what, and its Istanbul Protocol consistency grade. Added,
+/// or changed to correct it (the same form, filled in with what was saved).
+/// </summary>
+internal sealed class FindingModel(CaseAccess access, CaseBook book, CaseReading reading, TimeProvider time) : CasePageModel(access, time)
 {
     [FromRoute]
     public int Assessment { get; set; }
+
+    /// <summary>The finding being changed; none to add one.</summary>
+    [FromRoute]
+    public int? Finding { get; set; }
 
     [BindProperty]
     public string? Location { get; set; }
@@ -21,6 +26,10 @@ internal sealed class FindingModel(CaseAccess access, CaseBook book, CaseworkDbC
     [BindProperty]
     public string? Consistency { get; set; }
 
+    protected override Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) => Finding is { } id
+        ? book.HoldsFindingAsync(Opened, Assessment, id, cancellationToken)
+        : book.HoldsAssessmentAsync(Opened, Assessment, cancellationToken);
+
     public static IReadOnlyList<Forms.Choice> Grades { get; } = FormInput.Options<ConsistencyGrade>(CaseText.Grade, grade => grade switch
     {
         ConsistencyGrade.NotConsistent => "The finding could not have been caused by the trauma described",
@@ -30,10 +39,23 @@ internal sealed class FindingModel(CaseAccess access, CaseBook book, CaseworkDbC
         _ => "It could not have been caused in any way other than that described",
     });
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await OpenAsync($"physical finding form of assessment {Assessment}", cancellationToken) && await AssessmentOfCaseAsync(cancellationToken)
-            ? Page()
-            : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await OpenAsync(Finding is null ? $"physical finding form of assessment {Assessment}" : $"physical finding {Finding} of assessment {Assessment} form", cancellationToken)
+            || (await reading.ReadAsync(Opened, cancellationToken)).Assessments.SingleOrDefault(a => a.Id == Assessment) is not { } assessment)
+        {
+            return NotFound();
+        }
+        if (Finding is { } id)
+        {
+            if (assessment.Findings.SingleOrDefault(f => f.Id == id) is not { } saved)
+            {
+                return NotFound();
+            }
+            (Location, Description, Consistency) = (saved.Location, saved.Description, saved.Consistency.ToString());
+        }
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -48,11 +70,6 @@ internal sealed class FindingModel(CaseAccess access, CaseBook book, CaseworkDbC
         {
             return Page();
         }
-        return await book.AddFindingAsync(Opened, Assessment, new FindingInput(location!, description!, grade!.Value), cancellationToken)
-            ? BackToCase($"assessment-{Assessment}")
-            : NotFound();
+        return Saved(await book.SaveFindingAsync(Opened, Assessment, Finding, new FindingInput(location!, description!, grade!.Value), cancellationToken), _ => $"assessment-{Assessment}");
     }
-
-    private Task<bool> AssessmentOfCaseAsync(CancellationToken cancellationToken) =>
-        db.Assessments.AnyAsync(a => a.Id == Assessment && a.ClientId == Opened.ClientId, cancellationToken);
 }

@@ -106,6 +106,9 @@ internal static class FormInput
         return tags;
     }
 
+    /// <summary>A yes or a no as the forms show it again (see <see cref="YesNo"/>).</summary>
+    public static string Show(bool answer) => answer ? "yes" : "no";
+
     /// <summary>A date as the forms show it again: day/month/year.</summary>
     public static string? Show(DateOnly? date) => date?.ToString("d/M/yyyy", CultureInfo.InvariantCulture);
 

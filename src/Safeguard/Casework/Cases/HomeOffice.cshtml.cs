@@ -6,10 +6,15 @@ namespace Safeguard.Casework.Cases;
 
 /// <summary>
 /// Something the Home Office did, on the day it did it: a rule 35 report or response, an Adults at Risk decision, a
-/// second opinion requested or received, a detention review, a decision to release or remove.
+/// second opinion requested or received, a detention review, a decision to release or remove. Added, or changed to
+/// correct it (the same form, filled in with what was saved); the clocks are computed from what is saved.
 /// </summary>
-internal sealed class HomeOfficeModel(CaseAccess access, CaseBook book, TimeProvider time) : CasePageModel(access, time)
+internal sealed class HomeOfficeModel(CaseAccess access, CaseBook book, CaseReading reading, TimeProvider time) : CasePageModel(access, time)
 {
+    /// <summary>The event being changed; none to add one.</summary>
+    [FromRoute]
+    public int? Event { get; set; }
+
     [BindProperty]
     public string? Kind { get; set; }
 
@@ -28,11 +33,29 @@ internal sealed class HomeOfficeModel(CaseAccess access, CaseBook book, TimeProv
     [BindProperty]
     public string? Note { get; set; }
 
+    protected override async Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) =>
+        Event is not { } id || await book.HoldsHomeOfficeEventAsync(Opened, id, cancellationToken);
+
     public static IReadOnlyList<Forms.Choice> Paragraphs { get; } =
         [new("1", "35(1)", "Health likely to be injuriously affected by detention"), new("2", "35(2)", "Suspected suicidal intentions"), new("3", "35(3)", "Concern that the person may have been a victim of torture")];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await OpenAsync("Home Office event form", cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await OpenAsync(Event is null ? "Home Office event form" : $"Home Office event {Event} form", cancellationToken))
+        {
+            return NotFound();
+        }
+        if (Event is { } id)
+        {
+            if ((await reading.ReadAsync(Opened, cancellationToken)).HomeOfficeEvents.SingleOrDefault(e => e.Id == id) is not { } saved)
+            {
+                return NotFound();
+            }
+            (Kind, OccurredOn, Paragraph, Decision, Author, Note) = (saved.Kind.ToString(), FormInput.Show(saved.OccurredOn),
+                saved.Rule35Paragraph?.ToString(System.Globalization.CultureInfo.InvariantCulture), saved.Decision?.ToString(), saved.SecondOpinionAuthor, saved.Note);
+        }
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -62,7 +85,7 @@ internal sealed class HomeOfficeModel(CaseAccess access, CaseBook book, TimeProv
         {
             return Page();
         }
-        await book.AddHomeOfficeEventAsync(Opened, new HomeOfficeEventInput(kind!.Value, occurredOn!.Value, paragraph, decision, author, note), cancellationToken);
-        return BackToCase("home-office");
+        return Saved(await book.SaveHomeOfficeEventAsync(Opened, Event, new HomeOfficeEventInput(kind!.Value, occurredOn!.Value, paragraph, decision, author, note), cancellationToken),
+            _ => "home-office");
     }
 }

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.Casework.Access;
+
+namespace Safeguard.Casework.Cases;
+
+/// <summary>What a removal page says before anything is removed.</summary>
+/// <param name="Question">The heading: "Remove the Home Office event “Rule 35(3) report” of 3 March 2025?", or, when it cannot be removed, that it cannot.</param>
+/// <param name="Consequences">What goes with it, and what changes, one sentence each.</param>
+/// <param name="Button">The button's words: "Remove the Home Office event".</param>
+/// <param name="Refusal">Why it cannot be removed, when it cannot (the page then has no button).</param>
+internal sealed record RemovalNotice(string Question, IReadOnlyList<string> Consequences, string Button, string? Refusal = null);
+
+/// <summary>
+/// A confirmation before a record of a case is removed: the page (GET) says what will be removed and what goes with
+/// it; only its form (POST, with the antiforgery token every form carries) removes it, and returns to the case. A
+/// record the case does not have, another case's included, is the same 404 as a case the reader may not open.
+/// </summary>
+internal abstract class RemovalPageModel(CaseAccess access, CaseReading reading, TimeProvider time) : CasePageModel(access, time)
+{
+    public RemovalNotice Notice { get; private set; } = null!;
+
+    /// <summary>The record, as the audit trail names it when the page is read: "Home Office event 7".</summary>
+    protected abstract string Record { get; }
+
+    /// <summary>Where on the case page the record is (or was), to go back to.</summary>
+    public abstract string Anchor { get; }
+
+    /// <summary>What the page says about the record in <paramref name="view"/>, or null when the case has no such record.</summary>
+    protected abstract RemovalNotice? Describe(CaseView view);
+
+    protected abstract Task<Removal> RemoveAsync(CancellationToken cancellationToken);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await OpenAsync($"{Record} removal form", cancellationToken) && await DescribeAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await OpenAsync(null, cancellationToken))
+        {
+            return NotFound();
+        }
+        var removal = await RemoveAsync(cancellationToken);
+        if (removal == Removal.Removed)
+        {
+            return BackToCase(Anchor);
+        }
+        // Refused: the page again, saying why (it has changed since it was shown, or the form was sent without it).
+        return removal == Removal.ReportLinked && await DescribeAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> DescribeAsync(CancellationToken cancellationToken)
+    {
+        if (Describe(await reading.ReadAsync(Opened, cancellationToken)) is not { } notice)
+        {
+            return false;
+        }
+        Notice = notice;
+        return true;
+    }
+
+    /// <summary>Said on every removal page: what the trail keeps, and what it does not.</summary>
+    public const string Permanence =
+        "This cannot be undone. The audit trail will record that it was removed, by whom and when, but not what it said.";
+}

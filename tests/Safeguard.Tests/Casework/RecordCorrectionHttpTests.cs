@@ -1,0 +1,404 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Accounts;
+using Safeguard.Audit.Data;
+using Safeguard.Audit.Searching;
+using Safeguard.Casework;
+using Safeguard.Casework.Cases;
+using Safeguard.Casework.Data;
+using Safeguard.Casework.Protection;
+using Safeguard.Casework.Records;
+using Safeguard.Platform.Encryption;
+using Safeguard.Tests.Accounts;
+using Safeguard.Tests.Http;
+
+namespace Safeguard.Tests.Casework;
+
+/// <summary>
+/// Correcting and removing a case's assessments, physical findings and Home Office events through the real pipeline,
+/// on each engine: the forms come back filled in with what was saved; a correction is validated as the first entry
+/// was, stored encrypted as it was, and recorded naming the fields that changed (never their values); the clocks are
+/// computed from the corrected records; removal asks first, and only a POST with its antiforgery token removes; a
+/// record of another case, and a case the reader may not open, are the same 404.
+/// </summary>
+public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PortalFactory
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private async Task<(TestStaff Staff, StaffBrowser Browser)> SignedInAsync(string role)
+    {
+        var staff = await StaffBrowser.CreateAsync(factory, role);
+        var browser = new StaffBrowser(factory);
+        await browser.SignInSuccessfullyAsync(staff);
+        return (staff, browser);
+    }
+
+    private async Task<List<AuditEntry>> CaseEntriesAsync(string actor, string? caseNumber = null)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AuditQuery>()
+            .SearchAsync(new AuditSearch { Actor = actor, RecordType = "case", RecordId = caseNumber, Limit = 1000 }, Cancel);
+    }
+
+    /// <summary>Reads the casework tables in a scope of their own, as they are now.</summary>
+    private async Task<T> ReadAsync<T>(Func<CaseworkDbContext, Task<T>> read)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<CaseworkDbContext>());
+    }
+
+    private string Decrypt(string? ciphertext, string purpose) =>
+        factory.Services.GetRequiredService<FieldEncryption>().Decrypt(ciphertext, purpose) ?? "";
+
+    /// <summary>
+    /// Sends the form on <paramref name="path"/> as a browser would after someone changed only <paramref name="changes"/>:
+    /// every other field as the page filled it in (text, the chosen radios and checkboxes, the selected option).
+    /// </summary>
+    private static async Task<HttpResponseMessage> ResubmitAsync(StaffBrowser browser, string path, params KeyValuePair<string, string>[] changes)
+    {
+        var page = await browser.PageAsync(path);
+        var form = page.QuerySelectorAll<IHtmlFormElement>("main form").Single();
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var field in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
+        {
+            var name = field.GetAttribute("name")!;
+            var value = field switch
+            {
+                IHtmlInputElement { Type: "radio" or "checkbox", IsChecked: false } => null,
+                IHtmlInputElement input => input.Value,
+                IHtmlSelectElement select => select.Value,
+                IHtmlTextAreaElement area => area.Value,
+                _ => null,
+            };
+            if (value is not null && changes.All(c => c.Key != name))
+            {
+                values.Add(new(name, value));
+            }
+        }
+        values.AddRange(changes);
+        return await browser.Client.PostAsync(form.GetAttribute("action") is { Length: > 0 } action ? action : path, new FormUrlEncodedContent(values), Cancel);
+    }
+
+    /// <summary>A POST straight to <paramref name="path"/>, with a valid antiforgery token of this session (from its staff home).</summary>
+    private static async Task<HttpResponseMessage> PostAsync(StaffBrowser browser, string path, params KeyValuePair<string, string>[] fields)
+    {
+        var token = (await browser.PageAsync(AccountsPaths.Home)).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]").ShouldNotBeNull().Value;
+        return await browser.Client.PostAsync(path, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]), Cancel);
+    }
+
+    private static void ShouldReturnToCase(HttpResponseMessage response, string casePath, string anchor)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        StaffBrowser.PathOf(response.Headers.Location).ShouldBe($"{casePath}#{anchor}");
+    }
+
+    private static string Checked(IDocument page, string name) =>
+        string.Join(",", page.QuerySelectorAll<IHtmlInputElement>($"input[name={name}]").Where(i => i.IsChecked).Select(i => i.Value));
+
+    [Fact]
+    public async Task AssessmentForm_OfASavedAssessment_IsFilledIn_AndSavesTheCorrectionEncrypted_NamingOnlyTheFieldsChanged()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        var formPath = $"{casePath}/assessments/{sample.Assessment}";
+        var before = await ReadAsync(db => db.Assessments.AsNoTracking().SingleAsync(a => a.Id == sample.Assessment, Cancel));
+
+        var form = await browser.PageAsync(formPath);
+        form.QuerySelector("h1")!.TextContent.ShouldBe("Change a clinical assessment");
+        form.QuerySelector<IHtmlInputElement>("#Clinician")!.Value.ShouldBe("Dr R. Example");
+        form.QuerySelector<IHtmlInputElement>("#AssessedOn")!.Value.ShouldBe("10/3/2024");
+        form.QuerySelector<IHtmlSelectElement>("#Centre")!.Value.ShouldBe("brook-house");
+        Checked(form, "Mode").ShouldBe("InPerson");
+        Checked(form, "Interpreter").ShouldBe("yes");
+        Checked(form, "Psychological").ShouldBe("ptsd,suicidal-thoughts");
+        form.QuerySelector<IHtmlTextAreaElement>("#OtherFindings")!.Value.ShouldBe("Nightmares every night");
+        Checked(form, "Torture").ShouldBe("yes");
+        Checked(form, "AdultsAtRiskLevel").ShouldBe("3");
+        (await browser.PageAsync(casePath)).QuerySelector($"a[href='{formPath}']").ShouldNotBeNull("the case page links to the form");
+
+        const string Revised = "Continued detention is likely to cause serious and lasting harm.";
+        ShouldReturnToCase(await ResubmitAsync(browser, formPath, new("AssessedOn", "11/03/2024"), new("Opinion", Revised), new("AdultsAtRiskLevel", "2")),
+            casePath, $"assessment-{sample.Assessment}");
+
+        var page = await browser.PageAsync(casePath);
+        page.QuerySelector($"#assessment-{sample.Assessment}")!.TextContent.ShouldBe("11 March 2024: Dr R. Example");
+        page.QuerySelector("main")!.TextContent.ShouldContain(Revised);
+        var after = await ReadAsync(db => db.Assessments.AsNoTracking().SingleAsync(a => a.Id == sample.Assessment, Cancel));
+        (after.AssessedOn, after.AdultsAtRiskLevel, after.Ptsd, after.RecordedBy).ShouldBe((new DateOnly(2024, 3, 11), (int?)2, true, before.RecordedBy));
+        after.OpinionCipher.ShouldNotBeNull().ShouldNotContain("lasting");
+        Decrypt(after.OpinionCipher, CaseFields.Opinion).ShouldBe(Revised, "the correction is stored encrypted for the opinion's purpose");
+        after.OtherPsychologicalFindingsCipher.ShouldBe(before.OtherPsychologicalFindingsCipher, "a field left as it was keeps its ciphertext");
+
+        var entries = await CaseEntriesAsync(caseworker.Id, sample.CaseNumber);
+        entries.ShouldContain(e => e.Action == "read" && e.Detail == $"clinical assessment {sample.Assessment} form");
+        entries.Where(e => e.Action == "update").Select(e => e.Detail).ShouldBe([$"clinical assessment {sample.Assessment} changed: AdultsAtRiskLevel, AssessedOn, Opinion"]);
+        entries.ShouldAllBe(e => e.Detail == null || (!e.Detail.Contains("lasting", StringComparison.Ordinal) && !e.Detail.Contains("2024", StringComparison.Ordinal)));
+
+        ShouldReturnToCase(await ResubmitAsync(browser, formPath), casePath, $"assessment-{sample.Assessment}");
+        (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).ShouldContain(e => e.Action == "update" && e.Detail == $"clinical assessment {sample.Assessment} saved without changes");
+    }
+
+    [Fact]
+    public async Task FindingForm_OfASavedFinding_IsFilledIn_AndSavesANewGrade()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Clinician);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        var formPath = $"{casePath}/assessments/{sample.Assessment}/findings/{sample.Finding}";
+        var before = await ReadAsync(db => db.PhysicalFindings.AsNoTracking().SingleAsync(f => f.Id == sample.Finding, Cancel));
+        (await browser.PageAsync(casePath)).QuerySelector($"a[href='{formPath}']").ShouldNotBeNull();
+
+        var form = await browser.PageAsync(formPath);
+        form.QuerySelector("h1")!.TextContent.ShouldBe("Change a physical finding");
+        form.QuerySelector<IHtmlInputElement>("#Location")!.Value.ShouldBe("Left forearm");
+        form.QuerySelector<IHtmlTextAreaElement>("#Description")!.Value.ShouldBe("Linear scars, 4 cm");
+        Checked(form, "Consistency").ShouldBe("HighlyConsistentWith");
+
+        ShouldReturnToCase(await ResubmitAsync(browser, formPath, new("Consistency", "TypicalOf"), new("Description", "Linear scars, 5 cm")), casePath, $"assessment-{sample.Assessment}");
+
+        (await browser.PageAsync(casePath)).QuerySelector($"#findings-{sample.Assessment}")!.ParentElement!.TextContent.ShouldContain("Typical of");
+        var after = await ReadAsync(db => db.PhysicalFindings.AsNoTracking().SingleAsync(f => f.Id == sample.Finding, Cancel));
+        after.Consistency.ShouldBe(ConsistencyGrade.TypicalOf);
+        after.LocationCipher.ShouldBe(before.LocationCipher);
+        Decrypt(after.DescriptionCipher, CaseFields.FindingDescription).ShouldBe("Linear scars, 5 cm");
+        (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).Where(e => e.Action == "update").Select(e => e.Detail)
+            .ShouldBe([$"physical finding {sample.Finding} of assessment {sample.Assessment} changed: Consistency, Description"]);
+    }
+
+    [Fact]
+    public async Task HomeOfficeEvent_DecisionDayCorrected_TheClocksAreComputedFromTheCorrection()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        (await browser.SubmitAsync($"{casePath}/home-office", [new("Kind", "AdultsAtRiskDecision"), new("OccurredOn", "01/04/2024"), new("Decision", "Release")]))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var decision = await ReadAsync(db => db.HomeOfficeEvents.Where(e => e.Kind == HomeOfficeEventKind.AdultsAtRiskDecision && db.Clients.Any(c => c.Id == e.ClientId && c.CaseNumber == sample.CaseNumber))
+            .Select(e => e.Id).SingleAsync(Cancel));
+        async Task<string> ClockAsync() => (await browser.PageAsync(casePath)).QuerySelectorAll("#clocks + p + dl dt")
+            .Single(dt => dt.TextContent == "Report served to Home Office decision").NextElementSibling!.TextContent;
+        (await ClockAsync()).ShouldBe("12 days", "served 20 March, decided 1 April");
+
+        var formPath = $"{casePath}/home-office/{decision}";
+        var form = await browser.PageAsync(formPath);
+        form.QuerySelector("h1")!.TextContent.ShouldBe("Change something the Home Office did");
+        form.QuerySelector<IHtmlInputElement>("#OccurredOn")!.Value.ShouldBe("1/4/2024");
+        (Checked(form, "Kind"), Checked(form, "Decision")).ShouldBe(("AdultsAtRiskDecision", "Release"));
+        ShouldReturnToCase(await ResubmitAsync(browser, formPath, KeyValuePair.Create("OccurredOn", "05/04/2024")), casePath, "home-office");
+
+        (await ClockAsync()).ShouldBe("16 days", "served 20 March, decided 5 April: the corrected day");
+        (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).Where(e => e.Action == "update").Select(e => e.Detail)
+            .ShouldBe([$"Home Office event {decision} changed: OccurredOn"]);
+    }
+
+    [Fact]
+    public async Task EditForms_InvalidInput_SayWhatToFixAndWhere_AndChangeNothing()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        var snapshot = await SnapshotAsync(sample);
+
+        var assessment = await StaffBrowser.ParseAsync(await ResubmitAsync(browser, $"{casePath}/assessments/{sample.Assessment}", new("AssessedOn", "31/02/2024"), new("Clinician", "")));
+        assessment.Title!.ShouldStartWith("Error: ");
+        var summary = assessment.QuerySelectorAll<IHtmlAnchorElement>(".error-summary__list a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
+        summary.ShouldBe([("#Clinician", "Enter the clinician's name"), ("#AssessedOn", "Enter the day of the assessment as day/month/year, for example 14/08/2025")]);
+        assessment.QuerySelector<IHtmlInputElement>("#AssessedOn")!.Value.ShouldBe("31/02/2024", "what was typed is shown again to correct");
+        assessment.QuerySelector("h1")!.TextContent.ShouldBe("Change a clinical assessment");
+
+        var finding = await StaffBrowser.ParseAsync(await ResubmitAsync(browser, $"{casePath}/assessments/{sample.Assessment}/findings/{sample.Finding}", new("Location", " "), new("Consistency", "Certain")));
+        finding.QuerySelector("#Location-error")!.TextContent.ShouldContain("Enter where on the body the finding is");
+        finding.QuerySelector("#Consistency-error")!.TextContent.ShouldContain("Choose how consistent the finding is with the account given");
+
+        var future = DateTime.UtcNow.AddDays(3).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var homeOffice = await StaffBrowser.ParseAsync(await ResubmitAsync(browser, $"{casePath}/home-office/{sample.HomeOfficeEvent}", new("Kind", "Rule35Report"), new("OccurredOn", future)));
+        homeOffice.QuerySelector(".error-summary a[href='#Paragraph']")!.TextContent.ShouldBe("Choose the paragraph of rule 35 the report was made under");
+        homeOffice.QuerySelector("#OccurredOn-error")!.TextContent.ShouldContain("The day it happened must be today or in the past");
+        homeOffice.QuerySelector<IHtmlTextAreaElement>("#Note")!.Value.ShouldBe("Review by telephone");
+
+        (await SnapshotAsync(sample)).ShouldBe(snapshot, "nothing was saved");
+        (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).ShouldNotContain(e => e.Action != "read");
+    }
+
+    /// <summary>The sample's assessment, finding and event as stored, ciphertexts included.</summary>
+    private Task<string> SnapshotAsync(SampleCase sample) => ReadAsync(async db =>
+    {
+        var assessment = await db.Assessments.AsNoTracking().SingleAsync(a => a.Id == sample.Assessment, Cancel);
+        var finding = await db.PhysicalFindings.AsNoTracking().SingleAsync(f => f.Id == sample.Finding, Cancel);
+        var homeOffice = await db.HomeOfficeEvents.AsNoTracking().SingleAsync(e => e.Id == sample.HomeOfficeEvent, Cancel);
+        return string.Join("|", assessment.ClinicianName, assessment.AssessedOn, assessment.OpinionCipher, assessment.OtherPsychologicalFindingsCipher, assessment.AdultsAtRiskLevel,
+            finding.LocationCipher, finding.DescriptionCipher, finding.Consistency, homeOffice.Kind, homeOffice.OccurredOn, homeOffice.Decision, homeOffice.NoteCipher);
+    });
+
+    [Fact]
+    public async Task Removal_AsksFirst_ThenRemovesOnlyOnItsPost_AndIsRecordedWithoutPersonalData()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        var eventRemoval = $"{casePath}/home-office/{sample.HomeOfficeEvent}/remove";
+        var findingRemoval = $"{casePath}/assessments/{sample.Assessment}/findings/{sample.Finding}/remove";
+        var casePage = await browser.PageAsync(casePath);
+        casePage.QuerySelector($"a[href='{eventRemoval}']").ShouldNotBeNull();
+        casePage.QuerySelector($"a[href='{findingRemoval}']").ShouldNotBeNull();
+
+        var confirmation = await browser.PageAsync(eventRemoval);
+        confirmation.QuerySelector("h1")!.TextContent.ShouldBe("Remove the Home Office event “Detention review: detention maintained” of 15 March 2024?");
+        confirmation.QuerySelector("main")!.TextContent.ShouldContain("Its note is removed with it.");
+        confirmation.QuerySelector("main form")!.GetAttribute("method").ShouldBe("post");
+        confirmation.QuerySelector("main form button")!.TextContent.ShouldBe("Remove the Home Office event");
+        confirmation.QuerySelector($"main a[href='{casePath}#home-office']")!.TextContent.ShouldBe("Cancel: keep it");
+        (await ReadAsync(db => db.HomeOfficeEvents.AnyAsync(e => e.Id == sample.HomeOfficeEvent, Cancel))).ShouldBeTrue("showing the question removes nothing");
+        (await browser.Client.PostAsync(eventRemoval, new FormUrlEncodedContent([]), Cancel)).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "without the antiforgery token");
+        (await ReadAsync(db => db.HomeOfficeEvents.AnyAsync(e => e.Id == sample.HomeOfficeEvent, Cancel))).ShouldBeTrue();
+
+        ShouldReturnToCase(await browser.SubmitAsync(eventRemoval, []), casePath, "home-office");
+        (await ReadAsync(db => db.HomeOfficeEvents.AnyAsync(e => e.Id == sample.HomeOfficeEvent, Cancel))).ShouldBeFalse();
+        (await browser.PageAsync(casePath)).QuerySelector("ol.timeline")!.TextContent.ShouldNotContain("Detention review");
+        (await browser.Client.GetAsync(eventRemoval, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "once removed, it is not there to remove");
+
+        (await browser.PageAsync(findingRemoval)).QuerySelector("h1")!.TextContent.ShouldBe("Remove the physical finding “Left forearm” from the assessment of 10 March 2024?");
+        ShouldReturnToCase(await browser.SubmitAsync(findingRemoval, []), casePath, $"assessment-{sample.Assessment}");
+        (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.Id == sample.Finding, Cancel))).ShouldBeFalse();
+        (await ReadAsync(db => db.Assessments.AnyAsync(a => a.Id == sample.Assessment, Cancel))).ShouldBeTrue("the assessment stays");
+
+        var entries = await CaseEntriesAsync(caseworker.Id, sample.CaseNumber);
+        entries.Where(e => e.Action == "delete").Select(e => e.Detail).ShouldBe([
+            $"physical finding {sample.Finding} of assessment {sample.Assessment} removed",
+            $"Home Office event {sample.HomeOfficeEvent} removed: Detention review",
+        ]);
+        entries.ShouldContain(e => e.Action == "read" && e.Detail == $"Home Office event {sample.HomeOfficeEvent} removal form");
+        entries.ShouldAllBe(e => e.Detail == null || (!e.Detail.Contains("telephone", StringComparison.Ordinal) && !e.Detail.Contains("forearm", StringComparison.Ordinal)
+            && !e.Detail.Contains("scars", StringComparison.Ordinal) && !e.Detail.Contains(CaseworkSamples.PersonName, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AssessmentRemoval_WithAReportLinked_IsRefused_WithoutOne_TakesItsFindingsWithIt()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+
+        var refusal = await browser.PageAsync($"{casePath}/assessments/{sample.Assessment}/remove");
+        refusal.QuerySelector("h1")!.TextContent.ShouldBe("The clinical assessment of 10 March 2024 by Dr R. Example cannot be removed");
+        refusal.QuerySelector("main")!.TextContent.ShouldContain($"Medico-legal report {sample.Document} is linked to it");
+        refusal.QuerySelector("main form").ShouldBeNull("nothing to confirm");
+        var posted = await PostAsync(browser, $"{casePath}/assessments/{sample.Assessment}/remove");
+        posted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await StaffBrowser.ParseAsync(posted)).QuerySelector("h1")!.TextContent.ShouldEndWith("cannot be removed");
+        (await ReadAsync(db => db.Assessments.AnyAsync(a => a.Id == sample.Assessment, Cancel))).ShouldBeTrue();
+        (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.Id == sample.Finding, Cancel))).ShouldBeTrue();
+
+        int second, findings;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var book = scope.ServiceProvider.GetRequiredService<CaseBook>();
+            var opened = await CaseworkSamples.OpenAsync(scope.ServiceProvider, sample.CaseNumber);
+            second = (await book.SaveAssessmentAsync(opened, null, new AssessmentInput("Dr Second Example", new DateOnly(2024, 3, 12), "brook-house", false, AssessmentMode.Remote,
+                false, true, false, null, false, false, null, null), Cancel)).ShouldNotBeNull();
+            findings = 2;
+            for (var i = 0; i < findings; i++)
+            {
+                await book.SaveFindingAsync(opened, second, null, new FindingInput($"Right shin {i}", "Round scar", ConsistencyGrade.ConsistentWith), Cancel);
+            }
+        }
+        var removal = $"{casePath}/assessments/{second}/remove";
+        (await browser.PageAsync(casePath)).QuerySelector($"a[href='{removal}']").ShouldNotBeNull();
+        var confirmation = await browser.PageAsync(removal);
+        confirmation.QuerySelector("h1")!.TextContent.ShouldBe("Remove the clinical assessment of 12 March 2024 by Dr Second Example?");
+        confirmation.QuerySelector("main")!.TextContent.ShouldContain("Its 2 physical findings are removed with it.");
+
+        ShouldReturnToCase(await browser.SubmitAsync(removal, []), casePath, "assessments");
+        (await ReadAsync(db => db.Assessments.AnyAsync(a => a.Id == second, Cancel))).ShouldBeFalse();
+        (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.AssessmentId == second, Cancel))).ShouldBeFalse();
+        (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).Where(e => e.Action == "delete").Select(e => e.Detail)
+            .ShouldBe([$"clinical assessment {second} removed, with its 2 physical findings"]);
+    }
+
+    [Fact]
+    public async Task RecordOfAnotherCase_ThroughThisCasesAddresses_IsNotFound_AndNothingChanges()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var first = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var second = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id], personName: "Alberic Synthetic-Testperson");
+        var snapshot = await SnapshotAsync(first);
+        var through = CaseworkPaths.Case(second.CaseNumber);
+        string[] addresses =
+        [
+            $"{through}/home-office/{first.HomeOfficeEvent}", $"{through}/home-office/{first.HomeOfficeEvent}/remove",
+            $"{through}/assessments/{first.Assessment}", $"{through}/assessments/{first.Assessment}/remove",
+            $"{through}/assessments/{first.Assessment}/findings", $"{through}/assessments/{first.Assessment}/findings/{first.Finding}",
+            $"{through}/assessments/{first.Assessment}/findings/{first.Finding}/remove",
+            // The first case's finding under the second case's own assessment.
+            $"{through}/assessments/{second.Assessment}/findings/{first.Finding}", $"{through}/assessments/{second.Assessment}/findings/{first.Finding}/remove",
+        ];
+        foreach (var address in addresses)
+        {
+            (await browser.Client.GetAsync(address, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound, $"GET {address}");
+            (await PostAsync(browser, address, new("Kind", "ReleaseDecision"), new("OccurredOn", "02/04/2024"), new("Location", "Elsewhere"), new("Description", "Changed"),
+                new("Consistency", "DiagnosticOf"))).StatusCode.ShouldBe(HttpStatusCode.NotFound, $"POST {address}");
+        }
+        var assessment = new KeyValuePair<string, string>[]
+        {
+            new("Clinician", "Dr Wrong Case"), new("AssessedOn", "01/04/2024"), new("Centre", "brook-house"), new("Mode", "Remote"), new("Interpreter", "no"),
+            new("Torture", "no"), new("Harm", "no"), new("AdultsAtRiskLevel", "none"),
+        };
+        (await PostAsync(browser, $"{through}/assessments/{first.Assessment}", assessment)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a valid assessment, for the wrong case");
+
+        (await SnapshotAsync(first)).ShouldBe(snapshot);
+        (await CaseEntriesAsync(caseworker.Id, first.CaseNumber)).ShouldBeEmpty("nothing of the first case was read or changed");
+        var refusals = await CaseEntriesAsync(caseworker.Id, second.CaseNumber);
+        refusals.ShouldAllBe(e => e.Action == "read" && e.Detail == "refused: no such record");
+        refusals.Count.ShouldBe(addresses.Length * 2 + 1, "each GET and POST refused, and recorded");
+    }
+
+    [Fact]
+    public async Task EditAndRemovalPages_UnassignedCaseworker_GetTheSameNotFoundAsAMissingCase()
+    {
+        var (assigned, _) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [assigned.Id]);
+        var snapshot = await SnapshotAsync(sample);
+        var (other, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        string[] pages =
+        [
+            $"assessments/{sample.Assessment}", $"assessments/{sample.Assessment}/remove", $"assessments/{sample.Assessment}/findings/{sample.Finding}",
+            $"assessments/{sample.Assessment}/findings/{sample.Finding}/remove", $"home-office/{sample.HomeOfficeEvent}", $"home-office/{sample.HomeOfficeEvent}/remove",
+        ];
+        foreach (var page in pages)
+        {
+            var refused = await browser.Client.GetAsync($"{CaseworkPaths.Case(sample.CaseNumber)}/{page}", Cancel);
+            var missing = await browser.Client.GetAsync($"{CaseworkPaths.Case("C-2024-99999999")}/{page}", Cancel);
+            refused.StatusCode.ShouldBe(HttpStatusCode.NotFound, page);
+            (await refused.Content.ReadAsStringAsync(Cancel)).ShouldBe(await missing.Content.ReadAsStringAsync(Cancel), page);
+            (await PostAsync(browser, $"{CaseworkPaths.Case(sample.CaseNumber)}/{page}", new("OccurredOn", "02/04/2024"), new("Kind", "ReleaseDecision")))
+                .StatusCode.ShouldBe(HttpStatusCode.NotFound, $"POST {page}");
+        }
+        (await SnapshotAsync(sample)).ShouldBe(snapshot);
+        (await CaseEntriesAsync(other.Id, sample.CaseNumber)).ShouldAllBe(e => e.Action == "read" && e.Detail == "refused: not assigned");
+    }
+
+    [Fact]
+    public async Task CorrectionAndRemoval_BySupervisorNotAssigned_AreRecordedAsASupervisors()
+    {
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, []);
+        var (supervisor, browser) = await SignedInAsync(StaffRoles.Supervisor);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+
+        ShouldReturnToCase(await ResubmitAsync(browser, $"{casePath}/home-office/{sample.HomeOfficeEvent}", KeyValuePair.Create("Decision", "Release")), casePath, "home-office");
+        ShouldReturnToCase(await browser.SubmitAsync($"{casePath}/home-office/{sample.HomeOfficeEvent}/remove", []), casePath, "home-office");
+
+        (await CaseEntriesAsync(supervisor.Id, sample.CaseNumber)).Where(e => e.Action != "read").Select(e => (e.Action, e.Detail)).ShouldBe([
+            ("delete", $"Home Office event {sample.HomeOfficeEvent} removed: Detention review; supervisor, not assigned"),
+            ("update", $"Home Office event {sample.HomeOfficeEvent} changed: Decision; supervisor, not assigned"),
+        ]);
+    }
+}
+
+public sealed class SqliteRecordCorrectionHttpTests(SqlitePortalFactory factory) : RecordCorrectionHttpTests<SqlitePortalFactory>(factory);
+
+public sealed class PostgresRecordCorrectionHttpTests(PostgresPortalFactory factory) : RecordCorrectionHttpTests<PostgresPortalFactory>(factory);
