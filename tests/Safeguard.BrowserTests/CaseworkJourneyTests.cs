@@ -11,9 +11,9 @@ namespace Safeguard.BrowserTests;
 /// <summary>
 /// A referral through to release, by the people who do each part: a lawyer refers someone on the public form, a
 /// supervisor triages it into a case and assigns a caseworker, who records the detention, the clinical assessment,
-/// uploads the medico-legal report, records the second opinion and the release; a researcher sees the case in the
-/// cohort figures, small numbers held back until they no longer reveal anyone. Every page on the way is scanned by
-/// axe and read at 320 pixels wide.
+/// uploads the medico-legal report, records the second opinion (correcting a day typed wrong) and the release; a
+/// researcher sees the case in the cohort figures, small numbers held back until they no longer reveal anyone. Every
+/// page on the way is scanned by axe and read at 320 pixels wide.
 /// </summary>
 public sealed class CaseworkJourneyTests(BrowserFixture fixture)
 {
@@ -126,6 +126,13 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await work.GetByRole(AriaRole.Button, new() { Name = "Save the finding" }).ClickAsync();
         await WaitForCaseAsync(work, casePath);
 
+        // Removal asks first, and says what goes; the caseworker keeps the finding.
+        await work.GetByRole(AriaRole.Link, new() { Name = "Remove the finding at Left forearm" }).ClickAsync();
+        await Assertions.Expect(work.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Remove the physical finding “Left forearm” from the assessment of 10 March 2025?");
+        await Accessibility.AssertAccessibleAndReflowsAsync(work);
+        await work.GetByRole(AriaRole.Link, new() { Name = "Cancel: keep it" }).ClickAsync();
+        await WaitForCaseAsync(work, casePath);
+
         await work.GetByRole(AriaRole.Link, new() { Name = "Upload the medico-legal report" }).ClickAsync();
         await Accessibility.AssertAccessibleAndReflowsAsync(work);
         await work.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(new FilePayload
@@ -141,7 +148,14 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await Accessibility.AssertAccessibleAndReflowsAsync(work);
         await work.GetByRole(AriaRole.Link, new() { Name = "Back to the case" }).ClickAsync();
 
-        await RecordHomeOfficeAsync(work, "Second opinion requested", "22/03/2025");
+        // A day typed wrong, corrected on the same form filled in again; the second opinion's wait below counts from the correction.
+        await RecordHomeOfficeAsync(work, "Second opinion requested", "21/03/2025");
+        await work.GetByRole(AriaRole.Link, new() { Name = "Change the second opinion requested of 21 March 2025" }).ClickAsync();
+        await Assertions.Expect(work.GetByLabel("Day it happened")).ToHaveValueAsync("21/3/2025");
+        await Accessibility.AssertAccessibleAndReflowsAsync(work);
+        await work.GetByLabel("Day it happened").FillAsync("22/03/2025");
+        await work.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await WaitForCaseAsync(work, casePath);
         await RecordHomeOfficeAsync(work, "Second opinion received", "15/04/2025", "Dr S. Contracted");
 
         // Before the release, 5 of the cohort's 6 are released: the count would reveal the one who is not.

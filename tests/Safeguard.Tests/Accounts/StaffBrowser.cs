@@ -118,6 +118,15 @@ public sealed class StaffBrowser(PortalFactory factory)
         return await SubmitAsync(AccountsPaths.SignIn, [new("CredentialJson", authenticator.Get(options, verifyUser))], handler: "Passkey");
     }
 
+    /// <summary>A new member of staff with <paramref name="role"/>, signed in on a browser of their own.</summary>
+    public static async Task<(TestStaff Staff, StaffBrowser Browser)> SignedInAsync(PortalFactory factory, string role)
+    {
+        var staff = await CreateAsync(factory, role);
+        var browser = new StaffBrowser(factory);
+        await browser.SignInSuccessfullyAsync(staff);
+        return (staff, browser);
+    }
+
     /// <summary>Signs in and checks the session reaches the staff home.</summary>
     public async Task SignInSuccessfullyAsync(TestStaff staff)
     {

@@ -25,20 +25,9 @@ public abstract class CaseworkHttpTests<TFactory>(TFactory factory) : IClassFixt
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private async Task<(TestStaff Staff, StaffBrowser Browser)> SignedInAsync(string role)
-    {
-        var staff = await StaffBrowser.CreateAsync(factory, role);
-        var browser = new StaffBrowser(factory);
-        await browser.SignInSuccessfullyAsync(staff);
-        return (staff, browser);
-    }
+    private Task<(TestStaff Staff, StaffBrowser Browser)> SignedInAsync(string role) => StaffBrowser.SignedInAsync(factory, role);
 
-    private async Task<List<AuditEntry>> CaseEntriesAsync(string actor, string? caseNumber = null)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AuditQuery>()
-            .SearchAsync(new AuditSearch { Actor = actor, RecordType = "case", RecordId = caseNumber, Limit = 1000 }, Cancel);
-    }
+    private Task<List<AuditEntry>> CaseEntriesAsync(string actor, string? caseNumber = null) => CaseworkSamples.CaseEntriesAsync(factory.Services, actor, caseNumber);
 
     [Fact]
     public async Task CasePage_UnassignedCaseworker_GetsTheSameNotFoundAsAMissingCase_AndTheRefusalIsRecorded()

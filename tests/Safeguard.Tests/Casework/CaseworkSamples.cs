@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Audit.Data;
+using Safeguard.Audit.Searching;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
@@ -54,6 +56,14 @@ internal static class CaseworkSamples
         var review = (await book.SaveHomeOfficeEventAsync(opened, null, new HomeOfficeEventInput(HomeOfficeEventKind.DetentionReview, new DateOnly(2024, 3, 15), null,
             DetentionDecision.DetentionMaintained, null, "Review by telephone"), cancel)).ShouldNotBeNull();
         return new SampleCase(caseNumber, episode, assessment, document, version, waiting, finding, review);
+    }
+
+    /// <summary>What <paramref name="actor"/> did to cases (to <paramref name="caseNumber"/> only, when given), as the audit trail says, newest first.</summary>
+    public static async Task<List<AuditEntry>> CaseEntriesAsync(IServiceProvider services, string actor, string? caseNumber = null)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AuditQuery>()
+            .SearchAsync(new AuditSearch { Actor = actor, RecordType = "case", RecordId = caseNumber, Limit = 1000 }, TestContext.Current.CancellationToken);
     }
 
     /// <summary>Opens a case as the system would (the tests' own access, outside any request).</summary>

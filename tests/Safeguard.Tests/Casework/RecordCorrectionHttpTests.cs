@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts;
 using Safeguard.Audit.Data;
-using Safeguard.Audit.Searching;
 using Safeguard.Casework;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
@@ -29,20 +28,9 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private async Task<(TestStaff Staff, StaffBrowser Browser)> SignedInAsync(string role)
-    {
-        var staff = await StaffBrowser.CreateAsync(factory, role);
-        var browser = new StaffBrowser(factory);
-        await browser.SignInSuccessfullyAsync(staff);
-        return (staff, browser);
-    }
+    private Task<(TestStaff Staff, StaffBrowser Browser)> SignedInAsync(string role) => StaffBrowser.SignedInAsync(factory, role);
 
-    private async Task<List<AuditEntry>> CaseEntriesAsync(string actor, string? caseNumber = null)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AuditQuery>()
-            .SearchAsync(new AuditSearch { Actor = actor, RecordType = "case", RecordId = caseNumber, Limit = 1000 }, Cancel);
-    }
+    private Task<List<AuditEntry>> CaseEntriesAsync(string actor, string? caseNumber = null) => CaseworkSamples.CaseEntriesAsync(factory.Services, actor, caseNumber);
 
     /// <summary>Reads the casework tables in a scope of their own, as they are now.</summary>
     private async Task<T> ReadAsync<T>(Func<CaseworkDbContext, Task<T>> read)

@@ -58,9 +58,7 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
     /// <summary>Adds a stay (<paramref name="episodeId"/> null) or changes one of the case; its id, or null when the case has no such episode.</summary>
     public async Task<int?> SaveEpisodeAsync(OpenedCase opened, int? episodeId, EpisodeInput input, CancellationToken cancellationToken)
     {
-        var episode = episodeId is { } id
-            ? await Episodes(opened).SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
-            : db.Episodes.Add(new DetentionEpisode { ClientId = opened.ClientId, CentreSlug = input.CentreSlug }).Entity;
+        var episode = await FindOrAddAsync(Episodes(opened), episodeId, () => new DetentionEpisode { ClientId = opened.ClientId, CentreSlug = input.CentreSlug }, cancellationToken);
         if (episode is null)
         {
             return null;
@@ -75,16 +73,14 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
     /// <summary>Adds a clinical assessment (<paramref name="assessmentId"/> null) or changes one of the case; its id, or null when the case has no such assessment.</summary>
     public async Task<int?> SaveAssessmentAsync(OpenedCase opened, int? assessmentId, AssessmentInput input, CancellationToken cancellationToken)
     {
-        var assessment = assessmentId is { } id
-            ? await Assessments(opened).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
-            : db.Assessments.Add(new ClinicalAssessment
-            {
-                ClientId = opened.ClientId,
-                ClinicianName = input.ClinicianName,
-                CentreSlug = input.CentreSlug,
-                RecordedAtUtc = time.GetUtcNow().UtcDateTime,
-                RecordedBy = origin.Actor,
-            }).Entity;
+        var assessment = await FindOrAddAsync(Assessments(opened), assessmentId, () => new ClinicalAssessment
+        {
+            ClientId = opened.ClientId,
+            ClinicianName = input.ClinicianName,
+            CentreSlug = input.CentreSlug,
+            RecordedAtUtc = time.GetUtcNow().UtcDateTime,
+            RecordedBy = origin.Actor,
+        }, cancellationToken);
         if (assessment is null)
         {
             return null;
@@ -115,9 +111,8 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         {
             return null;
         }
-        var finding = findingId is { } id
-            ? await Findings(opened, assessmentId).SingleOrDefaultAsync(f => f.Id == id, cancellationToken)
-            : db.PhysicalFindings.Add(new PhysicalFinding { AssessmentId = assessmentId, LocationCipher = "", DescriptionCipher = "" }).Entity;
+        var finding = await FindOrAddAsync(Findings(opened, assessmentId), findingId,
+            () => new PhysicalFinding { AssessmentId = assessmentId, LocationCipher = "", DescriptionCipher = "" }, cancellationToken);
         if (finding is null)
         {
             return null;
@@ -131,9 +126,8 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
     /// <summary>Adds something the Home Office did (<paramref name="eventId"/> null) or changes one of the case's; its id, or null when the case has no such event.</summary>
     public async Task<int?> SaveHomeOfficeEventAsync(OpenedCase opened, int? eventId, HomeOfficeEventInput input, CancellationToken cancellationToken)
     {
-        var homeOfficeEvent = eventId is { } id
-            ? await HomeOfficeEvents(opened).SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
-            : db.HomeOfficeEvents.Add(new HomeOfficeEvent { ClientId = opened.ClientId, RecordedAtUtc = time.GetUtcNow().UtcDateTime, RecordedBy = origin.Actor }).Entity;
+        var homeOfficeEvent = await FindOrAddAsync(HomeOfficeEvents(opened), eventId,
+            () => new HomeOfficeEvent { ClientId = opened.ClientId, RecordedAtUtc = time.GetUtcNow().UtcDateTime, RecordedBy = origin.Actor }, cancellationToken);
         if (homeOfficeEvent is null)
         {
             return null;
@@ -339,6 +333,11 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         db.PhysicalFindings.Where(f => f.AssessmentId == assessmentId && db.Assessments.Any(a => a.Id == assessmentId && a.ClientId == opened.ClientId));
 
     private IQueryable<HomeOfficeEvent> HomeOfficeEvents(OpenedCase opened) => db.HomeOfficeEvents.Where(e => e.ClientId == opened.ClientId);
+
+    /// <summary>Record <paramref name="id"/> among the case's <paramref name="ofCase"/> (null when it is not one), or, without an id, a new one, added.</summary>
+    private async Task<TRecord?> FindOrAddAsync<TRecord>(IQueryable<TRecord> ofCase, int? id, Func<TRecord> create, CancellationToken cancellationToken)
+        where TRecord : class =>
+        id is { } existing ? await ofCase.SingleOrDefaultAsync(r => EF.Property<int>(r, "Id") == existing, cancellationToken) : db.Add(create()).Entity;
 
     /// <summary>
     /// Saves a record just added or changed, recorded as added, or as changed with the names of the fields that changed
