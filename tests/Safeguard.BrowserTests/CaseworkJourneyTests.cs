@@ -218,7 +218,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
             await using var scope = fixture.Server.Services.CreateAsyncScope();
             var desk = scope.ServiceProvider.GetRequiredService<ReferralDesk>();
             var referral = int.Parse(await desk.ReceiveAsync(new ReferralInput(ReferrerKind.Ngo, "Test Referrer", null, "referrer@example.org", $"Synthetic Journey Person {i}",
-                null, null, null, null, "colnbrook", "Synthetic concern.", Urgency.Routine), viaPublicForm: false, Cancel), System.Globalization.CultureInfo.InvariantCulture);
+                null, null, null, null, "colnbrook", "Synthetic concern.", Urgency.Routine), new ReferralArrival(ReferralChannel.Letter, null, ConsentConfirmed: true), Cancel), System.Globalization.CultureInfo.InvariantCulture);
             var caseNumber = (await desk.AcceptAsync(referral, [], [Cohort], Cancel)).ShouldNotBeNull();
             var db = scope.ServiceProvider.GetRequiredService<Safeguard.Casework.Data.CaseworkDbContext>();
             var opened = new Safeguard.Casework.Access.OpenedCase(db.Clients.Single(c => c.CaseNumber == caseNumber).Id, caseNumber, AsSupervisor: false);
