@@ -180,6 +180,43 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await Accessibility.AssertAccessibleAndReflowsAsync(figures);
     }
 
+    /// <summary>
+    /// A caseworker records a referral taken by telephone: the form says what is missing, then the confirmation gives
+    /// the referral's number and nothing about anyone. Every page scanned by axe and read at 320 pixels wide.
+    /// </summary>
+    [Fact]
+    public async Task TelephoneReferral_RecordedByACaseworker_ConfirmedByNumberOnly_EveryPageAccessible()
+    {
+        const string Called = "Evangeline Thistlewood-Mbeki";
+        var caseworker = await StaffMember.CreateAsync(fixture.Server, StaffRoles.Caseworker, "Cass Caseworker");
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await caseworker.SignInAsync(page, DateTimeOffset.UtcNow, scan: false);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a referral" }).ClickAsync();
+        await page.WaitForURLAsync("**/staff/referrals/record");
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the referral" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose how the referral came in");
+        await Assertions.Expect(page.Locator("#Consent-error")).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
+
+        await page.GetByLabel("Telephone", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("A lawyer").CheckAsync();
+        await page.GetByLabel("The referrer’s name").FillAsync("Ada Solicitor");
+        await page.GetByLabel("Telephone number").FillAsync("020 7946 0000");
+        await page.GetByLabel("Their name").FillAsync(Called);
+        await page.GetByLabel("Where they are held").SelectOptionAsync(new SelectOptionValue { Label = "Colnbrook IRC" });
+        await page.GetByLabel("What is the concern about their health?").FillAsync("Says he was tortured; cannot sleep.");
+        await page.GetByLabel("Routine").CheckAsync();
+        await page.GetByLabel("Not confirmed yet").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the referral" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/referrals/[0-9]+/recorded$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Referral {await NewestReferralAsync()} recorded");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(Called);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
+    }
+
     /// <summary>Back on the case page, at whichever section the form returned to.</summary>
     private static Task WaitForCaseAsync(IPage page, string casePath) =>
         page.WaitForPageAsync(new System.Text.RegularExpressions.Regex($"{System.Text.RegularExpressions.Regex.Escape(casePath)}(#[a-z0-9-]+)?$"));
@@ -218,7 +255,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
             await using var scope = fixture.Server.Services.CreateAsyncScope();
             var desk = scope.ServiceProvider.GetRequiredService<ReferralDesk>();
             var referral = int.Parse(await desk.ReceiveAsync(new ReferralInput(ReferrerKind.Ngo, "Test Referrer", null, "referrer@example.org", $"Synthetic Journey Person {i}",
-                null, null, null, null, "colnbrook", "Synthetic concern.", Urgency.Routine), viaPublicForm: false, Cancel), System.Globalization.CultureInfo.InvariantCulture);
+                null, null, null, null, "colnbrook", "Synthetic concern.", Urgency.Routine), new ReferralArrival(ReferralChannel.Letter, null, ConsentConfirmed: true), Cancel), System.Globalization.CultureInfo.InvariantCulture);
             var caseNumber = (await desk.AcceptAsync(referral, [], [Cohort], Cancel)).ShouldNotBeNull();
             var db = scope.ServiceProvider.GetRequiredService<Safeguard.Casework.Data.CaseworkDbContext>();
             var opened = new Safeguard.Casework.Access.OpenedCase(db.Clients.Single(c => c.CaseNumber == caseNumber).Id, caseNumber, AsSupervisor: false);

@@ -45,6 +45,8 @@ public abstract class CaseworkDbContext(DbContextOptions options) : DbContext(op
             referral.ToTable("casework_referrals");
             Named(referral.Property(r => r.ReferrerKind));
             Named(referral.Property(r => r.Urgency));
+            Named(referral.Property(r => r.Channel));
+            referral.Property(r => r.RecordedBy).HasMaxLength(AccountIdLength);
             Named(referral.Property(r => r.Status));
             Named(referral.Property(r => r.DeclineReason));
             Named(referral.Property(r => r.WaitingReason));

@@ -408,12 +408,20 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int?>("ClientId")
                         .HasColumnType("integer");
 
                     b.Property<string>("ConcernCipher")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("ConsentConfirmed")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("DeclineReason")
                         .HasMaxLength(40)
@@ -437,6 +445,13 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
 
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("ReferrerContactCipher")
                         .IsRequired()
@@ -470,9 +485,6 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
-
-                    b.Property<bool>("ViaPublicForm")
-                        .HasColumnType("boolean");
 
                     b.Property<string>("WaitingReason")
                         .HasMaxLength(40)

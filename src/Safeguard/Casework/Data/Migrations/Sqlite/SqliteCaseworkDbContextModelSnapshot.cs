@@ -385,12 +385,20 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ClientId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcernCipher")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ConsentConfirmed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DeclineReason")
                         .HasMaxLength(40)
@@ -413,6 +421,13 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReferrerContactCipher")
@@ -447,9 +462,6 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("ViaPublicForm")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("WaitingReason")
                         .HasMaxLength(40)
