@@ -115,6 +115,15 @@ public abstract class CohortHttpTests<TFactory>(TFactory factory) : IClassFixtur
 
     private const string HeldBackNote = "held back: with the figures of another cohort already shown, it would reveal fewer than 5 clients by subtraction";
 
+    /// <summary>A tag of 60 clients: 50 held at Brook House, 30 of them torture survivors; 10 at Colnbrook, 4 of them torture survivors.</summary>
+    private async Task<string> FiftyAtBrookHouseAndTenElsewhereAsync()
+    {
+        var tag = NewTag();
+        await AddClientsAsync(tag, "brook-house", 50, tortureSurvivors: 30, suicidal: 20, released: 25);
+        await AddClientsAsync(tag, "colnbrook", 10, tortureSurvivors: 4, suicidal: 5, released: 5);
+        return tag;
+    }
+
     private static string AtCentre(string tag, string centre) => $"{Query(tag)}&Centre={centre}";
 
     [Fact]
@@ -150,9 +159,7 @@ public abstract class CohortHttpTests<TFactory>(TFactory factory) : IClassFixtur
     [Fact]
     public async Task NarrowedCohort_DifferingByTenOfWhomFourAreTortureSurvivors_HoldsBackThatFigureOnly()
     {
-        var tag = NewTag();
-        await AddClientsAsync(tag, "brook-house", 50, tortureSurvivors: 30, suicidal: 20, released: 25);
-        await AddClientsAsync(tag, "colnbrook", 10, tortureSurvivors: 4, suicidal: 5, released: 5);
+        var tag = await FiftyAtBrookHouseAndTenElsewhereAsync();
         var researcher = await SignedInAsync(StaffRoles.Researcher);
         Table(await researcher.PageAsync(CaseworkPaths.Cohorts + Query(tag)), "The cohort")["Torture survivors"].ShouldBe(("34", "57%"));
 
@@ -171,9 +178,7 @@ public abstract class CohortHttpTests<TFactory>(TFactory factory) : IClassFixtur
     [Fact]
     public async Task NarrowedCohortShownFirst_TheWiderOneIsHeldBackInstead()
     {
-        var tag = NewTag();
-        await AddClientsAsync(tag, "brook-house", 50, tortureSurvivors: 30, suicidal: 20, released: 25);
-        await AddClientsAsync(tag, "colnbrook", 10, tortureSurvivors: 4, suicidal: 5, released: 5);
+        var tag = await FiftyAtBrookHouseAndTenElsewhereAsync();
         var researcher = await SignedInAsync(StaffRoles.Researcher);
         Table(await researcher.PageAsync(CaseworkPaths.Cohorts + AtCentre(tag, "brook-house")), "The cohort")["Torture survivors"].ShouldBe(("30", "60%"));
 
