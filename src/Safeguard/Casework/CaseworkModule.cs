@@ -63,6 +63,7 @@ public static class CaseworkModule
         builder.Services.AddScoped<CaseReading>();
         builder.Services.AddScoped<ReferralDesk>();
         builder.Services.AddScoped<CaseworkDashboard>();
+        builder.Services.AddScoped<CohortMemory>();
         builder.Services.AddScoped<CohortQuery>();
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(ReferralRateLimit,
             context => FormRateLimits.SubmissionsPerAddress(context, settings.ReferralsPerHour, TimeSpan.FromHours(1))));

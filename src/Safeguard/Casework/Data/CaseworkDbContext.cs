@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Safeguard.Casework.Cohorts;
 using Safeguard.Casework.Records;
 
 namespace Safeguard.Casework.Data;
@@ -30,6 +31,8 @@ public abstract class CaseworkDbContext(DbContextOptions options) : DbContext(op
     internal DbSet<CaseDocumentVersion> DocumentVersions => Set<CaseDocumentVersion>();
 
     internal DbSet<HomeOfficeEvent> HomeOfficeEvents => Set<HomeOfficeEvent>();
+
+    internal DbSet<CohortView> CohortViews => Set<CohortView>();
 
     /// <summary>Longest centre slug, as in the statistics module's places.</summary>
     private const int SlugLength = 80;
@@ -128,6 +131,13 @@ public abstract class CaseworkDbContext(DbContextOptions options) : DbContext(op
             Named(homeOffice.Property(e => e.Decision));
             homeOffice.Property(e => e.SecondOpinionAuthor).HasMaxLength(200);
             homeOffice.Property(e => e.RecordedBy).HasMaxLength(AccountIdLength);
+        });
+        modelBuilder.Entity<CohortView>(view =>
+        {
+            view.ToTable("casework_cohort_views");
+            view.Property(v => v.Key).HasMaxLength(64);
+            view.HasIndex(v => v.Key).IsUnique();
+            view.HasIndex(v => v.LastShownAtUtc);
         });
     }
 
