@@ -50,7 +50,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
             await page.GetByLabel("Urgent").CheckAsync();
             await page.GetByLabel("The person knows about this referral and agrees to it").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }).ClickAsync();
-            await page.WaitForURLAsync("**/refer/sent");
+            await page.WaitForPageAsync("**/refer/sent");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("What happens next");
             await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(Person);
             await Accessibility.AssertAccessibleAndReflowsAsync(page);
@@ -64,7 +64,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
             await supervisor.SignInAsync(page, DateTimeOffset.UtcNow);
             await Accessibility.AssertAccessibleAndReflowsAsync(page);
             await page.GetByRole(AriaRole.Link, new() { Name = "Referrals", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync("**/staff/referrals");
+            await page.WaitForPageAsync("**/staff/referrals");
             await Accessibility.AssertAccessibleAndReflowsAsync(page);
             await page.GetByRole(AriaRole.Table, new() { Name = "Referrals waiting for triage" })
                 .GetByRole(AriaRole.Link, new() { Name = $"Referral {await NewestReferralAsync()}", Exact = true }).ClickAsync();
@@ -74,7 +74,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
             await page.GetByLabel("Casey Caseworker").CheckAsync();
             await page.GetByLabel("If accepted: tags (optional)").FillAsync(Cohort);
             await page.GetByRole(AriaRole.Button, new() { Name = "Save the decision" }).ClickAsync();
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/cases/C-[0-9]{4}-[0-9]{5}$"));
+            await page.WaitForPageAsync(new System.Text.RegularExpressions.Regex("/staff/cases/C-[0-9]{4}-[0-9]{5}$"));
             casePath = new Uri(page.Url).AbsolutePath;
             await Assertions.Expect(page.Locator("#supervisor-title")).ToHaveTextAsync("You are not assigned to this case");
             await Accessibility.AssertAccessibleAndReflowsAsync(page);
@@ -89,7 +89,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         var work = await caseworkerContext.NewPageAsync();
         await caseworker.SignInAsync(work, DateTimeOffset.UtcNow);
         await work.GetByRole(AriaRole.Link, new() { Name = "Cases", Exact = true }).First.ClickAsync();
-        await work.WaitForURLAsync("**/staff/cases");
+        await work.WaitForPageAsync("**/staff/cases");
         await Accessibility.AssertAccessibleAndReflowsAsync(work);
         await work.GetByRole(AriaRole.Link, new() { Name = casePath.Split('/')[^1] }).ClickAsync();
         await Assertions.Expect(work.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Case {casePath.Split('/')[^1]}");
@@ -143,7 +143,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         });
         await work.GetByLabel("Day it was served on the Home Office (optional)").FillAsync("20/03/2025");
         await work.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
-        await work.WaitForURLAsync("**/documents/*");
+        await work.WaitForPageAsync("**/documents/*");
         await Assertions.Expect(work.GetByRole(AriaRole.Table, new() { Name = "Versions" })).ToContainTextAsync("mlr-journey.pdf");
         await Accessibility.AssertAccessibleAndReflowsAsync(work);
         await work.GetByRole(AriaRole.Link, new() { Name = "Back to the case" }).ClickAsync();
@@ -194,9 +194,46 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await Accessibility.AssertAccessibleAndReflowsAsync(figures);
     }
 
+    /// <summary>
+    /// A caseworker records a referral taken by telephone: the form says what is missing, then the confirmation gives
+    /// the referral's number and nothing about anyone. Every page scanned by axe and read at 320 pixels wide.
+    /// </summary>
+    [Fact]
+    public async Task TelephoneReferral_RecordedByACaseworker_ConfirmedByNumberOnly_EveryPageAccessible()
+    {
+        const string Called = "Evangeline Thistlewood-Mbeki";
+        var caseworker = await StaffMember.CreateAsync(fixture.Server, StaffRoles.Caseworker, "Cass Caseworker");
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await caseworker.SignInAsync(page, DateTimeOffset.UtcNow, scan: false);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a referral" }).ClickAsync();
+        await page.WaitForURLAsync("**/staff/referrals/record");
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the referral" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose how the referral came in");
+        await Assertions.Expect(page.Locator("#Consent-error")).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
+
+        await page.GetByLabel("Telephone", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("A lawyer").CheckAsync();
+        await page.GetByLabel("The referrer’s name").FillAsync("Ada Solicitor");
+        await page.GetByLabel("Telephone number").FillAsync("020 7946 0000");
+        await page.GetByLabel("Their name").FillAsync(Called);
+        await page.GetByLabel("Where they are held").SelectOptionAsync(new SelectOptionValue { Label = "Colnbrook IRC" });
+        await page.GetByLabel("What is the concern about their health?").FillAsync("Says he was tortured; cannot sleep.");
+        await page.GetByLabel("Routine").CheckAsync();
+        await page.GetByLabel("Not confirmed yet").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the referral" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/referrals/[0-9]+/recorded$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Referral {await NewestReferralAsync()} recorded");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(Called);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
+    }
+
     /// <summary>Back on the case page, at whichever section the form returned to.</summary>
     private static Task WaitForCaseAsync(IPage page, string casePath) =>
-        page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"{System.Text.RegularExpressions.Regex.Escape(casePath)}(#[a-z0-9-]+)?$"));
+        page.WaitForPageAsync(new System.Text.RegularExpressions.Regex($"{System.Text.RegularExpressions.Regex.Escape(casePath)}(#[a-z0-9-]+)?$"));
 
     /// <summary>The referral the form just made: the newest.</summary>
     private async Task<int> NewestReferralAsync()
@@ -232,7 +269,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
             await using var scope = fixture.Server.Services.CreateAsyncScope();
             var desk = scope.ServiceProvider.GetRequiredService<ReferralDesk>();
             var referral = int.Parse(await desk.ReceiveAsync(new ReferralInput(ReferrerKind.Ngo, "Test Referrer", null, "referrer@example.org", $"Synthetic Journey Person {i}",
-                null, null, null, null, "colnbrook", "Synthetic concern.", Urgency.Routine), viaPublicForm: false, Cancel), System.Globalization.CultureInfo.InvariantCulture);
+                null, null, null, null, "colnbrook", "Synthetic concern.", Urgency.Routine), new ReferralArrival(ReferralChannel.Letter, null, ConsentConfirmed: true), Cancel), System.Globalization.CultureInfo.InvariantCulture);
             var caseNumber = (await desk.AcceptAsync(referral, [], [Cohort], Cancel)).ShouldNotBeNull();
             var db = scope.ServiceProvider.GetRequiredService<Safeguard.Casework.Data.CaseworkDbContext>();
             var opened = new Safeguard.Casework.Access.OpenedCase(db.Clients.Single(c => c.CaseNumber == caseNumber).Id, caseNumber, AsSupervisor: false);

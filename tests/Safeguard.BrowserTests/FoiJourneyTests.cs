@@ -34,13 +34,13 @@ public sealed class FoiJourneyTests(BrowserFixture fixture)
         await officer.SignInAsync(page, DateTimeOffset.UtcNow);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Staff" }).GetByRole(AriaRole.Link, new() { Name = "FOI requests" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/foi");
+        await page.WaitForPageAsync("**/staff/foi");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("FOI requests");
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
         // Sent empty, the form says what to fix.
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a request" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/foi/requests/new");
+        await page.WaitForPageAsync("**/staff/foi/requests/new");
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
         await page.GetByLabel("Authority", new() { Exact = true }).FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the request" }).ClickAsync();
@@ -115,6 +115,6 @@ public sealed class FoiJourneyTests(BrowserFixture fixture)
         await page.GetByLabel("E-mail").CheckAsync();
         await page.GetByLabel("Date sent (optional)").FillAsync(Typed(sent));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the request" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/foi/requests/[0-9]+\\?done=added$"));
+        await page.WaitForPageAsync(new System.Text.RegularExpressions.Regex("/staff/foi/requests/[0-9]+\\?done=added$"));
     }
 }

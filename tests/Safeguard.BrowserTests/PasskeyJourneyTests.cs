@@ -21,7 +21,7 @@ public sealed class PasskeyJourneyTests(BrowserFixture fixture)
         await member.SignInAsync(page, DateTimeOffset.UtcNow);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Passkeys", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/passkeys");
+        await page.WaitForPageAsync("**/staff/passkeys");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("You have not added a passkey.");
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
@@ -33,21 +33,21 @@ public sealed class PasskeyJourneyTests(BrowserFixture fixture)
 
         await page.GetByLabel("Name of the passkey").FillAsync("Work laptop");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/passkeys?done=added");
+        await page.WaitForPageAsync("**/staff/passkeys?done=added");
         await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Work laptop");
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
         // Signed out, the passkey alone signs in: no e-mail address, passphrase or code.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/sign-in?signedOut=here");
+        await page.WaitForPageAsync("**/staff/sign-in?signedOut=here");
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff");
+        await page.WaitForPageAsync("**/staff");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Casey Worker");
 
         // A device that does not check who is using it is refused, and the page says why.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/sign-in?signedOut=here");
+        await page.WaitForPageAsync("**/staff/sign-in?signedOut=here");
         await authenticator.SetUserVerifiedAsync(false);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Signing in with a passkey did not finish");
@@ -56,13 +56,13 @@ public sealed class PasskeyJourneyTests(BrowserFixture fixture)
 
         await authenticator.SetUserVerifiedAsync(true);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff");
+        await page.WaitForPageAsync("**/staff");
         await page.GotoAsync(AccountsPaths.Passkeys);
         await page.GetByRole(AriaRole.Link, new() { Name = "Remove the passkey Work laptop" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Remove the passkey ‘Work laptop’?");
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove the passkey" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/passkeys?done=removed");
+        await page.WaitForPageAsync("**/staff/passkeys?done=removed");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("You have not added a passkey.");
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
     }

@@ -49,6 +49,12 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "safeguard.db")};Pooling=False");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Each request's start and end, time-stamped: printed only when a test in this project fails, to say what the
+        // server was doing meanwhile.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
+        builder.UseSetting("Logging:Console:FormatterName", "simple");
+        builder.UseSetting("Logging:Console:FormatterOptions:SingleLine", "true");
+        builder.UseSetting("Logging:Console:FormatterOptions:TimestampFormat", "HH:mm:ss.fff ");
         builder.UseSetting("Safeguard:HomeOfficeDemonstrationFolder", "");
         builder.UseSetting("Safeguard:Mail:PickupFolder", MailFolder);
         // Every journey signs in from 127.0.0.1 on this one server; the per-address limit has an HTTP test of its own.

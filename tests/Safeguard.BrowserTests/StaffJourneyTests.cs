@@ -26,7 +26,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
 
         await admin.GetByRole(AriaRole.Link, new() { Name = "Staff accounts", Exact = true }).First.ClickAsync();
         await admin.GetByRole(AriaRole.Link, new() { Name = "Invite a member of staff" }).ClickAsync();
-        await admin.WaitForURLAsync("**/admin/users/invite");
+        await admin.WaitForPageAsync("**/admin/users/invite");
         await Accessibility.AssertNoViolationsAsync(admin);
 
         // Sent empty, the form says what to fix, and is still accessible with its errors.
@@ -42,7 +42,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await admin.GetByLabel("E-mail address").FillAsync(email);
         await admin.GetByLabel("Caseworker").CheckAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
-        await admin.WaitForURLAsync("**/admin/users?done=invited");
+        await admin.WaitForPageAsync("**/admin/users?done=invited");
         await Assertions.Expect(admin.GetByRole(AriaRole.Table)).ToContainTextAsync(email);
         await Accessibility.AssertNoViolationsAsync(admin);
 
@@ -56,20 +56,20 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await staff.GetByLabel("Enter the passphrase again").FillAsync(StaffPassphrase);
         await staff.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
-        await staff.WaitForURLAsync("**/staff/enrol");
+        await staff.WaitForPageAsync("**/staff/enrol");
         await Accessibility.AssertNoViolationsAsync(staff);
         await Assertions.Expect(staff.GetByRole(AriaRole.Img, new() { Name = "QR code for setting up Safeguard" })).ToBeVisibleAsync();
         var key = await staff.Locator("#authenticator-key").InnerTextAsync();
         var enrolledAt = DateTimeOffset.UtcNow;
         await staff.GetByLabel("Code from the app").FillAsync(Totp.Code(key, enrolledAt));
         await staff.GetByRole(AriaRole.Button, new() { Name = "Finish setting up" }).ClickAsync();
-        await staff.WaitForURLAsync("**/staff?enrolled=true");
+        await staff.WaitForPageAsync("**/staff?enrolled=true");
         await Assertions.Expect(staff.GetByRole(AriaRole.Main)).ToContainTextAsync("Your authenticator app is set up");
         await Assertions.Expect(staff.GetByRole(AriaRole.Main)).ToContainTextAsync("Caseworker");
         await Accessibility.AssertNoViolationsAsync(staff);
 
         await staff.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await staff.WaitForURLAsync("**/staff/sign-in?signedOut=here");
+        await staff.WaitForPageAsync("**/staff/sign-in?signedOut=here");
         await Assertions.Expect(staff.GetByRole(AriaRole.Main)).ToContainTextAsync("You have signed out.");
         await Accessibility.AssertNoViolationsAsync(staff);
 
@@ -77,7 +77,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await StaffMember.SignInAsync(staff, email, StaffPassphrase, key, enrolledAt.AddSeconds(30));
         await Assertions.Expect(staff.GetByRole(AriaRole.Main)).ToContainTextAsync("Robin Example");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await staff.WaitForURLAsync("**/staff/sign-in?signedOut=here");
+        await staff.WaitForPageAsync("**/staff/sign-in?signedOut=here");
         var afterSignOut = await staff.GotoAsync("/staff");
         staff.Url.ShouldContain("/staff/sign-in");
         afterSignOut.ShouldNotBeNull();
@@ -93,7 +93,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await administrator.SignInAsync(admin, DateTimeOffset.UtcNow);
 
         await admin.GetByRole(AriaRole.Link, new() { Name = "Audit trail", Exact = true }).ClickAsync();
-        await admin.WaitForURLAsync("**/admin/audit");
+        await admin.WaitForPageAsync("**/admin/audit");
         await Assertions.Expect(admin.GetByRole(AriaRole.Table)).ToContainTextAsync("sign-in");
         await Accessibility.AssertNoViolationsAsync(admin);
 

@@ -50,13 +50,13 @@ internal sealed record StaffMember(string Email, string Passphrase, string Authe
         await page.GetByLabel("E-mail address").FillAsync(email);
         await page.GetByLabel("Passphrase").FillAsync(passphrase);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/sign-in/code**");
+        await page.WaitForPageAsync("**/staff/sign-in/code**");
         if (scan)
         {
             await Accessibility.AssertNoViolationsAsync(page);
         }
         await page.GetByLabel("Code").FillAsync(Totp.Code(authenticatorKey, codeTime));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff");
+        await page.WaitForPageAsync("**/staff");
     }
 }

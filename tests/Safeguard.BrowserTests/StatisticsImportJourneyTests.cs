@@ -43,7 +43,7 @@ public sealed class StatisticsImportJourneyTests(BrowserFixture fixture, PortalS
 
         // Sent without a file, the upload form says what to fix.
         await page.GetByRole(AriaRole.Link, new() { Name = "Import a file of figures", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/statistics/imports/new");
+        await page.WaitForPageAsync("**/staff/statistics/imports/new");
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and continue" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("There is a problem");
@@ -76,7 +76,7 @@ public sealed class StatisticsImportJourneyTests(BrowserFixture fixture, PortalS
         await using (await HoldDatabaseWritesAsync())
         {
             await page.GetByRole(AriaRole.Button, new() { Name = $"Import into draft release {Release}" }).ClickAsync();
-            await page.WaitForURLAsync("**/progress");
+            await page.WaitForPageAsync("**/progress");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Importing into draft release {Release}");
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
             await Accessibility.AssertAccessibleAndReflowsAsync(page);
@@ -89,7 +89,7 @@ public sealed class StatisticsImportJourneyTests(BrowserFixture fixture, PortalS
         // The draft, from the list of drafts; publishing asks for confirmation first.
         await page.GotoAsync("/staff");
         await page.GetByRole(AriaRole.Link, new() { Name = "Statistics releases", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/statistics/releases");
+        await page.WaitForPageAsync("**/staff/statistics/releases");
         var drafts = page.GetByRole(AriaRole.Table, new() { Name = "Draft releases" });
         await Assertions.Expect(drafts).ToContainTextAsync(Release);
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
@@ -104,7 +104,7 @@ public sealed class StatisticsImportJourneyTests(BrowserFixture fixture, PortalS
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("This cannot be undone: the release becomes public and immutable.");
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = $"Publish release {Release}" }).ClickAsync();
-        await page.WaitForURLAsync($"**/staff/statistics/releases?published={Release}");
+        await page.WaitForPageAsync($"**/staff/statistics/releases?published={Release}");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Success" })).ToContainTextAsync($"Release {Release} is published");
         await Assertions.Expect(drafts).ToHaveCountAsync(0);
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
@@ -117,7 +117,7 @@ public sealed class StatisticsImportJourneyTests(BrowserFixture fixture, PortalS
     /// <summary>Fills in the upload form with a synthetic CSV and its source, and goes on to the choice of template.</summary>
     private static async Task UploadAsync(IPage page, string fileName, params string[] rows)
     {
-        await page.WaitForURLAsync("**/staff/statistics/imports/new");
+        await page.WaitForPageAsync("**/staff/statistics/imports/new");
         await page.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(new FilePayload
         {
             Name = fileName,
@@ -129,7 +129,7 @@ public sealed class StatisticsImportJourneyTests(BrowserFixture fixture, PortalS
         await page.GetByLabel("FOI reference or publication (optional)").FillAsync("FOI 00042");
         await page.GetByLabel("Date received or published (optional)").FillAsync("14/08/2031");
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and continue" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/statistics/imports/[0-9a-f]{32}$"));
+        await page.WaitForPageAsync(new System.Text.RegularExpressions.Regex("/staff/statistics/imports/[0-9a-f]{32}$"));
     }
 
     /// <summary>Takes the template offered for the file (checking it is the Det_D02 one) and a new release, and previews.</summary>

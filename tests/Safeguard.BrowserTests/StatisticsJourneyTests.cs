@@ -18,7 +18,7 @@ public sealed class StatisticsJourneyTests(BrowserFixture fixture)
         headlines.ShouldBe(SeedTopLine.Headlines2024);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Use of force", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/statistics/use-of-force");
+        await page.WaitForPageAsync("**/statistics/use-of-force");
         (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).ShouldBe("Use of force");
         var figures = page.GetByRole(AriaRole.Table, new() { Name = "Use of force: every figure in the release" });
         (await FigureFor(figures, "Brook House IRC")).ShouldBe("715");
@@ -89,7 +89,7 @@ public sealed class StatisticsJourneyTests(BrowserFixture fixture)
 
         var figures = page.GetByRole(AriaRole.Table, new() { Name = "Use of force: every figure in the release" });
         await figures.Locator("tbody tr").Filter(new() { HasText = "Brook House IRC" }).Locator("td.source a").ClickAsync();
-        await page.WaitForURLAsync($"**{DemonstrationSource.PagePath}");
+        await page.WaitForPageAsync($"**{DemonstrationSource.PagePath}");
         var stated = await page.Locator("dt:text-is('SHA-256') + dd").InnerTextAsync();
         stated.Trim().ShouldBe(DemonstrationSource.Sha256);
 
@@ -111,7 +111,7 @@ public sealed class StatisticsJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(pagination).ToContainTextAsync("Page 1 of 2");
         await pagination.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/statistics/releases/{EarlierRelease.Slug}?page=2#figures");
+        await page.WaitForPageAsync($"**/statistics/releases/{EarlierRelease.Slug}?page=2#figures");
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = $"Every figure in release {EarlierRelease.Slug} (figures 201 to 250 of 250)" })).ToBeVisibleAsync();
         await Assertions.Expect(pagination.GetByRole(AriaRole.Link, new() { Name = "Page 2" })).ToHaveAttributeAsync("aria-current", "page");
     }

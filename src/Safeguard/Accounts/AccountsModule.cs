@@ -115,6 +115,8 @@ public static class AccountsModule
                 .RequireRole(AccountsPolicies.CaseDataRoles))
             .AddPolicy(AccountsPolicies.CaseSupervision, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
                 .RequireRole(StaffRoles.Supervisor))
+            .AddPolicy(AccountsPolicies.ReferralIntake, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
+                .RequireRole(AccountsPolicies.ReferralIntakeRoles))
             .AddPolicy(AccountsPolicies.Aggregates, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
                 .RequireRole(AccountsPolicies.AggregateRoles))
             .AddPolicy(AccountsPolicies.Statistics, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)

@@ -25,6 +25,12 @@ public static class AccountsPolicies
     /// <summary>Supervisors of casework: triaging referrals and assigning staff to cases.</summary>
     public const string CaseSupervision = "case-supervision";
 
+    /// <summary>
+    /// Staff who record referrals that came by telephone, letter, e-mail or in person: caseworkers and supervisors.
+    /// Recording shows nothing back, so it needs no case access; triage stays with <see cref="CaseSupervision"/>.
+    /// </summary>
+    public const string ReferralIntake = "referral-intake";
+
     /// <summary>Staff whose role may see aggregate figures drawn from casework (every role but volunteer).</summary>
     public const string Aggregates = "aggregates";
 
@@ -36,6 +42,9 @@ public static class AccountsPolicies
 
     /// <summary>The roles that may see case data.</summary>
     public static IReadOnlyList<string> CaseDataRoles { get; } = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Volunteer, StaffRoles.Supervisor];
+
+    /// <summary>The roles that may record a referral.</summary>
+    public static IReadOnlyList<string> ReferralIntakeRoles { get; } = [StaffRoles.Caseworker, StaffRoles.Supervisor];
 
     /// <summary>The roles that may see aggregates.</summary>
     public static IReadOnlyList<string> AggregateRoles { get; } =

@@ -63,6 +63,7 @@ public static class CaseworkModule
         builder.Services.AddScoped<CaseReading>();
         builder.Services.AddScoped<ReferralDesk>();
         builder.Services.AddScoped<CaseworkDashboard>();
+        builder.Services.AddScoped<CohortMemory>();
         builder.Services.AddScoped<CohortQuery>();
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(ReferralRateLimit,
             context => FormRateLimits.SubmissionsPerAddress(context, settings.ReferralsPerHour, TimeSpan.FromHours(1))));
@@ -71,6 +72,7 @@ public static class CaseworkModule
             // Access by folder (docs/accounts.md); each case is then checked against who it is assigned to (CaseAccess).
             pages.Conventions.AuthorizeFolder("/Casework/Cases", AccountsPolicies.CaseData);
             pages.Conventions.AuthorizeFolder("/Casework/Supervision", AccountsPolicies.CaseSupervision);
+            pages.Conventions.AuthorizeFolder("/Casework/Intake", AccountsPolicies.ReferralIntake);
             pages.Conventions.AuthorizeFolder("/Casework/Cohorts", AccountsPolicies.Aggregates);
             pages.Conventions.AllowAnonymousToFolder("/Casework/Public");
         });

@@ -7,6 +7,7 @@ public static class CaseworkPaths
     public const string Dashboard = "/staff/casework";
     public const string Limitation = "/staff/casework/limitation";
     public const string Referrals = "/staff/referrals";
+    public const string RecordReferral = "/staff/referrals/record";
     public const string Cohorts = "/staff/cohorts";
     public const string CohortsCsv = "/staff/cohorts.csv";
     public const string Refer = "/refer";
@@ -20,4 +21,7 @@ public static class CaseworkPaths
         && value.Count(c => c == '/') == 4;
 
     public static string Referral(int id) => $"{Referrals}/{id}";
+
+    /// <summary>The confirmation a member of staff sees after recording referral <paramref name="id"/>.</summary>
+    public static string ReferralRecorded(int id) => $"{Referrals}/{id}/recorded";
 }

@@ -87,6 +87,12 @@ public static class SafeguardSettings
     /// <summary>The smallest count that cohort figures show; smaller counts, and counts that would reveal them, are suppressed (default 5).</summary>
     public const string CaseworkSuppressionThreshold = "Safeguard:Casework:SuppressionThreshold";
 
+    /// <summary>How many days a cohort whose figures were shown is remembered and compared with each new one, so that subtraction between nested cohorts reveals no small number (default 365).</summary>
+    public const string CaseworkDifferencingDays = "Safeguard:Casework:DifferencingDays";
+
+    /// <summary>How many remembered cohorts, the most recently shown first, each new cohort is compared with (default 1000).</summary>
+    public const string CaseworkDifferencingCohorts = "Safeguard:Casework:DifferencingCohorts";
+
     /// <summary>The largest document (medico-legal report, letter) a case accepts, in bytes (default 20971520, 20 MB).</summary>
     public const string CaseworkMaxDocumentBytes = "Safeguard:Casework:MaxDocumentBytes";
 

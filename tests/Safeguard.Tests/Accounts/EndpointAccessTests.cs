@@ -42,6 +42,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         [AccountsPolicies.Administrators] = [StaffRoles.Administrator],
         [AccountsPolicies.CaseData] = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Volunteer, StaffRoles.Supervisor],
         [AccountsPolicies.CaseSupervision] = [StaffRoles.Supervisor],
+        [AccountsPolicies.ReferralIntake] = [StaffRoles.Caseworker, StaffRoles.Supervisor],
         [AccountsPolicies.Aggregates] = [StaffRoles.Administrator, StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Researcher, StaffRoles.PolicyOfficer, StaffRoles.Supervisor],
         [AccountsPolicies.Statistics] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
         [AccountsPolicies.Foi] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
@@ -136,13 +137,15 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             var browser = new StaffBrowser(factory);
             await browser.SignInSuccessfullyAsync(staff);
             // Routes naming an upload or a passkey get one of this person's own, so those who may reach it find it; FOI
-            // routes a request, its document and a series that exist; casework routes a case assigned to this person.
+            // routes a request, its document and a series that exist; casework routes a case assigned to this person, and
+            // a referral's confirmation one this person recorded.
             var upload = await UploadAsync(staff.Id);
             var passkey = await PasskeyAsync(staff.Id);
             var sample = await CaseworkSamples.CreateAsync(factory.Services, [staff.Id]);
+            var recorded = await CaseworkSamples.RecordedByAsync(factory.Services, staff.Id);
             foreach (var route in Routes().Where(r => !r.Anonymous && r.Method == "GET"))
             {
-                var address = Address(route.Pattern, staff.Id, upload, passkey, foi, sample);
+                var address = Address(route.Pattern, staff.Id, upload, passkey, foi, sample, recorded);
                 var response = await browser.Client.GetAsync(address, Cancel);
                 var location = StaffBrowser.PathOf(response.Headers.Location);
                 var reached = response.StatusCode == HttpStatusCode.OK
@@ -185,7 +188,8 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
     }
 
     private static string Address(
-        string pattern, string id, string upload = "00000000000000000000000000000000", string passkey = "AAAAAAAAAAAAAAAAAAAAAA", FoiRecords? foi = null, SampleCase? sample = null) =>
+        string pattern, string id, string upload = "00000000000000000000000000000000", string passkey = "AAAAAAAAAAAAAAAAAAAAAA", FoiRecords? foi = null, SampleCase? sample = null,
+        int recorded = 0) =>
         RouteParameter().Replace(pattern, match => (match.Groups["name"].Value, Case: pattern.StartsWith("/staff/cases/", StringComparison.Ordinal)) switch
         {
             ("id", _) => id,
@@ -201,6 +205,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             ("event", _) => Invariant(sample?.HomeOfficeEvent ?? 0),
             ("document", true) => Invariant(sample?.Document ?? 0),
             ("version", _) => Invariant(sample?.Version ?? 0),
+            ("referral", _) when pattern.EndsWith("/recorded", StringComparison.Ordinal) => Invariant(recorded),
             ("referral", _) => Invariant(sample?.WaitingReferral ?? 0),
             _ => "sample",
         });

@@ -26,7 +26,7 @@ internal static class CaseworkSamples
     /// <summary>A complete referral as a lawyer would send it, for a synthetic person.</summary>
     public static KeyValuePair<string, string>[] PublicReferralForm(string personName) =>
     [
-        new("ReferrerKind", "Lawyer"), new("YourName", "Ada Solicitor"), new("Organisation", "Example Law LLP"), new("Email", "ada@example.org"),
+        new("ReferrerKind", "Lawyer"), new("ReferrerName", "Ada Solicitor"), new("Organisation", "Example Law LLP"), new("Email", "ada@example.org"),
         new("PersonName", personName), new("DateOfBirth", "01/04/1990"), new("Centre", "colnbrook"),
         new("Concern", "Scars on his back from beatings; says he wants to die."), new("Urgency", "Urgent"), new("Consent", "yes"),
     ];
@@ -40,9 +40,9 @@ internal static class CaseworkSamples
         var cancel = TestContext.Current.CancellationToken;
         await using var scope = services.CreateAsyncScope();
         var desk = scope.ServiceProvider.GetRequiredService<ReferralDesk>();
-        var referral = int.Parse(await desk.ReceiveAsync(Referral(personName), viaPublicForm: false, cancel), System.Globalization.CultureInfo.InvariantCulture);
+        var referral = int.Parse(await desk.ReceiveAsync(Referral(personName), new ReferralArrival(ReferralChannel.Telephone, null, ConsentConfirmed: true), cancel), System.Globalization.CultureInfo.InvariantCulture);
         var caseNumber = (await desk.AcceptAsync(referral, assignedAccountIds, tags ?? [], cancel)).ShouldNotBeNull();
-        var waiting = int.Parse(await desk.ReceiveAsync(Referral(personName), viaPublicForm: false, cancel), System.Globalization.CultureInfo.InvariantCulture);
+        var waiting = int.Parse(await desk.ReceiveAsync(Referral(personName), new ReferralArrival(ReferralChannel.Telephone, null, ConsentConfirmed: true), cancel), System.Globalization.CultureInfo.InvariantCulture);
 
         var opened = await OpenAsync(scope.ServiceProvider, caseNumber);
         var book = scope.ServiceProvider.GetRequiredService<CaseBook>();
@@ -64,6 +64,22 @@ internal static class CaseworkSamples
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AuditQuery>()
             .SearchAsync(new AuditSearch { Actor = actor, RecordType = "case", RecordId = caseNumber, Limit = 1000 }, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A waiting referral recorded by staff account <paramref name="accountId"/> (as if by telephone, today), for pages that show a referral only to whoever recorded it.</summary>
+    public static async Task<int> RecordedByAsync(IServiceProvider services, string accountId)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var desk = ActivatorUtilities.CreateInstance<ReferralDesk>(scope.ServiceProvider, new RecordingStaff(accountId));
+        return int.Parse(await desk.ReceiveAsync(Referral(), new ReferralArrival(ReferralChannel.Telephone, null, ConsentConfirmed: true), TestContext.Current.CancellationToken),
+            System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private sealed class RecordingStaff(string accountId) : Safeguard.Audit.IAuditOrigin
+    {
+        public string Actor => accountId;
+
+        public string Source => "test";
     }
 
     /// <summary>Opens a case as the system would (the tests' own access, outside any request).</summary>

@@ -50,7 +50,7 @@ public sealed class DemonstrationCasesTests(SqlitePortalFactory factory) : IClas
     public async Task Demonstration_RwandaCohort_ShowsFiguresLikeTheCharitys()
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var figures = await scope.ServiceProvider.GetRequiredService<CohortQuery>().FiguresAsync(new CohortDefinition(["Rwanda removal"], null, null, null, null), Cancel);
+        var figures = await scope.ServiceProvider.GetRequiredService<CohortQuery>().ShowAsync(new CohortDefinition(["Rwanda removal"], null, null, null, null), Cancel);
         figures.Cohort.Size.ShouldNotBeNull().ShouldBeInRange(25, 70);
         figures.Cohort.Counts.Single(c => c.Measure == CohortQuery.TortureSurvivors).Percentage.ShouldNotBeNull().ShouldBeInRange(55, 95);
     }

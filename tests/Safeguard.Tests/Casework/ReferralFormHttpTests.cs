@@ -28,7 +28,7 @@ public abstract class ReferralFormHttpTests<TFactory>(TFactory factory) : IClass
         var summary = page.QuerySelectorAll<IHtmlAnchorElement>(".error-summary__list a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
         summary.ShouldBe([
             ("#ReferrerKind", "Choose who you are"),
-            ("#YourName", "Enter your name"),
+            ("#ReferrerName", "Enter your name"),
             ("#Email", "Enter an e-mail address in the right form, like name@example.org"),
             ("#Telephone", "Enter a telephone number using digits, spaces and + ( ) - only, like 020 7946 0000"),
             ("#PersonName", "Enter the name of the person detained"),
@@ -85,7 +85,9 @@ public abstract class ReferralFormHttpTests<TFactory>(TFactory factory) : IClass
         await using var scope = factory.Services.CreateAsyncScope();
         var referral = await scope.ServiceProvider.GetRequiredService<CaseworkDbContext>().Referrals.OrderByDescending(r => r.Id).FirstAsync(Cancel);
         referral.Status.ShouldBe(TriageStatus.Waiting);
-        referral.ViaPublicForm.ShouldBeTrue();
+        referral.Channel.ShouldBe(ReferralChannel.PublicForm);
+        referral.RecordedBy.ShouldBeNull();
+        referral.ConsentConfirmed.ShouldBeTrue();
         referral.Urgency.ShouldBe(Urgency.Urgent);
         referral.PersonNameCipher.ShouldNotContain("Thaddeus");
         var entry = (await scope.ServiceProvider.GetRequiredService<AuditQuery>().SearchAsync(new AuditSearch { RecordType = "referral", RecordId = referral.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Cancel)).Single();
@@ -142,7 +144,7 @@ public sealed class ReferralRateLimitTests(LowFormLimitFactory factory) : IClass
         var statuses = new List<HttpStatusCode>();
         for (var attempt = 0; attempt < 4; attempt++)
         {
-            statuses.Add((await browser.SubmitAsync(CaseworkPaths.Refer, [new("YourName", "Someone")])).StatusCode);
+            statuses.Add((await browser.SubmitAsync(CaseworkPaths.Refer, [new("ReferrerName", "Someone")])).StatusCode);
         }
         statuses.ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests]);
     }

@@ -97,6 +97,14 @@ public sealed class FoiCommandLineTests : IDisposable
         unknownSection.ExitCode.ShouldBe(1);
         unknownSection.Errors.ShouldContain("'s.99' is not a section of the Act that a refusal can rely on");
 
+        // An internal review answered must say what it decided.
+        var undecided = await RunAsync("foi", "requests", "record", "MJ-TEST-2", "--review-requested", "2025-02-03", "--review-answered", "2025-02-20");
+        undecided.ExitCode.ShouldBe(1);
+        undecided.Errors.ShouldContain("error: Give what the internal review decided (upheld, changed in part, overturned).");
+        var upheld = await RunAsync("foi", "requests", "record", "MJ-TEST-2", "--review-requested", "2025-02-03", "--review-answered", "2025-02-20", "--review-outcome", "Upheld");
+        upheld.ExitCode.ShouldBe(0, upheld.Errors);
+        upheld.Output.ShouldContain("MJ-TEST-2            refused [s.31; s.40(2)]");
+
         var list = await RunAsync("foi", "requests", "list", "--state", "Refused");
         list.Output.ShouldContain("MJ-TEST-2");
         list.Output.ShouldNotContain("MJ-TEST-1");

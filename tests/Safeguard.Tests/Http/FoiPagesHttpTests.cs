@@ -135,16 +135,30 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
         page.QuerySelector("main")!.TextContent.ShouldContain($"Internal review at its 40-working-day limit: {FoiDeadline.Long(calendar.AddWorkingDays(Today, 40).Date)}");
 
         // A review answered before it was asked for is refused, by its field.
-        var backwards = await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", answered), new("ReviewAnsweredOn", Typed(Today.AddDays(-1)))]);
+        var backwards = await officer.SubmitAsync($"{path}/review",
+            [new("ReviewRequestedOn", answered), new("ReviewAnsweredOn", Typed(Today.AddDays(-1))), new("ReviewOutcome", "Upheld")]);
         (await StaffBrowser.ParseAsync(backwards)).QuerySelector(".error-summary a[href='#ReviewAnsweredOn']")!.TextContent
             .ShouldStartWith("The date the review was answered");
+
+        // An answered review says what it decided; without that it is sent back, pointing at the choice.
+        var undecided = await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", answered), new("ReviewAnsweredOn", answered)]);
+        var undecidedPage = await StaffBrowser.ParseAsync(undecided);
+        undecidedPage.QuerySelector(".error-summary a[href='#ReviewOutcome']")!.TextContent.ShouldBe("Choose what the review decided");
+        undecidedPage.QuerySelector("#ReviewAnsweredOn")!.GetAttribute("value").ShouldBe(answered);
+        var decided = await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", answered), new("ReviewAnsweredOn", answered), new("ReviewOutcome", "ChangedInPart")]);
+        Location(decided).ShouldBe($"{path}?done=review");
+        page = await officer.PageAsync(path);
+        State(page).ShouldBe("refused");
+        page.QuerySelector("main")!.TextContent.ShouldContain($"Asked for on {Written(Today)}, answered on {Written(Today)}: changed in part");
+        (await officer.PageAsync($"{path}/review")).QuerySelector("input[name=ReviewOutcome][value=ChangedInPart]")!.HasAttribute("checked").ShouldBeTrue();
 
         // The audit trail names the request by id and says what was done, never what it asks.
         await using var scope = factory.Services.CreateAsyncScope();
         var id = path.Split('/').Last();
         var entries = await scope.ServiceProvider.GetRequiredService<Safeguard.Audit.Searching.AuditQuery>()
             .SearchAsync(new() { RecordType = "foi-request", RecordId = id }, Cancel);
-        entries.Select(e => e.Detail).ShouldBe([$"request {reference} added", $"request {reference}: answer recorded", $"request {reference}: internal review recorded"], ignoreOrder: true);
+        entries.Select(e => e.Detail).ShouldBe(
+            [$"request {reference} added", $"request {reference}: answer recorded", $"request {reference}: internal review recorded", $"request {reference}: internal review recorded"], ignoreOrder: true);
         entries.ShouldAllBe(e => e.Actor == staff.Id && !e.Detail!.Contains("use of force", StringComparison.OrdinalIgnoreCase));
     }
 

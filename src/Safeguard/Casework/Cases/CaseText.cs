@@ -74,6 +74,16 @@ internal static class CaseText
         _ => "Someone else",
     };
 
+    public static string Channel(ReferralChannel channel) => channel switch
+    {
+        ReferralChannel.PublicForm => "Public form",
+        ReferralChannel.Telephone => "Telephone",
+        ReferralChannel.Letter => "Letter",
+        ReferralChannel.Email => "E-mail",
+        ReferralChannel.InPerson => "In person",
+        _ => "Other",
+    };
+
     public static string Decline(DeclineReason reason) => reason switch
     {
         DeclineReason.NotInDetention => "The person is not in detention",

@@ -6,7 +6,7 @@ namespace Safeguard.Casework.Cohorts;
 
 /// <summary>
 /// A cohort's figures as CSV, suppressed exactly as on the page: one row per figure, an empty count and percentage
-/// where it is held back, and a note saying why. Text cells are neutralised so no spreadsheet runs them.
+/// where it is held back, and a note saying why (a small number, or subtraction from another cohort's figures). Text cells are neutralised so no spreadsheet runs them.
 /// </summary>
 internal static class CohortCsv
 {
@@ -21,11 +21,11 @@ internal static class CohortCsv
 
     private static void Rows(StringBuilder text, string definition, string group, SuppressedCohort block)
     {
-        var note = $"suppressed: {block.SuppressedText}, or it would reveal {block.SuppressedText} by subtraction";
-        TidyCsvWriter.AppendRow(text, [SpreadsheetText.Neutralise(definition), group, "clients", Number(block.Size), block.Size is null ? "" : "100", block.Size is null ? note : ""]);
+        string Note(HeldBack reason) => reason == HeldBack.No ? "" : block.Why(reason);
+        TidyCsvWriter.AppendRow(text, [SpreadsheetText.Neutralise(definition), group, "clients", Number(block.Size), block.Size is null ? "" : "100", Note(block.SizeReason)]);
         foreach (var count in block.Counts)
         {
-            TidyCsvWriter.AppendRow(text, [SpreadsheetText.Neutralise(definition), group, count.Measure, Number(count.Count), Number(count.Percentage), count.Suppressed ? note : ""]);
+            TidyCsvWriter.AppendRow(text, [SpreadsheetText.Neutralise(definition), group, count.Measure, Number(count.Count), Number(count.Percentage), Note(count.Reason)]);
         }
     }
 

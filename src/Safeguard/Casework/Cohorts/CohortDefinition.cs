@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Records;
@@ -24,6 +28,25 @@ internal sealed record CohortDefinition(IReadOnlyList<string> Tags, DateOnly? Fr
         return new CohortDefinition(tagList, first, last, string.IsNullOrEmpty(centre) ? null : centre,
             errors.Choice<Outcome>(nameof(Outcome), outcome, null));
     }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>
+    /// The definition as one text, the same for every way of choosing the same filters (tags sorted, each once): what
+    /// <see cref="CohortView"/> remembers. JSON, so that <see cref="Parse"/> reads it back whatever a tag holds.
+    /// </summary>
+    [JsonIgnore]
+    public string Canonical => JsonSerializer.Serialize(
+        this with { Tags = [.. Tags.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)] }, Json);
+
+    /// <summary>The SHA-256 of <see cref="Canonical"/> in hex: a short key, however many tags are chosen.</summary>
+    [JsonIgnore]
+    public string Key => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical)));
+
+    /// <summary>Reads back a <see cref="Canonical"/> text.</summary>
+    /// <exception cref="JsonException">The text is not a definition.</exception>
+    public static CohortDefinition Parse(string canonical) =>
+        JsonSerializer.Deserialize<CohortDefinition>(canonical, Json) ?? throw new JsonException("A remembered cohort definition is empty.");
 
     /// <summary>The definition in words, without personal data: for the page, the CSV and the audit trail.</summary>
     public string Describe(IReadOnlyDictionary<string, string> centres)

@@ -52,7 +52,7 @@ internal sealed class CohortsModel(CohortQuery query, CaseworkDbContext db, Plac
             return Page();
         }
         Definition = definition.Describe(placeList.ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal));
-        Figures = await query.FiguresAsync(definition, cancellationToken);
+        Figures = await query.ShowAsync(definition, cancellationToken);
         await audit.ReadAsync(CaseworkAudit.Cohort, null, $"cohort figures viewed: {Definition}", cancellationToken);
         return Page();
     }

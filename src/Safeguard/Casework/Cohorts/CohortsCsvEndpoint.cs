@@ -23,7 +23,7 @@ internal static class CohortsCsvEndpoint
                 return Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value!.Errors.Select(x => x.ErrorMessage).ToArray()));
             }
             var described = definition.Describe((await places.ListAsync(cancellationToken)).ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal));
-            var figures = await query.FiguresAsync(definition, cancellationToken);
+            var figures = await query.ShowAsync(definition, cancellationToken);
             await audit.ExportAsync(CaseworkAudit.Cohort, $"cohort figures downloaded as CSV: {described}", cancellationToken);
             return Results.File(CohortCsv.Write(described, figures), "text/csv; charset=utf-8", "cohort-figures.csv");
         })

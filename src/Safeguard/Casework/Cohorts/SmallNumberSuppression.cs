@@ -7,6 +7,19 @@ namespace Safeguard.Casework.Cohorts;
 /// <param name="Count">How many people in the cohort have it.</param>
 public sealed record CohortCount(string Measure, int Count);
 
+/// <summary>Why a figure is not shown, or that it is.</summary>
+public enum HeldBack
+{
+    /// <summary>The figure is shown.</summary>
+    No,
+
+    /// <summary>It is below the threshold, or with the cohort's own figures it would reveal a number below it by subtraction.</summary>
+    SmallNumber,
+
+    /// <summary>With the figures of another cohort already shown, it would reveal a number below the threshold by subtraction.</summary>
+    OtherCohort,
+}
+
 /// <summary>A count as it may be shown: the number and its share of the cohort, or neither.</summary>
 /// <param name="Measure">What is counted.</param>
 /// <param name="Count">The count, or null when suppressed.</param>
@@ -14,6 +27,12 @@ public sealed record CohortCount(string Measure, int Count);
 public sealed record ShownCount(string Measure, int? Count, int? Percentage)
 {
     public bool Suppressed => Count is null;
+
+    /// <summary>Why the count is not shown (<see cref="HeldBack.SmallNumber"/> unless said otherwise), or <see cref="HeldBack.No"/>.</summary>
+    public HeldBack Reason { get; init; } = Count is null ? HeldBack.SmallNumber : HeldBack.No;
+
+    /// <summary>This count held back for <paramref name="reason"/>, or as it is if it already is (its first reason stands).</summary>
+    public ShownCount HoldBack(HeldBack reason) => Suppressed ? this : new ShownCount(Measure, null, null) { Reason = reason };
 }
 
 /// <summary>A cohort's figures after suppression.</summary>
@@ -22,8 +41,39 @@ public sealed record ShownCount(string Measure, int? Count, int? Percentage)
 /// <param name="Threshold">The smallest number shown.</param>
 public sealed record SuppressedCohort(int? Size, IReadOnlyList<ShownCount> Counts, int Threshold)
 {
+    /// <summary>Why the size is not shown, or <see cref="HeldBack.No"/>.</summary>
+    public HeldBack SizeReason { get; init; } = Size is null ? HeldBack.SmallNumber : HeldBack.No;
+
     /// <summary>"fewer than 5", the words shown in place of a suppressed number.</summary>
     public string SuppressedText => $"fewer than {Threshold.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Why a figure held back for <paramref name="reason"/> is, in a researcher's words (the CSV's note).</summary>
+    public string Why(HeldBack reason) => reason switch
+    {
+        HeldBack.OtherCohort => $"held back: with the figures of another cohort already shown, it would reveal {SuppressedText} clients by subtraction",
+        _ => $"suppressed: {SuppressedText}, or it would reveal {SuppressedText} by subtraction",
+    };
+
+    /// <summary>Each figure's reason for being held back (<see cref="HeldBack.No"/> when shown), the size first.</summary>
+    public IEnumerable<HeldBack> Reasons => [SizeReason, .. Counts.Select(c => c.Reason)];
+
+    /// <summary>Every figure, the size included, held back for <paramref name="reason"/> (those already held back keep their reason).</summary>
+    public SuppressedCohort HoldBackAll(HeldBack reason) =>
+        new(null, [.. Counts.Select(c => c.HoldBack(reason))], Threshold) { SizeReason = Size is null ? SizeReason : reason };
+
+    /// <summary>
+    /// Holds back, as <see cref="HeldBack.OtherCohort"/>, each figure whose counterpart (the size, or the count of the
+    /// same measure) is held back in <paramref name="difference"/>: the figures of the clients by which this cohort and
+    /// one already shown differ. Shown with that cohort's, this figure would give away its counterpart by subtraction.
+    /// </summary>
+    public SuppressedCohort HoldBackWhereHeldBackIn(SuppressedCohort difference)
+    {
+        ArgumentNullException.ThrowIfNull(difference);
+        // Without its size, a percentage would give the size away: a held-back size holds back everything.
+        return difference.Size is null
+            ? HoldBackAll(HeldBack.OtherCohort)
+            : this with { Counts = [.. Counts.Select(c => difference.Counts.Single(d => d.Measure == c.Measure).Suppressed ? c.HoldBack(HeldBack.OtherCohort) : c)] };
+    }
 }
 
 /// <summary>
@@ -41,9 +91,9 @@ public sealed record SuppressedCohort(int? Size, IReadOnlyList<ShownCount> Count
 /// not a small group within it;</item>
 /// <item>a percentage is shown only with its count, rounded to a whole number.</item>
 /// </list>
-/// Differences between two cohorts a researcher defines (a cohort, then the same cohort less one centre) can still
-/// reveal a small group; this is why cohorts are defined by staff-visible filters and every cohort view is audited
-/// (docs/casework.md).
+/// Between two cohorts, one inside the other, the figures of the clients by which they differ follow by subtraction;
+/// <see cref="SuppressedCohort.HoldBackWhereHeldBackIn"/> holds back what these rules would hold back there
+/// (<c>CohortDifferencing</c>; what remains possible is in docs/casework.md).
 /// </remarks>
 public sealed class SmallNumberSuppression
 {

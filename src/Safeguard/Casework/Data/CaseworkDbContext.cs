@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Safeguard.Casework.Cohorts;
 using Safeguard.Casework.Records;
 
 namespace Safeguard.Casework.Data;
@@ -31,6 +32,8 @@ public abstract class CaseworkDbContext(DbContextOptions options) : DbContext(op
 
     internal DbSet<HomeOfficeEvent> HomeOfficeEvents => Set<HomeOfficeEvent>();
 
+    internal DbSet<CohortView> CohortViews => Set<CohortView>();
+
     /// <summary>Longest centre slug, as in the statistics module's places.</summary>
     private const int SlugLength = 80;
 
@@ -45,6 +48,8 @@ public abstract class CaseworkDbContext(DbContextOptions options) : DbContext(op
             referral.ToTable("casework_referrals");
             Named(referral.Property(r => r.ReferrerKind));
             Named(referral.Property(r => r.Urgency));
+            Named(referral.Property(r => r.Channel));
+            referral.Property(r => r.RecordedBy).HasMaxLength(AccountIdLength);
             Named(referral.Property(r => r.Status));
             Named(referral.Property(r => r.DeclineReason));
             Named(referral.Property(r => r.WaitingReason));
@@ -126,6 +131,13 @@ public abstract class CaseworkDbContext(DbContextOptions options) : DbContext(op
             Named(homeOffice.Property(e => e.Decision));
             homeOffice.Property(e => e.SecondOpinionAuthor).HasMaxLength(200);
             homeOffice.Property(e => e.RecordedBy).HasMaxLength(AccountIdLength);
+        });
+        modelBuilder.Entity<CohortView>(view =>
+        {
+            view.ToTable("casework_cohort_views");
+            view.Property(v => v.Key).HasMaxLength(64);
+            view.HasIndex(v => v.Key).IsUnique();
+            view.HasIndex(v => v.LastShownAtUtc);
         });
     }
 

@@ -157,6 +157,9 @@ internal static class DemonstrationCases
         return (client, referral);
     }
 
+    private static readonly ReferralChannel[] StaffChannels =
+        [ReferralChannel.Telephone, ReferralChannel.Telephone, ReferralChannel.Email, ReferralChannel.Letter, ReferralChannel.InPerson];
+
     private static Referral Referral(Faker faker, FieldEncryption cipher, string[] centres, DateOnly received, TriageStatus status)
     {
         var random = faker.Random;
@@ -165,7 +168,11 @@ internal static class DemonstrationCases
         return new Referral
         {
             ReceivedAtUtc = at,
-            ViaPublicForm = random.Bool(0.6f),
+            RecordedAtUtc = at,
+            // The other ways from the minute already drawn, so the seed's sequence (and every later record) stays as it was.
+            Channel = random.Bool(0.6f) ? ReferralChannel.PublicForm
+                : StaffChannels[at.Minute % StaffChannels.Length],
+            ConsentConfirmed = true,
             ReferrerKind = kind,
             ReferrerNameCipher = cipher.Encrypt(faker.Name.FullName(), CaseFields.ReferrerName),
             ReferrerOrganisationCipher = cipher.Encrypt(kind == ReferrerKind.DetainedPerson ? null : $"{faker.Company.CompanyName()} (synthetic)", CaseFields.ReferrerOrganisation),

@@ -12,6 +12,23 @@ public enum ReferrerKind
     Other,
 }
 
+/// <summary>How a referral reached the charity.</summary>
+public enum ReferralChannel
+{
+    /// <summary>The public form at /refer.</summary>
+    PublicForm,
+    /// <summary>Recorded by staff: a telephone call.</summary>
+    Telephone,
+    /// <summary>Recorded by staff: a letter.</summary>
+    Letter,
+    /// <summary>Recorded by staff: an e-mail.</summary>
+    Email,
+    /// <summary>Recorded by staff: in person, at a centre or at the office.</summary>
+    InPerson,
+    /// <summary>Recorded by staff: any other way.</summary>
+    Other,
+}
+
 /// <summary>How soon the referrer says help is needed.</summary>
 public enum Urgency
 {
@@ -58,10 +75,27 @@ public sealed class Referral
 {
     public int Id { get; set; }
 
+    /// <summary>
+    /// When it reached the charity: the moment the public form was sent; for one recorded by staff, the moment it was
+    /// recorded when it came in that day, otherwise the start (UTC) of the day it came in. The queue's order and any
+    /// wait are counted from this, so a referral recorded late keeps its real date.
+    /// </summary>
     public DateTime ReceivedAtUtc { get; set; }
 
-    /// <summary>True when it came through the public form at /refer.</summary>
-    public bool ViaPublicForm { get; set; }
+    /// <summary>When it was entered into Safeguard: the same as <see cref="ReceivedAtUtc"/> for the public form.</summary>
+    public DateTime RecordedAtUtc { get; set; }
+
+    /// <summary>How it came: the public form, or one of the ways staff record.</summary>
+    public ReferralChannel Channel { get; set; }
+
+    /// <summary>The account id of the member of staff who recorded it; null for the public form.</summary>
+    public string? RecordedBy { get; set; }
+
+    /// <summary>
+    /// Whether the person is known to know about the referral and agree to it: always so for the public form, which
+    /// asks; staff may record a referral before they have been able to confirm it, for triage to check.
+    /// </summary>
+    public bool ConsentConfirmed { get; set; }
 
     public ReferrerKind ReferrerKind { get; set; }
 

@@ -25,10 +25,34 @@ internal sealed record ReferralInput(
     string Concern,
     Urgency Urgency);
 
+/// <summary>
+/// How and when a referral arrived: through the public form (now, the person's agreement given), or recorded by staff
+/// with the way it came, the day it came (today or earlier) and whether the person's agreement is confirmed yet.
+/// </summary>
+internal sealed record ReferralArrival(ReferralChannel Channel, DateOnly? ReceivedOn, bool ConsentConfirmed)
+{
+    public static ReferralArrival PublicForm { get; } = new(ReferralChannel.PublicForm, null, ConsentConfirmed: true);
+
+    public static ReferralArrival RecordedByStaff(ReferralChannel channel, DateOnly receivedOn, bool consentConfirmed) =>
+        channel == ReferralChannel.PublicForm
+            ? throw new ArgumentOutOfRangeException(nameof(channel), "Staff record referrals that came another way than the public form.")
+            : new(channel, receivedOn, consentConfirmed);
+}
+
 /// <summary>A referral in the queue: nothing that identifies anyone, so the queue itself is not personal data.</summary>
 internal sealed record ReferralSummary(
-    int Id, DateTime ReceivedAtUtc, bool ViaPublicForm, ReferrerKind ReferrerKind, string? CentreSlug, Urgency Urgency,
-    TriageStatus Status, WaitingReason? WaitingReason, DeclineReason? DeclineReason, string? CaseNumber);
+    int Id, DateTime ReceivedAtUtc, ReferralChannel Channel, ReferrerKind ReferrerKind, string? CentreSlug, Urgency Urgency,
+    TriageStatus Status, WaitingReason? WaitingReason, DeclineReason? DeclineReason, string? CaseNumber,
+    DateTime RecordedAtUtc, string? RecordedBy, bool ConsentConfirmed)
+{
+    public bool ViaPublicForm => Channel == ReferralChannel.PublicForm;
+
+    /// <summary>
+    /// When it was received, as pages show it: the time too for the public form, whose moment is known; the day alone
+    /// for one recorded by staff, who give the day it came.
+    /// </summary>
+    public string Received => ReceivedAtUtc.ToString(ViaPublicForm ? "d MMMM yyyy HH:mm" : "d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+}
 
 /// <summary>A referral decrypted for the supervisor triaging it.</summary>
 internal sealed record ReferralView(ReferralSummary Summary, ReferralInput Sent);
@@ -40,12 +64,29 @@ internal sealed record ReferralView(ReferralSummary Summary, ReferralInput Sent)
 /// </summary>
 internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher, CaseBook book, CaseworkAudit audit, IAuditOrigin origin, TimeProvider time)
 {
-    public Task<string> ReceiveAsync(ReferralInput input, bool viaPublicForm, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a referral, encrypted, waiting for triage, with its audit entry in the same transaction; returns its
+    /// number. One recorded by staff (<paramref name="arrival"/> not the public form) keeps the day it really came,
+    /// and who recorded it.
+    /// </summary>
+    public Task<string> ReceiveAsync(ReferralInput input, ReferralArrival arrival, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var viaPublicForm = arrival.Channel == ReferralChannel.PublicForm;
+        if (arrival.ReceivedOn > today)
+        {
+            throw new ArgumentOutOfRangeException(nameof(arrival), "A referral cannot be received after today.");
+        }
+        var receivedOn = arrival.ReceivedOn ?? today;
         var referral = new Referral
         {
-            ReceivedAtUtc = time.GetUtcNow().UtcDateTime,
-            ViaPublicForm = viaPublicForm,
+            // A referral recorded the day it came keeps the moment it was recorded; an earlier day, that day's start.
+            ReceivedAtUtc = receivedOn == today ? now : receivedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            RecordedAtUtc = now,
+            Channel = arrival.Channel,
+            RecordedBy = viaPublicForm ? null : origin.Actor,
+            ConsentConfirmed = arrival.ConsentConfirmed,
             ReferrerKind = input.ReferrerKind,
             ReferrerNameCipher = cipher.Encrypt(input.ReferrerName, CaseFields.ReferrerName),
             ReferrerOrganisationCipher = cipher.Encrypt(input.ReferrerOrganisation, CaseFields.ReferrerOrganisation),
@@ -65,7 +106,20 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
         {
             await db.SaveChangesAsync(token);
             return referral.Id.ToString(CultureInfo.InvariantCulture);
-        }, () => $"referral received{(viaPublicForm ? " through the public form" : "")}; {input.Urgency.ToString().ToLowerInvariant()}", cancellationToken);
+        }, () => (viaPublicForm
+            ? "referral received through the public form"
+            : $"referral recorded by staff: {CaseText.Channel(arrival.Channel).ToLowerInvariant()}, received {receivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{(arrival.ConsentConfirmed ? "" : ", agreement not confirmed yet")}")
+            + $"; {input.Urgency.ToString().ToLowerInvariant()}", cancellationToken);
+    }
+
+    /// <summary>
+    /// A referral the signed-in member of staff recorded, for their confirmation; null for one they did not record, so
+    /// that nobody can learn about another's referrals by trying numbers. Nothing in it identifies anyone.
+    /// </summary>
+    public async Task<ReferralSummary?> RecordedByMeAsync(int id, CancellationToken cancellationToken)
+    {
+        var actor = origin.Actor;
+        return await Summaries(db.Referrals.AsNoTracking().Where(r => r.Id == id && r.RecordedBy == actor)).SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Waiting referrals, urgent first then oldest first, followed by those triaged in the last 30 days.</summary>
@@ -159,6 +213,7 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
     }
 
     private IQueryable<ReferralSummary> Summaries(IQueryable<Referral> referrals) =>
-        referrals.Select(r => new ReferralSummary(r.Id, r.ReceivedAtUtc, r.ViaPublicForm, r.ReferrerKind, r.CentreSlug, r.Urgency, r.Status, r.WaitingReason, r.DeclineReason,
-            db.Clients.Where(c => c.Id == r.ClientId).OrderBy(c => c.Id).Select(c => c.CaseNumber).FirstOrDefault()));
+        referrals.Select(r => new ReferralSummary(r.Id, r.ReceivedAtUtc, r.Channel, r.ReferrerKind, r.CentreSlug, r.Urgency, r.Status, r.WaitingReason, r.DeclineReason,
+            db.Clients.Where(c => c.Id == r.ClientId).OrderBy(c => c.Id).Select(c => c.CaseNumber).FirstOrDefault(),
+            r.RecordedAtUtc, r.RecordedBy, r.ConsentConfirmed));
 }

@@ -41,6 +41,9 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
 
     public string? Centre { get; private set; }
 
+    /// <summary>The name of the member of staff who recorded it; null for the public form.</summary>
+    public string? RecordedBy { get; private set; }
+
     public IReadOnlyList<Forms.Choice> Staff { get; private set; } = [];
 
     public static IReadOnlyList<Forms.Choice> Decisions { get; } =
@@ -85,6 +88,7 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
         View = view;
         Centre = view.Sent.CentreSlug is { } slug ? (await places.ListAsync(cancellationToken)).FirstOrDefault(p => p.Slug == slug)?.Name ?? slug : null;
         Staff = await staff.AssignableAsync();
+        RecordedBy = view.Summary.RecordedBy is { } recorder ? (await staff.NamesAsync([recorder]))[recorder] : null;
         return true;
     }
 }

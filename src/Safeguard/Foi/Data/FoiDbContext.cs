@@ -49,6 +49,7 @@ public abstract class FoiDbContext(DbContextOptions options) : DbContext(options
             request.Property(r => r.Text).HasMaxLength(20_000);
             request.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
             request.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(20);
+            request.Property(r => r.ReviewOutcome).HasConversion<string>().HasMaxLength(20);
             request.Property(r => r.Exemptions).HasMaxLength(500);
             request.Property(r => r.OwnerId).HasMaxLength(450);
             request.HasIndex(r => r.OwnerId);

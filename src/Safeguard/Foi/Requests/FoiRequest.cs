@@ -19,6 +19,19 @@ public enum FoiOutcome
     NoAnswer,
 }
 
+/// <summary>What an internal review decided about the first answer.</summary>
+public enum FoiReviewOutcome
+{
+    /// <summary>The first answer stands.</summary>
+    Upheld,
+
+    /// <summary>Some of what was withheld is released, or some of the answer changed.</summary>
+    ChangedInPart,
+
+    /// <summary>The first answer is set aside: what was asked for is released.</summary>
+    Overturned,
+}
+
 /// <summary>
 /// A Freedom of Information request the charity made, from drafting to its last appeal. Every state and deadline is
 /// computed from these dates (<see cref="FoiRequestStatus"/>), never typed. It names no private person: requests ask
@@ -63,6 +76,9 @@ public sealed class FoiRequest
     public DateOnly? ReviewRequestedOn { get; set; }
 
     public DateOnly? ReviewAnsweredOn { get; set; }
+
+    /// <summary>What the internal review decided; given with <see cref="ReviewAnsweredOn"/>.</summary>
+    public FoiReviewOutcome? ReviewOutcome { get; set; }
 
     public DateOnly? ComplaintToCommissionerOn { get; set; }
 

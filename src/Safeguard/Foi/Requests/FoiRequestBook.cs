@@ -30,6 +30,7 @@ public sealed record FoiRequestChanges
     public string? Exemptions { get; init; }
     public DateOnly? ReviewRequestedOn { get; init; }
     public DateOnly? ReviewAnsweredOn { get; init; }
+    public FoiReviewOutcome? ReviewOutcome { get; init; }
     public DateOnly? ComplaintToCommissionerOn { get; init; }
     public DateOnly? CommissionerDecisionOn { get; init; }
     public DateOnly? TribunalAppealOn { get; init; }
@@ -91,6 +92,7 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
             r.Exemptions = changes.Exemptions ?? r.Exemptions;
             r.ReviewRequestedOn = changes.ReviewRequestedOn ?? r.ReviewRequestedOn;
             r.ReviewAnsweredOn = changes.ReviewAnsweredOn ?? r.ReviewAnsweredOn;
+            r.ReviewOutcome = changes.ReviewOutcome ?? r.ReviewOutcome;
             r.ComplaintToCommissionerOn = changes.ComplaintToCommissionerOn ?? r.ComplaintToCommissionerOn;
             r.CommissionerDecisionOn = changes.CommissionerDecisionOn ?? r.CommissionerDecisionOn;
             r.TribunalAppealOn = changes.TribunalAppealOn ?? r.TribunalAppealOn;
@@ -313,6 +315,14 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
         if (request.Exemptions is not null && request.Outcome is not (FoiOutcome.Refused or FoiOutcome.AnsweredInPart))
         {
             throw new FoiRequestException("Only a refusal or an answer in part cites exemptions: clear them, or give that outcome.", nameof(FoiRequest.Exemptions));
+        }
+        if (request.ReviewAnsweredOn is not null && request.ReviewOutcome is null)
+        {
+            throw new FoiRequestException("Give what the internal review decided (upheld, changed in part, overturned).", nameof(FoiRequest.ReviewOutcome));
+        }
+        if (request.ReviewOutcome is not null && request.ReviewAnsweredOn is null)
+        {
+            throw new FoiRequestException("Give the date the internal review was answered.", nameof(FoiRequest.ReviewAnsweredOn));
         }
         var calendar = await holidays.CalendarAsync(cancellationToken);
         try

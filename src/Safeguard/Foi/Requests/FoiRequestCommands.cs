@@ -83,6 +83,7 @@ internal static class FoiRequestCommands
         var exemptions = new Option<string?>("--exemptions") { Description = "Sections a refusal cites, e.g. \"s.31, s.40(2)\"." };
         var reviewRequested = DateOption("--review-requested", "When an internal review was requested");
         var reviewAnswered = DateOption("--review-answered", "When the internal review was answered");
+        var reviewOutcome = new Option<FoiReviewOutcome?>("--review-outcome") { Description = "What the internal review decided." };
         var complained = DateOption("--complained", "When the complaint went to the Information Commissioner");
         var decided = DateOption("--commissioner-decided", "When the Commissioner decided");
         var appealed = DateOption("--appealed", "When the appeal went to the tribunal");
@@ -91,7 +92,7 @@ internal static class FoiRequestCommands
         var command = new Command("record", "Record what happened to a request: dates, the answer, exemptions, a review, a complaint, an appeal.")
         {
             reference, authorityReference, sent, received, acknowledged, extended, outcome, answered, exemptions,
-            reviewRequested, reviewAnswered, complained, decided, appealed, tribunal, closed,
+            reviewRequested, reviewAnswered, reviewOutcome, complained, decided, appealed, tribunal, closed,
         };
         command.SetAction((result, cancellationToken) => WithBookAsync(open, result, async book =>
         {
@@ -107,6 +108,7 @@ internal static class FoiRequestCommands
                 Exemptions = result.GetValue(exemptions),
                 ReviewRequestedOn = result.GetValue(reviewRequested),
                 ReviewAnsweredOn = result.GetValue(reviewAnswered),
+                ReviewOutcome = result.GetValue(reviewOutcome),
                 ComplaintToCommissionerOn = result.GetValue(complained),
                 CommissionerDecisionOn = result.GetValue(decided),
                 TribunalAppealOn = result.GetValue(appealed),

@@ -24,9 +24,18 @@ internal static class FoiWords
         new(nameof(FoiOutcome.NoAnswer), "No answer", "The authority never answered; the request stays overdue until it does"),
     ];
 
+    public static IReadOnlyList<Choice> ReviewOutcomes { get; } =
+    [
+        new(nameof(FoiReviewOutcome.Upheld), "Upheld", "The first answer stands"),
+        new(nameof(FoiReviewOutcome.ChangedInPart), "Changed in part", "Some of what was withheld is released, or part of the answer changes"),
+        new(nameof(FoiReviewOutcome.Overturned), "Overturned", "The first answer is set aside and what was asked for is released"),
+    ];
+
     public static string Channel(FoiChannel channel) => Channels.First(c => c.Value == channel.ToString()).Label;
 
     public static string Outcome(FoiOutcome outcome) => Outcomes.First(o => o.Value == outcome.ToString()).Label;
+
+    public static string ReviewOutcome(FoiReviewOutcome outcome) => ReviewOutcomes.First(o => o.Value == outcome.ToString()).Label;
 
     /// <summary>The tag's colour modifier: red for late or unknown, blue while waiting, green once answered.</summary>
     public static string TagClass(FoiState state) => state switch

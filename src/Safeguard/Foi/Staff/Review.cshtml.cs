@@ -3,7 +3,10 @@ using Safeguard.Foi.Requests;
 
 namespace Safeguard.Foi.Staff;
 
-/// <summary>An internal review: the day it was asked for (due 20 working days later, 40 at the most) and the day it was answered.</summary>
+/// <summary>
+/// An internal review: the day it was asked for (due 20 working days later, 40 at the most), the day it was answered
+/// and what it decided.
+/// </summary>
 internal sealed class ReviewModel(FoiRequestBook book) : FoiStageModel(book)
 {
     [BindProperty]
@@ -12,7 +15,10 @@ internal sealed class ReviewModel(FoiRequestBook book) : FoiStageModel(book)
     [BindProperty]
     public string? ReviewAnsweredOn { get; set; }
 
-    protected override IReadOnlyList<string> Fields { get; } = [nameof(ReviewRequestedOn), nameof(ReviewAnsweredOn)];
+    [BindProperty]
+    public string? ReviewOutcome { get; set; }
+
+    protected override IReadOnlyList<string> Fields { get; } = [nameof(ReviewRequestedOn), nameof(ReviewAnsweredOn), nameof(ReviewOutcome)];
 
     protected override string Done => "review";
 
@@ -20,6 +26,7 @@ internal sealed class ReviewModel(FoiRequestBook book) : FoiStageModel(book)
     {
         ReviewRequestedOn = Show(request.ReviewRequestedOn);
         ReviewAnsweredOn = Show(request.ReviewAnsweredOn);
+        ReviewOutcome = request.ReviewOutcome?.ToString();
     }
 
     protected override Action<FoiRequest> Read()
@@ -30,10 +37,20 @@ internal sealed class ReviewModel(FoiRequestBook book) : FoiStageModel(book)
         {
             ModelState.AddModelError(nameof(ReviewRequestedOn), "Enter the date the internal review was asked for, for example 14/08/2026");
         }
+        FoiReviewOutcome? outcome = Enum.TryParse<FoiReviewOutcome>(ReviewOutcome, out var chosen) && Enum.IsDefined(chosen) ? chosen : null;
+        if (outcome is null && (answered is not null || !string.IsNullOrEmpty(ReviewOutcome)))
+        {
+            ModelState.AddModelError(nameof(ReviewOutcome), "Choose what the review decided");
+        }
+        if (outcome is not null && answered is null && ModelState.IsValid)
+        {
+            ModelState.AddModelError(nameof(ReviewAnsweredOn), "Enter the date the review was answered, for example 14/08/2026, or leave what it decided unchosen");
+        }
         return request =>
         {
             request.ReviewRequestedOn = requested;
             request.ReviewAnsweredOn = answered;
+            request.ReviewOutcome = outcome;
         };
     }
 }

@@ -22,6 +22,39 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Safeguard.Casework.Cohorts.CohortView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("FirstShownAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("LastShownAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("LastShownAtUtc");
+
+                    b.ToTable("casework_cohort_views", (string?)null);
+                });
+
             modelBuilder.Entity("Safeguard.Casework.Records.CaseAssignment", b =>
                 {
                     b.Property<int>("Id")
@@ -408,12 +441,20 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int?>("ClientId")
                         .HasColumnType("integer");
 
                     b.Property<string>("ConcernCipher")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("ConsentConfirmed")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("DeclineReason")
                         .HasMaxLength(40)
@@ -437,6 +478,13 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
 
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("ReferrerContactCipher")
                         .IsRequired()
@@ -470,9 +518,6 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
-
-                    b.Property<bool>("ViaPublicForm")
-                        .HasColumnType("boolean");
 
                     b.Property<string>("WaitingReason")
                         .HasMaxLength(40)

@@ -17,6 +17,37 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Safeguard.Casework.Cohorts.CohortView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstShownAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastShownAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("LastShownAtUtc");
+
+                    b.ToTable("casework_cohort_views", (string?)null);
+                });
+
             modelBuilder.Entity("Safeguard.Casework.Records.CaseAssignment", b =>
                 {
                     b.Property<int>("Id")
@@ -385,12 +416,20 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ClientId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcernCipher")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ConsentConfirmed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DeclineReason")
                         .HasMaxLength(40)
@@ -413,6 +452,13 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReferrerContactCipher")
@@ -447,9 +493,6 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("ViaPublicForm")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("WaitingReason")
                         .HasMaxLength(40)

@@ -260,6 +260,10 @@ namespace Safeguard.Foi.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ReviewAnsweredOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("ReviewOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateOnly?>("ReviewRequestedOn")
                         .HasColumnType("date");
 

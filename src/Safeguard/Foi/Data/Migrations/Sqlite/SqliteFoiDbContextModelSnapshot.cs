@@ -245,6 +245,10 @@ namespace Safeguard.Foi.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ReviewAnsweredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ReviewRequestedOn")
                         .HasColumnType("TEXT");
 
