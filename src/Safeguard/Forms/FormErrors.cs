@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Safeguard.Forms;
@@ -5,11 +8,56 @@ namespace Safeguard.Forms;
 /// <summary>The form errors of a page, in the GOV.UK pattern: a summary linking to each field, and a message by each.</summary>
 public static class FormErrors
 {
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<string>> FieldOrders = new();
+
     /// <summary>The first error of a field, or null.</summary>
     public static string? ErrorFor(this ModelStateDictionary modelState, string field) =>
         modelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
-    /// <summary>Every field with an error, in the order they were added, with its first message.</summary>
-    public static IReadOnlyList<(string Field, string Message)> Summary(this ModelStateDictionary modelState) =>
-        [.. modelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => (e.Key, e.Value!.Errors[0].ErrorMessage))];
+    /// <summary>
+    /// Every field with an error, with its first message, in the order of the fields on the page: the order in which
+    /// <paramref name="pageModel"/> declares its bound properties (a base class's before its own), which is the order
+    /// its form shows them. Errors of anything else (a passkey button, say) come after, in the dictionary's order,
+    /// which is not the order they were added in.
+    /// </summary>
+    public static IReadOnlyList<(string Field, string Message)> Summary(this ModelStateDictionary modelState, object? pageModel)
+    {
+        var order = pageModel is null ? [] : FieldOrders.GetOrAdd(pageModel.GetType(), BoundProperties);
+        return [.. modelState
+            .Where(e => e.Value is { Errors.Count: > 0 })
+            .Select(e => (Field: e.Key, Message: e.Value!.Errors[0].ErrorMessage))
+            .OrderBy(e => Position(order, e.Field))];
+    }
+
+    private static int Position(IReadOnlyList<string> order, string field)
+    {
+        // "Findings[2].Grade" and "Input.Name" belong to the property they start with.
+        var property = field.Split('.', '[')[0];
+        for (var i = 0; i < order.Count; i++)
+        {
+            if (string.Equals(order[i], property, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return int.MaxValue;
+    }
+
+    /// <summary>The properties a form binds, the furthest base class first, each class's in the order it declares them.</summary>
+    private static IReadOnlyList<string> BoundProperties(Type type)
+    {
+        var lineage = new List<Type>();
+        for (var current = type; current is not null && current != typeof(object); current = current.BaseType)
+        {
+            lineage.Insert(0, current);
+        }
+        return [.. lineage.SelectMany(t =>
+        {
+            var bindsAll = t.GetCustomAttribute<BindPropertiesAttribute>() is not null;
+            return t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(p => bindsAll || p.GetCustomAttribute<BindPropertyAttribute>() is not null)
+                .OrderBy(p => p.MetadataToken)
+                .Select(p => p.Name);
+        })];
+    }
 }

@@ -37,7 +37,7 @@ public abstract class ReferralFormHttpTests<TFactory>(TFactory factory) : IClass
             ("#Concern", "Tell us what worries you about the person’s health"),
             ("#Urgency", "Choose how urgent the referral is"),
             ("#Consent", "Confirm that the person knows about this referral and agrees to it"),
-        ], ignoreOrder: true);
+        ]);
         foreach (var (href, _) in summary)
         {
             page.QuerySelector(href!).ShouldNotBeNull($"the summary's link {href} lands on its field");
