@@ -57,7 +57,7 @@ public static class FormErrors
             return t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
                 .Where(p => bindsAll || p.GetCustomAttribute<BindPropertyAttribute>() is not null)
                 .OrderBy(p => p.MetadataToken)
-                .Select(p => p.Name);
+                .Select(p => p.GetCustomAttribute<BindPropertyAttribute>()?.Name ?? p.Name);
         })];
     }
 }

@@ -132,7 +132,7 @@ public abstract class CaseworkHttpTests<TFactory>(TFactory factory) : IClassFixt
         page.Title!.ShouldStartWith("Error: ");
         var summary = page.QuerySelectorAll<IHtmlAnchorElement>(".error-summary__list a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
         summary.ShouldContain(("#Clinician", "Enter the clinician's name"));
-        summary.ShouldContain(("#AssessedOn", "Enter the day of the assessment as day/month/year, for example 14/08/2025"));
+        summary.ShouldContain(("#AssessedOn", "Enter the day of the assessment as day/month/year, for example 14/08/2026"));
         summary.ShouldContain(("#Centre", "Choose where the person was held when assessed"));
         summary.ShouldContain(("#Torture", "Say whether the findings support the account of torture"));
         page.QuerySelector("#AssessedOn-error")!.TextContent.ShouldContain("day/month/year");

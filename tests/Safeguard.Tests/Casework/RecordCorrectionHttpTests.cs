@@ -195,7 +195,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         var assessment = await StaffBrowser.ParseAsync(await ResubmitAsync(browser, $"{casePath}/assessments/{sample.Assessment}", new("AssessedOn", "31/02/2024"), new("Clinician", "")));
         assessment.Title!.ShouldStartWith("Error: ");
         var summary = assessment.QuerySelectorAll<IHtmlAnchorElement>(".error-summary__list a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
-        summary.ShouldBe([("#Clinician", "Enter the clinician's name"), ("#AssessedOn", "Enter the day of the assessment as day/month/year, for example 14/08/2025")]);
+        summary.ShouldBe([("#Clinician", "Enter the clinician's name"), ("#AssessedOn", "Enter the day of the assessment as day/month/year, for example 14/08/2026")]);
         assessment.QuerySelector<IHtmlInputElement>("#AssessedOn")!.Value.ShouldBe("31/02/2024", "what was typed is shown again to correct");
         assessment.QuerySelector("h1")!.TextContent.ShouldBe("Change a clinical assessment");
 

@@ -32,7 +32,7 @@ public abstract class ReferralFormHttpTests<TFactory>(TFactory factory) : IClass
             ("#Email", "Enter an e-mail address in the right form, like name@example.org"),
             ("#Telephone", "Enter a telephone number using digits, spaces and + ( ) - only, like 020 7946 0000"),
             ("#PersonName", "Enter the name of the person detained"),
-            ("#DateOfBirth", "Enter their date of birth as day/month/year, for example 14/08/2025"),
+            ("#DateOfBirth", "Enter their date of birth as day/month/year, for example 14/08/2026"),
             ("#Centre", "Choose the place of detention from the list, or Not known"),
             ("#Concern", "Tell us what worries you about the person’s health"),
             ("#Urgency", "Choose how urgent the referral is"),

@@ -55,4 +55,15 @@ public sealed class FoiSeriesDraftTests
 
     [Fact]
     public void NextReference_WithoutANumber_IsLeftToThePerson() => FoiSeriesDraft.NextReference("MJ-RULE-THIRTY-FIVE", ["MJ-RULE-THIRTY-FIVE"]).ShouldBeNull();
+
+    [Theory]
+    [InlineData("Use of force, December 9999", "Use of force, December 9999")]
+    [InlineData("answers of 31/12/9999 and 2026-01-31", "answers of 31/12/9999 and 2026-07-31")]
+    [InlineData("Q4 0000, then Q1 2026", "Q4 0000, then Q3 2026")]
+    public void MovePeriodWords_AYearNoFormAccepts_IsLeftAsWritten(string text, string expected) =>
+        FoiSeriesDraft.MovePeriodWords(text, 6).ShouldBe(expected);
+
+    [Fact]
+    public void NextReference_WithANumberTooLongToCount_IsLeftToThePerson() =>
+        FoiSeriesDraft.NextReference("MJ-12345678901234567890", ["MJ-12345678901234567890"]).ShouldBeNull();
 }

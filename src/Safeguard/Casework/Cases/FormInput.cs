@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Safeguard.Forms;
 
 namespace Safeguard.Casework.Cases;
 
@@ -10,7 +11,7 @@ namespace Safeguard.Casework.Cases;
 internal static class FormInput
 {
     /// <summary>Dates are typed as day/month/year (or year-month-day).</summary>
-    public const string DateHint = "For example 14/08/2025";
+    public const string DateHint = "For example 14/08/2026";
 
     /// <summary>Trimmed text, or null when empty; an error when required and missing, or too long.</summary>
     public static string? Text(this ModelStateDictionary errors, string field, string? value, string? whenMissing, int maxLength, string what)
@@ -44,9 +45,9 @@ internal static class FormInput
             }
             return null;
         }
-        if (!DateOnly.TryParseExact(text, ["d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (FormDates.Read(text, what, out var error) is not { } date)
         {
-            errors.AddModelError(field, $"Enter {what} as day/month/year, for example 14/08/2025");
+            errors.AddModelError(field, error!);
             return null;
         }
         if (date > today)
@@ -61,9 +62,10 @@ internal static class FormInput
     public static TEnum? Choice<TEnum>(this ModelStateDictionary errors, string field, string? value, string? whenMissing)
         where TEnum : struct, Enum
     {
-        if (!string.IsNullOrEmpty(value) && Enum.TryParse<TEnum>(value, ignoreCase: false, out var chosen) && Enum.IsDefined(chosen))
+        // Only a name exactly as the form offers it: Enum.TryParse would also take "0" or " Name".
+        if (!string.IsNullOrEmpty(value) && Enum.GetNames<TEnum>().Contains(value, StringComparer.Ordinal))
         {
-            return chosen;
+            return Enum.Parse<TEnum>(value);
         }
         if (!string.IsNullOrEmpty(value) || whenMissing is not null)
         {

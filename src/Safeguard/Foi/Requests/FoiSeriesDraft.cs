@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Safeguard.Forms;
 
 namespace Safeguard.Foi.Requests;
 
@@ -34,6 +35,11 @@ internal static partial class FoiSeriesDraft
     public static string MovePeriodWords(string text, int months) => PeriodWords().Replace(text, match =>
     {
         var g = match.Groups;
+        // A year no form would accept ("December 9999") is left as written rather than moved off the calendar.
+        if (YearGroups.Any(name => g[name].Success && Year(g[name].Value) is < FormDates.EarliestYear or > FormDates.LatestYear))
+        {
+            return match.Value;
+        }
         if (g["spanFromDay"].Success)
         {
             var year = Year(g["spanYear"].Value);
@@ -113,9 +119,16 @@ internal static partial class FoiSeriesDraft
         }
         var prefix = match.Groups["prefix"].Value;
         var width = match.Groups["number"].Value.Length;
-        var highest = inUse.Select(r => TrailingNumber().Match(r))
+        // A number too long to count on (more than 18 digits) suggests nothing.
+        var numbers = inUse.Select(r => TrailingNumber().Match(r))
             .Where(m => m.Success && m.Groups["prefix"].Value == prefix)
-            .Max(m => long.Parse(m.Groups["number"].Value, CultureInfo.InvariantCulture));
+            .Select(m => long.TryParse(m.Groups["number"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (long?)null)
+            .ToList();
+        if (numbers.Count == 0 || numbers.Any(n => n is null or long.MaxValue))
+        {
+            return null;
+        }
+        var highest = numbers.Max()!.Value;
         return prefix + (highest + 1).ToString(new string('0', width), CultureInfo.InvariantCulture);
     }
 
@@ -138,6 +151,8 @@ internal static partial class FoiSeriesDraft
     private static string Name(int month, string like) => like.Length <= 4 && like != "June" && like != "July" ? MonthNames[month - 1][..3] : MonthNames[month - 1];
 
     private static int Year(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+
+    private static readonly string[] YearGroups = [.. PeriodWords().GetGroupNames().Where(n => n.EndsWith("Year", StringComparison.Ordinal))];
 
     private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
 

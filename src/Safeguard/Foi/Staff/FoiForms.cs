@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Foi.Clock;
 using Safeguard.Foi.Requests;
+using Safeguard.Forms;
 
 namespace Safeguard.Foi.Staff;
 
@@ -18,12 +19,12 @@ internal abstract class FoiFormModel : PageModel
         {
             return null;
         }
-        if (DateOnly.TryParseExact(text.Trim(), ["d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        var date = FormDates.Read(text, what, out var error);
+        if (error is not null)
         {
-            return date;
+            ModelState.AddModelError(field, error);
         }
-        ModelState.AddModelError(field, $"Enter {what} as day/month/year, for example 14/08/2026");
-        return null;
+        return date;
     }
 
     /// <summary>Adds an error when <paramref name="text"/> is longer than <paramref name="most"/> characters.</summary>

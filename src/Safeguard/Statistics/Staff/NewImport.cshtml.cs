@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Forms;
 using Safeguard.Statistics.Importing;
 using Safeguard.Statistics.Importing.Files;
 
@@ -74,13 +74,10 @@ public sealed class NewImportModel(ImportUploads uploads, StatisticsImporter imp
         DateOnly? received = null;
         if (!string.IsNullOrWhiteSpace(DateReceived))
         {
-            if (DateOnly.TryParseExact(DateReceived.Trim(), ["d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            received = FormDates.Read(DateReceived, "the date received", out var error);
+            if (error is not null)
             {
-                received = date;
-            }
-            else
-            {
-                ModelState.AddModelError(nameof(DateReceived), "Enter the date received as day/month/year, for example 14/08/2025");
+                ModelState.AddModelError(nameof(DateReceived), error);
             }
         }
         if (!ModelState.IsValid)

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Safeguard.Forms;
+
+/// <summary>
+/// Dates as staff type them into every form: day/month/year (or year-month-day), in the years the charity's records
+/// can be about. A year outside them is a typing slip ("14/08/20226"), and refusing it keeps every later sum of
+/// months and working days on the calendar.
+/// </summary>
+public static class FormDates
+{
+    public const int EarliestYear = 1900;
+
+    public const int LatestYear = 2100;
+
+    /// <summary>
+    /// The date in <paramref name="text"/> (not blank), or null with <paramref name="error"/> saying what to fix, naming
+    /// the field as <paramref name="what"/> ("the date received").
+    /// </summary>
+    public static DateOnly? Read(string text, string what, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(what);
+        if (!DateOnly.TryParseExact(text.Trim(), ["d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            error = $"Enter {what} as day/month/year, for example 14/08/2026";
+            return null;
+        }
+        if (date.Year is < EarliestYear or > LatestYear)
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(what[0])}{what[1..]} must be in a year from {EarliestYear} to {LatestYear}");
+            return null;
+        }
+        error = null;
+        return date;
+    }
+}

@@ -1,0 +1,28 @@
+using Safeguard.Forms;
+
+namespace Safeguard.Tests.Forms;
+
+/// <summary>Dates as every form reads them: a typing slip in the year is refused with what to fix, not stored.</summary>
+public sealed class FormDatesTests
+{
+    [Theory]
+    [InlineData("14/08/2026", 2026, 8, 14)]
+    [InlineData(" 2026-08-14 ", 2026, 8, 14)]
+    [InlineData("1/1/1900", 1900, 1, 1)]
+    public void Read_ADayMonthYearOrIsoDate_IsThatDate(string text, int year, int month, int day)
+    {
+        FormDates.Read(text, "the date received", out var error).ShouldBe(new DateOnly(year, month, day));
+        error.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("14/08/9999", "The date received must be in a year from 1900 to 2100")]
+    [InlineData("31/12/1899", "The date received must be in a year from 1900 to 2100")]
+    [InlineData("14/08/20226", "Enter the date received as day/month/year, for example 14/08/2026")]
+    [InlineData("31/02/2026", "Enter the date received as day/month/year, for example 14/08/2026")]
+    public void Read_NotADateTheFormsAccept_SaysWhatToFix(string text, string message)
+    {
+        FormDates.Read(text, "the date received", out var error).ShouldBeNull();
+        error.ShouldBe(message);
+    }
+}
