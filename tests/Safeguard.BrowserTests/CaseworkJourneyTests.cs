@@ -208,7 +208,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await caseworker.SignInAsync(page, DateTimeOffset.UtcNow, scan: false);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Record a referral" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/referrals/record");
+        await page.WaitForPageAsync("**/staff/referrals/record");
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the referral" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose how the referral came in");
@@ -225,7 +225,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await page.GetByLabel("Routine").CheckAsync();
         await page.GetByLabel("Not confirmed yet").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the referral" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/referrals/[0-9]+/recorded$"));
+        await page.WaitForPageAsync(new System.Text.RegularExpressions.Regex("/staff/referrals/[0-9]+/recorded$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Referral {await NewestReferralAsync()} recorded");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(Called);
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
@@ -270,7 +270,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
             var desk = scope.ServiceProvider.GetRequiredService<ReferralDesk>();
             var referral = int.Parse(await desk.ReceiveAsync(new ReferralInput(ReferrerKind.Ngo, "Test Referrer", null, "referrer@example.org", $"Synthetic Journey Person {i}",
                 null, null, null, null, "colnbrook", "Synthetic concern.", Urgency.Routine), new ReferralArrival(ReferralChannel.Letter, null, ConsentConfirmed: true), Cancel), System.Globalization.CultureInfo.InvariantCulture);
-            var caseNumber = (await desk.AcceptAsync(referral, [], [Cohort], Cancel)).ShouldNotBeNull();
+            var caseNumber = (await desk.AcceptAsync(referral, [], [Cohort], agreementConfirmedNow: false, Cancel)).ShouldNotBeNull();
             var db = scope.ServiceProvider.GetRequiredService<Safeguard.Casework.Data.CaseworkDbContext>();
             var opened = new Safeguard.Casework.Access.OpenedCase(db.Clients.Single(c => c.CaseNumber == caseNumber).Id, caseNumber, AsSupervisor: false);
             var book = scope.ServiceProvider.GetRequiredService<CaseBook>();

@@ -41,7 +41,7 @@ internal static class CaseworkSamples
         await using var scope = services.CreateAsyncScope();
         var desk = scope.ServiceProvider.GetRequiredService<ReferralDesk>();
         var referral = int.Parse(await desk.ReceiveAsync(Referral(personName), new ReferralArrival(ReferralChannel.Telephone, null, ConsentConfirmed: true), cancel), System.Globalization.CultureInfo.InvariantCulture);
-        var caseNumber = (await desk.AcceptAsync(referral, assignedAccountIds, tags ?? [], cancel)).ShouldNotBeNull();
+        var caseNumber = (await desk.AcceptAsync(referral, assignedAccountIds, tags ?? [], agreementConfirmedNow: false, cancel)).ShouldNotBeNull();
         var waiting = int.Parse(await desk.ReceiveAsync(Referral(personName), new ReferralArrival(ReferralChannel.Telephone, null, ConsentConfirmed: true), cancel), System.Globalization.CultureInfo.InvariantCulture);
 
         var opened = await OpenAsync(scope.ServiceProvider, caseNumber);

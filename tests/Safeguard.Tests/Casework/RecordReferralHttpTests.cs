@@ -108,7 +108,7 @@ public abstract class RecordReferralHttpTests<TFactory>(TFactory factory) : ICla
     }
 
     [Fact]
-    public async Task RecordReferral_AgreementNotConfirmedYet_IsRecordedAndTriageSaysToConfirmIt()
+    public async Task RecordReferral_AgreementNotConfirmedYet_IsRecordedAndTriageConfirmsItBeforeAccepting()
     {
         var (_, browser) = await SignedInAsync(StaffRoles.Supervisor);
         var response = await browser.SubmitAsync(CaseworkPaths.RecordReferral, [.. Letter("Barnaby Quennell-Adeyemi", Today, consent: "not-yet").Where(f => f.Key != "Channel"), new("Channel", "Telephone")]);
@@ -126,6 +126,13 @@ public abstract class RecordReferralHttpTests<TFactory>(TFactory factory) : ICla
         var entry = (await scope.ServiceProvider.GetRequiredService<AuditQuery>()
             .SearchAsync(new AuditSearch { RecordType = "referral", RecordId = id.ToString(CultureInfo.InvariantCulture) }, Cancel)).Single(e => e.Action == "create");
         entry.Detail.ShouldBe($"referral recorded by staff: telephone, received {Today:yyyy-MM-dd}, agreement not confirmed yet; urgent");
+
+        // Accepting asks for the agreement first; confirmed then, the case opens and the trail says so.
+        var unconfirmed = await StaffBrowser.ParseAsync(await browser.SubmitAsync(CaseworkPaths.Referral(id), [new("Decision", "accept")]));
+        unconfirmed.QuerySelector(".error-summary a[href='#AgreementConfirmed']")!.TextContent.ShouldStartWith("Confirm that the person knows about this referral");
+        (await browser.SubmitAsync(CaseworkPaths.Referral(id), [new("Decision", "accept"), new("AgreementConfirmed", "yes")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await scope.ServiceProvider.GetRequiredService<AuditQuery>().SearchAsync(new AuditSearch { RecordType = "case" }, Cancel))
+            .ShouldContain(e => e.Detail == $"case opened from referral {id}; the person's agreement confirmed at triage; 0 staff assigned");
     }
 
     [Fact]
@@ -148,7 +155,7 @@ public abstract class RecordReferralHttpTests<TFactory>(TFactory factory) : ICla
             ("#ReferrerKind", "Choose who made the referral"),
             ("#ReferrerName", "Enter the referrer’s name"),
             ("#Email", "Enter an e-mail address in the right form, like name@example.org"),
-            ("#DateOfBirth", "Enter their date of birth as day/month/year, for example 14/08/2025"),
+            ("#DateOfBirth", "Enter their date of birth as day/month/year, for example 14/08/2026"),
             ("#Centre", "Choose the place of detention from the list, or Not known"),
             ("#Concern", "Enter the concern about the person’s health"),
             ("#Urgency", "Choose how urgent the referral is"),
@@ -166,7 +173,7 @@ public abstract class RecordReferralHttpTests<TFactory>(TFactory factory) : ICla
         var noContact = await StaffBrowser.ParseAsync(await browser.SubmitAsync(CaseworkPaths.RecordReferral,
             [.. Letter("Cressida Vantongeren", Today).Where(f => f.Key is not ("Telephone" or "ReceivedOn")), new("ReceivedOn", "yesterday")]));
         noContact.QuerySelector("#Email-error")!.TextContent.ShouldContain("Enter the referrer’s e-mail address or telephone number, so that we can contact them");
-        noContact.QuerySelector("#ReceivedOn-error")!.TextContent.ShouldContain("Enter the date received as day/month/year, for example 14/08/2025");
+        noContact.QuerySelector("#ReceivedOn-error")!.TextContent.ShouldContain("Enter the date received as day/month/year, for example 14/08/2026");
 
         (await ReferralCountAsync()).ShouldBe(before, "a wrong form keeps nothing");
         await using var scope = factory.Services.CreateAsyncScope();

@@ -159,17 +159,24 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
             referral.Urgency));
     }
 
+    /// <summary>Whether a waiting referral <paramref name="id"/> still needs the person's agreement confirmed before it is accepted.</summary>
+    public Task<bool> AwaitsAgreementAsync(int id, CancellationToken cancellationToken) =>
+        db.Referrals.AnyAsync(r => r.Id == id && r.Status == TriageStatus.Waiting && !r.ConsentConfirmed, cancellationToken);
+
     /// <summary>
     /// Accepts a waiting referral: opens a case with the person's details, <paramref name="tags"/> and the staff
-    /// assigned, and returns its case number; null when there is no waiting referral <paramref name="id"/>.
+    /// assigned, and returns its case number; null when there is no waiting referral <paramref name="id"/>, or when
+    /// the person's agreement was never confirmed and <paramref name="agreementConfirmedNow"/> does not confirm it.
     /// </summary>
-    public async Task<string?> AcceptAsync(int id, IReadOnlyCollection<string> assignedAccountIds, IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
+    public async Task<string?> AcceptAsync(int id, IReadOnlyCollection<string> assignedAccountIds, IReadOnlyCollection<string> tags, bool agreementConfirmedNow, CancellationToken cancellationToken)
     {
         var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id && r.Status == TriageStatus.Waiting, cancellationToken);
-        if (referral is null)
+        if (referral is null || !(referral.ConsentConfirmed || agreementConfirmedNow))
         {
             return null;
         }
+        var confirmedHere = !referral.ConsentConfirmed;
+        referral.ConsentConfirmed = true;
         var now = time.GetUtcNow();
         var identity = new ClientIdentity(
             cipher.Decrypt(referral.PersonNameCipher, CaseFields.ReferralPersonName),
@@ -186,7 +193,7 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
             referral.ClientId = client.Id;
             await db.SaveChangesAsync(token);
             return caseNumber;
-        }, () => $"case opened from referral {id}; {client.Assignments.Count} staff assigned", cancellationToken);
+        }, () => $"case opened from referral {id}{(confirmedHere ? "; the person's agreement confirmed at triage" : "")}; {client.Assignments.Count} staff assigned", cancellationToken);
     }
 
     /// <summary>Declines a waiting referral, or keeps it waiting with a reason; false when there is no waiting referral <paramref name="id"/>.</summary>

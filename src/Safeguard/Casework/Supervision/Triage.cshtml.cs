@@ -31,6 +31,12 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
     [BindProperty]
     public string? Tags { get; set; }
 
+    /// <summary>"yes" when a supervisor accepting a referral confirms the person's agreement that was not confirmed when it was recorded.</summary>
+    [BindProperty]
+    public List<string> AgreementConfirmed { get; set; } = [];
+
+    public static IReadOnlyList<Forms.Choice> AgreementOptions { get; } = [new("yes", "The person knows about this referral and agrees to it")];
+
     [BindProperty]
     public string? DeclineReason { get; set; }
 
@@ -66,13 +72,18 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
         var tags = ModelState.Tags(nameof(Tags), Tags);
         var declined = Decision == Decline ? ModelState.Choice<DeclineReason>(nameof(DeclineReason), DeclineReason, "Choose why the referral is declined") : null;
         var waiting = Decision == Wait ? ModelState.Choice<WaitingReason>(nameof(WaitingReason), WaitingReason, "Choose why the referral is kept waiting") : null;
+        var agreementConfirmedNow = AgreementConfirmed.Contains("yes");
+        if (Decision == Accept && !agreementConfirmedNow && await desk.AwaitsAgreementAsync(Referral, cancellationToken))
+        {
+            ModelState.AddModelError(nameof(AgreementConfirmed), "Confirm that the person knows about this referral and agrees to it before accepting it, or keep it waiting");
+        }
         if (!ModelState.IsValid)
         {
             return await LoadAsync(cancellationToken) ? Page() : NotFound();
         }
         if (Decision == Accept)
         {
-            return await desk.AcceptAsync(Referral, Assign, tags, cancellationToken) is { } caseNumber
+            return await desk.AcceptAsync(Referral, Assign, tags, agreementConfirmedNow, cancellationToken) is { } caseNumber
                 ? LocalRedirect(CaseworkPaths.Case(caseNumber))
                 : NotFound();
         }
