@@ -370,7 +370,22 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         }
         var removed = detail(record);
         db.Remove(record);
-        await audit.SaveAsync(db, AuditAction.Delete, CaseworkAudit.Case, opened.CaseNumber, $"{removed}{opened.AccessNote}", cancellationToken);
+        try
+        {
+            await audit.SaveAsync(db, AuditAction.Delete, CaseworkAudit.Case, opened.CaseNumber, $"{removed}{opened.AccessNote}", cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Removed meanwhile (the button pressed twice, or by a colleague): nothing was written, and there is no such record now.
+            db.ChangeTracker.Clear();
+            return Removal.NoSuchRecord;
+        }
+        catch (DbUpdateException) when (record is ClinicalAssessment)
+        {
+            // A report linked between the check and the delete: the documents' key to their assessment refused it.
+            db.ChangeTracker.Clear();
+            return Removal.ReportLinked;
+        }
         return Removal.Removed;
     }
 
