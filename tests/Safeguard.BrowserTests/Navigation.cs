@@ -15,8 +15,8 @@ internal static class Navigation
     private const float Timeout = 30_000;
 
     /// <summary>
-    /// Waits until the address matches <paramref name="glob"/> (Playwright's globs: <c>**</c> any characters,
-    /// <c>*</c> any but <c>/</c>, everything else literal) and the document has loaded.
+    /// Waits until the address matches <paramref name="glob"/> (the part of Playwright's globs the journeys use:
+    /// <c>**</c> any characters, <c>*</c> any but <c>/</c>, everything else literal; not <c>{a,b}</c> or escapes) and the document has loaded.
     /// </summary>
     public static Task WaitForPageAsync(this IPage page, string glob) => page.WaitForPageAsync(FromGlob(glob));
 
@@ -24,14 +24,16 @@ internal static class Navigation
     public static async Task WaitForPageAsync(this IPage page, Regex address)
     {
         await Assertions.Expect(page).ToHaveURLAsync(address, new() { Timeout = Timeout });
-        try
+        // Asked from here, not by a script polling in the page, which would not run where JavaScript is off.
+        var deadline = DateTime.UtcNow.AddMilliseconds(Timeout);
+        string state;
+        while ((state = await page.EvaluateAsync<string>("() => document.readyState")) != "complete")
         {
-            await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { Timeout = Timeout, PollingInterval = 100 });
-        }
-        catch (TimeoutException)
-        {
-            var state = await page.EvaluateAsync<string>("() => document.readyState");
-            throw new TimeoutException($"{page.Url} was reached but had not finished loading after {Timeout / 1000:0} s: its document is '{state}'.");
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{page.Url} was reached but had not finished loading after {Timeout / 1000:0} s: its document is '{state}'.");
+            }
+            await Task.Delay(100);
         }
     }
 
