@@ -10,13 +10,13 @@ STEP_TIMEOUT=${STEP_TIMEOUT:-600}    # seconds any one command may take before t
 TEMPLATE=${TEMPLATE:-home-office-det-d03-detailed}
 EXPECTED_ROWS=${EXPECTED_ROWS:-106906}
 GOAL_RATIO=${GOAL_RATIO:-2}          # the pipeline should take at most this many times as long as \copy
+BUILD=${BUILD:-ready-to-run}         # ready-to-run: published as deployed; wrapper: the build ./safeguard runs
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
 BENCH_DIR=$(pwd)
 ROOT=$(cd ../.. && pwd)
 RESULTS_DIR="$BENCH_DIR/results"
 DATA_FILE=${DATA_FILE:-$ROOT/../shared/data/home-office/people_leaving_detention.csv}
-DLL="$ROOT/src/Safeguard/bin/Release/net10.0/Safeguard.dll"
 
 export DEBIAN_FRONTEND=noninteractive
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -26,6 +26,7 @@ step() { printf '\n==> %s\n' "$*"; }
 die() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }
 
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive whole number, not '$RUNS'"
+[[ $BUILD == ready-to-run || $BUILD == wrapper ]] || die "BUILD must be ready-to-run or wrapper, not '$BUILD'"
 [[ -f $DATA_FILE && -r $DATA_FILE ]] || die "data file not found: $DATA_FILE
        Set DATA_FILE to the path of people_leaving_detention.csv (Home Office Det_D03, 106,906 rows)."
 DATA_FILE=$(cd "$(dirname "$DATA_FILE")" && pwd)/$(basename "$DATA_FILE")
@@ -125,12 +126,29 @@ psql_on() { # psql_on DATABASE ARGS...: quiet, no ~/.psqlrc, stop at the first e
 scalar() { psql_on "$DB" -At -c "$1"; }
 
 # ---------------------------------------------------------------- Safeguard, built once
-step "Building Safeguard (Release) through ./safeguard, untimed"
-"$ROOT/safeguard" --version >/dev/null || die "the build failed"
-[[ -f $DLL ]] || die "$DLL not found after the build"
-# The timed commands run the built program exactly as ./safeguard does after its build step, so that the
+# BUILD=ready-to-run (the default) measures the application as it is deployed: `dotnet publish` with
+# ReadyToRun, so that start-up is not spent compiling the program and its libraries just in time
+# (docs/deployment.md). BUILD=wrapper measures the build `./safeguard` runs, compiled just in time.
+# Either way the build is untimed, and the timed commands run the built program directly, so that the
 # wrapper's `dotnet build` up-to-date check (about 4 s) is not counted. --database goes after the command:
 # placed first (`safeguard --database ... import ...`), the command line takes the arguments for `serve`.
+case $BUILD in
+  ready-to-run)
+    RID=$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')
+    [[ -n $RID ]] || die "could not read the runtime identifier from 'dotnet --info'"
+    step "Publishing Safeguard (Release, ReadyToRun, $RID), untimed"
+    dotnet publish "$ROOT/src/Safeguard/Safeguard.csproj" -c Release -r "$RID" --self-contained false \
+      -p:PublishReadyToRun=true -o "$TMP/app" -v quiet -nologo >"$TMP/logs/publish.log" 2>&1 \
+      || { cat "$TMP/logs/publish.log" >&2; die "the publish failed"; }
+    DLL="$TMP/app/Safeguard.dll"
+    ;;
+  wrapper)
+    step "Building Safeguard (Release) through ./safeguard, untimed"
+    "$ROOT/safeguard" --version >/dev/null || die "the build failed"
+    DLL="$ROOT/src/Safeguard/bin/Release/net10.0/Safeguard.dll"
+    ;;
+esac
+[[ -f $DLL ]] || die "$DLL not found after the build"
 safeguard() { timeout "$STEP_TIMEOUT" dotnet "$DLL" "$@" --database "$CONNECTION"; }
 
 # ---------------------------------------------------------------- measuring
@@ -184,7 +202,7 @@ echo "$(basename "$DATA_FILE"): $(stat -c %s "$DATA_FILE") bytes; template $TEMP
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 declare -a P_SEC C_SEC BASE_SEC PREVIEW_SEC RATIOS
-declare -a PH_READ PH_PREPARE PH_COPY PH_END OBS_SEC
+declare -a PH_READ PH_PREPARE PH_COPY PH_END OBS_SEC OBS_FK_SEC
 for ((run = 1; run <= RUNS; run++)); do
   step "Run $run of $RUNS: fresh database, migrate (untimed)"
   recreate_database
@@ -238,9 +256,10 @@ for ((run = 1; run <= RUNS; run++)); do
   [[ $sums_equal == t ]] || die "the imported values sum to $imported_sum but the file's Leaving column sums to $copied_sum"
 
   # Diagnostic: the database's own share. The imported observations, written out and loaded again with
-  # \copy into a copy of statistics_observations with the same indexes (no foreign keys): what the same
-  # 106,906 rows cost PostgreSQL, without .NET.
-  echo "  diagnostic: \\copy of the imported observations into a table like statistics_observations"
+  # \copy into copies of statistics_observations: with the same indexes but no foreign keys, then with the
+  # same indexes and foreign keys (the table the import writes into). What the same 106,906 rows cost
+  # PostgreSQL, without .NET.
+  echo "  diagnostic: \\copy of the imported observations into tables like statistics_observations"
   cols='"ReleaseId", "MeasureId", "PlaceId", "PeriodKey", "PeriodStart", "PeriodEnd", "Breakdown", "Value", "Status", "Note", "SourceDocumentId", "SourceLocation"'
   psql_on "$DB" -c "\\copy (SELECT $cols FROM statistics_observations WHERE \"ReleaseId\" = ($slug_sql)) TO '$TMP/observations.csv' WITH (FORMAT csv)"
   scalar "DROP TABLE IF EXISTS observations_like; CREATE TABLE observations_like (LIKE statistics_observations INCLUDING ALL)" >/dev/null
@@ -248,6 +267,19 @@ for ((run = 1; run <= RUNS; run++)); do
   timed "$TMP/logs/obs-copy-$run.out" "$TMP/logs/obs-copy-$run.err" \
     psql_on "$DB" -c "\\copy observations_like ($cols) FROM '$TMP/observations.csv' WITH (FORMAT csv)"
   OBS_SEC[run]=$(elapsed "$T_START" "$T_END")
+  # The same again with statistics_observations' foreign keys, each added as the real table defines it.
+  scalar "DROP TABLE observations_like; CREATE TABLE observations_like (LIKE statistics_observations INCLUDING ALL);
+    DO \$\$ DECLARE fk record; BEGIN
+      FOR fk IN SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint
+                WHERE conrelid = 'statistics_observations'::regclass AND contype = 'f' LOOP
+        EXECUTE 'ALTER TABLE observations_like ADD ' || fk.definition;
+      END LOOP; END \$\$" >/dev/null
+  [[ $(scalar "SELECT count(*) FROM pg_constraint WHERE conrelid = 'observations_like'::regclass AND contype = 'f'") -gt 0 ]] \
+    || die "the diagnostic table has no foreign keys"
+  scalar "CHECKPOINT" >/dev/null
+  timed "$TMP/logs/obs-fk-copy-$run.out" "$TMP/logs/obs-fk-copy-$run.err" \
+    psql_on "$DB" -c "\\copy observations_like ($cols) FROM '$TMP/observations.csv' WITH (FORMAT csv)"
+  OBS_FK_SEC[run]=$(elapsed "$T_START" "$T_END")
   rm -f "$TMP/observations.csv"
 
   RATIOS[run]=$(ratio "${P_SEC[run]}" "${C_SEC[run]}")
@@ -260,6 +292,7 @@ m_c=$(median "${C_SEC[@]}")
 m_base=$(median "${BASE_SEC[@]}")
 m_preview=$(median "${PREVIEW_SEC[@]}")
 m_obs=$(median "${OBS_SEC[@]}")
+m_obs_fk=$(median "${OBS_FK_SEC[@]}")
 m_ratio=$(ratio "$m_p" "$m_c")
 own=$(awk -v p="$m_p" -v b="$m_base" 'BEGIN { printf "%.3f", p - b }')
 own_ratio=$(ratio "$own" "$m_c")
@@ -273,10 +306,10 @@ for ((run = 1; run <= RUNS; run++)); do
 done
 table+="| median | $m_p | $(thousands "$(per_second "$m_p")") | $m_c | $(thousands "$(per_second "$m_c")") | $m_ratio |"$'\n'
 
-phases="| run | start-up baseline (\`releases list\`) s | \`import --preview\` s | import: start to \"Comparing\" s | \"Comparing\" to first \"Writing\" s | COPY after first 5,000 rows s | last \"Writing\" to exit s | \\copy of the same observations s |"$'\n'
-phases+="|---|---:|---:|---:|---:|---:|---:|---:|"$'\n'
+phases="| run | start-up baseline (\`releases list\`) s | \`import --preview\` s | import: start to \"Comparing\" s | \"Comparing\" to first \"Writing\" s | COPY after first 5,000 rows s | last \"Writing\" to exit s | \\copy of the same observations, indexes s | the same, indexes and foreign keys s |"$'\n'
+phases+="|---|---:|---:|---:|---:|---:|---:|---:|---:|"$'\n'
 for ((run = 1; run <= RUNS; run++)); do
-  phases+="| $run | ${BASE_SEC[run]} | ${PREVIEW_SEC[run]} | ${PH_READ[run]} | ${PH_PREPARE[run]} | ${PH_COPY[run]} | ${PH_END[run]} | ${OBS_SEC[run]} |"$'\n'
+  phases+="| $run | ${BASE_SEC[run]} | ${PREVIEW_SEC[run]} | ${PH_READ[run]} | ${PH_PREPARE[run]} | ${PH_COPY[run]} | ${PH_END[run]} | ${OBS_SEC[run]} | ${OBS_FK_SEC[run]} |"$'\n'
 done
 
 report() {
@@ -287,6 +320,7 @@ report() {
   echo "$(basename "$DATA_FILE"), $rows rows, $(stat -c %s "$DATA_FILE") bytes; template $TEMPLATE; each run on a freshly created and migrated database."
   echo "Load average (1, 5, 15 min) before the runs: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') (other work on the machine shares its cores)."
   echo "Pipeline = wall time of the whole \`safeguard import\` process (includes .NET start-up); \\copy = wall time of the whole psql process."
+  echo "Build: $BUILD ($([[ $BUILD == ready-to-run ]] && echo 'published with ReadyToRun, as deployed' || echo 'the build ./safeguard runs, compiled just in time'))."
   echo
   printf '%s' "$table"
   echo
@@ -299,7 +333,8 @@ report() {
   echo "Median start-up baseline $m_base s (a process that opens the host, checks the migrations and runs one query);"
   echo "import less that baseline: $own s, $(thousands "$(per_second "$own")") rows/s, ${own_ratio}x \\copy."
   echo "Median \`import --preview\` $m_preview s: start-up, reading, parsing, mapping and comparing, without writing."
-  echo "Median \\copy of the same 106,906 observations into a table like statistics_observations (same indexes): $m_obs s."
+  echo "Median \\copy of the same 106,906 observations into a table like statistics_observations: $m_obs s with its indexes only,"
+  echo "$m_obs_fk s with its indexes and foreign keys (what PostgreSQL itself spends on the rows the import writes, with no .NET at all: $(ratio "$m_obs_fk" "$m_c")x \\copy)."
 }
 
 mkdir -p "$RESULTS_DIR"
