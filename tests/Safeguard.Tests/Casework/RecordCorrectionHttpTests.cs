@@ -282,19 +282,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         (await ReadAsync(db => db.Assessments.AnyAsync(a => a.Id == sample.Assessment, Cancel))).ShouldBeTrue();
         (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.Id == sample.Finding, Cancel))).ShouldBeTrue();
 
-        int second, findings;
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var book = scope.ServiceProvider.GetRequiredService<CaseBook>();
-            var opened = await CaseworkSamples.OpenAsync(scope.ServiceProvider, sample.CaseNumber);
-            second = (await book.SaveAssessmentAsync(opened, null, new AssessmentInput("Dr Second Example", new DateOnly(2024, 3, 12), "brook-house", false, AssessmentMode.Remote,
-                false, true, false, null, false, false, null, null), Cancel)).ShouldNotBeNull();
-            findings = 2;
-            for (var i = 0; i < findings; i++)
-            {
-                await book.SaveFindingAsync(opened, second, null, new FindingInput($"Right shin {i}", "Round scar", ConsistencyGrade.ConsistentWith), Cancel);
-            }
-        }
+        var second = await AddAssessmentAsync(sample.CaseNumber, findings: 2);
         var removal = $"{casePath}/assessments/{second}/remove";
         (await browser.PageAsync(casePath)).QuerySelector($"a[href='{removal}']").ShouldNotBeNull();
         var confirmation = await browser.PageAsync(removal);
@@ -306,6 +294,90 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.AssessmentId == second, Cancel))).ShouldBeFalse();
         (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).Where(e => e.Action == "delete").Select(e => e.Detail)
             .ShouldBe([$"clinical assessment {second} removed, with its 2 physical findings"]);
+    }
+
+    /// <summary>A second assessment of the case, of 12 March 2024 by Dr Second Example, with no report linked and <paramref name="findings"/> physical findings; its id.</summary>
+    private async Task<int> AddAssessmentAsync(string caseNumber, int findings)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var book = scope.ServiceProvider.GetRequiredService<CaseBook>();
+        var opened = await CaseworkSamples.OpenAsync(scope.ServiceProvider, caseNumber);
+        var assessment = (await book.SaveAssessmentAsync(opened, null, new AssessmentInput("Dr Second Example", new DateOnly(2024, 3, 12), "brook-house", false, AssessmentMode.Remote,
+            false, true, false, null, false, false, null, null), Cancel)).ShouldNotBeNull();
+        for (var i = 0; i < findings; i++)
+        {
+            await book.SaveFindingAsync(opened, assessment, null, new FindingInput($"Right shin {i}", "Round scar", ConsistencyGrade.ConsistentWith), Cancel);
+        }
+        return assessment;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="change"/> while <paramref name="colleague"/> removes a record through its removal page
+    /// (<paramref name="removal"/>) between the change's reading of the record and its writing; the change's response.
+    /// </summary>
+    private async Task<HttpResponseMessage> RemovedMeanwhileAsync(StaffBrowser colleague, string removal, Func<Task<HttpResponseMessage>> change)
+    {
+        factory.Meanwhile.BeforeNextChange(async () => (await colleague.SubmitAsync(removal, [])).StatusCode.ShouldBe(HttpStatusCode.Redirect, $"the colleague removes with {removal}"));
+        var response = await change();
+        factory.Meanwhile.Happened.ShouldBeTrue("the removal came between the reading and the writing");
+        return response;
+    }
+
+    [Fact]
+    public async Task Correction_OfARecordAColleagueRemovedAMomentBefore_IsTheNotFoundOfItsRemoval_AndWritesNothing()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var (colleague, colleagueBrowser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id, colleague.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        var unreported = await AddAssessmentAsync(sample.CaseNumber, findings: 1);
+        (string Form, KeyValuePair<string, string> Change)[] corrections =
+        [
+            ($"{casePath}/home-office/{sample.HomeOfficeEvent}", new("OccurredOn", "16/03/2024")),
+            ($"{casePath}/assessments/{sample.Assessment}/findings/{sample.Finding}", new("Consistency", "TypicalOf")),
+            ($"{casePath}/assessments/{unreported}", new("Clinician", "Dr Corrected Example")),
+        ];
+
+        foreach (var (form, change) in corrections)
+        {
+            var removal = $"{form}/remove";
+            var response = await RemovedMeanwhileAsync(colleagueBrowser, removal, () => ResubmitAsync(browser, form, change));
+
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound, form);
+            var removedAgain = await PostAsync(browser, removal);
+            removedAgain.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await response.Content.ReadAsStringAsync(Cancel)).ShouldBe(await removedAgain.Content.ReadAsStringAsync(Cancel), "the answer removal gives once it is gone");
+        }
+        (await ReadAsync(db => db.HomeOfficeEvents.AnyAsync(e => e.Id == sample.HomeOfficeEvent, Cancel))).ShouldBeFalse();
+        (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.Id == sample.Finding, Cancel))).ShouldBeFalse();
+        (await ReadAsync(db => db.Assessments.AnyAsync(a => a.Id == unreported, Cancel))).ShouldBeFalse();
+
+        // A finding, or a report, added to an assessment removed meanwhile: their keys to it refuse them.
+        var findingUnder = await AddAssessmentAsync(sample.CaseNumber, findings: 0);
+        (await RemovedMeanwhileAsync(colleagueBrowser, $"{casePath}/assessments/{findingUnder}/remove", () => browser.SubmitAsync($"{casePath}/assessments/{findingUnder}/findings",
+            [new("Location", "Right shin"), new("Description", "Round scar"), new("Consistency", "ConsistentWith")]))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var reportOn = await AddAssessmentAsync(sample.CaseNumber, findings: 0);
+        var upload = $"{casePath}/documents?assessment={reportOn}";
+        var token = (await browser.PageAsync(upload)).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]").ShouldNotBeNull().Value;
+        using var report = new MultipartFormDataContent
+        {
+            { new ByteArrayContent("%PDF-1.4 synthetic report"u8.ToArray()), "File", "mlr-second.pdf" },
+            { new StringContent("MedicoLegalReport"), "Kind" },
+            { new StringContent(token), "__RequestVerificationToken" },
+        };
+        (await RemovedMeanwhileAsync(colleagueBrowser, $"{casePath}/assessments/{reportOn}/remove", () => browser.Client.PostAsync(upload, report, Cancel)))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.AssessmentId == findingUnder, Cancel))).ShouldBeFalse();
+        (await ReadAsync(db => db.Documents.CountAsync(d => db.Clients.Any(c => c.Id == d.ClientId && c.CaseNumber == sample.CaseNumber), Cancel))).ShouldBe(1, "the sample's report alone");
+
+        (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).ShouldAllBe(e => e.Action == "read", "nothing the caseworker sent was written, nor recorded as written");
+        (await CaseEntriesAsync(colleague.Id, sample.CaseNumber)).Where(e => e.Action == "delete").Select(e => e.Detail).ShouldBe([
+            $"clinical assessment {reportOn} removed, with no physical findings",
+            $"clinical assessment {findingUnder} removed, with no physical findings",
+            $"clinical assessment {unreported} removed, with its physical finding",
+            $"physical finding {sample.Finding} of assessment {sample.Assessment} removed",
+            $"Home Office event {sample.HomeOfficeEvent} removed: Detention review",
+        ]);
     }
 
     [Fact]
