@@ -296,6 +296,50 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
             .ShouldBe([$"clinical assessment {second} removed, with its 2 physical findings"]);
     }
 
+    [Fact]
+    public async Task StayRemoval_AsksFirst_SaysWhatChanges_RemovesOnlyOnItsPost_AndTheClocksCountWithoutIt()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        int transfer;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            transfer = (await scope.ServiceProvider.GetRequiredService<CaseBook>().SaveEpisodeAsync(await CaseworkSamples.OpenAsync(scope.ServiceProvider, sample.CaseNumber), null,
+                new EpisodeInput("colnbrook", new DateOnly(2024, 2, 20), new DateOnly(2024, 2, 29), EpisodeEnd.Transfer), Cancel)).ShouldNotBeNull();
+        }
+        async Task<string> DetainedAsync() => (await browser.PageAsync(casePath)).QuerySelectorAll("#clocks + p + dl dt")
+            .Single(dt => dt.TextContent == "Days detained").NextElementSibling!.TextContent;
+        var before = await DetainedAsync();
+        var removal = $"{casePath}/detention/{transfer}/remove";
+        (await browser.PageAsync(casePath)).QuerySelector($"a[href='{removal}']").ShouldNotBeNull("the case page links each stay to its removal");
+
+        var confirmation = await browser.PageAsync(removal);
+        confirmation.QuerySelector("h1")!.TextContent.ShouldBe("Remove the stay at Colnbrook IRC from 20 February 2024 to 29 February 2024?");
+        confirmation.QuerySelector("main")!.TextContent.ShouldContain("are worked out again from the others");
+        confirmation.QuerySelector("main")!.TextContent.ShouldContain("Cohort figures by place no longer count the client at Colnbrook IRC");
+        confirmation.QuerySelector("main form")!.GetAttribute("method").ShouldBe("post");
+        confirmation.QuerySelector("main form button")!.TextContent.ShouldBe("Remove the stay");
+        confirmation.QuerySelector($"main a[href='{casePath}#detention']")!.TextContent.ShouldBe("Cancel: keep it");
+        (await browser.Client.PostAsync(removal, new FormUrlEncodedContent([]), Cancel)).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "without the antiforgery token");
+        (await ReadAsync(db => db.Episodes.AnyAsync(e => e.Id == transfer, Cancel))).ShouldBeTrue("asking removes nothing");
+
+        ShouldReturnToCase(await browser.SubmitAsync(removal, []), casePath, "detention");
+        (await ReadAsync(db => db.Episodes.AnyAsync(e => e.Id == transfer, Cancel))).ShouldBeFalse();
+        var after = await DetainedAsync();
+        after.ShouldNotBe(before, "the ten days at Colnbrook no longer count");
+
+        var last = $"{casePath}/detention/{sample.Episode}/remove";
+        (await browser.PageAsync(last)).QuerySelector("main")!.TextContent.ShouldContain("It is the only stay the case holds");
+        ShouldReturnToCase(await browser.SubmitAsync(last, []), casePath, "detention");
+        (await DetainedAsync()).ShouldBe("No detention recorded");
+
+        var entries = await CaseEntriesAsync(caseworker.Id, sample.CaseNumber);
+        entries.Where(e => e.Action == "delete").Select(e => e.Detail).ShouldBe([$"detention episode {sample.Episode} removed", $"detention episode {transfer} removed"]);
+        entries.ShouldContain(e => e.Action == "read" && e.Detail == $"detention episode {transfer} removal form");
+        entries.ShouldAllBe(e => e.Detail == null || (!e.Detail.Contains("Colnbrook", StringComparison.OrdinalIgnoreCase) && !e.Detail.Contains("2024", StringComparison.Ordinal)));
+    }
+
     /// <summary>A second assessment of the case, of 12 March 2024 by Dr Second Example, with no report linked and <paramref name="findings"/> physical findings; its id.</summary>
     private async Task<int> AddAssessmentAsync(string caseNumber, int findings)
     {
@@ -336,6 +380,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
             ($"{casePath}/home-office/{sample.HomeOfficeEvent}", new("OccurredOn", "16/03/2024")),
             ($"{casePath}/assessments/{sample.Assessment}/findings/{sample.Finding}", new("Consistency", "TypicalOf")),
             ($"{casePath}/assessments/{unreported}", new("Clinician", "Dr Corrected Example")),
+            ($"{casePath}/detention/{sample.Episode}", new("From", "02/03/2024")),
         ];
 
         foreach (var (form, change) in corrections)
@@ -351,6 +396,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         (await ReadAsync(db => db.HomeOfficeEvents.AnyAsync(e => e.Id == sample.HomeOfficeEvent, Cancel))).ShouldBeFalse();
         (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.Id == sample.Finding, Cancel))).ShouldBeFalse();
         (await ReadAsync(db => db.Assessments.AnyAsync(a => a.Id == unreported, Cancel))).ShouldBeFalse();
+        (await ReadAsync(db => db.Episodes.AnyAsync(e => e.Id == sample.Episode, Cancel))).ShouldBeFalse();
 
         // A finding, or a report, added to an assessment removed meanwhile: their keys to it refuse them.
         var findingUnder = await AddAssessmentAsync(sample.CaseNumber, findings: 0);
@@ -374,6 +420,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         (await CaseEntriesAsync(colleague.Id, sample.CaseNumber)).Where(e => e.Action == "delete").Select(e => e.Detail).ShouldBe([
             $"clinical assessment {reportOn} removed, with no physical findings",
             $"clinical assessment {findingUnder} removed, with no physical findings",
+            $"detention episode {sample.Episode} removed",
             $"clinical assessment {unreported} removed, with its physical finding",
             $"physical finding {sample.Finding} of assessment {sample.Assessment} removed",
             $"Home Office event {sample.HomeOfficeEvent} removed: Detention review",
@@ -391,6 +438,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         string[] addresses =
         [
             $"{through}/home-office/{first.HomeOfficeEvent}", $"{through}/home-office/{first.HomeOfficeEvent}/remove",
+            $"{through}/detention/{first.Episode}", $"{through}/detention/{first.Episode}/remove",
             $"{through}/assessments/{first.Assessment}", $"{through}/assessments/{first.Assessment}/remove",
             $"{through}/assessments/{first.Assessment}/findings", $"{through}/assessments/{first.Assessment}/findings/{first.Finding}",
             $"{through}/assessments/{first.Assessment}/findings/{first.Finding}/remove",
@@ -428,6 +476,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         [
             $"assessments/{sample.Assessment}", $"assessments/{sample.Assessment}/remove", $"assessments/{sample.Assessment}/findings/{sample.Finding}",
             $"assessments/{sample.Assessment}/findings/{sample.Finding}/remove", $"home-office/{sample.HomeOfficeEvent}", $"home-office/{sample.HomeOfficeEvent}/remove",
+            $"detention/{sample.Episode}", $"detention/{sample.Episode}/remove",
         ];
         foreach (var page in pages)
         {

@@ -158,6 +158,14 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         HomeOfficeEvents(opened).AnyAsync(e => e.Id == eventId, cancellationToken);
 
     /// <summary>
+    /// Removes a stay from the case (entered on the wrong case, or twice): nothing refers to a stay, and the clocks and
+    /// cohort figures are computed again from the stays left.
+    /// </summary>
+    public async Task<Removal> RemoveEpisodeAsync(OpenedCase opened, int episodeId, CancellationToken cancellationToken) =>
+        await RemoveAsync(opened, await Episodes(opened).SingleOrDefaultAsync(e => e.Id == episodeId, cancellationToken),
+            _ => $"detention episode {episodeId} removed", cancellationToken);
+
+    /// <summary>
     /// Removes a clinical assessment of the case with its physical findings; refused while a document (its
     /// medico-legal report) is linked to it, since the report was written from it and the clocks count from the day
     /// the report was served.
