@@ -71,13 +71,6 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         return await browser.Client.PostAsync(form.GetAttribute("action") is { Length: > 0 } action ? action : path, new FormUrlEncodedContent(values), Cancel);
     }
 
-    /// <summary>A POST straight to <paramref name="path"/>, with a valid antiforgery token of this session (from its staff home).</summary>
-    private static async Task<HttpResponseMessage> PostAsync(StaffBrowser browser, string path, params KeyValuePair<string, string>[] fields)
-    {
-        var token = (await browser.PageAsync(AccountsPaths.Home)).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]").ShouldNotBeNull().Value;
-        return await browser.Client.PostAsync(path, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]), Cancel);
-    }
-
     private static void ShouldReturnToCase(HttpResponseMessage response, string casePath, string anchor)
     {
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -276,7 +269,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         refusal.QuerySelector("h1")!.TextContent.ShouldBe("The clinical assessment of 10 March 2024 by Dr R. Example cannot be removed");
         refusal.QuerySelector("main")!.TextContent.ShouldContain($"Medico-legal report {sample.Document} is linked to it");
         refusal.QuerySelector("main form").ShouldBeNull("nothing to confirm");
-        var posted = await PostAsync(browser, $"{casePath}/assessments/{sample.Assessment}/remove");
+        var posted = await browser.PostWithTokenAsync($"{casePath}/assessments/{sample.Assessment}/remove");
         posted.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await StaffBrowser.ParseAsync(posted)).QuerySelector("h1")!.TextContent.ShouldEndWith("cannot be removed");
         (await ReadAsync(db => db.Assessments.AnyAsync(a => a.Id == sample.Assessment, Cancel))).ShouldBeTrue();
@@ -340,6 +333,24 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         entries.ShouldAllBe(e => e.Detail == null || (!e.Detail.Contains("Colnbrook", StringComparison.OrdinalIgnoreCase) && !e.Detail.Contains("2024", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task Outcome_SetWhileAColleagueRemovesTheStayItEnds_IsSetOnTheStaysLeft()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var (colleague, colleagueBrowser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id, colleague.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+
+        var response = await RemovedMeanwhileAsync(colleagueBrowser, $"{casePath}/detention/{sample.Episode}/remove",
+            () => browser.SubmitAsync($"{casePath}/outcome", [new("Outcome", "Released"), new("On", "03/04/2024"), new("Route", "HomeOfficeRelease")]));
+
+        ShouldReturnToCase(response, casePath, "client");
+        var client = await ReadAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.CaseNumber == sample.CaseNumber, Cancel));
+        (client.Outcome, client.OutcomeOn).ShouldBe((Outcome.Released, (DateOnly?)new DateOnly(2024, 4, 3)));
+        (await ReadAsync(db => db.Episodes.AnyAsync(e => e.Id == sample.Episode, Cancel))).ShouldBeFalse("the stay stays removed");
+        (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).Where(e => e.Action == "update").Select(e => e.Detail).ShouldBe(["outcome set: Released"]);
+    }
+
     /// <summary>A second assessment of the case, of 12 March 2024 by Dr Second Example, with no report linked and <paramref name="findings"/> physical findings; its id.</summary>
     private async Task<int> AddAssessmentAsync(string caseNumber, int findings)
     {
@@ -389,7 +400,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
             var response = await RemovedMeanwhileAsync(colleagueBrowser, removal, () => ResubmitAsync(browser, form, change));
 
             response.StatusCode.ShouldBe(HttpStatusCode.NotFound, form);
-            var removedAgain = await PostAsync(browser, removal);
+            var removedAgain = await browser.PostWithTokenAsync(removal);
             removedAgain.StatusCode.ShouldBe(HttpStatusCode.NotFound);
             (await response.Content.ReadAsStringAsync(Cancel)).ShouldBe(await removedAgain.Content.ReadAsStringAsync(Cancel), "the answer removal gives once it is gone");
         }
@@ -448,7 +459,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         foreach (var address in addresses)
         {
             (await browser.Client.GetAsync(address, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound, $"GET {address}");
-            (await PostAsync(browser, address, new("Kind", "ReleaseDecision"), new("OccurredOn", "02/04/2024"), new("Location", "Elsewhere"), new("Description", "Changed"),
+            (await browser.PostWithTokenAsync(address, new("Kind", "ReleaseDecision"), new("OccurredOn", "02/04/2024"), new("Location", "Elsewhere"), new("Description", "Changed"),
                 new("Consistency", "DiagnosticOf"))).StatusCode.ShouldBe(HttpStatusCode.NotFound, $"POST {address}");
         }
         var assessment = new KeyValuePair<string, string>[]
@@ -456,7 +467,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
             new("Clinician", "Dr Wrong Case"), new("AssessedOn", "01/04/2024"), new("Centre", "brook-house"), new("Mode", "Remote"), new("Interpreter", "no"),
             new("Torture", "no"), new("Harm", "no"), new("AdultsAtRiskLevel", "none"),
         };
-        (await PostAsync(browser, $"{through}/assessments/{first.Assessment}", assessment)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a valid assessment, for the wrong case");
+        (await browser.PostWithTokenAsync($"{through}/assessments/{first.Assessment}", assessment)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a valid assessment, for the wrong case");
 
         (await SnapshotAsync(first)).ShouldBe(snapshot);
         (await CaseEntriesAsync(caseworker.Id, first.CaseNumber)).ShouldBeEmpty("nothing of the first case was read or changed");
@@ -484,7 +495,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
             var missing = await browser.Client.GetAsync($"{CaseworkPaths.Case("C-2024-99999999")}/{page}", Cancel);
             refused.StatusCode.ShouldBe(HttpStatusCode.NotFound, page);
             (await refused.Content.ReadAsStringAsync(Cancel)).ShouldBe(await missing.Content.ReadAsStringAsync(Cancel), page);
-            (await PostAsync(browser, $"{CaseworkPaths.Case(sample.CaseNumber)}/{page}", new("OccurredOn", "02/04/2024"), new("Kind", "ReleaseDecision")))
+            (await browser.PostWithTokenAsync($"{CaseworkPaths.Case(sample.CaseNumber)}/{page}", new("OccurredOn", "02/04/2024"), new("Kind", "ReleaseDecision")))
                 .StatusCode.ShouldBe(HttpStatusCode.NotFound, $"POST {page}");
         }
         (await SnapshotAsync(sample)).ShouldBe(snapshot);

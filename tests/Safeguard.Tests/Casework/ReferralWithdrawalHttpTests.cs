@@ -51,13 +51,6 @@ public abstract class ReferralWithdrawalHttpTests<TFactory>(TFactory factory) : 
             .SearchAsync(new AuditSearch { RecordType = "referral", RecordId = referral.ToString(CultureInfo.InvariantCulture), Limit = 100 }, Cancel);
     }
 
-    /// <summary>A POST straight to <paramref name="path"/>, with a valid antiforgery token of this session (from its staff home).</summary>
-    private static async Task<HttpResponseMessage> PostAsync(StaffBrowser browser, string path, params KeyValuePair<string, string>[] fields)
-    {
-        var token = (await browser.PageAsync(AccountsPaths.Home)).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]").ShouldNotBeNull().Value;
-        return await browser.Client.PostAsync(path, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]), Cancel);
-    }
-
     [Fact]
     public async Task Withdrawal_AsksFirst_NeedsAReason_ThenTheReferralLeavesTheQueue_KeptOnRecordAsWithdrawn_RecordedNamingNobody()
     {
@@ -94,7 +87,7 @@ public abstract class ReferralWithdrawalHttpTests<TFactory>(TFactory factory) : 
         var again = await browser.PageAsync(withdrawal);
         again.QuerySelector("h1")!.TextContent.ShouldBe($"Referral {referral} cannot be withdrawn");
         again.QuerySelector("main")!.TextContent.ShouldContain("It was withdrawn already: recorded twice.");
-        (await PostAsync(browser, CaseworkPaths.Referral(referral), KeyValuePair.Create("Decision", "accept"))).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a withdrawn referral opens no case");
+        (await browser.PostWithTokenAsync(CaseworkPaths.Referral(referral), KeyValuePair.Create("Decision", "accept"))).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a withdrawn referral opens no case");
 
         var entries = await ReferralEntriesAsync(referral);
         entries.Where(e => e.Action == "update").Select(e => (e.Actor, e.Detail)).ShouldBe([(supervisor.Id, "withdrawn: recorded twice")]);
@@ -119,14 +112,14 @@ public abstract class ReferralWithdrawalHttpTests<TFactory>(TFactory factory) : 
         refusal.QuerySelector(".warning-text")!.TextContent.ShouldStartWith($"It was accepted: case {sample.CaseNumber} was opened from it");
         refusal.QuerySelector("main form").ShouldBeNull("nothing to confirm");
         refusal.QuerySelector($"main a[href='{CaseworkPaths.Case(sample.CaseNumber)}']").ShouldNotBeNull();
-        var posted = await PostAsync(browser, WithdrawalOf(accepted), KeyValuePair.Create("Reason", "WithdrawnByThePerson"));
+        var posted = await browser.PostWithTokenAsync(WithdrawalOf(accepted), KeyValuePair.Create("Reason", "WithdrawnByThePerson"));
         posted.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await StaffBrowser.ParseAsync(posted)).QuerySelector("h1")!.TextContent.ShouldBe($"Referral {accepted} cannot be withdrawn");
         (await StoredAsync(accepted)).Status.ShouldBe(TriageStatus.Accepted);
 
         (await browser.PageAsync(WithdrawalOf(declined))).QuerySelector(".warning-text")!.TextContent
             .ShouldBe("It was declined at triage (no capacity): it has left the queue already, and the decision stays on record.");
-        (await PostAsync(browser, WithdrawalOf(declined), KeyValuePair.Create("Reason", "RecordedTwice"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await browser.PostWithTokenAsync(WithdrawalOf(declined), KeyValuePair.Create("Reason", "RecordedTwice"))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await StoredAsync(declined)).Status.ShouldBe(TriageStatus.Declined);
 
         (await ReferralEntriesAsync(accepted)).ShouldNotContain(e => e.Detail != null && e.Detail.StartsWith("withdrawn", StringComparison.Ordinal));
@@ -164,7 +157,7 @@ public abstract class ReferralWithdrawalHttpTests<TFactory>(TFactory factory) : 
         var referral = await ReceivedAsync();
 
         (await browser.Client.GetAsync(WithdrawalOf(referral), Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await PostAsync(browser, WithdrawalOf(referral), KeyValuePair.Create("Reason", "RecordedTwice"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await browser.PostWithTokenAsync(WithdrawalOf(referral), KeyValuePair.Create("Reason", "RecordedTwice"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await StoredAsync(referral)).Status.ShouldBe(TriageStatus.Waiting);
     }
 }

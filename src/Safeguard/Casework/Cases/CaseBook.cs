@@ -282,7 +282,10 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         return new DocumentFile(cipher.Decrypt(version.FileNameCipher, CaseFields.DocumentFileName), version.ContentType, content);
     }
 
-    /// <summary>Records the outcome; a release or removal also ends any detention episode still open, on that day.</summary>
+    /// <summary>
+    /// Records the outcome; a release or removal also ends any detention episode still open, on that day. A stay it
+    /// would end that was removed a moment before is not there to end: the outcome is then set again on the stays left.
+    /// </summary>
     public async Task SetOutcomeAsync(OpenedCase opened, OutcomeInput input, CancellationToken cancellationToken)
     {
         var client = await db.Clients.Include(c => c.Episodes).SingleAsync(c => c.Id == opened.ClientId, cancellationToken);
@@ -297,7 +300,11 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
                 episode.EndedBy = input.Outcome == Outcome.Released ? EpisodeEnd.Release : EpisodeEnd.Removal;
             }
         }
-        await audit.SaveAsync(db, AuditAction.Update, CaseworkAudit.Case, opened.CaseNumber, $"outcome set: {CaseText.Outcome(input.Outcome)}{opened.AccessNote}", cancellationToken);
+        if (await CommitAsync(token => audit.SaveAsync(db, AuditAction.Update, CaseworkAudit.Case, opened.CaseNumber, $"outcome set: {CaseText.Outcome(input.Outcome)}{opened.AccessNote}", token),
+            keyMayRefuse: false, cancellationToken) == Commit.RecordRemoved)
+        {
+            await SetOutcomeAsync(opened, input, cancellationToken);
+        }
     }
 
     /// <summary>Assigns a member of staff to the case (nothing changes if they already are).</summary>
