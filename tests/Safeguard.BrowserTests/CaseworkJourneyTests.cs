@@ -102,6 +102,13 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await work.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await WaitForCaseAsync(work, casePath);
 
+        // Removing a stay asks first, and says what changes; the caseworker keeps it.
+        await work.GetByRole(AriaRole.Link, new() { Name = "Remove the stay at Brook House IRC from 1 March 2025" }).ClickAsync();
+        await Assertions.Expect(work.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Remove the stay at Brook House IRC from 1 March 2025?");
+        await Accessibility.AssertAccessibleAndReflowsAsync(work);
+        await work.GetByRole(AriaRole.Link, new() { Name = "Cancel: keep it" }).ClickAsync();
+        await WaitForCaseAsync(work, casePath);
+
         await work.GetByRole(AriaRole.Link, new() { Name = "Add a clinical assessment" }).ClickAsync();
         await work.GetByRole(AriaRole.Button, new() { Name = "Save the assessment" }).ClickAsync();
         await Assertions.Expect(work.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter the clinician");
@@ -228,6 +235,42 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await page.WaitForPageAsync(new System.Text.RegularExpressions.Regex("/staff/referrals/[0-9]+/recorded$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Referral {await NewestReferralAsync()} recorded");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(Called);
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
+    }
+
+    /// <summary>
+    /// A supervisor withdraws a referral recorded twice: the page asks first and names nobody, says what is missing,
+    /// and the referral leaves the queue, listed as withdrawn. Every page scanned by axe and read at 320 pixels wide.
+    /// </summary>
+    [Fact]
+    public async Task ReferralRecordedTwice_WithdrawnByASupervisor_LeavesTheQueue_EveryPageAccessible()
+    {
+        var supervisor = await StaffMember.CreateAsync(fixture.Server, StaffRoles.Supervisor, "Sol Supervisor");
+        int referral;
+        await using (var scope = fixture.Server.Services.CreateAsyncScope())
+        {
+            referral = int.Parse(await scope.ServiceProvider.GetRequiredService<ReferralDesk>().ReceiveAsync(new ReferralInput(ReferrerKind.Lawyer, "Test Referrer", null,
+                "referrer@example.org", "Synthetic Twice-Recorded Person", null, null, null, null, "colnbrook", "Synthetic concern.", Urgency.Routine),
+                ReferralArrival.PublicForm, Cancel), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await supervisor.SignInAsync(page, DateTimeOffset.UtcNow, scan: false);
+
+        await page.GotoAsync($"/staff/referrals/{referral}");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Withdraw referral {referral}" }).ClickAsync();
+        await page.WaitForPageAsync($"**/staff/referrals/{referral}/withdraw");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Withdraw referral {referral}?");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync("Twice-Recorded");
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw the referral" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose why the referral is withdrawn");
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
+        await page.GetByLabel("Recorded twice").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw the referral" }).ClickAsync();
+        await page.WaitForPageAsync("**/staff/referrals#triaged");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Referrals triaged or withdrawn in the last 30 days" })
+            .GetByRole(AriaRole.Row).Filter(new() { HasText = $"Referral {referral}" })).ToContainTextAsync("Withdrawn: recorded twice");
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
     }
 

@@ -86,7 +86,7 @@ public static class CaseworkModule
     /// </summary>
     public static WebApplication MapCasework(this WebApplication app)
     {
-        app.UseUploadSizeLimit(CaseworkPaths.IsDocumentUpload, app.Services.GetRequiredService<CaseworkSettings>().MaxDocumentBytes);
+        app.UseUploadSizeLimit(CaseworkPaths.DocumentUpload, app.Services.GetRequiredService<CaseworkSettings>().MaxDocumentBytes);
         app.MapCohortsCsv();
         return app;
     }

@@ -15,10 +15,8 @@ public static class CaseworkPaths
 
     public static string Case(string caseNumber) => $"{Cases}/{caseNumber}";
 
-    /// <summary>Whether <paramref name="path"/> is a case's document upload form (<c>/staff/cases/{case}/documents</c>).</summary>
-    public static bool IsDocumentUpload(PathString path) =>
-        path.Value is { } value && value.StartsWith(Cases + "/", StringComparison.Ordinal) && value.EndsWith("/documents", StringComparison.Ordinal)
-        && value.Count(c => c == '/') == 4;
+    /// <summary>A case's document upload form, as its page's route (<c>Cases/Upload</c>) has it.</summary>
+    public const string DocumentUpload = "/staff/cases/{caseNumber}/documents";
 
     public static string Referral(int id) => $"{Referrals}/{id}";
 

@@ -34,7 +34,7 @@ public static class FoiModule
     /// <summary>Maps <c>/api/v1/foi</c>, the calendar feeds, and the size limit of the answer upload form.</summary>
     public static WebApplication MapFoi(this WebApplication app)
     {
-        app.UseUploadSizeLimit(Staff.FoiStaffPaths.IsAttachDocument, app.Services.GetRequiredService<FoiSettings>().MaxDocumentBytes);
+        app.UseUploadSizeLimit(Staff.FoiStaffPaths.AttachDocument, app.Services.GetRequiredService<FoiSettings>().MaxDocumentBytes);
         app.MapFoiApi();
         app.MapFoiCalendar();
         return app;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing.Template;
 
 namespace Safeguard.Platform;
 
@@ -12,13 +13,19 @@ public static class UploadSizeLimit
     /// <summary>The form's multipart overhead and its other fields, allowed on top of the largest file.</summary>
     public const long FormAllowance = 64 * 1024;
 
-    /// <summary>Limits POSTs to the addresses <paramref name="isUploadForm"/> picks to a file of <paramref name="maxFileBytes"/> and the form around it.</summary>
-    public static void UseUploadSizeLimit(this WebApplication app, Func<PathString, bool> isUploadForm, long maxFileBytes)
+    /// <summary>
+    /// Limits POSTs to the form at <paramref name="uploadForm"/>, its page's route as the page declares it
+    /// (<c>/staff/cases/{caseNumber}/documents</c>), to a file of <paramref name="maxFileBytes"/> and the form around it.
+    /// </summary>
+    public static void UseUploadSizeLimit(this WebApplication app, string uploadForm, long maxFileBytes)
     {
         var limit = maxFileBytes + FormAllowance;
+        // Matched as routing matches the page: whatever the capitals, with or without a trailing slash, so that every
+        // address that reaches the form is limited here, rather than by the server's own limit, which says nothing useful.
+        var form = new TemplateMatcher(TemplateParser.Parse(uploadForm), []);
         app.Use((context, next) =>
         {
-            if (!HttpMethods.IsPost(context.Request.Method) || !isUploadForm(context.Request.Path))
+            if (!HttpMethods.IsPost(context.Request.Method) || !form.TryMatch(context.Request.Path, []))
             {
                 return next(context);
             }

@@ -50,7 +50,7 @@ public static class StatisticsModule
     /// <summary>Maps the public pages' machine twins and the <c>/api/v1</c> endpoints, all open to anyone.</summary>
     public static WebApplication MapStatistics(this WebApplication app)
     {
-        app.UseUploadSizeLimit(path => path.Equals(StatisticsStaffPaths.NewImport, StringComparison.Ordinal), app.Services.GetRequiredService<ImportLimits>().MaxFileBytes);
+        app.UseUploadSizeLimit(StatisticsStaffPaths.NewImport, app.Services.GetRequiredService<ImportLimits>().MaxFileBytes);
         var open = app.MapGroup("").AllowAnonymous();
         open.MapGet("/", () => TypedResults.Redirect("/statistics")).ExcludeFromDescription();
         open.MapPageTwins();

@@ -57,6 +57,13 @@ public sealed class StaffBrowser(PortalFactory factory)
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Cancel));
 
+    /// <summary>A POST straight to <paramref name="path"/>, as a hand-made form would send it, with a valid antiforgery token of this session (from its staff home).</summary>
+    public async Task<HttpResponseMessage> PostWithTokenAsync(string path, params KeyValuePair<string, string>[] fields)
+    {
+        var token = (await PageAsync(AccountsPaths.Home)).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]").ShouldNotBeNull().Value;
+        return await Client.PostAsync(path, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]), Cancel);
+    }
+
     /// <summary>Reads the form on <paramref name="path"/> (the first, or the one posting to <paramref name="handler"/>) and submits it with <paramref name="fields"/>.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? handler = null)
     {

@@ -152,21 +152,27 @@ public abstract class CaseworkHttpTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task DocumentUpload_LargerThanTheLimit_IsSentBackToItsFormUnread_WithTheLimitInWords()
+    public async Task DocumentUpload_LargerThanTheLimit_IsSentBackToItsFormUnread_WithTheLimitInWords_HoweverTheAddressIsTyped()
     {
         var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
         var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
-        var form = $"{CaseworkPaths.Case(sample.CaseNumber)}/documents?document={sample.Document}";
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
         var limit = factory.Services.GetRequiredService<CaseworkSettings>().MaxDocumentBytes;
-        using var body = new MultipartFormDataContent { { new ByteArrayContent(new byte[limit + Safeguard.Platform.UploadSizeLimit.FormAllowance]), "File", "report.pdf" } };
 
-        var huge = await browser.Client.PostAsync(form, body, Cancel);
+        // Routing reaches the form whatever the capitals, with or without a trailing slash: so does the limit.
+        foreach (var form in new[] { $"{casePath}/documents", $"{casePath.ToUpperInvariant()}/Documents", $"{casePath}/documents/" })
+        {
+            using var body = new MultipartFormDataContent { { new ByteArrayContent(new byte[limit + Safeguard.Platform.UploadSizeLimit.FormAllowance]), "File", "report.pdf" } };
+            var address = $"{form}?document={sample.Document}";
 
-        huge.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
-        var back = StaffBrowser.PathOf(huge.Headers.Location);
-        back.ShouldBe($"{form}&tooLarge=true", "the form comes back for the same document");
-        (await browser.PageAsync(back)).QuerySelector(".error-summary a[href='#File']")!.TextContent
-            .ShouldStartWith("The file must be smaller than 20 MB");
+            var huge = await browser.Client.PostAsync(address, body, Cancel);
+
+            huge.StatusCode.ShouldBe(HttpStatusCode.SeeOther, address);
+            var back = StaffBrowser.PathOf(huge.Headers.Location);
+            back.ShouldBe($"{address}&tooLarge=true", "the form comes back for the same document");
+            (await browser.PageAsync(back)).QuerySelector(".error-summary a[href='#File']")!.TextContent
+                .ShouldStartWith("The file must be smaller than 20 MB");
+        }
     }
 
     [Fact]

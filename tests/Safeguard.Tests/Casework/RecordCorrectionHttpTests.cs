@@ -71,13 +71,6 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         return await browser.Client.PostAsync(form.GetAttribute("action") is { Length: > 0 } action ? action : path, new FormUrlEncodedContent(values), Cancel);
     }
 
-    /// <summary>A POST straight to <paramref name="path"/>, with a valid antiforgery token of this session (from its staff home).</summary>
-    private static async Task<HttpResponseMessage> PostAsync(StaffBrowser browser, string path, params KeyValuePair<string, string>[] fields)
-    {
-        var token = (await browser.PageAsync(AccountsPaths.Home)).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]").ShouldNotBeNull().Value;
-        return await browser.Client.PostAsync(path, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]), Cancel);
-    }
-
     private static void ShouldReturnToCase(HttpResponseMessage response, string casePath, string anchor)
     {
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -276,25 +269,13 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         refusal.QuerySelector("h1")!.TextContent.ShouldBe("The clinical assessment of 10 March 2024 by Dr R. Example cannot be removed");
         refusal.QuerySelector("main")!.TextContent.ShouldContain($"Medico-legal report {sample.Document} is linked to it");
         refusal.QuerySelector("main form").ShouldBeNull("nothing to confirm");
-        var posted = await PostAsync(browser, $"{casePath}/assessments/{sample.Assessment}/remove");
+        var posted = await browser.PostWithTokenAsync($"{casePath}/assessments/{sample.Assessment}/remove");
         posted.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await StaffBrowser.ParseAsync(posted)).QuerySelector("h1")!.TextContent.ShouldEndWith("cannot be removed");
         (await ReadAsync(db => db.Assessments.AnyAsync(a => a.Id == sample.Assessment, Cancel))).ShouldBeTrue();
         (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.Id == sample.Finding, Cancel))).ShouldBeTrue();
 
-        int second, findings;
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var book = scope.ServiceProvider.GetRequiredService<CaseBook>();
-            var opened = await CaseworkSamples.OpenAsync(scope.ServiceProvider, sample.CaseNumber);
-            second = (await book.SaveAssessmentAsync(opened, null, new AssessmentInput("Dr Second Example", new DateOnly(2024, 3, 12), "brook-house", false, AssessmentMode.Remote,
-                false, true, false, null, false, false, null, null), Cancel)).ShouldNotBeNull();
-            findings = 2;
-            for (var i = 0; i < findings; i++)
-            {
-                await book.SaveFindingAsync(opened, second, null, new FindingInput($"Right shin {i}", "Round scar", ConsistencyGrade.ConsistentWith), Cancel);
-            }
-        }
+        var second = await AddAssessmentAsync(sample.CaseNumber, findings: 2);
         var removal = $"{casePath}/assessments/{second}/remove";
         (await browser.PageAsync(casePath)).QuerySelector($"a[href='{removal}']").ShouldNotBeNull();
         var confirmation = await browser.PageAsync(removal);
@@ -309,6 +290,155 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
     }
 
     [Fact]
+    public async Task StayRemoval_AsksFirst_SaysWhatChanges_RemovesOnlyOnItsPost_AndTheClocksCountWithoutIt()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        int transfer;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            transfer = (await scope.ServiceProvider.GetRequiredService<CaseBook>().SaveEpisodeAsync(await CaseworkSamples.OpenAsync(scope.ServiceProvider, sample.CaseNumber), null,
+                new EpisodeInput("colnbrook", new DateOnly(2024, 2, 20), new DateOnly(2024, 2, 29), EpisodeEnd.Transfer), Cancel)).ShouldNotBeNull();
+        }
+        async Task<string> DetainedAsync() => (await browser.PageAsync(casePath)).QuerySelectorAll("#clocks + p + dl dt")
+            .Single(dt => dt.TextContent == "Days detained").NextElementSibling!.TextContent;
+        var before = await DetainedAsync();
+        var removal = $"{casePath}/detention/{transfer}/remove";
+        (await browser.PageAsync(casePath)).QuerySelector($"a[href='{removal}']").ShouldNotBeNull("the case page links each stay to its removal");
+
+        var confirmation = await browser.PageAsync(removal);
+        confirmation.QuerySelector("h1")!.TextContent.ShouldBe("Remove the stay at Colnbrook IRC from 20 February 2024 to 29 February 2024?");
+        confirmation.QuerySelector("main")!.TextContent.ShouldContain("are worked out again from the others");
+        confirmation.QuerySelector("main")!.TextContent.ShouldContain("Cohort figures by place no longer count the client at Colnbrook IRC");
+        confirmation.QuerySelector("main form")!.GetAttribute("method").ShouldBe("post");
+        confirmation.QuerySelector("main form button")!.TextContent.ShouldBe("Remove the stay");
+        confirmation.QuerySelector($"main a[href='{casePath}#detention']")!.TextContent.ShouldBe("Cancel: keep it");
+        (await browser.Client.PostAsync(removal, new FormUrlEncodedContent([]), Cancel)).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "without the antiforgery token");
+        (await ReadAsync(db => db.Episodes.AnyAsync(e => e.Id == transfer, Cancel))).ShouldBeTrue("asking removes nothing");
+
+        ShouldReturnToCase(await browser.SubmitAsync(removal, []), casePath, "detention");
+        (await ReadAsync(db => db.Episodes.AnyAsync(e => e.Id == transfer, Cancel))).ShouldBeFalse();
+        var after = await DetainedAsync();
+        after.ShouldNotBe(before, "the ten days at Colnbrook no longer count");
+
+        var last = $"{casePath}/detention/{sample.Episode}/remove";
+        (await browser.PageAsync(last)).QuerySelector("main")!.TextContent.ShouldContain("It is the only stay the case holds");
+        ShouldReturnToCase(await browser.SubmitAsync(last, []), casePath, "detention");
+        (await DetainedAsync()).ShouldBe("No detention recorded");
+
+        var entries = await CaseEntriesAsync(caseworker.Id, sample.CaseNumber);
+        entries.Where(e => e.Action == "delete").Select(e => e.Detail).ShouldBe([$"detention episode {sample.Episode} removed", $"detention episode {transfer} removed"]);
+        entries.ShouldContain(e => e.Action == "read" && e.Detail == $"detention episode {transfer} removal form");
+        entries.ShouldAllBe(e => e.Detail == null || (!e.Detail.Contains("Colnbrook", StringComparison.OrdinalIgnoreCase) && !e.Detail.Contains("2024", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Outcome_SetWhileAColleagueRemovesTheStayItEnds_IsSetOnTheStaysLeft()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var (colleague, colleagueBrowser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id, colleague.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+
+        var response = await RemovedMeanwhileAsync(colleagueBrowser, $"{casePath}/detention/{sample.Episode}/remove",
+            () => browser.SubmitAsync($"{casePath}/outcome", [new("Outcome", "Released"), new("On", "03/04/2024"), new("Route", "HomeOfficeRelease")]));
+
+        ShouldReturnToCase(response, casePath, "client");
+        var client = await ReadAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.CaseNumber == sample.CaseNumber, Cancel));
+        (client.Outcome, client.OutcomeOn).ShouldBe((Outcome.Released, (DateOnly?)new DateOnly(2024, 4, 3)));
+        (await ReadAsync(db => db.Episodes.AnyAsync(e => e.Id == sample.Episode, Cancel))).ShouldBeFalse("the stay stays removed");
+        (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).Where(e => e.Action == "update").Select(e => e.Detail).ShouldBe(["outcome set: Released"]);
+    }
+
+    /// <summary>A second assessment of the case, of 12 March 2024 by Dr Second Example, with no report linked and <paramref name="findings"/> physical findings; its id.</summary>
+    private async Task<int> AddAssessmentAsync(string caseNumber, int findings)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var book = scope.ServiceProvider.GetRequiredService<CaseBook>();
+        var opened = await CaseworkSamples.OpenAsync(scope.ServiceProvider, caseNumber);
+        var assessment = (await book.SaveAssessmentAsync(opened, null, new AssessmentInput("Dr Second Example", new DateOnly(2024, 3, 12), "brook-house", false, AssessmentMode.Remote,
+            false, true, false, null, false, false, null, null), Cancel)).ShouldNotBeNull();
+        for (var i = 0; i < findings; i++)
+        {
+            await book.SaveFindingAsync(opened, assessment, null, new FindingInput($"Right shin {i}", "Round scar", ConsistencyGrade.ConsistentWith), Cancel);
+        }
+        return assessment;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="change"/> while <paramref name="colleague"/> removes a record through its removal page
+    /// (<paramref name="removal"/>) between the change's reading of the record and its writing; the change's response.
+    /// </summary>
+    private async Task<HttpResponseMessage> RemovedMeanwhileAsync(StaffBrowser colleague, string removal, Func<Task<HttpResponseMessage>> change)
+    {
+        factory.Meanwhile.BeforeNextChange(async () => (await colleague.SubmitAsync(removal, [])).StatusCode.ShouldBe(HttpStatusCode.Redirect, $"the colleague removes with {removal}"));
+        var response = await change();
+        factory.Meanwhile.Happened.ShouldBeTrue("the removal came between the reading and the writing");
+        return response;
+    }
+
+    [Fact]
+    public async Task Correction_OfARecordAColleagueRemovedAMomentBefore_IsTheNotFoundOfItsRemoval_AndWritesNothing()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var (colleague, colleagueBrowser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id, colleague.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        var unreported = await AddAssessmentAsync(sample.CaseNumber, findings: 1);
+        (string Form, KeyValuePair<string, string> Change)[] corrections =
+        [
+            ($"{casePath}/home-office/{sample.HomeOfficeEvent}", new("OccurredOn", "16/03/2024")),
+            ($"{casePath}/assessments/{sample.Assessment}/findings/{sample.Finding}", new("Consistency", "TypicalOf")),
+            ($"{casePath}/assessments/{unreported}", new("Clinician", "Dr Corrected Example")),
+            ($"{casePath}/detention/{sample.Episode}", new("From", "02/03/2024")),
+        ];
+
+        foreach (var (form, change) in corrections)
+        {
+            var removal = $"{form}/remove";
+            var response = await RemovedMeanwhileAsync(colleagueBrowser, removal, () => ResubmitAsync(browser, form, change));
+
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound, form);
+            var removedAgain = await browser.PostWithTokenAsync(removal);
+            removedAgain.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await response.Content.ReadAsStringAsync(Cancel)).ShouldBe(await removedAgain.Content.ReadAsStringAsync(Cancel), "the answer removal gives once it is gone");
+        }
+        (await ReadAsync(db => db.HomeOfficeEvents.AnyAsync(e => e.Id == sample.HomeOfficeEvent, Cancel))).ShouldBeFalse();
+        (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.Id == sample.Finding, Cancel))).ShouldBeFalse();
+        (await ReadAsync(db => db.Assessments.AnyAsync(a => a.Id == unreported, Cancel))).ShouldBeFalse();
+        (await ReadAsync(db => db.Episodes.AnyAsync(e => e.Id == sample.Episode, Cancel))).ShouldBeFalse();
+
+        // A finding, or a report, added to an assessment removed meanwhile: their keys to it refuse them.
+        var findingUnder = await AddAssessmentAsync(sample.CaseNumber, findings: 0);
+        (await RemovedMeanwhileAsync(colleagueBrowser, $"{casePath}/assessments/{findingUnder}/remove", () => browser.SubmitAsync($"{casePath}/assessments/{findingUnder}/findings",
+            [new("Location", "Right shin"), new("Description", "Round scar"), new("Consistency", "ConsistentWith")]))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var reportOn = await AddAssessmentAsync(sample.CaseNumber, findings: 0);
+        var upload = $"{casePath}/documents?assessment={reportOn}";
+        var token = (await browser.PageAsync(upload)).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]").ShouldNotBeNull().Value;
+        using var report = new MultipartFormDataContent
+        {
+            { new ByteArrayContent("%PDF-1.4 synthetic report"u8.ToArray()), "File", "mlr-second.pdf" },
+            { new StringContent("MedicoLegalReport"), "Kind" },
+            { new StringContent(token), "__RequestVerificationToken" },
+        };
+        (await RemovedMeanwhileAsync(colleagueBrowser, $"{casePath}/assessments/{reportOn}/remove", () => browser.Client.PostAsync(upload, report, Cancel)))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.AssessmentId == findingUnder, Cancel))).ShouldBeFalse();
+        (await ReadAsync(db => db.Documents.CountAsync(d => db.Clients.Any(c => c.Id == d.ClientId && c.CaseNumber == sample.CaseNumber), Cancel))).ShouldBe(1, "the sample's report alone");
+
+        (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).ShouldAllBe(e => e.Action == "read", "nothing the caseworker sent was written, nor recorded as written");
+        (await CaseEntriesAsync(colleague.Id, sample.CaseNumber)).Where(e => e.Action == "delete").Select(e => e.Detail).ShouldBe([
+            $"clinical assessment {reportOn} removed, with no physical findings",
+            $"clinical assessment {findingUnder} removed, with no physical findings",
+            $"detention episode {sample.Episode} removed",
+            $"clinical assessment {unreported} removed, with its physical finding",
+            $"physical finding {sample.Finding} of assessment {sample.Assessment} removed",
+            $"Home Office event {sample.HomeOfficeEvent} removed: Detention review",
+        ]);
+    }
+
+    [Fact]
     public async Task RecordOfAnotherCase_ThroughThisCasesAddresses_IsNotFound_AndNothingChanges()
     {
         var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
@@ -319,6 +449,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         string[] addresses =
         [
             $"{through}/home-office/{first.HomeOfficeEvent}", $"{through}/home-office/{first.HomeOfficeEvent}/remove",
+            $"{through}/detention/{first.Episode}", $"{through}/detention/{first.Episode}/remove",
             $"{through}/assessments/{first.Assessment}", $"{through}/assessments/{first.Assessment}/remove",
             $"{through}/assessments/{first.Assessment}/findings", $"{through}/assessments/{first.Assessment}/findings/{first.Finding}",
             $"{through}/assessments/{first.Assessment}/findings/{first.Finding}/remove",
@@ -328,7 +459,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         foreach (var address in addresses)
         {
             (await browser.Client.GetAsync(address, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound, $"GET {address}");
-            (await PostAsync(browser, address, new("Kind", "ReleaseDecision"), new("OccurredOn", "02/04/2024"), new("Location", "Elsewhere"), new("Description", "Changed"),
+            (await browser.PostWithTokenAsync(address, new("Kind", "ReleaseDecision"), new("OccurredOn", "02/04/2024"), new("Location", "Elsewhere"), new("Description", "Changed"),
                 new("Consistency", "DiagnosticOf"))).StatusCode.ShouldBe(HttpStatusCode.NotFound, $"POST {address}");
         }
         var assessment = new KeyValuePair<string, string>[]
@@ -336,7 +467,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
             new("Clinician", "Dr Wrong Case"), new("AssessedOn", "01/04/2024"), new("Centre", "brook-house"), new("Mode", "Remote"), new("Interpreter", "no"),
             new("Torture", "no"), new("Harm", "no"), new("AdultsAtRiskLevel", "none"),
         };
-        (await PostAsync(browser, $"{through}/assessments/{first.Assessment}", assessment)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a valid assessment, for the wrong case");
+        (await browser.PostWithTokenAsync($"{through}/assessments/{first.Assessment}", assessment)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a valid assessment, for the wrong case");
 
         (await SnapshotAsync(first)).ShouldBe(snapshot);
         (await CaseEntriesAsync(caseworker.Id, first.CaseNumber)).ShouldBeEmpty("nothing of the first case was read or changed");
@@ -356,6 +487,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         [
             $"assessments/{sample.Assessment}", $"assessments/{sample.Assessment}/remove", $"assessments/{sample.Assessment}/findings/{sample.Finding}",
             $"assessments/{sample.Assessment}/findings/{sample.Finding}/remove", $"home-office/{sample.HomeOfficeEvent}", $"home-office/{sample.HomeOfficeEvent}/remove",
+            $"detention/{sample.Episode}", $"detention/{sample.Episode}/remove",
         ];
         foreach (var page in pages)
         {
@@ -363,7 +495,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
             var missing = await browser.Client.GetAsync($"{CaseworkPaths.Case("C-2024-99999999")}/{page}", Cancel);
             refused.StatusCode.ShouldBe(HttpStatusCode.NotFound, page);
             (await refused.Content.ReadAsStringAsync(Cancel)).ShouldBe(await missing.Content.ReadAsStringAsync(Cancel), page);
-            (await PostAsync(browser, $"{CaseworkPaths.Case(sample.CaseNumber)}/{page}", new("OccurredOn", "02/04/2024"), new("Kind", "ReleaseDecision")))
+            (await browser.PostWithTokenAsync($"{CaseworkPaths.Case(sample.CaseNumber)}/{page}", new("OccurredOn", "02/04/2024"), new("Kind", "ReleaseDecision")))
                 .StatusCode.ShouldBe(HttpStatusCode.NotFound, $"POST {page}");
         }
         (await SnapshotAsync(sample)).ShouldBe(snapshot);

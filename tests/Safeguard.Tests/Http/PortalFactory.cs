@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Safeguard.Casework.Data;
 using Safeguard.Platform;
 using Safeguard.Tests.Encryption;
 
@@ -32,6 +33,9 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>The application's clock: the real time, until a test moves it on.</summary>
     public MovableClock Clock { get; } = new();
 
+    /// <summary>What another person does a moment before the application's next casework change, when a test arms it.</summary>
+    public Meanwhile Meanwhile { get; } = new();
+
     protected abstract string ConnectionString { get; }
 
     public virtual ValueTask InitializeAsync()
@@ -59,7 +63,12 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Safeguard:Mail:PickupFolder", MailFolder);
         // Every test request comes from the same (unknown) address; the per-address limit has a test of its own.
         builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "10000");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureDbContext<SqliteCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
+            services.ConfigureDbContext<PostgresCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
+        });
     }
 
     /// <summary>

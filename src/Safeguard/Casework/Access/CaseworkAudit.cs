@@ -58,10 +58,22 @@ internal sealed class CaseworkAudit(IAuditTrail trail, IAuditOrigin origin)
     /// entry is appended just before the commit, so the change and its entry are kept, or lost, together.
     /// </summary>
     public async Task<string> ChangeAsync(
-        CaseworkDbContext db, AuditAction action, string recordType, Func<CancellationToken, Task<string>> change, Func<string> detail, CancellationToken cancellationToken)
+        CaseworkDbContext db, AuditAction action, string recordType, Func<CancellationToken, Task<string>> change, Func<string> detail, CancellationToken cancellationToken) =>
+        // A change that always names its record is always recorded.
+        (await ChangeIfAsync(db, action, recordType, async token => await change(token), detail, cancellationToken))!;
+
+    /// <summary>
+    /// As <see cref="ChangeAsync"/>, for a change that may find nothing to change as it writes (a condition checked in
+    /// its UPDATE): <paramref name="change"/> returns null then, and nothing is recorded; the transaction is rolled back.
+    /// </summary>
+    public async Task<string?> ChangeIfAsync(
+        CaseworkDbContext db, AuditAction action, string recordType, Func<CancellationToken, Task<string?>> change, Func<string> detail, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var recordId = await change(cancellationToken);
+        if (await change(cancellationToken) is not { } recordId)
+        {
+            return null;
+        }
         await trail.RecordAsync(new AuditEvent(origin.Actor, action, recordType, recordId, origin.Source, Trim(detail())), transaction.GetDbTransaction(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return recordId;

@@ -55,7 +55,7 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         await audit.SaveAsync(db, AuditAction.Update, CaseworkAudit.Case, opened.CaseNumber, $"details and tags changed{opened.AccessNote}", cancellationToken);
     }
 
-    /// <summary>Adds a stay (<paramref name="episodeId"/> null) or changes one of the case; its id, or null when the case has no such episode.</summary>
+    /// <summary>Adds a stay (<paramref name="episodeId"/> null) or changes one of the case; its id, or null when the case has no such episode (or no longer has it).</summary>
     public async Task<int?> SaveEpisodeAsync(OpenedCase opened, int? episodeId, EpisodeInput input, CancellationToken cancellationToken)
     {
         var episode = await FindOrAddAsync(Episodes(opened), episodeId, () => new DetentionEpisode { ClientId = opened.ClientId, CentreSlug = input.CentreSlug }, cancellationToken);
@@ -70,7 +70,7 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         return await SaveAsync(opened, episode, () => $"detention episode {episode.Id}", "", cancellationToken);
     }
 
-    /// <summary>Adds a clinical assessment (<paramref name="assessmentId"/> null) or changes one of the case; its id, or null when the case has no such assessment.</summary>
+    /// <summary>Adds a clinical assessment (<paramref name="assessmentId"/> null) or changes one of the case; its id, or null when the case has no such assessment (or no longer has it).</summary>
     public async Task<int?> SaveAssessmentAsync(OpenedCase opened, int? assessmentId, AssessmentInput input, CancellationToken cancellationToken)
     {
         var assessment = await FindOrAddAsync(Assessments(opened), assessmentId, () => new ClinicalAssessment
@@ -103,7 +103,7 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
 
     /// <summary>
     /// Adds a physical finding (<paramref name="findingId"/> null) to an assessment of the case, or changes one of its
-    /// findings; its id, or null when the case has no such assessment or the assessment no such finding.
+    /// findings; its id, or null when the case has no such assessment or the assessment no such finding (or no longer has it).
     /// </summary>
     public async Task<int?> SaveFindingAsync(OpenedCase opened, int assessmentId, int? findingId, FindingInput input, CancellationToken cancellationToken)
     {
@@ -123,7 +123,7 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         return await SaveAsync(opened, finding, () => $"physical finding {finding.Id} of assessment {assessmentId}", "", cancellationToken);
     }
 
-    /// <summary>Adds something the Home Office did (<paramref name="eventId"/> null) or changes one of the case's; its id, or null when the case has no such event.</summary>
+    /// <summary>Adds something the Home Office did (<paramref name="eventId"/> null) or changes one of the case's; its id, or null when the case has no such event (or no longer has it).</summary>
     public async Task<int?> SaveHomeOfficeEventAsync(OpenedCase opened, int? eventId, HomeOfficeEventInput input, CancellationToken cancellationToken)
     {
         var homeOfficeEvent = await FindOrAddAsync(HomeOfficeEvents(opened), eventId,
@@ -156,6 +156,14 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
     /// <summary>Whether the case holds the Home Office event.</summary>
     public Task<bool> HoldsHomeOfficeEventAsync(OpenedCase opened, int eventId, CancellationToken cancellationToken) =>
         HomeOfficeEvents(opened).AnyAsync(e => e.Id == eventId, cancellationToken);
+
+    /// <summary>
+    /// Removes a stay from the case (entered on the wrong case, or twice): nothing refers to a stay, and the clocks and
+    /// cohort figures are computed again from the stays left.
+    /// </summary>
+    public async Task<Removal> RemoveEpisodeAsync(OpenedCase opened, int episodeId, CancellationToken cancellationToken) =>
+        await RemoveAsync(opened, await Episodes(opened).SingleOrDefaultAsync(e => e.Id == episodeId, cancellationToken),
+            _ => $"detention episode {episodeId} removed", cancellationToken);
 
     /// <summary>
     /// Removes a clinical assessment of the case with its physical findings; refused while a document (its
@@ -191,7 +199,7 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
 
     /// <summary>
     /// Stores an uploaded file, encrypted, as a new document or a new version of one; returns the document's id and
-    /// the version's number, or null when the case has no such document or assessment.
+    /// the version's number, or null when the case has no such document or assessment (or no longer has the assessment).
     /// </summary>
     public async Task<(int Document, int Version)?> UploadAsync(OpenedCase opened, DocumentUpload upload, CancellationToken cancellationToken)
     {
@@ -229,12 +237,14 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
             ContentCipher = cipher.EncryptBytes(upload.Content, CaseFields.DocumentContent),
         };
         document.Versions.Add(version);
-        await audit.ChangeAsync(db, AuditAction.Create, CaseworkAudit.Case, async token =>
+        // A report's key to its assessment refuses it when the assessment was removed meanwhile.
+        var committed = await CommitAsync(token => audit.ChangeAsync(db, AuditAction.Create, CaseworkAudit.Case, async inner =>
         {
-            await db.SaveChangesAsync(token);
+            await db.SaveChangesAsync(inner);
             return opened.CaseNumber;
-        }, () => $"{Describe(document.Kind)} uploaded: document {document.Id} version {number}, {version.SizeBytes.ToString(CultureInfo.InvariantCulture)} bytes, sha256:{version.Sha256[..12]}{opened.AccessNote}", cancellationToken);
-        return (document.Id, number);
+        }, () => $"{Describe(document.Kind)} uploaded: document {document.Id} version {number}, {version.SizeBytes.ToString(CultureInfo.InvariantCulture)} bytes, sha256:{version.Sha256[..12]}{opened.AccessNote}", token),
+            keyMayRefuse: upload.AssessmentId is not null, cancellationToken);
+        return committed == Commit.Committed ? (document.Id, number) : null;
     }
 
     /// <summary>Records the day a document was served on the Home Office; false when the case has no such document.</summary>
@@ -272,7 +282,10 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         return new DocumentFile(cipher.Decrypt(version.FileNameCipher, CaseFields.DocumentFileName), version.ContentType, content);
     }
 
-    /// <summary>Records the outcome; a release or removal also ends any detention episode still open, on that day.</summary>
+    /// <summary>
+    /// Records the outcome; a release or removal also ends any detention episode still open, on that day. A stay it
+    /// would end that was removed a moment before is not there to end: the outcome is then set again on the stays left.
+    /// </summary>
     public async Task SetOutcomeAsync(OpenedCase opened, OutcomeInput input, CancellationToken cancellationToken)
     {
         var client = await db.Clients.Include(c => c.Episodes).SingleAsync(c => c.Id == opened.ClientId, cancellationToken);
@@ -287,7 +300,11 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
                 episode.EndedBy = input.Outcome == Outcome.Released ? EpisodeEnd.Release : EpisodeEnd.Removal;
             }
         }
-        await audit.SaveAsync(db, AuditAction.Update, CaseworkAudit.Case, opened.CaseNumber, $"outcome set: {CaseText.Outcome(input.Outcome)}{opened.AccessNote}", cancellationToken);
+        if (await CommitAsync(token => audit.SaveAsync(db, AuditAction.Update, CaseworkAudit.Case, opened.CaseNumber, $"outcome set: {CaseText.Outcome(input.Outcome)}{opened.AccessNote}", token),
+            keyMayRefuse: false, cancellationToken) == Commit.RecordRemoved)
+        {
+            await SetOutcomeAsync(opened, input, cancellationToken);
+        }
     }
 
     /// <summary>Assigns a member of staff to the case (nothing changes if they already are).</summary>
@@ -341,21 +358,23 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
 
     /// <summary>
     /// Saves a record just added or changed, recorded as added, or as changed with the names of the fields that changed
-    /// (never their values); returns its id. <paramref name="name"/> names the record once it has its id.
+    /// (never their values); returns its id, or null when it (or the assessment a new finding is added to) was removed
+    /// a moment before. <paramref name="name"/> names the record once it has its id.
     /// </summary>
-    private async Task<int> SaveAsync(OpenedCase opened, object record, Func<string> name, string whenAdded, CancellationToken cancellationToken)
+    private async Task<int?> SaveAsync(OpenedCase opened, object record, Func<string> name, string whenAdded, CancellationToken cancellationToken)
     {
         var entry = db.Entry(record);
         var added = entry.State == EntityState.Added;
         db.ChangeTracker.DetectChanges();
         var changed = entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).Select(n => n.EndsWith(CipherSuffix, StringComparison.Ordinal) ? n[..^CipherSuffix.Length] : n).ToList();
         var what = added ? $"added{whenAdded}" : changed.Count == 0 ? "saved without changes" : $"changed: {string.Join(", ", changed)}";
-        await audit.ChangeAsync(db, added ? AuditAction.Create : AuditAction.Update, CaseworkAudit.Case, async token =>
+        // A new physical finding's key to its assessment refuses it when the assessment was removed meanwhile.
+        var committed = await CommitAsync(token => audit.ChangeAsync(db, added ? AuditAction.Create : AuditAction.Update, CaseworkAudit.Case, async inner =>
         {
-            await db.SaveChangesAsync(token);
+            await db.SaveChangesAsync(inner);
             return opened.CaseNumber;
-        }, () => $"{name()} {what}{opened.AccessNote}", cancellationToken);
-        return (int)entry.Property("Id").CurrentValue!;
+        }, () => $"{name()} {what}{opened.AccessNote}", token), keyMayRefuse: added && record is PhysicalFinding, cancellationToken);
+        return committed == Commit.Committed ? (int)entry.Property("Id").CurrentValue! : null;
     }
 
     private const string CipherSuffix = "Cipher";
@@ -370,23 +389,49 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         }
         var removed = detail(record);
         db.Remove(record);
+        return await CommitAsync(token => audit.SaveAsync(db, AuditAction.Delete, CaseworkAudit.Case, opened.CaseNumber, $"{removed}{opened.AccessNote}", token),
+            keyMayRefuse: record is ClinicalAssessment, cancellationToken) switch
+        {
+            Commit.Committed => Removal.Removed,
+            // A report linked between the check and the delete: the documents' key to their assessment refused it.
+            Commit.KeyRefused => Removal.ReportLinked,
+            _ => Removal.NoSuchRecord,
+        };
+    }
+
+    /// <summary>
+    /// Commits a change and its audit entry (<paramref name="commit"/>) made on records read a moment before, unless
+    /// the database refuses it for what was done in that moment (the button pressed twice, or a colleague at the same
+    /// case): then nothing is written, nothing stays tracked, and the answer says which refusal it was. A foreign key
+    /// refusing it is such a refusal only where <paramref name="keyMayRefuse"/> (a record it refers to removed, or one
+    /// referring to it added); elsewhere it is not expected, and the error stands.
+    /// </summary>
+    private async Task<Commit> CommitAsync(Func<CancellationToken, Task> commit, bool keyMayRefuse, CancellationToken cancellationToken)
+    {
         try
         {
-            await audit.SaveAsync(db, AuditAction.Delete, CaseworkAudit.Case, opened.CaseNumber, $"{removed}{opened.AccessNote}", cancellationToken);
+            await commit(cancellationToken);
+            return Commit.Committed;
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Removed meanwhile (the button pressed twice, or by a colleague): nothing was written, and there is no such record now.
+            // A record it changes or removes was removed meanwhile: there is no such record now.
             db.ChangeTracker.Clear();
-            return Removal.NoSuchRecord;
+            return Commit.RecordRemoved;
         }
-        catch (DbUpdateException) when (record is ClinicalAssessment)
+        catch (DbUpdateException) when (keyMayRefuse)
         {
-            // A report linked between the check and the delete: the documents' key to their assessment refused it.
             db.ChangeTracker.Clear();
-            return Removal.ReportLinked;
+            return Commit.KeyRefused;
         }
-        return Removal.Removed;
+    }
+
+    /// <summary>What became of a change committed by <see cref="CommitAsync"/>.</summary>
+    private enum Commit
+    {
+        Committed,
+        RecordRemoved,
+        KeyRefused,
     }
 
     /// <summary>

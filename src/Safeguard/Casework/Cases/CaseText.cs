@@ -95,6 +95,13 @@ internal static class CaseText
         _ => reason.ToString(),
     };
 
+    public static string Withdrawal(WithdrawalReason reason) => reason switch
+    {
+        WithdrawalReason.RecordedTwice => "Recorded twice",
+        WithdrawalReason.WithdrawnByThePerson => "The person withdrew it",
+        _ => "The referrer withdrew it",
+    };
+
     public static string Waiting(WaitingReason reason) => reason == WaitingReason.AwaitingClinician
         ? "Waiting for a clinician to be available"
         : "Waiting for more information from the referrer";

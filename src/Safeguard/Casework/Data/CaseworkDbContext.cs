@@ -53,6 +53,7 @@ public abstract class CaseworkDbContext(DbContextOptions options) : DbContext(op
             Named(referral.Property(r => r.Status));
             Named(referral.Property(r => r.DeclineReason));
             Named(referral.Property(r => r.WaitingReason));
+            Named(referral.Property(r => r.WithdrawalReason));
             referral.Property(r => r.CentreSlug).HasMaxLength(SlugLength);
             referral.Property(r => r.TriagedBy).HasMaxLength(AccountIdLength);
             referral.HasIndex(r => new { r.Status, r.ReceivedAtUtc });

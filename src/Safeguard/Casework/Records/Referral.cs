@@ -46,6 +46,8 @@ public enum TriageStatus
     Accepted,
     /// <summary>Declined, with a <see cref="DeclineReason"/>.</summary>
     Declined,
+    /// <summary>Withdrawn before triage decided, with a <see cref="WithdrawalReason"/>: out of the queue, kept on record.</summary>
+    Withdrawn,
 }
 
 /// <summary>Why a referral was declined. Categories, not free text, so no personal data creeps in.</summary>
@@ -57,6 +59,20 @@ public enum DeclineReason
     Duplicate,
     ReferredElsewhere,
     NoConsent,
+}
+
+/// <summary>
+/// Why a referral was withdrawn while it waited: it should not have been in the queue, as against one declined at
+/// triage. Categories, not free text, so no personal data creeps in.
+/// </summary>
+public enum WithdrawalReason
+{
+    /// <summary>The same referral recorded twice: by the form and by telephone, or entered twice.</summary>
+    RecordedTwice,
+    /// <summary>The person no longer wants the charity's help.</summary>
+    WithdrawnByThePerson,
+    /// <summary>Whoever referred them withdrew the referral.</summary>
+    WithdrawnByTheReferrer,
 }
 
 /// <summary>Why a triaged referral is still waiting.</summary>
@@ -129,9 +145,11 @@ public sealed class Referral
 
     public WaitingReason? WaitingReason { get; set; }
 
+    public WithdrawalReason? WithdrawalReason { get; set; }
+
     public DateTime? TriagedAtUtc { get; set; }
 
-    /// <summary>The account id of who triaged it.</summary>
+    /// <summary>The account id of who triaged it (or withdrew it).</summary>
     public string? TriagedBy { get; set; }
 
     /// <summary>The case opened when it was accepted.</summary>

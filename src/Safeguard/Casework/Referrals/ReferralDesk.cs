@@ -42,7 +42,7 @@ internal sealed record ReferralArrival(ReferralChannel Channel, DateOnly? Receiv
 /// <summary>A referral in the queue: nothing that identifies anyone, so the queue itself is not personal data.</summary>
 internal sealed record ReferralSummary(
     int Id, DateTime ReceivedAtUtc, ReferralChannel Channel, ReferrerKind ReferrerKind, string? CentreSlug, Urgency Urgency,
-    TriageStatus Status, WaitingReason? WaitingReason, DeclineReason? DeclineReason, string? CaseNumber,
+    TriageStatus Status, WaitingReason? WaitingReason, DeclineReason? DeclineReason, WithdrawalReason? WithdrawalReason, string? CaseNumber,
     DateTime RecordedAtUtc, string? RecordedBy, bool ConsentConfirmed)
 {
     public bool ViaPublicForm => Channel == ReferralChannel.PublicForm;
@@ -122,7 +122,11 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
         return await Summaries(db.Referrals.AsNoTracking().Where(r => r.Id == id && r.RecordedBy == actor)).SingleOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Waiting referrals, urgent first then oldest first, followed by those triaged in the last 30 days.</summary>
+    /// <summary>A referral as the queue shows it, naming nobody (so reading it is not recorded); null when there is none.</summary>
+    public Task<ReferralSummary?> SummaryAsync(int id, CancellationToken cancellationToken) =>
+        Summaries(db.Referrals.AsNoTracking().Where(r => r.Id == id)).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Waiting referrals, urgent first then oldest first, followed by those triaged (or withdrawn) in the last 30 days.</summary>
     public async Task<IReadOnlyList<ReferralSummary>> QueueAsync(CancellationToken cancellationToken)
     {
         var since = time.GetUtcNow().UtcDateTime.AddDays(-30);
@@ -212,6 +216,26 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
         return true;
     }
 
+    /// <summary>
+    /// Withdraws a waiting referral (recorded twice, or withdrawn by the person or the referrer): it leaves the queue
+    /// and stays on record as withdrawn, with the reason; false when there is no waiting referral <paramref name="id"/>,
+    /// checked as it is written, so that one accepted or declined a moment before stays as it is.
+    /// </summary>
+    public async Task<bool> WithdrawAsync(int id, WithdrawalReason reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var actor = origin.Actor;
+        var number = id.ToString(CultureInfo.InvariantCulture);
+        return await audit.ChangeIfAsync(db, AuditAction.Update, CaseworkAudit.Referral, async token =>
+            await db.Referrals.Where(r => r.Id == id && r.Status == TriageStatus.Waiting).ExecuteUpdateAsync(referral => referral
+                .SetProperty(r => r.Status, TriageStatus.Withdrawn)
+                .SetProperty(r => r.WithdrawalReason, reason)
+                .SetProperty(r => r.WaitingReason, (WaitingReason?)null)
+                .SetProperty(r => r.TriagedAtUtc, now)
+                .SetProperty(r => r.TriagedBy, actor), token) == 1 ? number : null,
+            () => $"withdrawn: {CaseText.Withdrawal(reason).ToLowerInvariant()}", cancellationToken) is not null;
+    }
+
     private void Triaged(Referral referral, TriageStatus status, DateTimeOffset at)
     {
         referral.Status = status;
@@ -220,7 +244,7 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
     }
 
     private IQueryable<ReferralSummary> Summaries(IQueryable<Referral> referrals) =>
-        referrals.Select(r => new ReferralSummary(r.Id, r.ReceivedAtUtc, r.Channel, r.ReferrerKind, r.CentreSlug, r.Urgency, r.Status, r.WaitingReason, r.DeclineReason,
+        referrals.Select(r => new ReferralSummary(r.Id, r.ReceivedAtUtc, r.Channel, r.ReferrerKind, r.CentreSlug, r.Urgency, r.Status, r.WaitingReason, r.DeclineReason, r.WithdrawalReason,
             db.Clients.Where(c => c.Id == r.ClientId).OrderBy(c => c.Id).Select(c => c.CaseNumber).FirstOrDefault(),
             r.RecordedAtUtc, r.RecordedBy, r.ConsentConfirmed));
 }

@@ -5,7 +5,7 @@ using Safeguard.Statistics.Reading;
 namespace Safeguard.Casework.Supervision;
 
 /// <summary>
-/// The referrals waiting for triage (urgent first, then oldest first) and those triaged in the last 30 days. The list
+/// The referrals waiting for triage (urgent first, then oldest first) and those triaged or withdrawn in the last 30 days. The list
 /// names nobody: who the referral is about is read on its own page, where the read is recorded.
 /// </summary>
 internal sealed class ReferralsModel(ReferralDesk desk, PlacesOfDetention places) : PageModel

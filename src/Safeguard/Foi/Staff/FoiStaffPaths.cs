@@ -28,9 +28,8 @@ public static class FoiStaffPaths
 
     public static string CalendarFeed(string token) => $"/staff/foi/calendar/{token}.ics";
 
-    /// <summary>Whether a path is the form that attaches an answer document, <c>/staff/foi/requests/{id}/documents/new</c>.</summary>
-    public static bool IsAttachDocument(PathString path) =>
-        path.Value is { } value && value.StartsWith(Requests + "/", StringComparison.Ordinal) && value.EndsWith("/documents/new", StringComparison.Ordinal);
+    /// <summary>The form that attaches an answer document, as its page's route (<c>Staff/AttachDocument</c>) has it.</summary>
+    public const string AttachDocument = "/staff/foi/requests/{request:int}/documents/new";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

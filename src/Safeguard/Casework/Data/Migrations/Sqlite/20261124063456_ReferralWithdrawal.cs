@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable enable
+
+namespace Safeguard.Casework.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ReferralWithdrawal : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "WithdrawalReason",
+                table: "casework_referrals",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            // Dropped with SQLite's own ALTER TABLE DROP COLUMN (SQLite 3.35 and later), inside the migration's transaction,
+            // as StaffRecordedReferrals does, rather than EF Core's table rebuild, which cannot run in one.
+            migrationBuilder.Sql("""ALTER TABLE casework_referrals DROP COLUMN "WithdrawalReason" """);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Casework.Cases;
+using Safeguard.Casework.Records;
+using Safeguard.Casework.Referrals;
+
+namespace Safeguard.Casework.Supervision;
+
+/// <summary>
+/// Withdrawing a referral that waits for triage: recorded twice, or withdrawn by the person or by whoever referred
+/// them. The page (GET) asks first and says what happens; only its form (POST, with the antiforgery token every form
+/// carries) withdraws it, with the reason chosen. It leaves the queue and stays on record as withdrawn. A referral
+/// already accepted into a case, or declined, is not withdrawn, and the page says why. Nothing on it names anyone.
+/// </summary>
+internal sealed class WithdrawModel(ReferralDesk desk) : PageModel
+{
+    [FromRoute]
+    public int Referral { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public ReferralSummary Summary { get; private set; } = null!;
+
+    public static IReadOnlyList<Forms.Choice> Reasons { get; } = FormInput.Options<WithdrawalReason>(CaseText.Withdrawal, reason => reason switch
+    {
+        WithdrawalReason.RecordedTwice => "The same referral came in two ways, or was entered twice: the other stays in the queue",
+        WithdrawalReason.WithdrawnByThePerson => "They no longer want the charity's help",
+        _ => "Whoever referred them asked for the referral to be withdrawn",
+    });
+
+    /// <summary>Why the referral cannot be withdrawn, when it cannot (the page then has no form).</summary>
+    public string? Refusal => Summary switch
+    {
+        { Status: TriageStatus.Waiting } => null,
+        { CaseNumber: { } caseNumber } => $"It was accepted: case {caseNumber} was opened from it, and holds what has been done since. The referral stays on record as how the case began; record on the case what has become of it instead.",
+        { WithdrawalReason: { } reason } => $"It was withdrawn already: {CaseText.Withdrawal(reason).ToLowerInvariant()}.",
+        { DeclineReason: { } reason } => $"It was declined at triage ({CaseText.Decline(reason).ToLowerInvariant()}): it has left the queue already, and the decision stays on record.",
+        _ => "It has left the queue already.",
+    };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        if (Refusal is not null)
+        {
+            return Page();
+        }
+        var reason = ModelState.Choice<WithdrawalReason>(nameof(Reason), Reason, "Choose why the referral is withdrawn");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        if (await desk.WithdrawAsync(Referral, reason!.Value, cancellationToken))
+        {
+            return LocalRedirect($"{CaseworkPaths.Referrals}#triaged");
+        }
+        // Accepted or declined a moment before: the page again, saying why.
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await desk.SummaryAsync(Referral, cancellationToken) is not { } summary)
+        {
+            return false;
+        }
+        Summary = summary;
+        return true;
+    }
+}
