@@ -53,7 +53,7 @@ public abstract class AccountsHttpTests<TFactory>(TFactory factory) : IClassFixt
         var key = enrolPage.QuerySelector("#authenticator-key")!.TextContent;
         enrolPage.QuerySelector("img.qr-code")!.GetAttribute("src")!.ShouldStartWith("data:image/png;base64,");
         // One moment for every code below, so that the 30-second step rolling over between requests changes nothing.
-        var enrolledAt = DateTimeOffset.UtcNow;
+        var enrolledAt = factory.Clock.GetUtcNow();
         var enrolled = await person.SubmitAsync(AccountsPaths.Enrol, [new("Code", Totp.Code(key, enrolledAt))]);
         enrolled.Headers.Location!.OriginalString.ShouldStartWith(AccountsPaths.Home);
         var homeResponse = await person.Client.GetAsync(AccountsPaths.Home, Cancel);
@@ -241,7 +241,7 @@ public abstract class AccountsHttpTests<TFactory>(TFactory factory) : IClassFixt
         var staff = await StaffBrowser.CreateAsync(factory, StaffRoles.Volunteer);
         var browser = new StaffBrowser(factory);
         await browser.SubmitAsync(AccountsPaths.SignIn, [new("Email", staff.Email), new("Passphrase", staff.Passphrase)]);
-        var response = await browser.SubmitAsync(AccountsPaths.SignInCode, [new("Code", Totp.Code(staff.AuthenticatorKey!, DateTimeOffset.UtcNow))]);
+        var response = await browser.SubmitAsync(AccountsPaths.SignInCode, [new("Code", Totp.Code(staff.AuthenticatorKey!, factory.Clock.GetUtcNow()))]);
         var session = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-Safeguard.Session=", StringComparison.Ordinal)).ToLowerInvariant();
         session.ShouldContain("secure");
         session.ShouldContain("httponly");

@@ -20,14 +20,15 @@ namespace Safeguard.Tests.Http;
 /// The FOI staff pages through the real pipeline, on each engine, as a policy officer uses them: a request created,
 /// refused with exemptions, taken to internal review; overdue requests on the dashboard; a series' next request
 /// drafted; answer documents; the calendar feed read by an app that cannot sign in; reminders queued once. Dates are
-/// counted back from today on the application's own working-day calendar, so states are exact whatever the day.
+/// counted from the application's today (its clock, <see cref="MovableClock"/>, which starts on a fixed working day
+/// inside the shipped bank holidays) on its own working-day calendar, so states are exact whatever the real date.
 /// </summary>
 public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : PortalFactory
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private DateOnly Today => factory.Clock.Today;
 
     private static string Typed(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
@@ -40,7 +41,7 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     /// <summary>The working day <paramref name="count"/> working days before today.</summary>
-    private static DateOnly WorkingDaysAgo(WorkingDayCalendar calendar, int count)
+    private DateOnly WorkingDaysAgo(WorkingDayCalendar calendar, int count)
     {
         var date = Today;
         for (var counted = 0; counted < count;)

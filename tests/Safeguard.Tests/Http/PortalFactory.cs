@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Safeguard.Foi.Reminders;
 using Safeguard.Platform;
 using Safeguard.Tests.Encryption;
 
@@ -29,8 +31,11 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Whether start-up loads the demonstration data (as <c>./safeguard serve</c> does unless told not to).</summary>
     public bool DemonstrationData { get; init; } = true;
 
-    /// <summary>The application's clock: the real time, until a test moves it on.</summary>
-    public MovableClock Clock { get; } = new();
+    /// <summary>
+    /// The application's clock: from <see cref="MovableClock.Start"/>, unless a test gives a clock starting elsewhere
+    /// before the application starts; moved on by a test.
+    /// </summary>
+    public MovableClock Clock { get; init; } = new();
 
     protected abstract string ConnectionString { get; }
 
@@ -59,7 +64,13 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Safeguard:Mail:PickupFolder", MailFolder);
         // Every test request comes from the same (unknown) address; the per-address limit has a test of its own.
         builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "10000");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // The daily FOI reminders are queued by the tests that want them, when they want them (FoiReminders):
+            // the background service must not queue them first, or meanwhile.
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(FoiReminderService)));
+        });
     }
 
     /// <summary>
@@ -149,15 +160,3 @@ public class PostgresPortalFactory : PortalFactory
     }
 }
 
-/// <summary>
-/// A clock that runs with the real one, moved on by a test (<see cref="Advance"/>): a session can then outlive its
-/// idle or absolute time in an instant, while codes and cookies still see a plausible, increasing time.
-/// </summary>
-public sealed class MovableClock : TimeProvider
-{
-    private long offsetTicks;
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
-
-    public override DateTimeOffset GetUtcNow() => TimeProvider.System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
-}
