@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MimeKit;
 using Npgsql;
 using Safeguard.Foi.Reminders;
 using Safeguard.Platform;
@@ -37,6 +39,9 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// </summary>
     public MovableClock Clock { get; init; } = new();
 
+    /// <summary>What the application logs at Warning and above (the tests' log level).</summary>
+    public LogRecorder Log { get; } = new();
+
     protected abstract string ConnectionString { get; }
 
     public virtual ValueTask InitializeAsync()
@@ -64,6 +69,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Safeguard:Mail:PickupFolder", MailFolder);
         // Every test request comes from the same (unknown) address; the per-address limit has a test of its own.
         builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "10000");
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -71,6 +77,29 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
             // the background service must not queue them first, or meanwhile.
             services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(FoiReminderService)));
         });
+    }
+
+    /// <summary>The e-mails to <paramref name="address"/> that the outbox has written to <see cref="MailFolder"/>, waiting up to 10 seconds for the first.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> MailToAsync(string address)
+    {
+        for (var wait = 0; wait < 100; wait++)
+        {
+            var mail = new List<MimeMessage>();
+            foreach (var file in Directory.GetFiles(MailFolder, "*.eml"))
+            {
+                var message = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
+                if (message.To.Mailboxes.Any(m => m.Address == address))
+                {
+                    mail.Add(message);
+                }
+            }
+            if (mail.Count > 0)
+            {
+                return mail;
+            }
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        throw new TimeoutException($"No e-mail to {address} reached {MailFolder} within 10 seconds.");
     }
 
     /// <summary>
@@ -159,4 +188,3 @@ public class PostgresPortalFactory : PortalFactory
         await drop.ExecuteNonQueryAsync();
     }
 }
-

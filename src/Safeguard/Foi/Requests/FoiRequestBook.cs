@@ -43,11 +43,13 @@ public sealed record FoiRequestChanges
 /// <param name="Late">Past a deadline, most late first.</param>
 /// <param name="Unknown">Dates the clock cannot count (bank holidays not known).</param>
 /// <param name="Horizon">The last day counted as soon; null when it cannot be counted.</param>
+/// <param name="HorizonUnknown">Why the horizon cannot be counted, and what to do; null when it can.</param>
 internal sealed record FoiAttention(
     IReadOnlyList<(FoiRequest Request, FoiRequestStatus Status)> DueSoon,
     IReadOnlyList<(FoiRequest Request, FoiRequestStatus Status)> Late,
     IReadOnlyList<(FoiRequest Request, FoiRequestStatus Status)> Unknown,
-    DateOnly? Horizon);
+    DateOnly? Horizon,
+    string? HorizonUnknown);
 
 /// <summary>An answer document as lists show it, without its bytes.</summary>
 public sealed record FoiDocumentSummary(int Id, string FileName, string Sha256, long SizeBytes, DateTime UploadedAtUtc);
@@ -143,20 +145,22 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
     {
         var today = await TodayAsync(cancellationToken);
         var calendar = await holidays.CalendarAsync(cancellationToken);
-        DateOnly? horizon;
+        DateOnly? horizon = null;
+        string? horizonUnknown = null;
         try
         {
             horizon = calendar.AddWorkingDays(Today, workingDays).Date;
         }
-        catch (OutsideCoveredYearsException)
+        catch (OutsideCoveredYearsException outside)
         {
-            horizon = null;
+            horizonUnknown = outside.Message;
         }
         return new FoiAttention(
             [.. today.Where(x => x.Status.WorkingDaysLate == 0 && x.Status.Due is { } due && due >= Today && due <= horizon).OrderBy(x => x.Status.Due)],
             [.. today.Where(x => x.Status.WorkingDaysLate > 0)],
             [.. today.Where(x => x.Status.State == FoiState.Unknown)],
-            horizon);
+            horizon,
+            horizonUnknown);
     }
 
     /// <summary>Where one request stands today.</summary>
