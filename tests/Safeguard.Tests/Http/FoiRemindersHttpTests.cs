@@ -4,14 +4,16 @@ using Safeguard.Accounts;
 using Safeguard.Foi.Reminders;
 using Safeguard.Foi.Requests;
 using Safeguard.Foi.Staff;
+using Safeguard.Platform;
 using Safeguard.Tests.Accounts;
 
 namespace Safeguard.Tests.Http;
 
 /// <summary>
-/// FOI reminders as the daily run queues them, on each engine: the day the shipped bank holidays run out, when the run
-/// and the dashboard say so and what to do, rather than guess a deadline. Each test starts an application of its own,
-/// with the date it needs.
+/// FOI reminders as the daily run queues them, with no request to take the site's address from, on each engine: the
+/// link each e-mail carries, with <c>Safeguard:PublicBaseUrl</c> and without it; and the day the shipped bank holidays
+/// run out, when the run and the dashboard say so and what to do, rather than guess a deadline. Each test starts an
+/// application of its own, with the setting, the server or the date it needs.
 /// </summary>
 public abstract class FoiRemindersHttpTests<TFactory>
     where TFactory : PortalFactory, new()
@@ -43,6 +45,37 @@ public abstract class FoiRemindersHttpTests<TFactory>
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<FoiReminders>().QueueAsync(factory.Clock.Today, Cancel);
+    }
+
+    [Fact]
+    public async Task Reminder_PublicBaseUrlSet_LinksToIt()
+    {
+        await using var factory = new TFactory { Settings = new Dictionary<string, string> { [SafeguardSettings.PublicBaseUrl] = "https://safeguard.example.org/" } };
+        await factory.InitializeAsync();
+        var (request, owner) = await RequestSentAMonthAgoAsync(factory);
+
+        (await QueueAsync(factory)).Queued.ShouldBe(1);
+
+        (await factory.MailToAsync(owner.Email)).Single().TextBody.ShouldNotBeNull().ShouldContain($"https://safeguard.example.org{FoiStaffPaths.Request(request.Id)}");
+        factory.Log.Messages.ShouldNotContain(m => m.Text.Contains(SafeguardSettings.PublicBaseUrl, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reminder_PublicBaseUrlNotSet_LinksToWhereTheServerListens_AndStartingWarnsOfIt()
+    {
+        await using var factory = new TFactory();
+        factory.UseKestrel(0);
+        await factory.InitializeAsync();
+        var listening = factory.ClientOptions.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var (request, owner) = await RequestSentAMonthAgoAsync(factory);
+
+        (await QueueAsync(factory)).Queued.ShouldBe(1);
+
+        var body = (await factory.MailToAsync(owner.Email)).Single().TextBody.ShouldNotBeNull();
+        body.ShouldContain($"{listening}{FoiStaffPaths.Request(request.Id)}");
+        body.ShouldNotContain("localhost:5000");
+        factory.Log.Messages.ShouldContain(m => m.Level == LogLevel.Warning && m.Category == typeof(PublicAddress).FullName
+            && m.Text.StartsWith($"{SafeguardSettings.PublicBaseUrl} is not set, so links in e-mails sent without a request (FOI reminders) start with {listening},", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -39,6 +39,9 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// </summary>
     public MovableClock Clock { get; init; } = new();
 
+    /// <summary>Settings beyond the tests' own, given before the application starts.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>What the application logs at Warning and above (the tests' log level).</summary>
     public LogRecorder Log { get; } = new();
 
@@ -46,8 +49,8 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public virtual ValueTask InitializeAsync()
     {
-        // Starting the server runs migrations and loads the demonstration data.
-        _ = Server;
+        // Starting the server (in memory, or on Kestrel when told to) runs migrations and loads the demonstration data.
+        StartServer();
         return ValueTask.CompletedTask;
     }
 
@@ -69,6 +72,10 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Safeguard:Mail:PickupFolder", MailFolder);
         // Every test request comes from the same (unknown) address; the per-address limit has a test of its own.
         builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "10000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.ConfigureTestServices(services =>
         {

@@ -7,6 +7,7 @@ using Safeguard.Foi.Clock;
 using Safeguard.Foi.Data;
 using Safeguard.Foi.Holidays;
 using Safeguard.Foi.Requests;
+using Safeguard.Platform;
 
 namespace Safeguard.Foi.Reminders;
 
@@ -21,10 +22,12 @@ internal sealed record FoiReminderRun(int Queued, int Uncounted, string? Why);
 /// Queues reminders of FOI deadlines to each request's owner through the outbox: one when a deadline is
 /// <see cref="FoiSettings.ReminderWorkingDays"/> working days away or nearer, one once it has passed. Each is queued
 /// once: the record of it (<see cref="FoiReminder"/>, unique per request, deadline, date and kind) and the e-mail are
-/// saved in one transaction. E-mails name the request by reference and authority, with a link, and hold no personal
-/// data beyond the recipient's own address; a request without an active owner in the FOI team gets none.
+/// saved in one transaction. E-mails name the request by reference and authority, with a link to the site's public
+/// address, and hold no personal data beyond the recipient's own address; a request without an active owner in the
+/// FOI team gets none.
 /// </summary>
-internal sealed class FoiReminders(FoiDbContext db, FoiRequestBook book, BankHolidayStore holidays, StaffDirectory staff, Outbox outbox, FoiSettings settings, TimeProvider clock)
+internal sealed class FoiReminders(
+    FoiDbContext db, FoiRequestBook book, BankHolidayStore holidays, StaffDirectory staff, Outbox outbox, FoiSettings settings, PublicAddress site, TimeProvider clock)
 {
     /// <summary>Queues the reminders due on <paramref name="today"/> not queued before.</summary>
     public async Task<FoiReminderRun> QueueAsync(DateOnly today, CancellationToken cancellationToken)
@@ -115,7 +118,7 @@ internal sealed class FoiReminders(FoiDbContext db, FoiRequestBook book, BankHol
         var body = $"""
             FOI request {request.Reference} to {request.Authority}: {deadline.Label} {when}.
 
-            {settings.BaseUrl(null)}{Staff.FoiStaffPaths.Request(request.Id)}
+            {site.Of(null)}{Staff.FoiStaffPaths.Request(request.Id)}
 
             {(kind == FoiReminderKind.Overdue ? "Record the answer if it came, or chase the authority; an internal review, then a complaint to the Information Commissioner, may follow." : "Record the answer on the request's page when it comes.")}
 
