@@ -6,6 +6,7 @@ using Safeguard.Audit;
 using Safeguard.Foi.Clock;
 using Safeguard.Foi.Data;
 using Safeguard.Foi.Holidays;
+using Safeguard.Platform;
 
 namespace Safeguard.Foi.Requests;
 
@@ -73,7 +74,8 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
         request.Exemptions = request.Exemptions is { } cited ? FoiExemptions.Normalise(cited) : null;
         await CheckAsync(request, cancellationToken);
         db.Requests.Add(request);
-        await SaveAuditedAsync(AuditAction.Create, request, $"request {request.Reference} added", cancellationToken);
+        await SaveCheckedAsync(() => SaveAuditedAsync(AuditAction.Create, request, $"request {request.Reference} added", cancellationToken),
+            () => EnsureUniqueAsync(request, cancellationToken));
         return request;
     }
 
@@ -119,7 +121,8 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
         await EnsureUniqueAsync(request, cancellationToken);
         request.Exemptions = string.IsNullOrWhiteSpace(request.Exemptions) ? null : FoiExemptions.Normalise(request.Exemptions);
         await CheckAsync(request, cancellationToken);
-        await SaveAuditedAsync(AuditAction.Update, request, $"request {request.Reference}: {what}", cancellationToken);
+        await SaveCheckedAsync(() => SaveAuditedAsync(AuditAction.Update, request, $"request {request.Reference}: {what}", cancellationToken),
+            () => EnsureUniqueAsync(request, cancellationToken));
         return request;
     }
 
@@ -241,18 +244,26 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
     public async Task<FoiSeries> AddSeriesAsync(string name, int intervalMonths, CancellationToken cancellationToken)
     {
         name = name.Trim();
+        await EnsureSeriesNameFreeAsync(name, cancellationToken);
+        var series = new FoiSeries { Name = name, IntervalMonths = intervalMonths };
+        db.Series.Add(series);
+        await SaveCheckedAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(new AuditEvent(origin.Actor, AuditAction.Create, "foi-series", series.Id.ToString(CultureInfo.InvariantCulture), origin.Source,
+                string.Create(CultureInfo.InvariantCulture, $"series every {intervalMonths} months")), transaction.GetDbTransaction(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }, () => EnsureSeriesNameFreeAsync(name, cancellationToken));
+        return series;
+    }
+
+    private async Task EnsureSeriesNameFreeAsync(string name, CancellationToken cancellationToken)
+    {
         if (await db.Series.AnyAsync(s => s.Name == name, cancellationToken))
         {
             throw new FoiRequestException($"There is already a series '{name}'.", nameof(FoiSeries.Name));
         }
-        var series = new FoiSeries { Name = name, IntervalMonths = intervalMonths };
-        db.Series.Add(series);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent(origin.Actor, AuditAction.Create, "foi-series", series.Id.ToString(CultureInfo.InvariantCulture), origin.Source,
-            string.Create(CultureInfo.InvariantCulture, $"series every {intervalMonths} months")), transaction.GetDbTransaction(), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return series;
     }
 
     /// <summary>The references in use that start with <paramref name="prefix"/>, for suggesting the next one.</summary>
@@ -264,6 +275,25 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
         if (await db.Requests.AnyAsync(r => r.Reference == request.Reference && r.Id != request.Id, cancellationToken))
         {
             throw new FoiRequestException($"There is already a request '{request.Reference}': give this one another reference.", nameof(FoiRequest.Reference));
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="save"/>, made after <paramref name="check"/> found its reference or name free. When a unique
+    /// index refuses it because another save took that value in between (a form sent twice, two people at once),
+    /// nothing was saved, and the check, made again, answers as it does before saving.
+    /// </summary>
+    private async Task SaveCheckedAsync(Func<Task> save, Func<Task> check)
+    {
+        try
+        {
+            await save();
+        }
+        catch (DbUpdateException failure) when (failure.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            await check();
+            throw;
         }
     }
 
