@@ -61,7 +61,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await using (var supervisorContext = await fixture.NewContextAsync())
         {
             var page = await supervisorContext.NewPageAsync();
-            await supervisor.SignInAsync(page, DateTimeOffset.UtcNow);
+            await supervisor.SignInAsync(page, fixture.Server.Clock.GetUtcNow());
             await Accessibility.AssertAccessibleAndReflowsAsync(page);
             await page.GetByRole(AriaRole.Link, new() { Name = "Referrals", Exact = true }).ClickAsync();
             await page.WaitForPageAsync("**/staff/referrals");
@@ -82,12 +82,12 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
 
         await using var researcherContext = await fixture.NewContextAsync();
         var figures = await researcherContext.NewPageAsync();
-        await researcher.SignInAsync(figures, DateTimeOffset.UtcNow);
+        await researcher.SignInAsync(figures, fixture.Server.Clock.GetUtcNow());
 
         // The caseworker records the case as it goes.
         await using var caseworkerContext = await fixture.NewContextAsync();
         var work = await caseworkerContext.NewPageAsync();
-        await caseworker.SignInAsync(work, DateTimeOffset.UtcNow);
+        await caseworker.SignInAsync(work, fixture.Server.Clock.GetUtcNow());
         await work.GetByRole(AriaRole.Link, new() { Name = "Cases", Exact = true }).First.ClickAsync();
         await work.WaitForPageAsync("**/staff/cases");
         await Accessibility.AssertAccessibleAndReflowsAsync(work);
@@ -212,7 +212,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         var caseworker = await StaffMember.CreateAsync(fixture.Server, StaffRoles.Caseworker, "Cass Caseworker");
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
-        await caseworker.SignInAsync(page, DateTimeOffset.UtcNow, scan: false);
+        await caseworker.SignInAsync(page, fixture.Server.Clock.GetUtcNow(), scan: false);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Record a referral" }).ClickAsync();
         await page.WaitForPageAsync("**/staff/referrals/record");

@@ -14,7 +14,7 @@ namespace Safeguard.BrowserTests;
 /// </summary>
 public sealed class FoiJourneyTests(BrowserFixture fixture)
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private DateOnly Today => fixture.Server.Clock.Today;
 
     private static string Typed(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
@@ -31,7 +31,7 @@ public sealed class FoiJourneyTests(BrowserFixture fixture)
         var late = $"MJ-FOI-L-{Guid.NewGuid().ToString("N")[..6]}";
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
-        await officer.SignInAsync(page, DateTimeOffset.UtcNow);
+        await officer.SignInAsync(page, fixture.Server.Clock.GetUtcNow());
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Staff" }).GetByRole(AriaRole.Link, new() { Name = "FOI requests" }).ClickAsync();
         await page.WaitForPageAsync("**/staff/foi");

@@ -18,7 +18,7 @@ public sealed class PasskeyJourneyTests(BrowserFixture fixture)
         await using var context = await fixture.NewContextAsync(new() { BaseURL = fixture.Server.LocalhostAddress.ToString() });
         var page = await context.NewPageAsync();
         var authenticator = await VirtualAuthenticator.AddAsync(context, page);
-        await member.SignInAsync(page, DateTimeOffset.UtcNow);
+        await member.SignInAsync(page, fixture.Server.Clock.GetUtcNow());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Passkeys", Exact = true }).ClickAsync();
         await page.WaitForPageAsync("**/staff/passkeys");
@@ -77,7 +77,7 @@ public sealed class PasskeyJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/staff/sign-in");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" })).ToBeHiddenAsync();
 
-        await member.SignInAsync(page, DateTimeOffset.UtcNow, scan: false);
+        await member.SignInAsync(page, fixture.Server.Clock.GetUtcNow(), scan: false);
         await page.GotoAsync(AccountsPaths.Passkeys);
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Adding a passkey needs a browser that supports passkeys, with JavaScript switched on.");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" })).ToBeHiddenAsync();

@@ -3,6 +3,9 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Tests;
 
 namespace Safeguard.BrowserTests;
 
@@ -10,7 +13,8 @@ namespace Safeguard.BrowserTests;
 /// The real application on Kestrel at a loopback port, over HTTPS with a certificate made for the run (staff pages
 /// and their <c>__Host-</c> cookies need HTTPS, as in production), on a fresh SQLite file of its own; its start-up
 /// migrates the database and loads the demonstration release, as <c>./safeguard serve</c> does. E-mail goes to
-/// <see cref="MailFolder"/>.
+/// <see cref="MailFolder"/>. Its clock (<see cref="Clock"/>) starts on a fixed working day, so journeys that count days
+/// count the same whatever the real date.
 /// </summary>
 public sealed class PortalServer : WebApplicationFactory<Program>
 {
@@ -44,6 +48,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     /// <summary>Where the application writes e-mails as .eml files.</summary>
     public string MailFolder => Path.Combine(folder, "mail");
 
+    /// <summary>The application's clock, from <see cref="MovableClock.Start"/>: codes for signing in are made on it.</summary>
+    public MovableClock Clock { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -61,6 +68,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "10000");
         // A key ring of this server's own, so no key file is written beside the test binaries or shared between runs.
         builder.UseSetting("Safeguard:Encryption:KeyRing", KeyRing());
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     private static string KeyRing() =>

@@ -21,7 +21,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
 
         await using var adminContext = await fixture.NewContextAsync();
         var admin = await adminContext.NewPageAsync();
-        await administrator.SignInAsync(admin, DateTimeOffset.UtcNow);
+        await administrator.SignInAsync(admin, fixture.Server.Clock.GetUtcNow());
         await Accessibility.AssertNoViolationsAsync(admin);
 
         await admin.GetByRole(AriaRole.Link, new() { Name = "Staff accounts", Exact = true }).First.ClickAsync();
@@ -60,7 +60,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await Accessibility.AssertNoViolationsAsync(staff);
         await Assertions.Expect(staff.GetByRole(AriaRole.Img, new() { Name = "QR code for setting up Safeguard" })).ToBeVisibleAsync();
         var key = await staff.Locator("#authenticator-key").InnerTextAsync();
-        var enrolledAt = DateTimeOffset.UtcNow;
+        var enrolledAt = fixture.Server.Clock.GetUtcNow();
         await staff.GetByLabel("Code from the app").FillAsync(Totp.Code(key, enrolledAt));
         await staff.GetByRole(AriaRole.Button, new() { Name = "Finish setting up" }).ClickAsync();
         await staff.WaitForPageAsync("**/staff?enrolled=true");
@@ -90,7 +90,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         var administrator = await StaffMember.CreateAsync(fixture.Server, StaffRoles.Administrator, "Alex Admin");
         await using var context = await fixture.NewContextAsync();
         var admin = await context.NewPageAsync();
-        await administrator.SignInAsync(admin, DateTimeOffset.UtcNow);
+        await administrator.SignInAsync(admin, fixture.Server.Clock.GetUtcNow());
 
         await admin.GetByRole(AriaRole.Link, new() { Name = "Audit trail", Exact = true }).ClickAsync();
         await admin.WaitForPageAsync("**/admin/audit");
@@ -104,7 +104,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         (await admin.TitleAsync()).ShouldStartWith("Error: ");
         await Accessibility.AssertNoViolationsAsync(admin);
 
-        await admin.GetByLabel("From (UTC day)").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await admin.GetByLabel("From (UTC day)").FillAsync(fixture.Server.Clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await admin.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Table)).ToContainTextAsync("sign-in");
         await Accessibility.AssertNoViolationsAsync(admin);

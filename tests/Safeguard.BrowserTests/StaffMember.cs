@@ -22,7 +22,7 @@ internal sealed record StaffMember(string Email, string Passphrase, string Authe
         using var scope = server.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
         var email = $"{role}-{Guid.NewGuid():N}@example.org";
-        var account = new StaffAccount { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = DateTimeOffset.UtcNow };
+        var account = new StaffAccount { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = server.Clock.GetUtcNow() };
         (await users.CreateAsync(account, DefaultPassphrase)).Succeeded.ShouldBeTrue();
         (await users.AddToRoleAsync(account, role)).Succeeded.ShouldBeTrue();
         await users.ResetAuthenticatorKeyAsync(account);

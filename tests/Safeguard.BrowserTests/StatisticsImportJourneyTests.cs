@@ -38,7 +38,7 @@ public sealed class StatisticsImportJourneyTests(BrowserFixture fixture, PortalS
         var officer = await StaffMember.CreateAsync(server, StaffRoles.PolicyOfficer, "Pat Policy");
         await using var context = await fixture.NewContextAsync(server);
         var page = await context.NewPageAsync();
-        await officer.SignInAsync(page, DateTimeOffset.UtcNow);
+        await officer.SignInAsync(page, server.Clock.GetUtcNow());
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
         // Sent without a file, the upload form says what to fix.

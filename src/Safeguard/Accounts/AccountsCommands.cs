@@ -35,9 +35,8 @@ public static class AccountsCommands
             await using var scope = host.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
             var configuration = services.GetRequiredService<IConfiguration>();
-            var baseUrl = configuration[SafeguardSettings.PublicBaseUrl] is { Length: > 0 } configured ? configured : "http://localhost:5000";
             var invitation = await services.GetRequiredService<InvitationService>().InviteAsync(
-                address, result.GetValue(name) ?? address.Split('@')[0], [StaffRoles.Administrator], "system", baseUrl, sendEmail: false, cancellationToken);
+                address, result.GetValue(name) ?? address.Split('@')[0], [StaffRoles.Administrator], "system", services.GetRequiredService<PublicAddress>().Of(null), sendEmail: false, cancellationToken);
             if (invitation.Problem is not null)
             {
                 await Console.Error.WriteLineAsync($"error: {invitation.Problem}");

@@ -34,8 +34,12 @@ public static class FoiCommands
             using var host = await open(result, cancellationToken);
             await using var scope = host.Services.CreateAsyncScope();
             var today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
-            var queued = await scope.ServiceProvider.GetRequiredService<Foi.Reminders.FoiReminders>().QueueAsync(today, cancellationToken);
-            Console.WriteLine(Invariant($"Queued {queued} reminder{(queued == 1 ? "" : "s")} in the outbox."));
+            var run = await scope.ServiceProvider.GetRequiredService<Foi.Reminders.FoiReminders>().QueueAsync(today, cancellationToken);
+            Console.WriteLine(Invariant($"Queued {run.Queued} reminder{(run.Queued == 1 ? "" : "s")} in the outbox."));
+            if (run.Why is { } why)
+            {
+                await Console.Error.WriteLineAsync(Invariant($"warning: {run.Uncounted} deadline{(run.Uncounted == 1 ? "" : "s")} could not be counted, so none of their reminders was queued. {why}"));
+            }
             return 0;
         });
         return new Command("reminders", "Reminders of FOI deadlines, through the e-mail outbox.") { queue };

@@ -25,7 +25,7 @@ internal sealed class DatabaseInitializationService(
         {
             foreach (var address in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
             {
-                Console.WriteLine($"Safeguard is running. Open {address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal)}/statistics");
+                Console.WriteLine($"Safeguard is running. Open {PublicAddress.Openable(address)}/statistics");
             }
         });
     }

@@ -12,7 +12,7 @@ public static class SafeguardSettings
     /// <summary>The organisation credited as the source of the statistics.</summary>
     public const string Publisher = "Safeguard:Publisher";
 
-    /// <summary>Public address of the site, used in citations; default: the address of the request.</summary>
+    /// <summary>Public address of the site, for links that leave the page (citations, e-mails, calendar feeds); without it, see <see cref="PublicAddress"/>.</summary>
     public const string PublicBaseUrl = "Safeguard:PublicBaseUrl";
 
     /// <summary>Seconds that pages showing the latest release may be cached (default 60).</summary>

@@ -36,6 +36,7 @@ public static class SafeguardWebApplication
     {
         UseBuiltFilesWhenRunFromElsewhere(builder);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddSingleton(services => SafeguardDatabase.FromConfiguration(services.GetRequiredService<IConfiguration>()));
         builder.Services.AddFieldEncryption();
         builder.Services.AddSingleton<DatabaseInitializer>();
@@ -74,6 +75,11 @@ public static class SafeguardWebApplication
 
     private static void UsePlatform(this WebApplication app)
     {
+        // Once serving (a command builds the application but never starts it), so the warning can name the address used.
+        if (app.Environment.IsProduction())
+        {
+            app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<PublicAddress>().WarnIfNotConfigured);
+        }
         // Only the proxies named in Safeguard:TrustedProxies are believed about the client's address and scheme.
         app.UseForwardedHeaders();
         app.UseErrorResponses();

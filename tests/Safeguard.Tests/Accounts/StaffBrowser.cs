@@ -31,7 +31,7 @@ public sealed class StaffBrowser(PortalFactory factory)
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
         var email = $"staff-{Guid.NewGuid():N}@example.org";
-        var account = new StaffAccount { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test Person", CreatedAt = DateTimeOffset.UtcNow };
+        var account = new StaffAccount { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test Person", CreatedAt = factory.Clock.GetUtcNow() };
         (await users.CreateAsync(account, Passphrase)).Succeeded.ShouldBeTrue();
         if (roles.Length > 0)
         {

@@ -142,7 +142,7 @@ public abstract class CaseworkHttpTests<TFactory>(TFactory factory) : IClassFixt
         detention.QuerySelector("#To-error")!.TextContent.ShouldContain("The day they left must be the same as or after the day they arrived");
         detention.QuerySelector("#EndedBy-error")!.TextContent.ShouldContain("Choose how the stay ended");
 
-        var future = DateTime.UtcNow.AddDays(3).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var future = factory.Clock.Today.AddDays(3).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         var outcome = await StaffBrowser.ParseAsync(await browser.SubmitAsync($"{casePath}/outcome", [new("Outcome", "Released"), new("On", future)]));
         outcome.QuerySelector("#On-error")!.TextContent.ShouldContain("The day of the outcome must be today or in the past");
         outcome.QuerySelector("#Route-error")!.TextContent.ShouldContain("Choose how the person was released");

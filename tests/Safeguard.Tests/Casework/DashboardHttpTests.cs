@@ -16,7 +16,7 @@ public abstract class DashboardHttpTests<TFactory>(TFactory factory) : IClassFix
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private DateOnly Today => factory.Clock.Today;
 
     [Fact]
     public async Task Dashboard_ListsOverdueResponsesAndAssessmentsWithoutAReport_OnlyForTheCasesOfWhoeverReadsIt()

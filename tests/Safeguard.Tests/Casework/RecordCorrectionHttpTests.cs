@@ -196,7 +196,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         finding.QuerySelector("#Location-error")!.TextContent.ShouldContain("Enter where on the body the finding is");
         finding.QuerySelector("#Consistency-error")!.TextContent.ShouldContain("Choose how consistent the finding is with the account given");
 
-        var future = DateTime.UtcNow.AddDays(3).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var future = factory.Clock.Today.AddDays(3).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         var homeOffice = await StaffBrowser.ParseAsync(await ResubmitAsync(browser, $"{casePath}/home-office/{sample.HomeOfficeEvent}", new("Kind", "Rule35Report"), new("OccurredOn", future)));
         homeOffice.QuerySelector(".error-summary a[href='#Paragraph']")!.TextContent.ShouldBe("Choose the paragraph of rule 35 the report was made under");
         homeOffice.QuerySelector("#OccurredOn-error")!.TextContent.ShouldContain("The day it happened must be today or in the past");

@@ -28,7 +28,7 @@ public abstract class RecordReferralHttpTests<TFactory>(TFactory factory) : ICla
 
     private static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private DateOnly Today => factory.Clock.Today;
 
     /// <summary>A letter from a visitor group about a synthetic person, opened <paramref name="receivedOn"/>.</summary>
     private static KeyValuePair<string, string>[] Letter(string person, DateOnly receivedOn, string consent = "yes") =>

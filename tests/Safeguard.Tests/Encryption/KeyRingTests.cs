@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
-using Safeguard.Tests.Http;
 
 namespace Safeguard.Tests.Encryption;
 

@@ -2,7 +2,11 @@ using System.Diagnostics;
 
 namespace Safeguard.Tests.Foi;
 
-/// <summary><c>safeguard foi ...</c> run as a person runs it: a process of its own, on a data folder of its own.</summary>
+/// <summary>
+/// <c>safeguard foi ...</c> run as a person runs it: a process of its own, on a data folder of its own, and on the real
+/// date, which no test clock reaches; a test whose command counts to today first makes that date countable whatever
+/// it is (<see cref="KnowBankHolidaysToAsync"/>).
+/// </summary>
 public sealed class FoiCommandLineTests : IDisposable
 {
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("safeguard-foi-cli-");
@@ -23,6 +27,18 @@ public sealed class FoiCommandLineTests : IDisposable
         var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>
+    /// Imports a synthetic feed for every year from the shipped feed's first to the year after <paramref name="today"/>,
+    /// so that the commands can count to the real today even once it is past the shipped feed.
+    /// </summary>
+    private async Task KnowBankHolidaysToAsync(DateOnly today)
+    {
+        var feed = Path.Combine(folder.FullName, "to-today.json");
+        await File.WriteAllTextAsync(feed, BankHolidayFeedTests.SyntheticFeed([.. Enumerable.Range(2024, today.Year - 2024 + 2)]), TestContext.Current.CancellationToken);
+        var imported = await RunAsync("foi", "holidays", "import", feed);
+        imported.ExitCode.ShouldBe(0, imported.Errors);
     }
 
     [Fact]
@@ -80,6 +96,7 @@ public sealed class FoiCommandLineTests : IDisposable
     [Fact]
     public async Task Requests_AddRecordARefusalAndList_WithStatesComputed()
     {
+        await KnowBankHolidaysToAsync(DateOnly.FromDateTime(DateTime.Now));
         var draft = await RunAsync("foi", "requests", "add", "MJ-TEST-1", "--subject", "Segregation, 2024");
         draft.ExitCode.ShouldBe(0, draft.Errors);
         draft.Output.ShouldContain("MJ-TEST-1            draft  Home Office: Segregation, 2024");
@@ -113,7 +130,10 @@ public sealed class FoiCommandLineTests : IDisposable
     [Fact]
     public async Task RemindersQueue_RequestWithoutOwner_QueuesNothing()
     {
-        var sent = DateOnly.FromDateTime(DateTime.Now).AddDays(-40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // Read once: a day later (midnight passing before the command reads it) the request is still overdue.
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        await KnowBankHolidaysToAsync(today);
+        var sent = today.AddDays(-40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         (await RunAsync("foi", "requests", "add", "MJ-TEST-R", "--subject", "Use of force, 2026", "--sent", sent)).ExitCode.ShouldBe(0);
         var queued = await RunAsync("foi", "reminders", "queue");
         queued.ExitCode.ShouldBe(0, queued.Errors);

@@ -4,7 +4,7 @@ using Safeguard.Foi.Requests;
 
 namespace Safeguard.Tests.Foi;
 
-/// <summary>Where a request stands, computed from its dates; dates in 2025 against the shipped GOV.UK feed.</summary>
+/// <summary>Where a request stands, and the deadlines it waits on, computed from its dates against the shipped GOV.UK feed (2024 to 2027).</summary>
 public sealed class FoiRequestStatusTests
 {
     private static readonly WorkingDayCalendar Calendar = new(BankHolidayFeed.Shipped);
@@ -97,4 +97,25 @@ public sealed class FoiRequestStatusTests
     [Fact]
     public void AReceiptOutsideTheKnownYears_IsAnErrorNotAGuess() =>
         Should.Throw<OutsideCoveredYearsException>(() => On(Sent(new DateOnly(2031, 1, 6)), new DateOnly(2031, 2, 1)));
+
+    [Fact]
+    public void Deadlines_FortyWorkingDayMarkPastTheKnownYears_TheAnswerIsStillGiven()
+    {
+        // Received 15 November 2027: answer due 14 December 2027 (St Andrew's Day not counted); the 40th working day
+        // falls in 2028, whose bank holidays are not known.
+        FoiDeadlines.Pending(Sent(new DateOnly(2027, 11, 15)), Calendar).ShouldBe([new FoiPendingDeadline(FoiDeadlineKind.Answer, new DateOnly(2027, 12, 14))]);
+        FoiDeadlines.Pending(Sent(new DateOnly(2027, 10, 1)), Calendar).ShouldBe(
+            [new FoiPendingDeadline(FoiDeadlineKind.Answer, new DateOnly(2027, 10, 29)), new FoiPendingDeadline(FoiDeadlineKind.AnswerLimit, new DateOnly(2027, 11, 26))]);
+    }
+
+    [Fact]
+    public void Deadlines_ReviewLimitPastTheKnownYears_TheReviewIsStillGiven()
+    {
+        var request = Sent(new DateOnly(2027, 10, 1));
+        request.Outcome = FoiOutcome.Refused;
+        request.Exemptions = "s.31";
+        request.AnsweredOn = new DateOnly(2027, 10, 29);
+        request.ReviewRequestedOn = new DateOnly(2027, 11, 15);
+        FoiDeadlines.Pending(request, Calendar).ShouldBe([new FoiPendingDeadline(FoiDeadlineKind.Review, new DateOnly(2027, 12, 14))]);
+    }
 }

@@ -1,16 +1,22 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts;
 using Safeguard.Accounts.Data;
 using Safeguard.Foi.Clock;
+using Safeguard.Foi.Data;
 using Safeguard.Foi.Holidays;
 using Safeguard.Foi.Reminders;
+using Safeguard.Foi.Requests;
 using Safeguard.Foi.Staff;
 using Safeguard.Tests.Accounts;
 
@@ -19,15 +25,17 @@ namespace Safeguard.Tests.Http;
 /// <summary>
 /// The FOI staff pages through the real pipeline, on each engine, as a policy officer uses them: a request created,
 /// refused with exemptions, taken to internal review; overdue requests on the dashboard; a series' next request
-/// drafted; answer documents; the calendar feed read by an app that cannot sign in; reminders queued once. Dates are
-/// counted back from today on the application's own working-day calendar, so states are exact whatever the day.
+/// drafted; answer documents; the calendar feed read by an app that cannot sign in; reminders queued once; a form sent
+/// twice. Dates are counted from the application's today (its clock, <see cref="MovableClock"/>, which starts on a
+/// fixed working day inside the shipped bank holidays) on its own working-day calendar, so states are exact whatever
+/// the real date.
 /// </summary>
 public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : PortalFactory
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private DateOnly Today => factory.Clock.Today;
 
     private static string Typed(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
@@ -40,7 +48,7 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     /// <summary>The working day <paramref name="count"/> working days before today.</summary>
-    private static DateOnly WorkingDaysAgo(WorkingDayCalendar calendar, int count)
+    private DateOnly WorkingDaysAgo(WorkingDayCalendar calendar, int count)
     {
         var date = Today;
         for (var counted = 0; counted < count;)
@@ -66,16 +74,21 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
 
     private static string Location(HttpResponseMessage response) => response.Headers.Location.ShouldNotBeNull().OriginalString;
 
-    /// <summary>Fills in the new request form; returns the request page's address.</summary>
-    private static async Task<string> CreateAsync(StaffBrowser browser, TestStaff owner, string reference, DateOnly? sent, string subject = "Use of force by centre, January to June 2026",
-        params KeyValuePair<string, string>[] more)
-    {
-        var response = await browser.SubmitAsync(FoiStaffPaths.NewRequest,
+    /// <summary>Fills in the new request form and sends it.</summary>
+    private static Task<HttpResponseMessage> SubmitNewAsync(StaffBrowser browser, TestStaff owner, string reference, DateOnly? sent, string subject = "Use of force by centre, January to June 2026",
+        params KeyValuePair<string, string>[] more) =>
+        browser.SubmitAsync(FoiStaffPaths.NewRequest,
         [
             new("Reference", reference), new("Authority", "Home Office"), new("Subject", subject),
             new("Text", "Please give the number of use of force incidents at each immigration removal centre, January to June 2026."),
             new("Channel", "Email"), new("SentOn", sent is { } day ? Typed(day) : ""), new("OwnerId", owner.Id), .. more,
         ]);
+
+    /// <summary>Fills in the new request form; returns the request page's address.</summary>
+    private static async Task<string> CreateAsync(StaffBrowser browser, TestStaff owner, string reference, DateOnly? sent, string subject = "Use of force by centre, January to June 2026",
+        params KeyValuePair<string, string>[] more)
+    {
+        var response = await SubmitNewAsync(browser, owner, reference, sent, subject, more);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync(Cancel));
         var location = Location(response);
         location.ShouldEndWith("?done=added");
@@ -346,11 +359,11 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var reminders = scope.ServiceProvider.GetRequiredService<FoiReminders>();
-            (await reminders.QueueAsync(Today, Cancel)).ShouldBeGreaterThanOrEqualTo(2);
+            (await reminders.QueueAsync(Today, Cancel)).Queued.ShouldBeGreaterThanOrEqualTo(2);
         }
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            (await scope.ServiceProvider.GetRequiredService<FoiReminders>().QueueAsync(Today, Cancel)).ShouldBe(0, "each reminder goes once");
+            (await scope.ServiceProvider.GetRequiredService<FoiReminders>().QueueAsync(Today, Cancel)).ShouldBe(new FoiReminderRun(0, 0, null), "each reminder goes once");
         }
 
         await using var check = factory.Services.CreateAsyncScope();
@@ -362,8 +375,104 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
         ], ignoreOrder: true);
         mine.ShouldAllBe(m => !m.Subject.Contains("Segregation") && (m.Body == null || !m.Body.Contains("Segregation")));
     }
+
+    [Fact]
+    public async Task NewRequest_SameReferenceSavedBetweenCheckAndSave_AnswersThatItExists()
+    {
+        var (officer, staff) = await SignedInAsync(StaffRoles.PolicyOfficer);
+        var reference = Unique("MJ-FOI-TWICE");
+        // The same form sent a moment before, saved after this one found the reference free and before it is saved.
+        factory.Services.GetRequiredService<FoiSaveRace>().Before(
+            context => context.ChangeTracker.Entries<FoiRequest>().Any(e => e.State == EntityState.Added && e.Entity.Reference == reference),
+            async () =>
+            {
+                await using var scope = factory.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<FoiRequestBook>().AddAsync(
+                    new FoiRequest { Reference = reference, Authority = "Home Office", Subject = "Use of force by centre", Text = "", OwnerId = staff.Id }, Cancel);
+            });
+
+        var response = await SubmitNewAsync(officer, staff, reference, Today);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, "the form again, saying why, not an error page");
+        var page = await StaffBrowser.ParseAsync(response);
+        page.QuerySelector(".error-summary a[href='#Reference']").ShouldNotBeNull().TextContent
+            .ShouldBe($"There is already a request '{reference}': give this one another reference.");
+        page.QuerySelector<IHtmlInputElement>("#Reference")!.Value.ShouldBe(reference);
+        await using var check = factory.Services.CreateAsyncScope();
+        (await check.ServiceProvider.GetRequiredService<FoiDbContext>().Requests.CountAsync(r => r.Reference == reference, Cancel)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task NewSeries_SameNameSavedBetweenCheckAndSave_AnswersThatItExists()
+    {
+        var (officer, _) = await SignedInAsync(StaffRoles.PolicyOfficer);
+        var name = Unique("Use of force, half-yearly");
+        factory.Services.GetRequiredService<FoiSaveRace>().Before(
+            context => context.ChangeTracker.Entries<FoiSeries>().Any(e => e.State == EntityState.Added && e.Entity.Name == name),
+            async () =>
+            {
+                await using var scope = factory.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<FoiRequestBook>().AddSeriesAsync(name, 6, Cancel);
+            });
+
+        var response = await officer.SubmitAsync(FoiStaffPaths.AllSeries, [new("Name", name), new("IntervalMonths", "6")]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, "the form again, saying why, not an error page");
+        (await StaffBrowser.ParseAsync(response)).QuerySelector(".error-summary a[href='#Name']").ShouldNotBeNull().TextContent
+            .ShouldBe($"There is already a series '{name}'.");
+    }
 }
 
-public sealed class SqliteFoiPagesHttpTests(SqlitePortalFactory factory) : FoiPagesHttpTests<SqlitePortalFactory>(factory);
+/// <summary>
+/// Another save let in at the last moment: when a FOI context is about to begin the transaction that saves what
+/// <c>when</c> picks out (its checks made, nothing saved yet), <c>other</c> runs to the end first, as the same form
+/// sent twice, or two people at once, would. Armed by a test, for one save.
+/// </summary>
+public sealed class FoiSaveRace : DbTransactionInterceptor
+{
+    private (Func<DbContext, bool> When, Func<Task> Other)? armed;
 
-public sealed class PostgresFoiPagesHttpTests(PostgresPortalFactory factory) : FoiPagesHttpTests<PostgresPortalFactory>(factory);
+    public void Before(Func<DbContext, bool> when, Func<Task> other) => armed = (when, other);
+
+    public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        if (armed is { } race && eventData.Context is { } context && race.When(context))
+        {
+            armed = null;
+            await race.Other();
+        }
+        return result;
+    }
+
+    public static void Use(IWebHostBuilder builder) => builder.ConfigureTestServices(services =>
+    {
+        services.AddSingleton<FoiSaveRace>();
+        services.ConfigureDbContext<SqliteFoiDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<FoiSaveRace>()));
+        services.ConfigureDbContext<PostgresFoiDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<FoiSaveRace>()));
+    });
+}
+
+/// <summary>The application on SQLite, with <see cref="FoiSaveRace"/>.</summary>
+public sealed class SqliteFoiPortalFactory : SqlitePortalFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        FoiSaveRace.Use(builder);
+    }
+}
+
+/// <summary>The application on PostgreSQL, with <see cref="FoiSaveRace"/>.</summary>
+public sealed class PostgresFoiPortalFactory : PostgresPortalFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        FoiSaveRace.Use(builder);
+    }
+}
+
+public sealed class SqliteFoiPagesHttpTests(SqliteFoiPortalFactory factory) : FoiPagesHttpTests<SqliteFoiPortalFactory>(factory);
+
+public sealed class PostgresFoiPagesHttpTests(PostgresFoiPortalFactory factory) : FoiPagesHttpTests<PostgresFoiPortalFactory>(factory);

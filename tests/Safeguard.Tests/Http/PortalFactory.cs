@@ -2,8 +2,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MimeKit;
 using Npgsql;
 using Safeguard.Casework.Data;
+using Safeguard.Foi.Reminders;
 using Safeguard.Platform;
 using Safeguard.Tests.Encryption;
 
@@ -30,8 +34,17 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Whether start-up loads the demonstration data (as <c>./safeguard serve</c> does unless told not to).</summary>
     public bool DemonstrationData { get; init; } = true;
 
-    /// <summary>The application's clock: the real time, until a test moves it on.</summary>
-    public MovableClock Clock { get; } = new();
+    /// <summary>
+    /// The application's clock: from <see cref="MovableClock.Start"/>, unless a test gives a clock starting elsewhere
+    /// before the application starts; moved on by a test.
+    /// </summary>
+    public MovableClock Clock { get; init; } = new();
+
+    /// <summary>Settings beyond the tests' own, given before the application starts.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>What the application logs at Warning and above (the tests' log level).</summary>
+    public LogRecorder Log { get; } = new();
 
     /// <summary>What another person does a moment before the application's next casework change, when a test arms it.</summary>
     public Meanwhile Meanwhile { get; } = new();
@@ -40,8 +53,8 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public virtual ValueTask InitializeAsync()
     {
-        // Starting the server runs migrations and loads the demonstration data.
-        _ = Server;
+        // Starting the server (in memory, or on Kestrel when told to) runs migrations and loads the demonstration data.
+        StartServer();
         return ValueTask.CompletedTask;
     }
 
@@ -63,12 +76,43 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Safeguard:Mail:PickupFolder", MailFolder);
         // Every test request comes from the same (unknown) address; the per-address limit has a test of its own.
         builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "10000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.ConfigureDbContext<SqliteCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
             services.ConfigureDbContext<PostgresCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
+            // The daily FOI reminders are queued by the tests that want them, when they want them (FoiReminders):
+            // the background service must not queue them first, or meanwhile.
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(FoiReminderService)));
         });
+    }
+
+    /// <summary>The e-mails to <paramref name="address"/> that the outbox has written to <see cref="MailFolder"/>, waiting up to 10 seconds for the first.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> MailToAsync(string address)
+    {
+        for (var wait = 0; wait < 100; wait++)
+        {
+            var mail = new List<MimeMessage>();
+            foreach (var file in Directory.GetFiles(MailFolder, "*.eml"))
+            {
+                var message = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
+                if (message.To.Mailboxes.Any(m => m.Address == address))
+                {
+                    mail.Add(message);
+                }
+            }
+            if (mail.Count > 0)
+            {
+                return mail;
+            }
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        throw new TimeoutException($"No e-mail to {address} reached {MailFolder} within 10 seconds.");
     }
 
     /// <summary>
@@ -156,17 +200,4 @@ public class PostgresPortalFactory : PortalFactory
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
     }
-}
-
-/// <summary>
-/// A clock that runs with the real one, moved on by a test (<see cref="Advance"/>): a session can then outlive its
-/// idle or absolute time in an instant, while codes and cookies still see a plausible, increasing time.
-/// </summary>
-public sealed class MovableClock : TimeProvider
-{
-    private long offsetTicks;
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
-
-    public override DateTimeOffset GetUtcNow() => TimeProvider.System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
 }

@@ -7,7 +7,7 @@ using Safeguard.Platform;
 namespace Safeguard.Accounts.Admin;
 
 /// <summary>Inviting a member of staff: an account with roles, and an e-mail with a link to set it up.</summary>
-public sealed class InviteModel(InvitationService invitations, IConfiguration configuration) : PageModel
+public sealed class InviteModel(InvitationService invitations, PublicAddress site, IConfiguration configuration) : PageModel
 {
     [BindProperty]
     public string? DisplayName { get; set; }
@@ -53,7 +53,7 @@ public sealed class InviteModel(InvitationService invitations, IConfiguration co
             return Page();
         }
         var actor = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
-        var result = await invitations.InviteAsync(Email!, DisplayName!, Roles, actor, BaseUrl(configuration, Request), sendEmail: true, cancellationToken);
+        var result = await invitations.InviteAsync(Email!, DisplayName!, Roles, actor, site.Of(Request), sendEmail: true, cancellationToken);
         if (result.Problem is not null)
         {
             ModelState.AddModelError(nameof(Email), result.Problem);
@@ -62,8 +62,4 @@ public sealed class InviteModel(InvitationService invitations, IConfiguration co
         await AccountsAudit.RecordAsync(HttpContext, AuditAction.Create, result.Account!.Id, $"invited with roles {string.Join(", ", Roles)}");
         return LocalRedirect(AccountsPaths.Users + "?done=invited");
     }
-
-    /// <summary>The site's address for links in e-mails: the configured public address, else the request's.</summary>
-    public static string BaseUrl(IConfiguration configuration, HttpRequest request) =>
-        configuration[SafeguardSettings.PublicBaseUrl] is { Length: > 0 } configured ? configured : $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Accounts.Invitations;
 using Safeguard.Accounts.Passkeys;
 using Safeguard.Audit;
+using Safeguard.Platform;
 
 namespace Safeguard.Accounts.Admin;
 
@@ -12,7 +13,7 @@ namespace Safeguard.Accounts.Admin;
 /// or deactivate it. An administrator cannot deactivate themselves or take away their own administrator role,
 /// so there is always someone who can manage accounts.
 /// </summary>
-public sealed class UserModel(UserManager<StaffAccount> users, InvitationService invitations, StaffPasskeys passkeys, IConfiguration configuration, TimeProvider clock) : PageModel
+public sealed class UserModel(UserManager<StaffAccount> users, InvitationService invitations, StaffPasskeys passkeys, PublicAddress site, TimeProvider clock) : PageModel
 {
     public StaffAccount Account { get; private set; } = null!;
 
@@ -82,7 +83,7 @@ public sealed class UserModel(UserManager<StaffAccount> users, InvitationService
         var removed = await passkeys.RemoveAllAsync(Account);
         await users.UpdateSecurityStampAsync(Account);
         var actor = users.GetUserId(User)!;
-        await invitations.ReissueAsync(Account, actor, InviteModel.BaseUrl(configuration, Request), sendEmail: true, cancellationToken);
+        await invitations.ReissueAsync(Account, actor, site.Of(Request), sendEmail: true, cancellationToken);
         await AccountsAudit.RecordAsync(HttpContext, AuditAction.Update, Account.Id, $"new invitation sent; second factor reset; passkeys removed: {removed}");
         return LocalRedirect(AccountsPaths.Users + "?done=reinvited");
     }

@@ -1,6 +1,7 @@
 using Safeguard.Accounts;
 using Safeguard.Foi.Requests;
 using Safeguard.Foi.Staff;
+using Safeguard.Platform;
 
 namespace Safeguard.Foi.Calendar;
 
@@ -15,7 +16,7 @@ internal static class FoiCalendarEndpoint
         app.MapGet(FoiStaffPaths.CalendarFeedPattern, GetAsync).AllowAnonymous().ExcludeFromDescription();
 
     private static async Task<IResult> GetAsync(string token, HttpContext context, FoiCalendarFeeds feeds, StaffDirectory staff, FoiRequestBook book,
-        FoiSettings settings, TimeProvider clock, CancellationToken cancellationToken)
+        PublicAddress site, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!FoiCalendarFeeds.LooksLikeToken(token)
             || await feeds.ReadAsync(token, cancellationToken) is not { } feed
@@ -24,6 +25,6 @@ internal static class FoiCalendarEndpoint
             return TypedResults.NotFound();
         }
         var deadlines = await book.PendingDeadlinesAsync(feed.OnlyOwned ? feed.OwnerId : null, cancellationToken);
-        return TypedResults.Text(FoiCalendarWriter.Write(deadlines, settings.BaseUrl(context.Request), clock.GetUtcNow()), FoiCalendarWriter.ContentType);
+        return TypedResults.Text(FoiCalendarWriter.Write(deadlines, site.Of(context.Request), clock.GetUtcNow()), FoiCalendarWriter.ContentType);
     }
 }

@@ -3,7 +3,8 @@ namespace Safeguard.Foi.Reminders;
 /// <summary>
 /// Queues the day's FOI reminders once at start and then every day at <see cref="FoiSettings.ReminderHour"/> (server
 /// time), on the clock of <see cref="TimeProvider"/>. Running twice in a day, or on several nodes, queues nothing
-/// twice: <see cref="FoiReminders"/> records each reminder with the e-mail.
+/// twice: <see cref="FoiReminders"/> records each reminder with the e-mail. Deadlines the clock cannot count (once the
+/// known bank holidays run out) are a warning in the log every day until a newer feed is imported.
 /// </summary>
 internal sealed partial class FoiReminderService(IServiceScopeFactory scopes, FoiSettings settings, TimeProvider clock, ILogger<FoiReminderService> logger) : BackgroundService
 {
@@ -15,8 +16,12 @@ internal sealed partial class FoiReminderService(IServiceScopeFactory scopes, Fo
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-                var queued = await scope.ServiceProvider.GetRequiredService<FoiReminders>().QueueAsync(today, stoppingToken);
-                LogQueued(logger, queued);
+                var run = await scope.ServiceProvider.GetRequiredService<FoiReminders>().QueueAsync(today, stoppingToken);
+                LogQueued(logger, run.Queued);
+                if (run.Why is { } why)
+                {
+                    LogUncounted(logger, run.Uncounted, why);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -48,6 +53,9 @@ internal sealed partial class FoiReminderService(IServiceScopeFactory scopes, Fo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "FOI reminders: {Count} queued")]
     private static partial void LogQueued(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "FOI reminders: {Count} deadline(s) could not be counted, so none of their reminders was queued. {Why}")]
+    private static partial void LogUncounted(ILogger logger, int count, string why);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "FOI reminders could not be queued this time: {Error}")]
     private static partial void LogFailed(ILogger logger, string error);

@@ -7,29 +7,56 @@ using Safeguard.Foi.Clock;
 using Safeguard.Foi.Data;
 using Safeguard.Foi.Holidays;
 using Safeguard.Foi.Requests;
+using Safeguard.Platform;
 
 namespace Safeguard.Foi.Reminders;
+
+/// <summary>What a run of <see cref="FoiReminders.QueueAsync"/> did.</summary>
+/// <param name="Queued">How many reminders it queued.</param>
+/// <param name="Uncounted">Deadlines of owned requests the clock could not count (the bank holidays of today's year or of
+/// the deadline's are not known), so that no reminder of them was queued: never guessed.</param>
+/// <param name="Why">Why, and what to do, for the first of those; null when every deadline was counted.</param>
+internal sealed record FoiReminderRun(int Queued, int Uncounted, string? Why);
 
 /// <summary>
 /// Queues reminders of FOI deadlines to each request's owner through the outbox: one when a deadline is
 /// <see cref="FoiSettings.ReminderWorkingDays"/> working days away or nearer, one once it has passed. Each is queued
 /// once: the record of it (<see cref="FoiReminder"/>, unique per request, deadline, date and kind) and the e-mail are
-/// saved in one transaction. E-mails name the request by reference and authority, with a link, and hold no personal
-/// data beyond the recipient's own address; a request without an active owner in the FOI team gets none.
+/// saved in one transaction. E-mails name the request by reference and authority, with a link to the site's public
+/// address, and hold no personal data beyond the recipient's own address; a request without an active owner in the
+/// FOI team gets none.
 /// </summary>
-internal sealed class FoiReminders(FoiDbContext db, FoiRequestBook book, BankHolidayStore holidays, StaffDirectory staff, Outbox outbox, FoiSettings settings, TimeProvider clock)
+internal sealed class FoiReminders(
+    FoiDbContext db, FoiRequestBook book, BankHolidayStore holidays, StaffDirectory staff, Outbox outbox, FoiSettings settings, PublicAddress site, TimeProvider clock)
 {
-    /// <summary>Queues the reminders due on <paramref name="today"/> not queued before; returns how many were queued.</summary>
-    public async Task<int> QueueAsync(DateOnly today, CancellationToken cancellationToken)
+    /// <summary>Queues the reminders due on <paramref name="today"/> not queued before.</summary>
+    public async Task<FoiReminderRun> QueueAsync(DateOnly today, CancellationToken cancellationToken)
     {
         var calendar = await holidays.CalendarAsync(cancellationToken);
         var sent = (await db.Reminders.AsNoTracking().Select(r => new { r.RequestId, r.Deadline, r.DueOn, r.Kind }).ToListAsync(cancellationToken))
             .Select(r => (r.RequestId, r.Deadline, r.DueOn, r.Kind)).ToHashSet();
         var owners = new Dictionary<string, StaffContact?>(StringComparer.Ordinal);
         var queued = 0;
+        var uncounted = 0;
+        string? why = null;
         foreach (var (request, deadline) in await book.PendingDeadlinesAsync(null, cancellationToken))
         {
-            if (request.OwnerId is not { } ownerId || Due(deadline, today, calendar) is not { } kind || sent.Contains((request.Id, deadline.Code, deadline.Date, kind)))
+            if (request.OwnerId is not { } ownerId)
+            {
+                continue;
+            }
+            (FoiReminderKind Kind, string Subject, string Body)? reminder;
+            try
+            {
+                reminder = Reminder(request, deadline, today, calendar);
+            }
+            catch (OutsideCoveredYearsException outside)
+            {
+                uncounted++;
+                why ??= outside.Message;
+                continue;
+            }
+            if (reminder is not { } due || sent.Contains((request.Id, deadline.Code, deadline.Date, due.Kind)))
             {
                 continue;
             }
@@ -47,13 +74,12 @@ internal sealed class FoiReminders(FoiDbContext db, FoiRequestBook book, BankHol
                 RequestId = request.Id,
                 Deadline = deadline.Code,
                 DueOn = deadline.Date,
-                Kind = kind,
+                Kind = due.Kind,
                 RecipientId = owner.Id,
                 QueuedAtUtc = clock.GetUtcNow().UtcDateTime,
             });
             await db.SaveChangesAsync(cancellationToken);
-            var (subject, body) = Message(request, deadline, kind, today, calendar);
-            await outbox.QueueAsync(owner.Email, subject, body, transaction.GetDbTransaction(), cancellationToken);
+            await outbox.QueueAsync(owner.Email, due.Subject, due.Body, transaction.GetDbTransaction(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             queued++;
@@ -62,23 +88,22 @@ internal sealed class FoiReminders(FoiDbContext db, FoiRequestBook book, BankHol
         {
             outbox.Wake();
         }
-        return queued;
+        return new FoiReminderRun(queued, uncounted, why);
     }
 
-    /// <summary>Which reminder a deadline calls for today, if any.</summary>
-    private FoiReminderKind? Due(FoiPendingDeadline deadline, DateOnly today, WorkingDayCalendar calendar)
+    /// <summary>The reminder a deadline calls for today, if any, in words.</summary>
+    /// <exception cref="OutsideCoveredYearsException">Today or the deadline lies in a year without known bank holidays.</exception>
+    private (FoiReminderKind Kind, string Subject, string Body)? Reminder(FoiRequest request, FoiPendingDeadline deadline, DateOnly today, WorkingDayCalendar calendar)
     {
-        try
+        FoiReminderKind? kind = today > deadline.Date ? FoiReminderKind.Overdue
+            : calendar.WorkingDaysBetween(today, deadline.Date) <= settings.ReminderWorkingDays ? FoiReminderKind.Upcoming
+            : null;
+        if (kind is not { } due)
         {
-            return today > deadline.Date ? FoiReminderKind.Overdue
-                : calendar.WorkingDaysBetween(today, deadline.Date) <= settings.ReminderWorkingDays ? FoiReminderKind.Upcoming
-                : null;
-        }
-        catch (OutsideCoveredYearsException)
-        {
-            // Today or the deadline lies in a year without known bank holidays: the dashboard says so; no reminder is guessed.
             return null;
         }
+        var (subject, body) = Message(request, deadline, due, today, calendar);
+        return (due, subject, body);
     }
 
     private (string Subject, string Body) Message(FoiRequest request, FoiPendingDeadline deadline, FoiReminderKind kind, DateOnly today, WorkingDayCalendar calendar)
@@ -93,7 +118,7 @@ internal sealed class FoiReminders(FoiDbContext db, FoiRequestBook book, BankHol
         var body = $"""
             FOI request {request.Reference} to {request.Authority}: {deadline.Label} {when}.
 
-            {settings.BaseUrl(null)}{Staff.FoiStaffPaths.Request(request.Id)}
+            {site.Of(null)}{Staff.FoiStaffPaths.Request(request.Id)}
 
             {(kind == FoiReminderKind.Overdue ? "Record the answer if it came, or chase the authority; an internal review, then a complaint to the Information Commissioner, may follow." : "Record the answer on the request's page when it comes.")}
 

@@ -50,7 +50,10 @@ internal sealed record FoiPendingDeadline(FoiDeadlineKind Kind, DateOnly Date)
 /// <summary>The deadlines a request still waits on: those of the stage it is in, never of one it has passed.</summary>
 internal static class FoiDeadlines
 {
-    /// <remarks>A request whose dates the clock cannot count has none to give; its state (unknown) says why.</remarks>
+    /// <remarks>
+    /// A request whose deadline the clock cannot count has none to give; its state (unknown) says why. A 40-working-day
+    /// limit that runs past the known bank holidays is left out alone (<see cref="Limit"/>).
+    /// </remarks>
     public static IReadOnlyList<FoiPendingDeadline> Pending(FoiRequest request, WorkingDayCalendar calendar)
     {
         try
@@ -74,7 +77,7 @@ internal static class FoiDeadlines
         {
             return request.ReviewAnsweredOn is null
                 ? [new(FoiDeadlineKind.Review, clock.Due(asked, FoiRequestStatus.ReviewWorkingDays).Due),
-                   new(FoiDeadlineKind.ReviewLimit, clock.Due(asked, FoiRequestStatus.MostReviewWorkingDays).Due)]
+                   .. Limit(FoiDeadlineKind.ReviewLimit, () => clock.Due(asked, FoiRequestStatus.MostReviewWorkingDays).Due)]
                 : [];
         }
         if ((request.Outcome is { } outcome && outcome != FoiOutcome.NoAnswer) || (request.ReceivedOn ?? request.SentOn) is not { } received)
@@ -82,8 +85,23 @@ internal static class FoiDeadlines
             return [];
         }
         var due = clock.Due(received).Due;
-        var limit = clock.Due(received, FoiRequestStatus.VeryOverdueWorkingDays).Due;
         var answer = request.ExtendedTo is { } extended && extended > due ? extended : due;
-        return answer < limit ? [new(FoiDeadlineKind.Answer, answer), new(FoiDeadlineKind.AnswerLimit, limit)] : [new(FoiDeadlineKind.Answer, answer)];
+        return [new(FoiDeadlineKind.Answer, answer), .. Limit(FoiDeadlineKind.AnswerLimit, () => clock.Due(received, FoiRequestStatus.VeryOverdueWorkingDays).Due).Where(l => answer < l.Date)];
+    }
+
+    /// <summary>
+    /// A 40-working-day limit, or none while it runs past the known bank holidays: the deadline before it is still
+    /// given (so still reminded of and in calendars), and the limit comes once a newer feed is imported.
+    /// </summary>
+    private static IEnumerable<FoiPendingDeadline> Limit(FoiDeadlineKind kind, Func<DateOnly> count)
+    {
+        try
+        {
+            return [new(kind, count())];
+        }
+        catch (OutsideCoveredYearsException)
+        {
+            return [];
+        }
     }
 }

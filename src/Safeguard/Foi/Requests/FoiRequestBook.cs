@@ -6,6 +6,7 @@ using Safeguard.Audit;
 using Safeguard.Foi.Clock;
 using Safeguard.Foi.Data;
 using Safeguard.Foi.Holidays;
+using Safeguard.Platform;
 
 namespace Safeguard.Foi.Requests;
 
@@ -43,11 +44,13 @@ public sealed record FoiRequestChanges
 /// <param name="Late">Past a deadline, most late first.</param>
 /// <param name="Unknown">Dates the clock cannot count (bank holidays not known).</param>
 /// <param name="Horizon">The last day counted as soon; null when it cannot be counted.</param>
+/// <param name="HorizonUnknown">Why the horizon cannot be counted, and what to do; null when it can.</param>
 internal sealed record FoiAttention(
     IReadOnlyList<(FoiRequest Request, FoiRequestStatus Status)> DueSoon,
     IReadOnlyList<(FoiRequest Request, FoiRequestStatus Status)> Late,
     IReadOnlyList<(FoiRequest Request, FoiRequestStatus Status)> Unknown,
-    DateOnly? Horizon);
+    DateOnly? Horizon,
+    string? HorizonUnknown);
 
 /// <summary>An answer document as lists show it, without its bytes.</summary>
 public sealed record FoiDocumentSummary(int Id, string FileName, string Sha256, long SizeBytes, DateTime UploadedAtUtc);
@@ -71,7 +74,8 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
         request.Exemptions = request.Exemptions is { } cited ? FoiExemptions.Normalise(cited) : null;
         await CheckAsync(request, cancellationToken);
         db.Requests.Add(request);
-        await SaveAuditedAsync(AuditAction.Create, request, $"request {request.Reference} added", cancellationToken);
+        await SaveCheckedAsync(() => SaveAuditedAsync(AuditAction.Create, request, $"request {request.Reference} added", cancellationToken),
+            () => EnsureUniqueAsync(request, cancellationToken));
         return request;
     }
 
@@ -117,7 +121,8 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
         await EnsureUniqueAsync(request, cancellationToken);
         request.Exemptions = string.IsNullOrWhiteSpace(request.Exemptions) ? null : FoiExemptions.Normalise(request.Exemptions);
         await CheckAsync(request, cancellationToken);
-        await SaveAuditedAsync(AuditAction.Update, request, $"request {request.Reference}: {what}", cancellationToken);
+        await SaveCheckedAsync(() => SaveAuditedAsync(AuditAction.Update, request, $"request {request.Reference}: {what}", cancellationToken),
+            () => EnsureUniqueAsync(request, cancellationToken));
         return request;
     }
 
@@ -143,20 +148,22 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
     {
         var today = await TodayAsync(cancellationToken);
         var calendar = await holidays.CalendarAsync(cancellationToken);
-        DateOnly? horizon;
+        DateOnly? horizon = null;
+        string? horizonUnknown = null;
         try
         {
             horizon = calendar.AddWorkingDays(Today, workingDays).Date;
         }
-        catch (OutsideCoveredYearsException)
+        catch (OutsideCoveredYearsException outside)
         {
-            horizon = null;
+            horizonUnknown = outside.Message;
         }
         return new FoiAttention(
             [.. today.Where(x => x.Status.WorkingDaysLate == 0 && x.Status.Due is { } due && due >= Today && due <= horizon).OrderBy(x => x.Status.Due)],
             [.. today.Where(x => x.Status.WorkingDaysLate > 0)],
             [.. today.Where(x => x.Status.State == FoiState.Unknown)],
-            horizon);
+            horizon,
+            horizonUnknown);
     }
 
     /// <summary>Where one request stands today.</summary>
@@ -237,18 +244,26 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
     public async Task<FoiSeries> AddSeriesAsync(string name, int intervalMonths, CancellationToken cancellationToken)
     {
         name = name.Trim();
+        await EnsureSeriesNameFreeAsync(name, cancellationToken);
+        var series = new FoiSeries { Name = name, IntervalMonths = intervalMonths };
+        db.Series.Add(series);
+        await SaveCheckedAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(new AuditEvent(origin.Actor, AuditAction.Create, "foi-series", series.Id.ToString(CultureInfo.InvariantCulture), origin.Source,
+                string.Create(CultureInfo.InvariantCulture, $"series every {intervalMonths} months")), transaction.GetDbTransaction(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }, () => EnsureSeriesNameFreeAsync(name, cancellationToken));
+        return series;
+    }
+
+    private async Task EnsureSeriesNameFreeAsync(string name, CancellationToken cancellationToken)
+    {
         if (await db.Series.AnyAsync(s => s.Name == name, cancellationToken))
         {
             throw new FoiRequestException($"There is already a series '{name}'.", nameof(FoiSeries.Name));
         }
-        var series = new FoiSeries { Name = name, IntervalMonths = intervalMonths };
-        db.Series.Add(series);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent(origin.Actor, AuditAction.Create, "foi-series", series.Id.ToString(CultureInfo.InvariantCulture), origin.Source,
-            string.Create(CultureInfo.InvariantCulture, $"series every {intervalMonths} months")), transaction.GetDbTransaction(), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return series;
     }
 
     /// <summary>The references in use that start with <paramref name="prefix"/>, for suggesting the next one.</summary>
@@ -260,6 +275,25 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
         if (await db.Requests.AnyAsync(r => r.Reference == request.Reference && r.Id != request.Id, cancellationToken))
         {
             throw new FoiRequestException($"There is already a request '{request.Reference}': give this one another reference.", nameof(FoiRequest.Reference));
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="save"/>, made after <paramref name="check"/> found its reference or name free. When a unique
+    /// index refuses it because another save took that value in between (a form sent twice, two people at once),
+    /// nothing was saved, and the check, made again, answers as it does before saving.
+    /// </summary>
+    private async Task SaveCheckedAsync(Func<Task> save, Func<Task> check)
+    {
+        try
+        {
+            await save();
+        }
+        catch (DbUpdateException failure) when (failure.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            await check();
+            throw;
         }
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Foi.Calendar;
 using Safeguard.Forms;
+using Safeguard.Platform;
 
 namespace Safeguard.Foi.Staff;
 
@@ -9,7 +10,7 @@ namespace Safeguard.Foi.Staff;
 /// Deadlines in a calendar app: a secret address to subscribe to, shown once when made, which can be revoked or
 /// replaced at any time.
 /// </summary>
-internal sealed class CalendarModel(FoiCalendarFeeds feeds, FoiSettings settings) : FoiFormModel
+internal sealed class CalendarModel(FoiCalendarFeeds feeds, PublicAddress site) : FoiFormModel
 {
     public static IReadOnlyList<Choice> Scopes { get; } =
     [
@@ -40,7 +41,7 @@ internal sealed class CalendarModel(FoiCalendarFeeds feeds, FoiSettings settings
         else
         {
             var token = await feeds.CreateAsync(Owner, Scope == "owned", cancellationToken);
-            NewAddress = settings.BaseUrl(Request) + FoiStaffPaths.CalendarFeed(token);
+            NewAddress = site.Of(Request) + FoiStaffPaths.CalendarFeed(token);
         }
         Active = await feeds.ActiveAsync(Owner, cancellationToken);
         return Page();

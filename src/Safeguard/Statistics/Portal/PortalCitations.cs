@@ -1,3 +1,4 @@
+using Safeguard.Platform;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Publishing;
 
@@ -23,10 +24,7 @@ public static class PortalCitations
             SourceNote);
     }
 
-    /// <summary>The public address of a path: the configured base URL, else the address the request came to.</summary>
-    public static Uri AbsoluteUrl(HttpContext context, PathString path)
-    {
-        var root = context.RequestServices.GetRequiredService<PortalSettings>().PublicBaseUrl ?? $"{context.Request.Scheme}://{context.Request.Host}";
-        return new Uri($"{root}{path}");
-    }
+    /// <summary>The public address of a path: the site's public address (<see cref="PublicAddress"/>) and the path.</summary>
+    public static Uri AbsoluteUrl(HttpContext context, PathString path) =>
+        new($"{context.RequestServices.GetRequiredService<PublicAddress>().Of(context.Request)}{path}");
 }

@@ -8,7 +8,6 @@ public sealed class PortalSettings
     public PortalSettings(IConfiguration configuration)
     {
         Publisher = configuration[SafeguardSettings.Publisher] is { Length: > 0 } publisher ? publisher : "Medical Justice";
-        PublicBaseUrl = configuration[SafeguardSettings.PublicBaseUrl] is { Length: > 0 } url ? url.TrimEnd('/') : null;
         LatestCacheLifetime = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue(SafeguardSettings.LatestCacheSeconds, 60)));
         FiguresPerPage = Math.Clamp(configuration.GetValue(SafeguardSettings.FiguresPerPage, 200), 10, 5000);
     }
@@ -18,9 +17,6 @@ public sealed class PortalSettings
 
     /// <summary>The organisation credited as the source.</summary>
     public string Publisher { get; }
-
-    /// <summary>The public address of the site without a trailing slash, or null to use the request's.</summary>
-    public string? PublicBaseUrl { get; }
 
     /// <summary>How long views of "the latest release" may be cached.</summary>
     public TimeSpan LatestCacheLifetime { get; }

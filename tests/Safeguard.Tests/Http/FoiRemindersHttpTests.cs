@@ -1,0 +1,128 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Safeguard.Accounts;
+using Safeguard.Foi.Reminders;
+using Safeguard.Foi.Requests;
+using Safeguard.Foi.Staff;
+using Safeguard.Platform;
+using Safeguard.Tests.Accounts;
+
+namespace Safeguard.Tests.Http;
+
+/// <summary>
+/// FOI reminders as the daily run queues them, with no request to take the site's address from, on each engine: the
+/// link each e-mail carries, with <c>Safeguard:PublicBaseUrl</c> and without it; and the day the shipped bank holidays
+/// run out, when the run and the dashboard say so and what to do, rather than guess a deadline. Each test starts an
+/// application of its own, with the setting, the server or the date it needs.
+/// </summary>
+public abstract class FoiRemindersHttpTests<TFactory>
+    where TFactory : PortalFactory, new()
+{
+    /// <summary>Monday 13 December 2027, 10:00: the last weeks of the shipped bank holidays, which end with 2027.</summary>
+    private static readonly DateTimeOffset LateIn2027 = new(2027, 12, 13, 10, 0, 0, TimeSpan.Zero);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>A request sent 30 days before the application's today, so waiting on its answer, owned by a new policy officer.</summary>
+    private static async Task<(FoiRequest Request, TestStaff Owner)> RequestSentAMonthAgoAsync(TFactory factory)
+    {
+        var owner = await StaffBrowser.CreateAsync(factory, StaffRoles.PolicyOfficer);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var request = await scope.ServiceProvider.GetRequiredService<FoiRequestBook>().AddAsync(new FoiRequest
+        {
+            Reference = $"MJ-FOI-REM-{Guid.NewGuid().ToString("N")[..6]}",
+            Authority = "Home Office",
+            Subject = "Use of force by centre, January to June 2027",
+            Text = "",
+            SentOn = factory.Clock.Today.AddDays(-30),
+            OwnerId = owner.Id,
+        }, Cancel);
+        return (request, owner);
+    }
+
+    /// <summary>Queues today's reminders, as the daily run does.</summary>
+    private static async Task<FoiReminderRun> QueueAsync(TFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FoiReminders>().QueueAsync(factory.Clock.Today, Cancel);
+    }
+
+    [Fact]
+    public async Task Reminder_PublicBaseUrlSet_LinksToIt()
+    {
+        await using var factory = new TFactory { Settings = new Dictionary<string, string> { [SafeguardSettings.PublicBaseUrl] = "https://safeguard.example.org/" } };
+        await factory.InitializeAsync();
+        var (request, owner) = await RequestSentAMonthAgoAsync(factory);
+
+        (await QueueAsync(factory)).Queued.ShouldBe(1);
+
+        (await factory.MailToAsync(owner.Email)).Single().TextBody.ShouldNotBeNull().ShouldContain($"https://safeguard.example.org{FoiStaffPaths.Request(request.Id)}");
+        factory.Log.Messages.ShouldNotContain(m => m.Text.Contains(SafeguardSettings.PublicBaseUrl, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reminder_PublicBaseUrlNotSet_LinksToWhereTheServerListens_AndStartingWarnsOfIt()
+    {
+        await using var factory = new TFactory();
+        factory.UseKestrel(0);
+        await factory.InitializeAsync();
+        var listening = factory.ClientOptions.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var (request, owner) = await RequestSentAMonthAgoAsync(factory);
+
+        (await QueueAsync(factory)).Queued.ShouldBe(1);
+
+        var body = (await factory.MailToAsync(owner.Email)).Single().TextBody.ShouldNotBeNull();
+        body.ShouldContain($"{listening}{FoiStaffPaths.Request(request.Id)}");
+        body.ShouldNotContain("localhost:5000");
+        factory.Log.Messages.ShouldContain(m => m.Level == LogLevel.Warning && m.Category == typeof(PublicAddress).FullName
+            && m.Text.StartsWith($"{SafeguardSettings.PublicBaseUrl} is not set, so links in e-mails sent without a request (FOI reminders) start with {listening},", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reminders_ShippedBankHolidaysRunOut_TheDailyRunWarnsAndTheDashboardSaysWhatToDo()
+    {
+        await using var factory = new TFactory { Clock = new MovableClock(LateIn2027) };
+        await factory.InitializeAsync();
+        // Sent 13 November 2027: its answer is due today, 13 December, though its 40-working-day mark falls in 2028.
+        var (request, owner) = await RequestSentAMonthAgoAsync(factory);
+        (await QueueAsync(factory)).ShouldBe(new FoiReminderRun(1, 0, null));
+        (await factory.MailToAsync(owner.Email)).Single().Subject.ShouldBe($"FOI {request.Reference}: answer due 13 December 2027");
+
+        // Four weeks on, in 2028: nothing can be counted to today, and nothing is guessed.
+        factory.Clock.Advance(TimeSpan.FromDays(28));
+        var service = ActivatorUtilities.CreateInstance<FoiReminderService>(factory.Services);
+        await service.StartAsync(Cancel);
+        var warning = await WarningAsync(factory, typeof(FoiReminderService));
+        await service.StopAsync(Cancel);
+        warning.ShouldBe("FOI reminders: 1 deadline(s) could not be counted, so none of their reminders was queued. "
+            + "Bank holidays are known for 2024 to 2027; 2028-01-01 is outside them: import a newer GOV.UK feed with 'foi holidays import'.");
+
+        var officer = new StaffBrowser(factory);
+        await officer.SignInSuccessfullyAsync(owner);
+        var dashboard = (await officer.PageAsync(FoiStaffPaths.Dashboard)).QuerySelector("main").ShouldNotBeNull();
+        dashboard.QuerySelectorAll(".warning-text").Select(p => p.TextContent.Trim()).ShouldBe([
+            $"{request.Reference}: Bank holidays are known for 2024 to 2027; 2028-01-01 is outside them: import a newer GOV.UK feed with 'foi holidays import'.",
+            "What is due in the next 10 working days cannot be counted. Bank holidays are known for 2024 to 2027; 2028-01-11 is outside them: import a newer GOV.UK feed with 'foi holidays import'.",
+        ]);
+        dashboard.TextContent.ShouldContain("Nothing else is known to be overdue.");
+        dashboard.TextContent.ShouldNotContain("Nothing is due");
+    }
+
+    /// <summary>The first warning logged by <paramref name="source"/>, waiting up to 10 seconds for it.</summary>
+    private static async Task<string> WarningAsync(TFactory factory, Type source)
+    {
+        for (var wait = 0; wait < 100; wait++)
+        {
+            if (factory.Log.Messages.FirstOrDefault(m => m.Level == LogLevel.Warning && m.Category == source.FullName) is { } warning)
+            {
+                return warning.Text;
+            }
+            await Task.Delay(100, Cancel);
+        }
+        throw new TimeoutException($"{source.Name} logged no warning within 10 seconds.");
+    }
+}
+
+public sealed class SqliteFoiRemindersHttpTests : FoiRemindersHttpTests<SqlitePortalFactory>;
+
+public sealed class PostgresFoiRemindersHttpTests : FoiRemindersHttpTests<PostgresPortalFactory>;
