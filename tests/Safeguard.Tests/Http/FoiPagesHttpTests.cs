@@ -1,14 +1,10 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts;
 using Safeguard.Accounts.Data;
@@ -382,14 +378,14 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
         var (officer, staff) = await SignedInAsync(StaffRoles.PolicyOfficer);
         var reference = Unique("MJ-FOI-TWICE");
         // The same form sent a moment before, saved after this one found the reference free and before it is saved.
-        factory.Services.GetRequiredService<FoiSaveRace>().Before(
-            context => context.ChangeTracker.Entries<FoiRequest>().Any(e => e.State == EntityState.Added && e.Entity.Reference == reference),
+        factory.Meanwhile.BeforeNextChange(
             async () =>
             {
                 await using var scope = factory.Services.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<FoiRequestBook>().AddAsync(
                     new FoiRequest { Reference = reference, Authority = "Home Office", Subject = "Use of force by centre", Text = "", OwnerId = staff.Id }, Cancel);
-            });
+            },
+            when: context => context.ChangeTracker.Entries<FoiRequest>().Any(e => e.State == EntityState.Added && e.Entity.Reference == reference));
 
         var response = await SubmitNewAsync(officer, staff, reference, Today);
 
@@ -407,13 +403,13 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
     {
         var (officer, _) = await SignedInAsync(StaffRoles.PolicyOfficer);
         var name = Unique("Use of force, half-yearly");
-        factory.Services.GetRequiredService<FoiSaveRace>().Before(
-            context => context.ChangeTracker.Entries<FoiSeries>().Any(e => e.State == EntityState.Added && e.Entity.Name == name),
+        factory.Meanwhile.BeforeNextChange(
             async () =>
             {
                 await using var scope = factory.Services.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<FoiRequestBook>().AddSeriesAsync(name, 6, Cancel);
-            });
+            },
+            when: context => context.ChangeTracker.Entries<FoiSeries>().Any(e => e.State == EntityState.Added && e.Entity.Name == name));
 
         var response = await officer.SubmitAsync(FoiStaffPaths.AllSeries, [new("Name", name), new("IntervalMonths", "6")]);
 
@@ -423,56 +419,6 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
     }
 }
 
-/// <summary>
-/// Another save let in at the last moment: when a FOI context is about to begin the transaction that saves what
-/// <c>when</c> picks out (its checks made, nothing saved yet), <c>other</c> runs to the end first, as the same form
-/// sent twice, or two people at once, would. Armed by a test, for one save.
-/// </summary>
-public sealed class FoiSaveRace : DbTransactionInterceptor
-{
-    private (Func<DbContext, bool> When, Func<Task> Other)? armed;
+public sealed class SqliteFoiPagesHttpTests(SqlitePortalFactory factory) : FoiPagesHttpTests<SqlitePortalFactory>(factory);
 
-    public void Before(Func<DbContext, bool> when, Func<Task> other) => armed = (when, other);
-
-    public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
-        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
-    {
-        if (armed is { } race && eventData.Context is { } context && race.When(context))
-        {
-            armed = null;
-            await race.Other();
-        }
-        return result;
-    }
-
-    public static void Use(IWebHostBuilder builder) => builder.ConfigureTestServices(services =>
-    {
-        services.AddSingleton<FoiSaveRace>();
-        services.ConfigureDbContext<SqliteFoiDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<FoiSaveRace>()));
-        services.ConfigureDbContext<PostgresFoiDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<FoiSaveRace>()));
-    });
-}
-
-/// <summary>The application on SQLite, with <see cref="FoiSaveRace"/>.</summary>
-public sealed class SqliteFoiPortalFactory : SqlitePortalFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        FoiSaveRace.Use(builder);
-    }
-}
-
-/// <summary>The application on PostgreSQL, with <see cref="FoiSaveRace"/>.</summary>
-public sealed class PostgresFoiPortalFactory : PostgresPortalFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        FoiSaveRace.Use(builder);
-    }
-}
-
-public sealed class SqliteFoiPagesHttpTests(SqliteFoiPortalFactory factory) : FoiPagesHttpTests<SqliteFoiPortalFactory>(factory);
-
-public sealed class PostgresFoiPagesHttpTests(PostgresFoiPortalFactory factory) : FoiPagesHttpTests<PostgresFoiPortalFactory>(factory);
+public sealed class PostgresFoiPagesHttpTests(PostgresPortalFactory factory) : FoiPagesHttpTests<PostgresPortalFactory>(factory);

@@ -1,20 +1,26 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Safeguard.Tests.Http;
 
 /// <summary>
 /// Something another person does between a request's reading and its writing, armed by a test: it runs once, just
-/// before the next casework transaction begins (a change and its audit entry are committed in one), so it is committed
-/// after the request read what it changes and before the request writes. It runs apart from the request (no request
-/// context flows into it), as another person's request would.
+/// before the next casework or FOI transaction begins (a change and its audit entry are committed in one), so it is
+/// committed after the request read or checked what it changes and before the request writes. It runs apart from the
+/// request (no request context flows into it), as another person's request, or the same form sent twice, would.
 /// </summary>
 public sealed class Meanwhile : DbTransactionInterceptor
 {
-    private Func<Task>? armed;
+    private Armed? armed;
 
-    /// <summary>Runs <paramref name="act"/> before the next casework change is committed.</summary>
-    public void BeforeNextChange(Func<Task> act) => armed = act;
+    private sealed record Armed(Func<Task> Act, Func<DbContext, bool> When);
+
+    /// <summary>
+    /// Runs <paramref name="act"/> before the next change is committed; with <paramref name="when"/>, before the next
+    /// change whose context it picks out (for example by what the context is about to save).
+    /// </summary>
+    public void BeforeNextChange(Func<Task> act, Func<DbContext, bool>? when = null) => armed = new Armed(act, when ?? (_ => true));
 
     /// <summary>Whether the act armed has run.</summary>
     public bool Happened => Volatile.Read(ref armed) is null;
@@ -22,12 +28,13 @@ public sealed class Meanwhile : DbTransactionInterceptor
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        if (Interlocked.Exchange(ref armed, null) is { } act)
+        if (Volatile.Read(ref armed) is { } next && eventData.Context is { } context && next.When(context)
+            && Interlocked.CompareExchange(ref armed, null, next) == next)
         {
             Task elsewhere;
             using (ExecutionContext.SuppressFlow())
             {
-                elsewhere = Task.Run(act, cancellationToken);
+                elsewhere = Task.Run(next.Act, cancellationToken);
             }
             await elsewhere;
         }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using MimeKit;
 using Npgsql;
 using Safeguard.Casework.Data;
+using Safeguard.Foi.Data;
 using Safeguard.Foi.Reminders;
 using Safeguard.Platform;
 using Safeguard.Tests.Encryption;
@@ -46,7 +47,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>What the application logs at Warning and above (the tests' log level).</summary>
     public LogRecorder Log { get; } = new();
 
-    /// <summary>What another person does a moment before the application's next casework change, when a test arms it.</summary>
+    /// <summary>What another person does a moment before the application's next casework or FOI change, when a test arms it.</summary>
     public Meanwhile Meanwhile { get; } = new();
 
     protected abstract string ConnectionString { get; }
@@ -86,6 +87,8 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
             services.AddSingleton<TimeProvider>(Clock);
             services.ConfigureDbContext<SqliteCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
             services.ConfigureDbContext<PostgresCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
+            services.ConfigureDbContext<SqliteFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
+            services.ConfigureDbContext<PostgresFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
             // The daily FOI reminders are queued by the tests that want them, when they want them (FoiReminders):
             // the background service must not queue them first, or meanwhile.
             services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(FoiReminderService)));
