@@ -255,7 +255,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         }
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
-        await supervisor.SignInAsync(page, DateTimeOffset.UtcNow, scan: false);
+        await supervisor.SignInAsync(page, fixture.Server.Clock.GetUtcNow(), scan: false);
 
         await page.GotoAsync($"/staff/referrals/{referral}");
         await page.GetByRole(AriaRole.Link, new() { Name = $"Withdraw referral {referral}" }).ClickAsync();

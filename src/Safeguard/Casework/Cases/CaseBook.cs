@@ -7,6 +7,7 @@ using Safeguard.Casework.Access;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Protection;
 using Safeguard.Casework.Records;
+using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
 
 namespace Safeguard.Casework.Cases;
@@ -419,7 +420,7 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
             db.ChangeTracker.Clear();
             return Commit.RecordRemoved;
         }
-        catch (DbUpdateException) when (keyMayRefuse)
+        catch (DbUpdateException failure) when (keyMayRefuse && failure.IsForeignKeyViolation())
         {
             db.ChangeTracker.Clear();
             return Commit.KeyRefused;

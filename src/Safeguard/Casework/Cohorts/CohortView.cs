@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Casework.Data;
+using Safeguard.Platform;
 
 namespace Safeguard.Casework.Cohorts;
 
@@ -50,7 +51,7 @@ internal sealed class CohortMemory(CaseworkDbContext db, CaseworkSettings settin
                 await db.SaveChangesAsync(cancellationToken);
                 return new Remembered(key, null);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException failure) when (failure.IsUniqueViolation())
             {
                 // Shown by another request at the same moment: it is remembered; only the time is left to update.
                 db.ChangeTracker.Clear();
