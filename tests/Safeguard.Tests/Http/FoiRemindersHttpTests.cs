@@ -96,6 +96,23 @@ public abstract class FoiRemindersHttpTests<TFactory>
     }
 
     [Fact]
+    public async Task Dashboard_ShippedBankHolidaysEndWithin90Days_SaysSoAndWhatToDo_AndNotBefore()
+    {
+        await using var early = new TFactory();
+        await early.InitializeAsync();
+        var (_, earlyBrowser) = await StaffBrowser.SignedInAsync(early, StaffRoles.PolicyOfficer);
+        (await earlyBrowser.PageAsync(FoiStaffPaths.Dashboard)).QuerySelector("#holidays").ShouldBeNull("in November 2026, the known bank holidays run for another year");
+
+        // Monday 4 October 2027: 88 days before the shipped feed ends.
+        await using var factory = new TFactory { Clock = new MovableClock(new DateTimeOffset(2027, 10, 4, 10, 0, 0, TimeSpan.Zero)) };
+        await factory.InitializeAsync();
+        var (_, browser) = await StaffBrowser.SignedInAsync(factory, StaffRoles.PolicyOfficer);
+
+        (await browser.PageAsync(FoiStaffPaths.Dashboard)).QuerySelector("main #holidays.warning-text").ShouldNotBeNull().TextContent
+            .ShouldBe("Bank holidays are known only until Friday 31 December 2027: import a newer GOV.UK feed with 'foi holidays import' before then (docs/foi.md).");
+    }
+
+    [Fact]
     public async Task Reminders_ShippedBankHolidaysRunOut_TheDailyRunWarnsAndTheDashboardSaysWhatToDo()
     {
         await using var factory = new TFactory { Clock = new MovableClock(LateIn2027) };
