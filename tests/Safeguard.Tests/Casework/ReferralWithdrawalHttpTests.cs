@@ -87,7 +87,10 @@ public abstract class ReferralWithdrawalHttpTests<TFactory>(TFactory factory) : 
         var again = await browser.PageAsync(withdrawal);
         again.QuerySelector("h1")!.TextContent.ShouldBe($"Referral {referral} cannot be withdrawn");
         again.QuerySelector("main")!.TextContent.ShouldContain("It was withdrawn already: recorded twice.");
-        (await browser.PostWithTokenAsync(CaseworkPaths.Referral(referral), KeyValuePair.Create("Decision", "accept"))).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a withdrawn referral opens no case");
+        var accepting = await browser.PostWithTokenAsync(CaseworkPaths.Referral(referral), KeyValuePair.Create("Decision", "accept"));
+        accepting.StatusCode.ShouldBe(HttpStatusCode.OK, "a withdrawn referral opens no case");
+        (await StaffBrowser.ParseAsync(accepting)).QuerySelector("#overtaken")!.TextContent.ShouldStartWith($"Referral {referral} was withdrawn");
+        (await StoredAsync(referral)).ClientId.ShouldBeNull();
 
         var entries = await ReferralEntriesAsync(referral);
         entries.Where(e => e.Action == "update").Select(e => (e.Actor, e.Detail)).ShouldBe([(supervisor.Id, "withdrawn: recorded twice")]);

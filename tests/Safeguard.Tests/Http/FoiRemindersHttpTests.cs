@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Safeguard.Accounts;
+using Safeguard.Foi.Data;
 using Safeguard.Foi.Reminders;
 using Safeguard.Foi.Requests;
 using Safeguard.Foi.Staff;
@@ -76,6 +77,39 @@ public abstract class FoiRemindersHttpTests<TFactory>
         body.ShouldNotContain("localhost:5000");
         factory.Log.Messages.ShouldContain(m => m.Level == LogLevel.Warning && m.Category == typeof(PublicAddress).FullName
             && m.Text.StartsWith($"{SafeguardSettings.PublicBaseUrl} is not set, so links in e-mails sent without a request (FOI reminders) start with {listening},", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reminders_QueuedByAnotherRunAMomentBefore_CountAsQueued_AndTheRunCarriesOn()
+    {
+        await using var factory = new TFactory();
+        await factory.InitializeAsync();
+        var (request, owner) = await RequestSentAMonthAgoAsync(factory);
+        // Another node's run, at the same moment: it queues the reminder after this run found it not queued yet.
+        factory.Meanwhile.BeforeNextChange(async () => (await QueueAsync(factory)).Queued.ShouldBe(1, "the other run queues it"), when: context => context is FoiDbContext);
+
+        var run = await QueueAsync(factory);
+
+        factory.Meanwhile.Happened.ShouldBeTrue("the other run came between this run's reading and its writing");
+        run.ShouldBe(new FoiReminderRun(0, 0, null));
+        (await factory.MailToAsync(owner.Email)).Single().Subject.ShouldStartWith($"FOI {request.Reference}: answer due");
+    }
+
+    [Fact]
+    public async Task Dashboard_ShippedBankHolidaysEndWithin90Days_SaysSoAndWhatToDo_AndNotBefore()
+    {
+        await using var early = new TFactory();
+        await early.InitializeAsync();
+        var (_, earlyBrowser) = await StaffBrowser.SignedInAsync(early, StaffRoles.PolicyOfficer);
+        (await earlyBrowser.PageAsync(FoiStaffPaths.Dashboard)).QuerySelector("#holidays").ShouldBeNull("in November 2026, the known bank holidays run for another year");
+
+        // Monday 4 October 2027: 88 days before the shipped feed ends.
+        await using var factory = new TFactory { Clock = new MovableClock(new DateTimeOffset(2027, 10, 4, 10, 0, 0, TimeSpan.Zero)) };
+        await factory.InitializeAsync();
+        var (_, browser) = await StaffBrowser.SignedInAsync(factory, StaffRoles.PolicyOfficer);
+
+        (await browser.PageAsync(FoiStaffPaths.Dashboard)).QuerySelector("main #holidays.warning-text").ShouldNotBeNull().TextContent
+            .ShouldBe("Bank holidays are known only until Friday 31 December 2027: import a newer GOV.UK feed with 'foi holidays import' before then (docs/foi.md).");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Safeguard.Audit;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
@@ -169,18 +170,18 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
 
     /// <summary>
     /// Accepts a waiting referral: opens a case with the person's details, <paramref name="tags"/> and the staff
-    /// assigned, and returns its case number; null when there is no waiting referral <paramref name="id"/>, or when
-    /// the person's agreement was never confirmed and <paramref name="agreementConfirmedNow"/> does not confirm it.
+    /// assigned, and returns its case number; null when there is no waiting referral <paramref name="id"/> (checked as
+    /// it is written, so that one accepted, declined or withdrawn a moment before stays as it is, and no case opens),
+    /// or when the person's agreement was never confirmed and <paramref name="agreementConfirmedNow"/> does not confirm it.
     /// </summary>
     public async Task<string?> AcceptAsync(int id, IReadOnlyCollection<string> assignedAccountIds, IReadOnlyCollection<string> tags, bool agreementConfirmedNow, CancellationToken cancellationToken)
     {
-        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id && r.Status == TriageStatus.Waiting, cancellationToken);
+        var referral = await db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.Status == TriageStatus.Waiting, cancellationToken);
         if (referral is null || !(referral.ConsentConfirmed || agreementConfirmedNow))
         {
             return null;
         }
         var confirmedHere = !referral.ConsentConfirmed;
-        referral.ConsentConfirmed = true;
         var now = time.GetUtcNow();
         var identity = new ClientIdentity(
             cipher.Decrypt(referral.PersonNameCipher, CaseFields.ReferralPersonName),
@@ -190,57 +191,57 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
             cipher.Decrypt(referral.HomeOfficeReferenceCipher, CaseFields.ReferralHomeOfficeReference),
             null);
         var client = book.NewClient(identity, DateOnly.FromDateTime(now.UtcDateTime), tags, assignedAccountIds);
-        return await audit.ChangeAsync(db, AuditAction.Create, CaseworkAudit.Case, async token =>
+        return await audit.ChangeIfAsync(db, AuditAction.Create, CaseworkAudit.Case, async token =>
         {
+            // Taken from the queue first, so that a referral triaged a moment before opens no case (nor uses a case number).
+            if (!await TriageIfWaitingAsync(id, TriageStatus.Accepted, referral => referral.SetProperty(r => r.ConsentConfirmed, true), token))
+            {
+                return null;
+            }
             var caseNumber = await book.NumberAsync(client, token);
-            Triaged(referral, TriageStatus.Accepted, now);
-            referral.ClientId = client.Id;
-            await db.SaveChangesAsync(token);
+            await db.Referrals.Where(r => r.Id == id).ExecuteUpdateAsync(referral => referral.SetProperty(r => r.ClientId, client.Id), token);
             return caseNumber;
         }, () => $"case opened from referral {id}{(confirmedHere ? "; the person's agreement confirmed at triage" : "")}; {client.Assignments.Count} staff assigned", cancellationToken);
     }
 
-    /// <summary>Declines a waiting referral, or keeps it waiting with a reason; false when there is no waiting referral <paramref name="id"/>.</summary>
-    public async Task<bool> DecideAsync(int id, DeclineReason? declined, WaitingReason? waiting, CancellationToken cancellationToken)
-    {
-        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id && r.Status == TriageStatus.Waiting, cancellationToken);
-        if (referral is null)
-        {
-            return false;
-        }
-        Triaged(referral, declined is null ? TriageStatus.Waiting : TriageStatus.Declined, time.GetUtcNow());
-        referral.DeclineReason = declined;
-        referral.WaitingReason = waiting;
-        await audit.SaveAsync(db, AuditAction.Update, CaseworkAudit.Referral, id.ToString(CultureInfo.InvariantCulture),
-            declined is { } reason ? $"declined: {CaseText.Decline(reason).ToLowerInvariant()}" : $"kept waiting: {CaseText.Waiting(waiting!.Value).ToLowerInvariant()}", cancellationToken);
-        return true;
-    }
+    /// <summary>
+    /// Declines a waiting referral, or keeps it waiting with a reason; false when there is no waiting referral
+    /// <paramref name="id"/>, checked as it is written, so that one accepted, declined or withdrawn a moment before
+    /// stays as it is.
+    /// </summary>
+    public async Task<bool> DecideAsync(int id, DeclineReason? declined, WaitingReason? waiting, CancellationToken cancellationToken) =>
+        await audit.ChangeIfAsync(db, AuditAction.Update, CaseworkAudit.Referral, async token =>
+            await TriageIfWaitingAsync(id, declined is null ? TriageStatus.Waiting : TriageStatus.Declined, referral => referral
+                .SetProperty(r => r.DeclineReason, declined)
+                .SetProperty(r => r.WaitingReason, waiting), token) ? id.ToString(CultureInfo.InvariantCulture) : null,
+            () => declined is { } reason ? $"declined: {CaseText.Decline(reason).ToLowerInvariant()}" : $"kept waiting: {CaseText.Waiting(waiting!.Value).ToLowerInvariant()}", cancellationToken) is not null;
 
     /// <summary>
     /// Withdraws a waiting referral (recorded twice, or withdrawn by the person or the referrer): it leaves the queue
     /// and stays on record as withdrawn, with the reason; false when there is no waiting referral <paramref name="id"/>,
     /// checked as it is written, so that one accepted or declined a moment before stays as it is.
     /// </summary>
-    public async Task<bool> WithdrawAsync(int id, WithdrawalReason reason, CancellationToken cancellationToken)
+    public async Task<bool> WithdrawAsync(int id, WithdrawalReason reason, CancellationToken cancellationToken) =>
+        await audit.ChangeIfAsync(db, AuditAction.Update, CaseworkAudit.Referral, async token =>
+            await TriageIfWaitingAsync(id, TriageStatus.Withdrawn, referral => referral
+                .SetProperty(r => r.WithdrawalReason, reason)
+                .SetProperty(r => r.WaitingReason, (WaitingReason?)null), token) ? id.ToString(CultureInfo.InvariantCulture) : null,
+            () => $"withdrawn: {CaseText.Withdrawal(reason).ToLowerInvariant()}", cancellationToken) is not null;
+
+    /// <summary>
+    /// Writes a triage decision (<paramref name="status"/>, who and when, and what <paramref name="decision"/> sets)
+    /// on referral <paramref name="id"/> only if it is still waiting as it is written, in one UPDATE, so that of two
+    /// decisions at the same moment the first stands and the second changes nothing; false for the second.
+    /// </summary>
+    private async Task<bool> TriageIfWaitingAsync(int id, TriageStatus status, Action<UpdateSettersBuilder<Referral>> decision, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var actor = origin.Actor;
-        var number = id.ToString(CultureInfo.InvariantCulture);
-        return await audit.ChangeIfAsync(db, AuditAction.Update, CaseworkAudit.Referral, async token =>
-            await db.Referrals.Where(r => r.Id == id && r.Status == TriageStatus.Waiting).ExecuteUpdateAsync(referral => referral
-                .SetProperty(r => r.Status, TriageStatus.Withdrawn)
-                .SetProperty(r => r.WithdrawalReason, reason)
-                .SetProperty(r => r.WaitingReason, (WaitingReason?)null)
-                .SetProperty(r => r.TriagedAtUtc, now)
-                .SetProperty(r => r.TriagedBy, actor), token) == 1 ? number : null,
-            () => $"withdrawn: {CaseText.Withdrawal(reason).ToLowerInvariant()}", cancellationToken) is not null;
-    }
-
-    private void Triaged(Referral referral, TriageStatus status, DateTimeOffset at)
-    {
-        referral.Status = status;
-        referral.TriagedAtUtc = at.UtcDateTime;
-        referral.TriagedBy = origin.Actor;
+        return await db.Referrals.Where(r => r.Id == id && r.Status == TriageStatus.Waiting).ExecuteUpdateAsync(referral =>
+        {
+            referral.SetProperty(r => r.Status, status).SetProperty(r => r.TriagedAtUtc, now).SetProperty(r => r.TriagedBy, actor);
+            decision(referral);
+        }, cancellationToken) == 1;
     }
 
     private IQueryable<ReferralSummary> Summaries(IQueryable<Referral> referrals) =>

@@ -45,6 +45,9 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
 
     public ReferralView View { get; private set; } = null!;
 
+    /// <summary>Whether the decision sent was not saved because the referral was triaged or withdrawn a moment before.</summary>
+    public bool Overtaken { get; private set; }
+
     public string? Centre { get; private set; }
 
     /// <summary>The name of the member of staff who recorded it; null for the public form.</summary>
@@ -81,13 +84,22 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
         {
             return await LoadAsync(cancellationToken) ? Page() : NotFound();
         }
-        if (Decision == Accept)
+        if (Decision == Accept && await desk.AcceptAsync(Referral, Assign, tags, agreementConfirmedNow, cancellationToken) is { } caseNumber)
         {
-            return await desk.AcceptAsync(Referral, Assign, tags, agreementConfirmedNow, cancellationToken) is { } caseNumber
-                ? LocalRedirect(CaseworkPaths.Case(caseNumber))
-                : NotFound();
+            return LocalRedirect(CaseworkPaths.Case(caseNumber));
         }
-        return await desk.DecideAsync(Referral, declined, waiting, cancellationToken) ? LocalRedirect(CaseworkPaths.Referrals) : NotFound();
+        if (Decision != Accept && await desk.DecideAsync(Referral, declined, waiting, cancellationToken))
+        {
+            return LocalRedirect(CaseworkPaths.Referrals);
+        }
+        // Accepted, declined or withdrawn a moment before (by a colleague, or by this form sent twice): the page
+        // again, saying what happened, with nothing of this decision written.
+        if (!await LoadAsync(cancellationToken) || View.Summary.Status == TriageStatus.Waiting)
+        {
+            return NotFound();
+        }
+        Overtaken = true;
+        return Page();
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

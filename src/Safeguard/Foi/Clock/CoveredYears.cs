@@ -11,6 +11,24 @@ internal sealed class CoveredYears(IEnumerable<int> years)
 
     public bool Contains(int year) => years.Contains(year);
 
+    /// <summary>
+    /// The last day of the unbroken run of known years that <paramref name="today"/> lies in: the last day the clock
+    /// can count to from today; null when today's year is not known.
+    /// </summary>
+    public DateOnly? LastDayFrom(DateOnly today)
+    {
+        if (!Contains(today.Year))
+        {
+            return null;
+        }
+        var year = today.Year;
+        while (Contains(year + 1))
+        {
+            year++;
+        }
+        return new DateOnly(year, 12, 31);
+    }
+
     /// <summary>"2024 to 2027", or "2018 to 2019 and 2024 to 2027" when there is a gap.</summary>
     public override string ToString()
     {

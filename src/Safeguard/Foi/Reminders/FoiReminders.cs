@@ -68,27 +68,52 @@ internal sealed class FoiReminders(
             {
                 continue;
             }
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.Reminders.Add(new FoiReminder
+            if (await QueueOnceAsync(request, deadline, due, owner, cancellationToken))
             {
-                RequestId = request.Id,
-                Deadline = deadline.Code,
-                DueOn = deadline.Date,
-                Kind = due.Kind,
-                RecipientId = owner.Id,
-                QueuedAtUtc = clock.GetUtcNow().UtcDateTime,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            await outbox.QueueAsync(owner.Email, due.Subject, due.Body, transaction.GetDbTransaction(), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            queued++;
+                queued++;
+            }
         }
         if (queued > 0)
         {
             outbox.Wake();
         }
         return new FoiReminderRun(queued, uncounted, why);
+    }
+
+    /// <summary>
+    /// Saves the record of a reminder and queues its e-mail, in one transaction; false when another run (on another
+    /// node, say) queued the same reminder a moment before, which the reminders' unique index then refuses: it counts
+    /// as queued already, and this run carries on with the rest.
+    /// </summary>
+    private async Task<bool> QueueOnceAsync(
+        FoiRequest request, FoiPendingDeadline deadline, (FoiReminderKind Kind, string Subject, string Body) due, StaffContact owner, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Reminders.Add(new FoiReminder
+        {
+            RequestId = request.Id,
+            Deadline = deadline.Code,
+            DueOn = deadline.Date,
+            Kind = due.Kind,
+            RecipientId = owner.Id,
+            QueuedAtUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException failure) when (failure.IsUniqueViolation())
+        {
+            return false;
+        }
+        finally
+        {
+            // Whether saved or refused, the next reminder starts from nothing tracked.
+            db.ChangeTracker.Clear();
+        }
+        await outbox.QueueAsync(owner.Email, due.Subject, due.Body, transaction.GetDbTransaction(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The reminder a deadline calls for today, if any, in words.</summary>

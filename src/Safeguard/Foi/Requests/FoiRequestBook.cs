@@ -45,12 +45,17 @@ public sealed record FoiRequestChanges
 /// <param name="Unknown">Dates the clock cannot count (bank holidays not known).</param>
 /// <param name="Horizon">The last day counted as soon; null when it cannot be counted.</param>
 /// <param name="HorizonUnknown">Why the horizon cannot be counted, and what to do; null when it can.</param>
+/// <param name="HolidaysRunningOut">
+/// That the known bank holidays end soon, and what to do before then; null when they do not (or have ended already,
+/// which <paramref name="Unknown"/> and <paramref name="HorizonUnknown"/> say).
+/// </param>
 internal sealed record FoiAttention(
     IReadOnlyList<(FoiRequest Request, FoiRequestStatus Status)> DueSoon,
     IReadOnlyList<(FoiRequest Request, FoiRequestStatus Status)> Late,
     IReadOnlyList<(FoiRequest Request, FoiRequestStatus Status)> Unknown,
     DateOnly? Horizon,
-    string? HorizonUnknown);
+    string? HorizonUnknown,
+    string? HolidaysRunningOut);
 
 /// <summary>An answer document as lists show it, without its bytes.</summary>
 public sealed record FoiDocumentSummary(int Id, string FileName, string Sha256, long SizeBytes, DateTime UploadedAtUtc);
@@ -142,9 +147,11 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
 
     /// <summary>
     /// What needs attention: requests whose deadline falls within the next <paramref name="workingDays"/> working days
-    /// (soonest first), those past it (most late first), and those whose dates the clock cannot count.
+    /// (soonest first), those past it (most late first), and those whose dates the clock cannot count; and whether the
+    /// known bank holidays end within <paramref name="holidaysWarningDays"/> days, so that a newer feed is imported
+    /// before a form refuses a date.
     /// </summary>
-    public async Task<FoiAttention> AttentionAsync(int workingDays, CancellationToken cancellationToken)
+    public async Task<FoiAttention> AttentionAsync(int workingDays, int holidaysWarningDays, CancellationToken cancellationToken)
     {
         var today = await TodayAsync(cancellationToken);
         var calendar = await holidays.CalendarAsync(cancellationToken);
@@ -163,7 +170,10 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
             [.. today.Where(x => x.Status.WorkingDaysLate > 0)],
             [.. today.Where(x => x.Status.State == FoiState.Unknown)],
             horizon,
-            horizonUnknown);
+            horizonUnknown,
+            calendar.Covered.LastDayFrom(Today) is { } knownUntil && knownUntil.DayNumber - Today.DayNumber <= holidaysWarningDays
+                ? $"Bank holidays are known only until {FoiDeadline.Long(knownUntil)}: import a newer GOV.UK feed with 'foi holidays import' before then (docs/foi.md)."
+                : null);
     }
 
     /// <summary>Where one request stands today.</summary>

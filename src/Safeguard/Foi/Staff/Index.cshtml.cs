@@ -12,8 +12,11 @@ internal sealed class IndexModel(FoiRequestBook book) : PageModel
     /// <summary>How far ahead "due soon" looks.</summary>
     public const int WorkingDaysAhead = 10;
 
+    /// <summary>How long before the known bank holidays end the dashboard says so.</summary>
+    public const int HolidaysWarningDays = 90;
+
     public FoiAttention Attention { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Attention = await book.AttentionAsync(WorkingDaysAhead, cancellationToken);
+        Attention = await book.AttentionAsync(WorkingDaysAhead, HolidaysWarningDays, cancellationToken);
 }
