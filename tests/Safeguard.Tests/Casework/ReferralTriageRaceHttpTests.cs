@@ -58,7 +58,7 @@ public abstract class ReferralTriageRaceHttpTests<TFactory>(TFactory factory) : 
         factory.Meanwhile.Happened.ShouldBeTrue("the colleague's decision came between the reading and the writing");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await StaffBrowser.ParseAsync(response)).QuerySelector("#overtaken")!.TextContent
-            .ShouldBe($"Referral {referral} was {colleagueAct switch { "accept" => "accepted", "decline" => "declined", _ => "withdrawn" }} a moment ago, before your decision reached it: your decision was not saved. What was decided is below.");
+            .ShouldBe($"Referral {referral} had already been {colleagueAct switch { "accept" => "accepted", "decline" => "declined", _ => "withdrawn" }} when your decision reached it: your decision was not saved. What was decided is below.");
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var stored = await scope.ServiceProvider.GetRequiredService<CaseworkDbContext>().Referrals.AsNoTracking().SingleAsync(r => r.Id == referral, Cancel);

@@ -89,7 +89,7 @@ public abstract class ReferralWithdrawalHttpTests<TFactory>(TFactory factory) : 
         again.QuerySelector("main")!.TextContent.ShouldContain("It was withdrawn already: recorded twice.");
         var accepting = await browser.PostWithTokenAsync(CaseworkPaths.Referral(referral), KeyValuePair.Create("Decision", "accept"));
         accepting.StatusCode.ShouldBe(HttpStatusCode.OK, "a withdrawn referral opens no case");
-        (await StaffBrowser.ParseAsync(accepting)).QuerySelector("#overtaken")!.TextContent.ShouldStartWith($"Referral {referral} was withdrawn");
+        (await StaffBrowser.ParseAsync(accepting)).QuerySelector("#overtaken")!.TextContent.ShouldStartWith($"Referral {referral} had already been withdrawn");
         (await StoredAsync(referral)).ClientId.ShouldBeNull();
 
         var entries = await ReferralEntriesAsync(referral);
