@@ -240,7 +240,8 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
 
     /// <summary>
     /// A supervisor withdraws a referral recorded twice: the page asks first and names nobody, says what is missing,
-    /// and the referral leaves the queue, listed as withdrawn. Every page scanned by axe and read at 320 pixels wide.
+    /// and the referral leaves the queue, listed as withdrawn; a decision sent afterwards from a tab left open on its
+    /// triage page is not saved, and the page says why. Every page scanned by axe and read at 320 pixels wide.
     /// </summary>
     [Fact]
     public async Task ReferralRecordedTwice_WithdrawnByASupervisor_LeavesTheQueue_EveryPageAccessible()
@@ -256,6 +257,9 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         await supervisor.SignInAsync(page, fixture.Server.Clock.GetUtcNow(), scan: false);
+        // The same referral's triage page, left open in another tab.
+        var earlier = await context.NewPageAsync();
+        await earlier.GotoAsync($"/staff/referrals/{referral}");
 
         await page.GotoAsync($"/staff/referrals/{referral}");
         await page.GetByRole(AriaRole.Link, new() { Name = $"Withdraw referral {referral}" }).ClickAsync();
@@ -272,6 +276,15 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Referrals triaged or withdrawn in the last 30 days" })
             .GetByRole(AriaRole.Row).Filter(new() { HasText = $"Referral {referral}" })).ToContainTextAsync("Withdrawn: recorded twice");
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
+
+        // A decision sent from the tab left open finds it withdrawn, and says so.
+        await earlier.GetByLabel("Decline", new() { Exact = true }).CheckAsync();
+        await earlier.GetByLabel("Already referred").CheckAsync();
+        await earlier.GetByRole(AriaRole.Button, new() { Name = "Save the decision" }).ClickAsync();
+        await Assertions.Expect(earlier.Locator("#overtaken")).ToHaveTextAsync(
+            $"Referral {referral} had already been withdrawn when your decision reached it: your decision was not saved. What was decided is below.");
+        await Assertions.Expect(earlier.GetByRole(AriaRole.Main)).ToContainTextAsync("Withdrawn: recorded twice.");
+        await Accessibility.AssertAccessibleAndReflowsAsync(earlier);
     }
 
     /// <summary>Back on the case page, at whichever section the form returned to.</summary>
