@@ -379,6 +379,20 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
     }
 
     [Fact]
+    public async Task Correction_ThatChangesNothing_OfARecordAColleagueRemovedAMomentBefore_IsNotFound_NotRecordedAsSaved()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var (colleague, colleagueBrowser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id, colleague.Id]);
+        var form = $"{CaseworkPaths.Case(sample.CaseNumber)}/home-office/{sample.HomeOfficeEvent}";
+
+        var response = await RemovedMeanwhileAsync(colleagueBrowser, $"{form}/remove", () => ResubmitAsync(browser, form));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).ShouldAllBe(e => e.Action == "read", "not recorded as saved without changes");
+    }
+
+    [Fact]
     public async Task Correction_OfARecordAColleagueRemovedAMomentBefore_IsTheNotFoundOfItsRemoval_AndWritesNothing()
     {
         var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);

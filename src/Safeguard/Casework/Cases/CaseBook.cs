@@ -373,6 +373,11 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         var committed = await CommitAsync(token => audit.ChangeAsync(db, added ? AuditAction.Create : AuditAction.Update, CaseworkAudit.Case, async inner =>
         {
             await db.SaveChangesAsync(inner);
+            if (!added && changed.Count == 0 && await entry.GetDatabaseValuesAsync(inner) is null)
+            {
+                // Nothing was written that would have found it gone: look, so that it is not recorded as saved.
+                throw new DbUpdateConcurrencyException("The record was removed before it was saved.");
+            }
             return opened.CaseNumber;
         }, () => $"{name()} {what}{opened.AccessNote}", token), keyMayRefuse: added && record is PhysicalFinding, cancellationToken);
         return committed == Commit.Committed ? (int)entry.Property("Id").CurrentValue! : null;
