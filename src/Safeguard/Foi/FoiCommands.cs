@@ -36,9 +36,9 @@ public static class FoiCommands
             var today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
             var run = await scope.ServiceProvider.GetRequiredService<Foi.Reminders.FoiReminders>().QueueAsync(today, cancellationToken);
             Console.WriteLine(Invariant($"Queued {run.Queued} reminder{(run.Queued == 1 ? "" : "s")} in the outbox."));
-            if (run.Why is { } why)
+            if (run.Warning is { } warning)
             {
-                await Console.Error.WriteLineAsync(Invariant($"warning: {run.Uncounted} deadline{(run.Uncounted == 1 ? "" : "s")} could not be counted, so none of their reminders was queued. {why}"));
+                await Console.Error.WriteLineAsync($"warning: {warning}");
             }
             return 0;
         });

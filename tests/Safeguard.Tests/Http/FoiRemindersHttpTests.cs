@@ -122,14 +122,17 @@ public abstract class FoiRemindersHttpTests<TFactory>
         (await QueueAsync(factory)).ShouldBe(new FoiReminderRun(1, 0, null));
         (await factory.MailToAsync(owner.Email)).Single().Subject.ShouldBe($"FOI {request.Reference}: answer due 13 December 2027");
 
-        // Four weeks on, in 2028: nothing can be counted to today, and nothing is guessed.
+        // Four weeks on, in 2028: the answer's deadline has passed, which needs no count, so its reminder goes, without
+        // the working days since, which cannot be counted; the run warns that nothing still to come can be worked out.
         factory.Clock.Advance(TimeSpan.FromDays(28));
         var service = ActivatorUtilities.CreateInstance<FoiReminderService>(factory.Services);
         await service.StartAsync(Cancel);
         var warning = await WarningAsync(factory, typeof(FoiReminderService));
         await service.StopAsync(Cancel);
-        warning.ShouldBe("FOI reminders: 1 deadline(s) could not be counted, so none of their reminders was queued. "
-            + "Bank holidays are known for 2024 to 2027; 2028-01-01 is outside them: import a newer GOV.UK feed with 'foi holidays import'.");
+        warning.ShouldBe("FOI reminders: Bank holidays are known for 2024 to 2027; 2028-01-10 is outside them: import a newer GOV.UK feed with 'foi holidays import'. "
+            + "Until then, a reminder before a deadline cannot be worked out (0 deadlines still to come now); those of deadlines passed are still sent.");
+        var passed = (await factory.MailToAsync(owner.Email)).Single(m => m.Subject == $"FOI {request.Reference}: answer due, now passed");
+        passed.TextBody.ShouldNotBeNull().ShouldContain($"FOI request {request.Reference} to Home Office: answer due passed on Monday 13 December 2027.");
 
         var officer = new StaffBrowser(factory);
         await officer.SignInSuccessfullyAsync(owner);

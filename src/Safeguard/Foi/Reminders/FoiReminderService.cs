@@ -3,8 +3,8 @@ namespace Safeguard.Foi.Reminders;
 /// <summary>
 /// Queues the day's FOI reminders once at start and then every day at <see cref="FoiSettings.ReminderHour"/> (server
 /// time), on the clock of <see cref="TimeProvider"/>. Running twice in a day, or on several nodes, queues nothing
-/// twice: <see cref="FoiReminders"/> records each reminder with the e-mail. Deadlines the clock cannot count (once the
-/// known bank holidays run out) are a warning in the log every day until a newer feed is imported.
+/// twice: <see cref="FoiReminders"/> records each reminder with the e-mail. Once the known bank holidays run out, a
+/// warning in the log every day says so until a newer feed is imported; reminders of deadlines passed still go.
 /// </summary>
 internal sealed partial class FoiReminderService(IServiceScopeFactory scopes, FoiSettings settings, TimeProvider clock, ILogger<FoiReminderService> logger) : BackgroundService
 {
@@ -18,9 +18,9 @@ internal sealed partial class FoiReminderService(IServiceScopeFactory scopes, Fo
                 var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
                 var run = await scope.ServiceProvider.GetRequiredService<FoiReminders>().QueueAsync(today, stoppingToken);
                 LogQueued(logger, run.Queued);
-                if (run.Why is { } why)
+                if (run.Warning is { } warning)
                 {
-                    LogUncounted(logger, run.Uncounted, why);
+                    LogUncounted(logger, warning);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -54,8 +54,8 @@ internal sealed partial class FoiReminderService(IServiceScopeFactory scopes, Fo
     [LoggerMessage(Level = LogLevel.Information, Message = "FOI reminders: {Count} queued")]
     private static partial void LogQueued(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "FOI reminders: {Count} deadline(s) could not be counted, so none of their reminders was queued. {Why}")]
-    private static partial void LogUncounted(ILogger logger, int count, string why);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "FOI reminders: {Warning}")]
+    private static partial void LogUncounted(ILogger logger, string warning);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "FOI reminders could not be queued this time: {Error}")]
     private static partial void LogFailed(ILogger logger, string error);

@@ -13,10 +13,17 @@ namespace Safeguard.Foi.Reminders;
 
 /// <summary>What a run of <see cref="FoiReminders.QueueAsync"/> did.</summary>
 /// <param name="Queued">How many reminders it queued.</param>
-/// <param name="Uncounted">Deadlines of owned requests the clock could not count (the bank holidays of today's year or of
-/// the deadline's are not known), so that no reminder of them was queued: never guessed.</param>
-/// <param name="Why">Why, and what to do, for the first of those; null when every deadline was counted.</param>
-internal sealed record FoiReminderRun(int Queued, int Uncounted, string? Why);
+/// <param name="Uncounted">Deadlines still to come of owned requests that the clock could not count (the bank holidays of
+/// today's year or of the deadline's are not known), so that no reminder before them was queued: never guessed. A
+/// deadline that has passed needs no count, and its reminder goes.</param>
+/// <param name="Why">Why, and what to do: when today, or one of those deadlines, lies past the known bank holidays;
+/// null when everything could be counted.</param>
+internal sealed record FoiReminderRun(int Queued, int Uncounted, string? Why)
+{
+    /// <summary>The warning for the log and the command line, or null.</summary>
+    public string? Warning => Why is null ? null : string.Create(CultureInfo.InvariantCulture,
+        $"{Why} Until then, a reminder before a deadline cannot be worked out ({Uncounted} deadline{(Uncounted == 1 ? "" : "s")} still to come now); those of deadlines passed are still sent.");
+}
 
 /// <summary>
 /// Queues reminders of FOI deadlines to each request's owner through the outbox: one when a deadline is
@@ -38,17 +45,17 @@ internal sealed class FoiReminders(
         var owners = new Dictionary<string, StaffContact?>(StringComparer.Ordinal);
         var queued = 0;
         var uncounted = 0;
-        string? why = null;
+        var why = calendar.Covered.Contains(today.Year) ? null : new OutsideCoveredYearsException(today, calendar.Covered).Message;
         foreach (var (request, deadline) in await book.PendingDeadlinesAsync(null, cancellationToken))
         {
             if (request.OwnerId is not { } ownerId)
             {
                 continue;
             }
-            (FoiReminderKind Kind, string Subject, string Body)? reminder;
+            FoiReminderKind? kind;
             try
             {
-                reminder = Reminder(request, deadline, today, calendar);
+                kind = KindDue(deadline, today, calendar);
             }
             catch (OutsideCoveredYearsException outside)
             {
@@ -56,7 +63,7 @@ internal sealed class FoiReminders(
                 why ??= outside.Message;
                 continue;
             }
-            if (reminder is not { } due || sent.Contains((request.Id, deadline.Code, deadline.Date, due.Kind)))
+            if (kind is not { } due || sent.Contains((request.Id, deadline.Code, deadline.Date, due)))
             {
                 continue;
             }
@@ -68,7 +75,7 @@ internal sealed class FoiReminders(
             {
                 continue;
             }
-            if (await QueueOnceAsync(request, deadline, due, owner, cancellationToken))
+            if (await QueueOnceAsync(request, deadline, due, Message(request, deadline, due, today, calendar), owner, cancellationToken))
             {
                 queued++;
             }
@@ -86,7 +93,7 @@ internal sealed class FoiReminders(
     /// as queued already, and this run carries on with the rest.
     /// </summary>
     private async Task<bool> QueueOnceAsync(
-        FoiRequest request, FoiPendingDeadline deadline, (FoiReminderKind Kind, string Subject, string Body) due, StaffContact owner, CancellationToken cancellationToken)
+        FoiRequest request, FoiPendingDeadline deadline, FoiReminderKind kind, (string Subject, string Body) message, StaffContact owner, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Reminders.Add(new FoiReminder
@@ -94,7 +101,7 @@ internal sealed class FoiReminders(
             RequestId = request.Id,
             Deadline = deadline.Code,
             DueOn = deadline.Date,
-            Kind = due.Kind,
+            Kind = kind,
             RecipientId = owner.Id,
             QueuedAtUtc = clock.GetUtcNow().UtcDateTime,
         });
@@ -111,30 +118,25 @@ internal sealed class FoiReminders(
             // Whether saved or refused, the next reminder starts from nothing tracked.
             db.ChangeTracker.Clear();
         }
-        await outbox.QueueAsync(owner.Email, due.Subject, due.Body, transaction.GetDbTransaction(), cancellationToken);
+        await outbox.QueueAsync(owner.Email, message.Subject, message.Body, transaction.GetDbTransaction(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
-    /// <summary>The reminder a deadline calls for today, if any, in words.</summary>
-    /// <exception cref="OutsideCoveredYearsException">Today or the deadline lies in a year without known bank holidays.</exception>
-    private (FoiReminderKind Kind, string Subject, string Body)? Reminder(FoiRequest request, FoiPendingDeadline deadline, DateOnly today, WorkingDayCalendar calendar)
-    {
-        FoiReminderKind? kind = today > deadline.Date ? FoiReminderKind.Overdue
-            : calendar.WorkingDaysBetween(today, deadline.Date) <= settings.ReminderWorkingDays ? FoiReminderKind.Upcoming
-            : null;
-        if (kind is not { } due)
-        {
-            return null;
-        }
-        var (subject, body) = Message(request, deadline, due, today, calendar);
-        return (due, subject, body);
-    }
+    /// <summary>
+    /// The reminder a deadline calls for today, if any: once it has passed, whatever the calendar knows; before, when it
+    /// is within the reminder's working days.
+    /// </summary>
+    /// <exception cref="OutsideCoveredYearsException">The deadline is still to come, and today or it lies in a year without known bank holidays.</exception>
+    private FoiReminderKind? KindDue(FoiPendingDeadline deadline, DateOnly today, WorkingDayCalendar calendar) =>
+        today > deadline.Date ? FoiReminderKind.Overdue
+        : calendar.WorkingDaysBetween(today, deadline.Date) <= settings.ReminderWorkingDays ? FoiReminderKind.Upcoming
+        : null;
 
     private (string Subject, string Body) Message(FoiRequest request, FoiPendingDeadline deadline, FoiReminderKind kind, DateOnly today, WorkingDayCalendar calendar)
     {
         var when = kind == FoiReminderKind.Overdue
-            ? string.Create(CultureInfo.InvariantCulture, $"passed on {FoiDeadline.Long(deadline.Date)}, {Days(calendar.WorkingDaysBetween(deadline.Date, today))} ago")
+            ? $"passed on {FoiDeadline.Long(deadline.Date)}{DaysAgo(deadline.Date, today, calendar)}"
             : today == deadline.Date ? $"today, {FoiDeadline.Long(deadline.Date)}"
             : string.Create(CultureInfo.InvariantCulture, $"on {FoiDeadline.Long(deadline.Date)}, in {Days(calendar.WorkingDaysBetween(today, deadline.Date))}");
         var subject = kind == FoiReminderKind.Overdue
@@ -151,6 +153,10 @@ internal sealed class FoiReminders(
             """;
         return (subject, body);
     }
+
+    /// <summary>", N working days ago", or nothing when the calendar cannot count them (today is past the known bank holidays).</summary>
+    private static string DaysAgo(DateOnly passed, DateOnly today, WorkingDayCalendar calendar) =>
+        Enumerable.Range(passed.Year, today.Year - passed.Year + 1).All(calendar.Covered.Contains) ? $", {Days(calendar.WorkingDaysBetween(passed, today))} ago" : "";
 
     private static string Days(int workingDays) =>
         string.Create(CultureInfo.InvariantCulture, $"{workingDays} working day{(workingDays == 1 ? "" : "s")}");
