@@ -373,6 +373,39 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Review_AnsweredBeforeOutcomesWereRecorded_DoesNotBlockClosing_AndOnlyAnOfferedOutcomeIsTaken()
+    {
+        var (officer, staff) = await SignedInAsync(StaffRoles.PolicyOfficer);
+        var asked = Today.AddDays(-30);
+        var path = await CreateAsync(officer, staff, Unique("MJ-FOI-OLD-REVIEW"), asked);
+        var id = int.Parse(path.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        // As the ReviewOutcome migration left a review answered before it: a date, and no outcome.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<FoiDbContext>().Requests.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.ReceivedOn, asked).SetProperty(x => x.Outcome, FoiOutcome.Refused).SetProperty(x => x.AnsweredOn, asked.AddDays(2))
+                .SetProperty(x => x.Exemptions, "s.31").SetProperty(x => x.ReviewRequestedOn, asked.AddDays(3)).SetProperty(x => x.ReviewAnsweredOn, asked.AddDays(10)), Cancel);
+        }
+
+        // Values the form does not offer are refused by the choice, not read as a number or a combination of flags.
+        foreach (var offered in new[] { "0", "Upheld, Overturned", " Upheld" })
+        {
+            var handPosted = await officer.SubmitAsync($"{path}/review",
+                [new("ReviewRequestedOn", Typed(asked.AddDays(3))), new("ReviewAnsweredOn", Typed(asked.AddDays(10))), new("ReviewOutcome", offered)]);
+            handPosted.StatusCode.ShouldBe(HttpStatusCode.OK, offered);
+            (await StaffBrowser.ParseAsync(handPosted)).QuerySelector(".error-summary a[href='#ReviewOutcome']").ShouldNotBeNull(offered);
+        }
+
+        var closed = await officer.SubmitAsync($"{path}/close", [new("ClosedOn", Typed(Today))]);
+
+        Location(closed).ShouldBe($"{path}?done=close", "closing is not refused for an outcome the review's page did not ask for then");
+        await using var check = factory.Services.CreateAsyncScope();
+        var request = await check.ServiceProvider.GetRequiredService<FoiDbContext>().Requests.AsNoTracking().SingleAsync(r => r.Id == id, Cancel);
+        request.ClosedOn.ShouldBe(Today);
+        request.ReviewOutcome.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task NewRequest_SameReferenceSavedBetweenCheckAndSave_AnswersThatItExists()
     {
         var (officer, staff) = await SignedInAsync(StaffRoles.PolicyOfficer);

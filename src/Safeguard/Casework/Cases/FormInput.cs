@@ -58,22 +58,6 @@ internal static class FormInput
         return date;
     }
 
-    /// <summary>One of an enum's names, or null; an error when required and missing or not one of them.</summary>
-    public static TEnum? Choice<TEnum>(this ModelStateDictionary errors, string field, string? value, string? whenMissing)
-        where TEnum : struct, Enum
-    {
-        // Only a name exactly as the form offers it: Enum.TryParse would also take "0" or " Name".
-        if (!string.IsNullOrEmpty(value) && Enum.GetNames<TEnum>().Contains(value, StringComparer.Ordinal))
-        {
-            return Enum.Parse<TEnum>(value);
-        }
-        if (!string.IsNullOrEmpty(value) || whenMissing is not null)
-        {
-            errors.AddModelError(field, whenMissing ?? "Choose one of the options");
-        }
-        return null;
-    }
-
     /// <summary>The options of a yes-or-no question.</summary>
     public static IReadOnlyList<Forms.Choice> YesNo { get; } = [new("yes", "Yes"), new("no", "No")];
 

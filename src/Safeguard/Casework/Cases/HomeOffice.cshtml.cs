@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Records;
+using Safeguard.Forms;
 
 namespace Safeguard.Casework.Cases;
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Protection;
 using Safeguard.Casework.Records;
+using Safeguard.Forms;
 using Safeguard.Platform.Encryption;
 using Safeguard.Statistics.Portal;
 using Safeguard.Statistics.Reading;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Records;
 using Safeguard.Casework.Referrals;
+using Safeguard.Forms;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Intake;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Records;
+using Safeguard.Forms;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Referrals;

@@ -5,6 +5,7 @@ using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Records;
 using Safeguard.Casework.Referrals;
+using Safeguard.Forms;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Supervision;

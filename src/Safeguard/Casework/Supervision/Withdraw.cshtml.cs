@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Records;
 using Safeguard.Casework.Referrals;
+using Safeguard.Forms;
 
 namespace Safeguard.Casework.Supervision;
 

@@ -320,6 +320,21 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
     /// The dates must follow one another, a refusal must cite what it relies on, and the clock must be able to count
     /// every date (a year without known bank holidays is refused, never guessed).
     /// </summary>
+    /// <summary>
+    /// Whether this save gives the review's answer (a new request, or a change of its date or outcome). A review answered
+    /// before outcomes were recorded has none, and other changes to its request are not refused for that.
+    /// </summary>
+    private bool ReviewAnswerChanging(FoiRequest request)
+    {
+        var entry = db.Entry(request);
+        if (entry.State is EntityState.Detached or EntityState.Added)
+        {
+            return true;
+        }
+        entry.DetectChanges();
+        return entry.Property(r => r.ReviewAnsweredOn).IsModified || entry.Property(r => r.ReviewOutcome).IsModified;
+    }
+
     private async Task CheckAsync(FoiRequest request, CancellationToken cancellationToken)
     {
         void Order(DateOnly? earlier, string earlierName, DateOnly? later, string laterName, string laterField)
@@ -360,7 +375,7 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
         {
             throw new FoiRequestException("Only a refusal or an answer in part cites exemptions: clear them, or give that outcome.", nameof(FoiRequest.Exemptions));
         }
-        if (request.ReviewAnsweredOn is not null && request.ReviewOutcome is null)
+        if (request.ReviewAnsweredOn is not null && request.ReviewOutcome is null && ReviewAnswerChanging(request))
         {
             throw new FoiRequestException("Give what the internal review decided (upheld, changed in part, overturned).", nameof(FoiRequest.ReviewOutcome));
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Foi.Requests;
+using Safeguard.Forms;
 
 namespace Safeguard.Foi.Staff;
 
@@ -35,11 +36,7 @@ internal sealed class AnswerModel(FoiRequestBook book) : FoiStageModel(book)
 
     protected override Action<FoiRequest> Read()
     {
-        FoiOutcome? outcome = Enum.TryParse<FoiOutcome>(Outcome, out var chosen) && Enum.IsDefined(chosen) ? chosen : null;
-        if (outcome is null)
-        {
-            ModelState.AddModelError(nameof(Outcome), "Choose how the authority answered");
-        }
+        var outcome = ModelState.Choice<FoiOutcome>(nameof(Outcome), Outcome, "Choose how the authority answered");
         var answered = ReadDate(nameof(AnsweredOn), AnsweredOn, "the date of the answer");
         if (answered is null && outcome is not (null or FoiOutcome.NoAnswer) && ModelState.IsValid)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Accounts;
 using Safeguard.Foi.Requests;
+using Safeguard.Forms;
 
 namespace Safeguard.Foi.Staff;
 
@@ -73,11 +74,7 @@ internal abstract class RequestFormModel(FoiRequestBook book, StaffDirectory sta
         Required(nameof(Subject), Subject, "Enter what the request asks about, in a line");
         CheckLength(nameof(Subject), Subject?.Trim(), 300, "The subject");
         CheckLength(nameof(Text), Text, 20_000, "The text of the request");
-        FoiChannel? channel = Enum.TryParse<FoiChannel>(Channel, out var chosen) && Enum.IsDefined(chosen) ? chosen : null;
-        if (channel is null)
-        {
-            ModelState.AddModelError(nameof(Channel), "Choose how the request is sent");
-        }
+        var channel = ModelState.Choice<FoiChannel>(nameof(Channel), Channel, "Choose how the request is sent");
         var sent = ReadDate(nameof(SentOn), SentOn, "the date sent");
         var received = ReadDate(nameof(ReceivedOn), ReceivedOn, "the date received");
         var acknowledged = ReadDate(nameof(AcknowledgedOn), AcknowledgedOn, "the date acknowledged");

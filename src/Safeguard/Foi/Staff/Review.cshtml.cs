@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Foi.Requests;
+using Safeguard.Forms;
 
 namespace Safeguard.Foi.Staff;
 
@@ -37,11 +38,7 @@ internal sealed class ReviewModel(FoiRequestBook book) : FoiStageModel(book)
         {
             ModelState.AddModelError(nameof(ReviewRequestedOn), "Enter the date the internal review was asked for, for example 14/08/2026");
         }
-        FoiReviewOutcome? outcome = Enum.TryParse<FoiReviewOutcome>(ReviewOutcome, out var chosen) && Enum.IsDefined(chosen) ? chosen : null;
-        if (outcome is null && (answered is not null || !string.IsNullOrEmpty(ReviewOutcome)))
-        {
-            ModelState.AddModelError(nameof(ReviewOutcome), "Choose what the review decided");
-        }
+        var outcome = ModelState.Choice<FoiReviewOutcome>(nameof(ReviewOutcome), ReviewOutcome, answered is null ? null : "Choose what the review decided");
         if (outcome is not null && answered is null && ModelState.IsValid)
         {
             ModelState.AddModelError(nameof(ReviewAnsweredOn), "Enter the date the review was answered, for example 14/08/2026, or leave what it decided unchosen");
