@@ -49,6 +49,15 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Serve_PublicBaseUrlWithoutScheme_SaysWhichSettingAndExits2WithoutStackTrace()
+    {
+        var (exitCode, _, errors) = await RunAsync("serve", "--Safeguard:PublicBaseUrl=statistics.example.org", "--urls", "http://127.0.0.1:0");
+        exitCode.ShouldBe(2);
+        errors.ShouldContain("Safeguard cannot start: Safeguard:PublicBaseUrl is 'statistics.example.org', which is not the site's public address");
+        errors.ShouldNotContain("   at ");
+    }
+
+    [Fact]
     public async Task Migrate_FreshDataFolder_CreatesTheDatabaseAndSaysWhere()
     {
         var (exitCode, output, _) = await RunAsync("migrate");

@@ -34,6 +34,17 @@ public sealed class PublicAddressTests
         address.Of(null).ShouldBe("https://safeguard.example.org");
     }
 
+    [Theory]
+    [InlineData("statistics.example.org")]
+    [InlineData("ftp://statistics.example.org")]
+    [InlineData("/statistics")]
+    [InlineData("https://statistics.example.org/?from=mail")]
+    public void PublicBaseUrl_NotAWholeWebAddress_IsRefusedSayingWhatItShouldLookLike(string configured)
+    {
+        var refused = Should.Throw<InvalidSettingException>(() => Address(new() { [SafeguardSettings.PublicBaseUrl] = configured }));
+        refused.Message.ShouldBe($"{SafeguardSettings.PublicBaseUrl} is '{configured}', which is not the site's public address: give it whole, with http:// or https:// and no query, for example https://safeguard.example.org (docs/configuration.md).");
+    }
+
     [Fact]
     public void Of_ARequest_IsTheAddressItCameTo_WithItsPathBase() =>
         Address([], "http://127.0.0.1:5000").Of(Request("https", "evidence.example.org", "/safeguard")).ShouldBe("https://evidence.example.org/safeguard");

@@ -24,7 +24,26 @@ public sealed partial class PublicAddress(IConfiguration configuration, IServer 
     private static readonly string[] WildcardHosts = ["[::]", "0.0.0.0", "+", "*"];
 
     /// <summary>The configured address, or null.</summary>
-    public string? Configured { get; } = configuration[SafeguardSettings.PublicBaseUrl] is { Length: > 0 } url ? url.TrimEnd('/') : null;
+    public string? Configured { get; } = ReadConfigured(configuration);
+
+    /// <summary>
+    /// <c>Safeguard:PublicBaseUrl</c> without its trailing slash, or null when it is not set; read once at start-up too,
+    /// so that an address that is not an absolute http or https one stops Safeguard there, not on every page that cites.
+    /// </summary>
+    /// <exception cref="InvalidSettingException">It is set, but not to an absolute http or https address.</exception>
+    public static string? ReadConfigured(IConfiguration configuration)
+    {
+        if (configuration[SafeguardSettings.PublicBaseUrl] is not { Length: > 0 } url)
+        {
+            return null;
+        }
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https") || address.Query.Length > 0 || address.Fragment.Length > 0)
+        {
+            throw new InvalidSettingException(
+                $"{SafeguardSettings.PublicBaseUrl} is '{url}', which is not the site's public address: give it whole, with http:// or https:// and no query, for example https://safeguard.example.org (docs/configuration.md).");
+        }
+        return url.TrimEnd('/');
+    }
 
     /// <summary>The address links start with, for a request or, when <paramref name="request"/> is null, for work done without one.</summary>
     public string Of(HttpRequest? request) =>
@@ -60,6 +79,6 @@ public sealed partial class PublicAddress(IConfiguration configuration, IServer 
         return addresses.OrderByDescending(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase)).Select(Openable).FirstOrDefault() ?? KestrelDefault;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Setting} is not set, so links in e-mails sent without a request (FOI reminders) start with {Address}, where this server listens, which may not be the address people use (behind a proxy it is not): set it to the site's public address, such as https://safeguard.example.org (docs/configuration.md).")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Setting} is not set, so links in e-mails sent without a request (FOI reminders) start with {Address}, where this server listens, and links made while answering a request (citations, invitations, calendar feeds) start with the address the request came to; behind a proxy, neither may be the address people use: set it to the site's public address, such as https://safeguard.example.org (docs/configuration.md).")]
     private static partial void LogNotConfigured(ILogger logger, string setting, string address);
 }

@@ -69,7 +69,7 @@ public static class SafeguardCommandLine
         return InvokeReportingDatabaseProblemsAsync(parsed);
     }
 
-    /// <summary>A database or key ring problem is the person's to fix: say what and where, without a stack trace, and exit 2.</summary>
+    /// <summary>A database, key ring or setting problem is the person's to fix: say what and where, without a stack trace, and exit 2.</summary>
     private static async Task<int> InvokeReportingDatabaseProblemsAsync(ParseResult parsed)
     {
         try
@@ -85,7 +85,7 @@ public static class SafeguardCommandLine
 
     private static Exception? StartProblem(Exception failure) => failure switch
     {
-        DatabaseUnavailableException or Encryption.KeyRingUnavailableException => failure,
+        DatabaseUnavailableException or Encryption.KeyRingUnavailableException or InvalidSettingException => failure,
         AggregateException aggregate => aggregate.InnerExceptions.Select(StartProblem).FirstOrDefault(p => p is not null),
         _ => failure.InnerException is { } inner ? StartProblem(inner) : null,
     };

@@ -36,6 +36,7 @@ public static class SafeguardWebApplication
     {
         UseBuiltFilesWhenRunFromElsewhere(builder);
         builder.Services.AddSingleton(TimeProvider.System);
+        PublicAddress.ReadConfigured(builder.Configuration);
         builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddSingleton(services => SafeguardDatabase.FromConfiguration(services.GetRequiredService<IConfiguration>()));
         builder.Services.AddFieldEncryption();
