@@ -50,6 +50,7 @@ public sealed class FoiSeriesDraftTests
     [InlineData("MJ-FOI-2026-014", new[] { "MJ-FOI-2026-014" }, "MJ-FOI-2026-015")]
     [InlineData("MJ-FOI-2026-014", new[] { "MJ-FOI-2026-014", "MJ-FOI-2026-020" }, "MJ-FOI-2026-021")]
     [InlineData("R35-9", new[] { "R35-9" }, "R35-10")]
+    [InlineData("MJ-FOI-014", new[] { "MJ-FOI-014", "MJ-FOI-12345678901234567890", "MJ-FOI-٠١٢" }, "MJ-FOI-015")]
     public void NextReference_IsTheNextFreeNumber(string last, string[] inUse, string expected) =>
         FoiSeriesDraft.NextReference(last, inUse).ShouldBe(expected);
 

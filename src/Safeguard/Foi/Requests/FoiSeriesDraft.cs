@@ -119,18 +119,21 @@ internal static partial class FoiSeriesDraft
         }
         var prefix = match.Groups["prefix"].Value;
         var width = match.Groups["number"].Value.Length;
-        // A number too long to count on (more than 18 digits) suggests nothing.
-        var numbers = inUse.Select(r => TrailingNumber().Match(r))
-            .Where(m => m.Success && m.Groups["prefix"].Value == prefix)
-            .Select(m => long.TryParse(m.Groups["number"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (long?)null)
-            .ToList();
-        if (numbers.Count == 0 || numbers.Any(n => n is null or long.MaxValue))
+        // The last one's number too long to count on (more than 18 digits) suggests nothing; another reference's is
+        // passed over (it cannot be the one suggested), rather than ending suggestions for the series for good.
+        if (Number(match) is not { } lastNumber)
         {
             return null;
         }
-        var highest = numbers.Max()!.Value;
-        return prefix + (highest + 1).ToString(new string('0', width), CultureInfo.InvariantCulture);
+        var highest = inUse.Select(r => TrailingNumber().Match(r))
+            .Where(m => m.Success && m.Groups["prefix"].Value == prefix)
+            .Select(Number).OfType<long>().Append(lastNumber).Max();
+        return highest == long.MaxValue ? null : prefix + (highest + 1).ToString(new string('0', width), CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The trailing number of a reference, or null when it is too long to count on.</summary>
+    private static long? Number(Match reference) =>
+        long.TryParse(reference.Groups["number"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     private static DateOnly? Move(DateOnly firstOfYearOrMonth, int monthOffset, int day, int months)
     {
@@ -177,6 +180,6 @@ internal static partial class FoiSeriesDraft
         + @")\b")]
     private static partial Regex PeriodWords();
 
-    [GeneratedRegex(@"^(?<prefix>.*?)(?<number>\d+)$")]
+    [GeneratedRegex(@"^(?<prefix>.*?)(?<number>[0-9]+)$")]
     private static partial Regex TrailingNumber();
 }
