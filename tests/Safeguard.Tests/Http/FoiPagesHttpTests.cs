@@ -422,6 +422,7 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
 
         var response = await SubmitNewAsync(officer, staff, reference, Today);
 
+        factory.Meanwhile.Happened.ShouldBeTrue("the same form was saved between this one's check and its save");
         response.StatusCode.ShouldBe(HttpStatusCode.OK, "the form again, saying why, not an error page");
         var page = await StaffBrowser.ParseAsync(response);
         page.QuerySelector(".error-summary a[href='#Reference']").ShouldNotBeNull().TextContent
@@ -446,6 +447,7 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
 
         var response = await officer.SubmitAsync(FoiStaffPaths.AllSeries, [new("Name", name), new("IntervalMonths", "6")]);
 
+        factory.Meanwhile.Happened.ShouldBeTrue("the same series was saved between this one's check and its save");
         response.StatusCode.ShouldBe(HttpStatusCode.OK, "the form again, saying why, not an error page");
         (await StaffBrowser.ParseAsync(response)).QuerySelector(".error-summary a[href='#Name']").ShouldNotBeNull().TextContent
             .ShouldBe($"There is already a series '{name}'.");

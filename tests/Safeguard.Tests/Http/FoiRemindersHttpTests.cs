@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Safeguard.Accounts;
+using Safeguard.Accounts.Data;
 using Safeguard.Foi.Data;
 using Safeguard.Foi.Reminders;
 using Safeguard.Foi.Requests;
@@ -84,15 +86,32 @@ public abstract class FoiRemindersHttpTests<TFactory>
     {
         await using var factory = new TFactory();
         await factory.InitializeAsync();
-        var (request, owner) = await RequestSentAMonthAgoAsync(factory);
-        // Another node's run, at the same moment: it queues the reminder after this run found it not queued yet.
-        factory.Meanwhile.BeforeNextChange(async () => (await QueueAsync(factory)).Queued.ShouldBe(1, "the other run queues it"), when: context => context is FoiDbContext);
+        var (first, firstOwner) = await RequestSentAMonthAgoAsync(factory);
+        var (second, secondOwner) = await RequestSentAMonthAgoAsync(factory);
+        // Another node's run, at the same moment, that reaches the first request's reminder only: it queues it after
+        // this run found it not queued yet (the second request is without its owner while it runs).
+        factory.Meanwhile.BeforeNextChange(async () =>
+        {
+            await SetOwnerAsync(factory, second.Id, null);
+            (await QueueAsync(factory)).Queued.ShouldBe(1, "the other run queues the first request's reminder");
+            await SetOwnerAsync(factory, second.Id, secondOwner.Id);
+        }, when: context => context is FoiDbContext);
 
         var run = await QueueAsync(factory);
 
         factory.Meanwhile.Happened.ShouldBeTrue("the other run came between this run's reading and its writing");
-        run.ShouldBe(new FoiReminderRun(0, 0, null));
-        (await factory.MailToAsync(owner.Email)).Single().Subject.ShouldStartWith($"FOI {request.Reference}: answer due");
+        run.ShouldBe(new FoiReminderRun(1, 0, null), "the first refused as queued already, the second queued");
+        (await factory.MailToAsync(secondOwner.Email)).Single().Subject.ShouldStartWith($"FOI {second.Reference}: answer due");
+        await using var check = factory.Services.CreateAsyncScope();
+        (await check.ServiceProvider.GetRequiredService<AccountsDbContext>().OutboxMessages.CountAsync(m => m.To == firstOwner.Email, Cancel))
+            .ShouldBe(1, "one e-mail for the first request's reminder, from the other run");
+    }
+
+    private static async Task SetOwnerAsync(TFactory factory, int requestId, string? ownerId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<FoiDbContext>().Requests.Where(r => r.Id == requestId)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.OwnerId, ownerId), Cancel);
     }
 
     [Fact]
@@ -131,7 +150,8 @@ public abstract class FoiRemindersHttpTests<TFactory>
         await service.StopAsync(Cancel);
         warning.ShouldBe("FOI reminders: Bank holidays are known for 2024 to 2027; 2028-01-10 is outside them: import a newer GOV.UK feed with 'foi holidays import'. "
             + "Until then, a reminder before a deadline cannot be worked out (0 deadlines still to come now); those of deadlines passed are still sent.");
-        var passed = (await factory.MailToAsync(owner.Email)).Single(m => m.Subject == $"FOI {request.Reference}: answer due, now passed");
+        var passedSubject = $"FOI {request.Reference}: answer due, now passed";
+        var passed = (await factory.MailToAsync(owner.Email, until: m => m.Subject == passedSubject)).Single(m => m.Subject == passedSubject);
         passed.TextBody.ShouldNotBeNull().ShouldContain($"FOI request {request.Reference} to Home Office: answer due passed on Monday 13 December 2027.");
 
         var officer = new StaffBrowser(factory);

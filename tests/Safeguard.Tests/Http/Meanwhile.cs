@@ -14,16 +14,22 @@ public sealed class Meanwhile : DbTransactionInterceptor
 {
     private Armed? armed;
 
+    private bool happened;
+
     private sealed record Armed(Func<Task> Act, Func<DbContext, bool> When);
 
     /// <summary>
     /// Runs <paramref name="act"/> before the next change is committed; with <paramref name="when"/>, before the next
     /// change whose context it picks out (for example by what the context is about to save).
     /// </summary>
-    public void BeforeNextChange(Func<Task> act, Func<DbContext, bool>? when = null) => armed = new Armed(act, when ?? (_ => true));
+    public void BeforeNextChange(Func<Task> act, Func<DbContext, bool>? when = null)
+    {
+        Volatile.Write(ref happened, false);
+        Volatile.Write(ref armed, new Armed(act, when ?? (_ => true)));
+    }
 
-    /// <summary>Whether the act armed has run.</summary>
-    public bool Happened => Volatile.Read(ref armed) is null;
+    /// <summary>Whether the act last armed has run (false when none was).</summary>
+    public bool Happened => Volatile.Read(ref happened);
 
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
@@ -37,6 +43,7 @@ public sealed class Meanwhile : DbTransactionInterceptor
                 elsewhere = Task.Run(next.Act, cancellationToken);
             }
             await elsewhere;
+            Volatile.Write(ref happened, true);
         }
         return result;
     }

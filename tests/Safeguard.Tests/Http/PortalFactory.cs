@@ -95,8 +95,11 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         });
     }
 
-    /// <summary>The e-mails to <paramref name="address"/> that the outbox has written to <see cref="MailFolder"/>, waiting up to 10 seconds for the first.</summary>
-    public async Task<IReadOnlyList<MimeMessage>> MailToAsync(string address)
+    /// <summary>
+    /// The e-mails to <paramref name="address"/> that the outbox has written to <see cref="MailFolder"/>, waiting up to
+    /// 10 seconds for the first, or, with <paramref name="until"/>, for one it picks out (the outbox writes in the background).
+    /// </summary>
+    public async Task<IReadOnlyList<MimeMessage>> MailToAsync(string address, Func<MimeMessage, bool>? until = null)
     {
         for (var wait = 0; wait < 100; wait++)
         {
@@ -109,13 +112,13 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
                     mail.Add(message);
                 }
             }
-            if (mail.Count > 0)
+            if (until is null ? mail.Count > 0 : mail.Any(until))
             {
                 return mail;
             }
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
-        throw new TimeoutException($"No e-mail to {address} reached {MailFolder} within 10 seconds.");
+        throw new TimeoutException($"No e-mail to {address}{(until is null ? "" : " of those awaited")} reached {MailFolder} within 10 seconds.");
     }
 
     /// <summary>
