@@ -113,6 +113,8 @@ public static class AccountsModule
                 .RequireRole(StaffRoles.Administrator))
             .AddPolicy(AccountsPolicies.CaseData, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
                 .RequireRole(AccountsPolicies.CaseDataRoles))
+            .AddPolicy(AccountsPolicies.CaseRecordRemoval, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
+                .RequireRole(AccountsPolicies.CaseRecordRemovalRoles))
             .AddPolicy(AccountsPolicies.CaseSupervision, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
                 .RequireRole(StaffRoles.Supervisor))
             .AddPolicy(AccountsPolicies.ReferralIntake, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)

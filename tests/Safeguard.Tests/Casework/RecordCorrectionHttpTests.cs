@@ -379,6 +379,33 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
     }
 
     [Fact]
+    public async Task Removal_ByAVolunteerAssignedToTheCase_IsNotOffered_AndItsPagesAreNotFound()
+    {
+        var (volunteer, browser) = await SignedInAsync(StaffRoles.Volunteer);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [volunteer.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+
+        var casePage = await browser.PageAsync(casePath);
+        casePage.QuerySelector("main h1").ShouldNotBeNull().TextContent.ShouldBe($"Case {sample.CaseNumber}", "the volunteer opens the case assigned to them");
+        casePage.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ShouldNotContain(href => href != null && href.EndsWith("/remove", StringComparison.Ordinal));
+        string[] removals =
+        [
+            $"{casePath}/assessments/{sample.Assessment}/remove",
+            $"{casePath}/assessments/{sample.Assessment}/findings/{sample.Finding}/remove",
+            $"{casePath}/home-office/{sample.HomeOfficeEvent}/remove",
+            $"{casePath}/detention/{sample.Episode}/remove",
+        ];
+        foreach (var removal in removals)
+        {
+            (await browser.Client.GetAsync(removal, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound, removal);
+            (await browser.PostWithTokenAsync(removal)).StatusCode.ShouldBe(HttpStatusCode.NotFound, removal);
+        }
+        (await ReadAsync(db => db.Assessments.AnyAsync(a => a.Id == sample.Assessment, Cancel))).ShouldBeTrue();
+        (await ReadAsync(db => db.HomeOfficeEvents.AnyAsync(e => e.Id == sample.HomeOfficeEvent, Cancel))).ShouldBeTrue();
+        (await ReadAsync(db => db.Episodes.AnyAsync(e => e.Id == sample.Episode, Cancel))).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Correction_ThatChangesNothing_OfARecordAColleagueRemovedAMomentBefore_IsNotFound_NotRecordedAsSaved()
     {
         var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
+using Safeguard.Casework.Cases;
 
-namespace Safeguard.Casework.Cases;
+namespace Safeguard.Casework.Removals;
 
 /// <summary>Removing something the Home Office did (recorded on the wrong case, or twice), after a confirmation; the clocks are computed again without it.</summary>
 internal sealed class RemoveHomeOfficeEventModel(CaseAccess access, CaseReading reading, CaseBook book, TimeProvider time) : RemovalPageModel(access, reading, time)

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
+using Safeguard.Casework.Cases;
 
-namespace Safeguard.Casework.Cases;
+namespace Safeguard.Casework.Removals;
 
 /// <summary>
 /// Removing a clinical assessment with its physical findings, after a confirmation. An assessment a document (its

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
+using Safeguard.Casework.Cases;
 
-namespace Safeguard.Casework.Cases;
+namespace Safeguard.Casework.Removals;
 
 /// <summary>Removing one physical finding of an assessment, after a confirmation.</summary>
 internal sealed class RemoveFindingModel(CaseAccess access, CaseReading reading, CaseBook book, TimeProvider time) : RemovalPageModel(access, reading, time)

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
+using Safeguard.Casework.Cases;
 
-namespace Safeguard.Casework.Cases;
+namespace Safeguard.Casework.Removals;
 
 /// <summary>
 /// Removing a stay in detention (entered on the wrong case, or twice), after a confirmation. No other record refers to

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
+using Safeguard.Casework.Cases;
 
-namespace Safeguard.Casework.Cases;
+namespace Safeguard.Casework.Removals;
 
 /// <summary>What a removal page says before anything is removed.</summary>
 /// <param name="Question">The heading: "Remove the Home Office event “Rule 35(3) report” of 3 March 2025?", or, when it cannot be removed, that it cannot.</param>
