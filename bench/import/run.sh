@@ -274,8 +274,10 @@ for ((run = 1; run <= RUNS; run++)); do
                 WHERE conrelid = 'statistics_observations'::regclass AND contype = 'f' LOOP
         EXECUTE 'ALTER TABLE observations_like ADD ' || fk.definition;
       END LOOP; END \$\$" >/dev/null
-  [[ $(scalar "SELECT count(*) FROM pg_constraint WHERE conrelid = 'observations_like'::regclass AND contype = 'f'") -gt 0 ]] \
-    || die "the diagnostic table has no foreign keys"
+  fk_real=$(scalar "SELECT count(*) FROM pg_constraint WHERE conrelid = 'statistics_observations'::regclass AND contype = 'f'")
+  fk_like=$(scalar "SELECT count(*) FROM pg_constraint WHERE conrelid = 'observations_like'::regclass AND contype = 'f'")
+  [[ $fk_real -gt 0 && $fk_like -eq $fk_real ]] \
+    || die "the diagnostic table has $fk_like foreign keys, statistics_observations $fk_real"
   scalar "CHECKPOINT" >/dev/null
   timed "$TMP/logs/obs-fk-copy-$run.out" "$TMP/logs/obs-fk-copy-$run.err" \
     psql_on "$DB" -c "\\copy observations_like ($cols) FROM '$TMP/observations.csv' WITH (FORMAT csv)"

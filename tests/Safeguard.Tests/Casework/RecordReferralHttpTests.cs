@@ -39,13 +39,7 @@ public abstract class RecordReferralHttpTests<TFactory>(TFactory factory) : ICla
         new("Concern", "Burn scars on his chest; has stopped eating."), new("Urgency", "Urgent"), new("Consent", consent),
     ];
 
-    private async Task<(TestStaff Staff, StaffBrowser Browser)> SignedInAsync(string role)
-    {
-        var staff = await StaffBrowser.CreateAsync(factory, role);
-        var browser = new StaffBrowser(factory);
-        await browser.SignInSuccessfullyAsync(staff);
-        return (staff, browser);
-    }
+    private Task<(TestStaff Staff, StaffBrowser Browser)> SignedInAsync(string role) => StaffBrowser.SignedInAsync(factory, role);
 
     private async Task<int> ReferralCountAsync()
     {

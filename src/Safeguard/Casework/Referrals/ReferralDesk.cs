@@ -196,6 +196,8 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
             // Taken from the queue first, so that a referral triaged a moment before opens no case (nor uses a case number).
             if (!await TriageIfWaitingAsync(id, TriageStatus.Accepted, referral => referral.SetProperty(r => r.ConsentConfirmed, true), token))
             {
+                // The case made ready for it is not saved, now or by anything later in this request.
+                db.ChangeTracker.Clear();
                 return null;
             }
             var caseNumber = await book.NumberAsync(client, token);
