@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Casework.Data;
+using Safeguard.Casework.Records;
 using Safeguard.Tests.Http;
 
 namespace Safeguard.Tests.Casework;
@@ -31,8 +32,8 @@ public abstract class CaseworkMigrationTests<TFactory>(TFactory factory) : IClas
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
         var total = await db.Referrals.CountAsync(cancel);
-        var viaForm = await db.Referrals.CountAsync(r => r.Channel == Safeguard.Casework.Records.ReferralChannel.PublicForm, cancel);
-        var otherwise = await db.Referrals.CountAsync(r => r.Channel != Safeguard.Casework.Records.ReferralChannel.PublicForm, cancel);
+        var viaForm = await db.Referrals.CountAsync(r => r.Channel == ReferralChannel.PublicForm, cancel);
+        var otherwise = await db.Referrals.CountAsync(r => r.Channel != ReferralChannel.PublicForm, cancel);
         (viaForm, otherwise).ShouldSatisfyAllConditions(() => viaForm.ShouldBeGreaterThan(0), () => otherwise.ShouldBeGreaterThan(0));
         var migrations = db.Database.GetMigrations().ToList();
         var before = migrations[migrations.FindIndex(m => m.EndsWith("_StaffRecordedReferrals", StringComparison.Ordinal)) - 1];
@@ -48,6 +49,42 @@ public abstract class CaseworkMigrationTests<TFactory>(TFactory factory) : IClas
         (await CountAsync(db, """SELECT COUNT(*) FROM casework_referrals WHERE "Channel" = 'Other'""")).ShouldBe(otherwise);
         (await CountAsync(db, """SELECT COUNT(*) FROM casework_referrals WHERE "RecordedAtUtc" = "ReceivedAtUtc" AND "ConsentConfirmed" AND "RecordedBy" IS NULL""")).ShouldBe(total);
     }
+
+    /// <summary>
+    /// Going back below the withdrawal migration leaves no status the older code cannot read: a withdrawn referral
+    /// goes back declined (recorded twice as a duplicate, withdrawn by the person or the referrer as no consent), out
+    /// of the queue as it was; up again, nothing is waiting that was not.
+    /// </summary>
+    [Fact]
+    public async Task ReferralWithdrawalMigration_GoingBackDown_DeclinesWithdrawnReferralsInsteadOfLeavingAStatusOlderCodeCannotRead()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
+        var waiting = await db.Referrals.Where(r => r.Status == TriageStatus.Waiting).OrderBy(r => r.Id).Select(r => r.Id).Take(2).ToListAsync(cancel);
+        waiting.Count.ShouldBe(2, "the demonstration data has referrals waiting");
+        await WithdrawAsync(db, waiting[0], WithdrawalReason.RecordedTwice);
+        await WithdrawAsync(db, waiting[1], WithdrawalReason.WithdrawnByTheReferrer);
+        var stillWaiting = await db.Referrals.CountAsync(r => r.Status == TriageStatus.Waiting, cancel);
+        var migrations = db.Database.GetMigrations().ToList();
+        var before = migrations[migrations.FindIndex(m => m.EndsWith("_ReferralWithdrawal", StringComparison.Ordinal)) - 1];
+        var migrator = db.GetService<IMigrator>();
+
+        await migrator.MigrateAsync(before, cancel);
+        (await CountAsync(db, """SELECT COUNT(*) FROM casework_referrals WHERE "Status" = 'Withdrawn'""")).ShouldBe(0);
+        (await CountAsync(db, $"""SELECT COUNT(*) FROM casework_referrals WHERE "Id" = {waiting[0]} AND "Status" = 'Declined' AND "DeclineReason" = 'Duplicate'""")).ShouldBe(1);
+        (await CountAsync(db, $"""SELECT COUNT(*) FROM casework_referrals WHERE "Id" = {waiting[1]} AND "Status" = 'Declined' AND "DeclineReason" = 'NoConsent'""")).ShouldBe(1);
+        await migrator.MigrateAsync(cancellationToken: cancel);
+
+        db.ChangeTracker.Clear();
+        (await db.Referrals.Where(r => waiting.Contains(r.Id)).Select(r => r.Status).ToListAsync(cancel)).ShouldAllBe(s => s == TriageStatus.Declined);
+        (await db.Referrals.CountAsync(r => r.Status == TriageStatus.Waiting, cancel)).ShouldBe(stillWaiting);
+    }
+
+    private static Task<int> WithdrawAsync(CaseworkDbContext db, int id, WithdrawalReason reason) =>
+        db.Referrals.Where(r => r.Id == id).ExecuteUpdateAsync(referral => referral
+            .SetProperty(r => r.Status, TriageStatus.Withdrawn)
+            .SetProperty(r => r.WithdrawalReason, reason), TestContext.Current.CancellationToken);
 
     private static async Task<long> CountAsync(CaseworkDbContext db, string sql)
     {

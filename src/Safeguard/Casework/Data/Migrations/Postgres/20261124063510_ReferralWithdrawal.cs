@@ -21,6 +21,10 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // The code before this migration knows no Withdrawn status: a withdrawn referral goes back as declined, with
+            // the nearest reason, so that it stays out of the queue and on record (recorded twice: a duplicate; withdrawn
+            // by the person or by the referrer: no consent to go on).
+            migrationBuilder.Sql("""UPDATE casework_referrals SET "Status" = 'Declined', "DeclineReason" = CASE WHEN "WithdrawalReason" = 'RecordedTwice' THEN 'Duplicate' ELSE 'NoConsent' END WHERE "Status" = 'Withdrawn'""");
             migrationBuilder.DropColumn(
                 name: "WithdrawalReason",
                 table: "casework_referrals");
