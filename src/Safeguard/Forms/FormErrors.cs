@@ -18,16 +18,25 @@ public static class FormErrors
     /// Every field with an error, with its first message, in the order of the fields on the page: the order in which
     /// <paramref name="pageModel"/> declares its bound properties (a base class's before its own), which is the order
     /// its form shows them. Errors of anything else (a passkey button, say) come after, in the dictionary's order,
-    /// which is not the order they were added in.
+    /// which is not the order they were added in. A page whose form shows them in another order says so
+    /// (<see cref="IOrderedForm"/>).
     /// </summary>
     public static IReadOnlyList<(string Field, string Message)> Summary(this ModelStateDictionary modelState, object? pageModel)
     {
-        var order = pageModel is null ? [] : FieldOrders.GetOrAdd(pageModel.GetType(), BoundProperties);
+        var order = pageModel switch
+        {
+            null => [],
+            IOrderedForm ordered => ordered.FieldOrder,
+            _ => BoundFields(pageModel.GetType()),
+        };
         return [.. modelState
             .Where(e => e.Value is { Errors.Count: > 0 })
             .Select(e => (Field: e.Key, Message: e.Value!.Errors[0].ErrorMessage))
             .OrderBy(e => Position(order, e.Field))];
     }
+
+    /// <summary>The fields <paramref name="type"/> binds, in the order it declares them (a base class's before its own).</summary>
+    public static IReadOnlyList<string> BoundFields(Type type) => FieldOrders.GetOrAdd(type, BoundProperties);
 
     private static int Position(IReadOnlyList<string> order, string field)
     {
@@ -60,4 +69,14 @@ public static class FormErrors
                 .Select(p => p.GetCustomAttribute<BindPropertyAttribute>()?.Name ?? p.Name);
         })];
     }
+}
+
+/// <summary>
+/// A page whose form shows its fields in another order than it declares them (its own around a base class's shared
+/// ones), for the error summary to list them as the form shows them.
+/// </summary>
+public interface IOrderedForm
+{
+    /// <summary>The bound fields' names, in the order the form shows them.</summary>
+    IReadOnlyList<string> FieldOrder { get; }
 }

@@ -121,8 +121,10 @@ public abstract class RecordReferralHttpTests<TFactory>(TFactory factory) : ICla
             .SearchAsync(new AuditSearch { RecordType = "referral", RecordId = id.ToString(CultureInfo.InvariantCulture) }, Cancel)).Single(e => e.Action == "create");
         entry.Detail.ShouldBe($"referral recorded by staff: telephone, received {Today:yyyy-MM-dd}, agreement not confirmed yet; urgent");
 
-        // Accepting asks for the agreement first; confirmed then, the case opens and the trail says so.
-        var unconfirmed = await StaffBrowser.ParseAsync(await browser.SubmitAsync(CaseworkPaths.Referral(id), [new("Decision", "accept")]));
+        // Accepting asks for the agreement first (the summary lists it where the form shows it, between the staff and
+        // the tags); confirmed then, the case opens and the trail says so.
+        var unconfirmed = await StaffBrowser.ParseAsync(await browser.SubmitAsync(CaseworkPaths.Referral(id), [new("Decision", "accept"), new("Assign", "nobody"), new("Tags", "=HYPERLINK(1)")]));
+        unconfirmed.QuerySelectorAll(".error-summary__list a").Select(a => a.GetAttribute("href")).ShouldBe(["#Assign", "#AgreementConfirmed", "#Tags"]);
         unconfirmed.QuerySelector(".error-summary a[href='#AgreementConfirmed']")!.TextContent.ShouldStartWith("Confirm that the person knows about this referral");
         (await browser.SubmitAsync(CaseworkPaths.Referral(id), [new("Decision", "accept"), new("AgreementConfirmed", "yes")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await scope.ServiceProvider.GetRequiredService<AuditQuery>().SearchAsync(new AuditSearch { RecordType = "case" }, Cancel))
@@ -154,7 +156,7 @@ public abstract class RecordReferralHttpTests<TFactory>(TFactory factory) : ICla
             ("#Concern", "Enter the concern about the person’s health"),
             ("#Urgency", "Choose how urgent the referral is"),
             ("#Consent", "Say whether the person knows about this referral and agrees to it"),
-        ], ignoreOrder: true);
+        ], "in the order the form shows its fields");
         foreach (var (href, message) in summary)
         {
             page.QuerySelector(href!).ShouldNotBeNull($"the summary's link {href} lands on its field");

@@ -14,7 +14,7 @@ namespace Safeguard.Casework.Intake;
 /// with its audit entry, it waits for triage like any other; the confirmation that follows gives its number and
 /// nothing about anyone.
 /// </summary>
-internal sealed class RecordReferralModel(ReferralDesk desk, PlacesOfDetention places, TimeProvider time) : ReferralFormModel(places)
+internal sealed class RecordReferralModel(ReferralDesk desk, PlacesOfDetention places, TimeProvider time) : ReferralFormModel(places), IOrderedForm
 {
     /// <summary>The answer recorded when the person's agreement is not confirmed yet.</summary>
     public const string NotConfirmed = "not-yet";
@@ -29,6 +29,12 @@ internal sealed class RecordReferralModel(ReferralDesk desk, PlacesOfDetention p
     public string? Consent { get; set; }
 
     public override ReferralWording Wording => Words;
+
+    /// <summary>As the form shows them: how and when it came, the shared fields, then the person's agreement.</summary>
+    public IReadOnlyList<string> FieldOrder => Order;
+
+    private static readonly IReadOnlyList<string> Order =
+        [nameof(Channel), nameof(ReceivedOn), .. FormErrors.BoundFields(typeof(ReferralFormModel)), nameof(Consent)];
 
     /// <summary>The ways staff record; the public form records itself.</summary>
     public static IReadOnlyList<Forms.Choice> ChannelOptions { get; } =

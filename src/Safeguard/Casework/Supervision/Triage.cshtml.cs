@@ -29,9 +29,6 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
     [BindProperty]
     public List<string> Assign { get; set; } = [];
 
-    [BindProperty]
-    public string? Tags { get; set; }
-
     /// <summary>"yes" when a supervisor accepting a referral confirms the person's agreement that was not confirmed when it was recorded.</summary>
     [BindProperty]
     public List<string> AgreementConfirmed { get; set; } = [];
@@ -39,10 +36,13 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
     public static IReadOnlyList<Forms.Choice> AgreementOptions { get; } = [new("yes", "The person knows about this referral and agrees to it")];
 
     [BindProperty]
-    public string? DeclineReason { get; set; }
+    public string? Tags { get; set; }
 
     [BindProperty]
     public string? WaitingReason { get; set; }
+
+    [BindProperty]
+    public string? DeclineReason { get; set; }
 
     public ReferralView View { get; private set; } = null!;
 
