@@ -239,20 +239,23 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
     }
 
     /// <summary>
-    /// A supervisor withdraws a referral recorded twice: the page asks first and names nobody, says what is missing,
-    /// and the referral leaves the queue, listed as withdrawn; a decision sent afterwards from a tab left open on its
+    /// A supervisor withdraws a referral recorded twice: the page asks first and names nobody, says what is missing
+    /// (the reason, then the number of the referral that stays), and the referral leaves the queue, listed as withdrawn
+    /// with a link to the one that stays; a decision sent afterwards from a tab left open on its
     /// triage page is not saved, and the page says why. Every page scanned by axe and read at 320 pixels wide.
     /// </summary>
     [Fact]
     public async Task ReferralRecordedTwice_WithdrawnByASupervisor_LeavesTheQueue_EveryPageAccessible()
     {
         var supervisor = await StaffMember.CreateAsync(fixture.Server, StaffRoles.Supervisor, "Sol Supervisor");
-        int referral;
+        int kept, referral;
         await using (var scope = fixture.Server.Services.CreateAsyncScope())
         {
-            referral = int.Parse(await scope.ServiceProvider.GetRequiredService<ReferralDesk>().ReceiveAsync(new ReferralInput(ReferrerKind.Lawyer, "Test Referrer", null,
-                "referrer@example.org", "Synthetic Twice-Recorded Person", null, null, null, null, "colnbrook", "Synthetic concern.", Urgency.Routine),
-                ReferralArrival.PublicForm, Cancel), System.Globalization.CultureInfo.InvariantCulture);
+            var twice = new ReferralInput(ReferrerKind.Lawyer, "Test Referrer", null,
+                "referrer@example.org", "Synthetic Twice-Recorded Person", null, null, null, null, "colnbrook", "Synthetic concern.", Urgency.Routine);
+            var desk = scope.ServiceProvider.GetRequiredService<ReferralDesk>();
+            kept = int.Parse(await desk.ReceiveAsync(twice, ReferralArrival.PublicForm, Cancel), System.Globalization.CultureInfo.InvariantCulture);
+            referral = int.Parse(await desk.ReceiveAsync(twice, ReferralArrival.PublicForm, Cancel), System.Globalization.CultureInfo.InvariantCulture);
         }
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -270,11 +273,17 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw the referral" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose why the referral is withdrawn");
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
-        await page.GetByLabel("Recorded twice").CheckAsync();
+        await page.GetByLabel("Recorded twice", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw the referral" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter the number of the referral that stays");
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
+        await page.GetByLabel("If recorded twice: the number of the referral that stays").FillAsync($"{kept}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw the referral" }).ClickAsync();
         await page.WaitForPageAsync("**/staff/referrals#triaged");
-        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Referrals triaged or withdrawn in the last 30 days" })
-            .GetByRole(AriaRole.Row).Filter(new() { HasText = $"Referral {referral}" })).ToContainTextAsync("Withdrawn: recorded twice");
+        var withdrawn = page.GetByRole(AriaRole.Table, new() { Name = "Referrals triaged or withdrawn in the last 30 days" })
+            .GetByRole(AriaRole.Row).Filter(new() { HasText = $"Referral {referral}" });
+        await Assertions.Expect(withdrawn).ToContainTextAsync($"Withdrawn: recorded twice, the same as referral {kept}");
+        await Assertions.Expect(withdrawn.GetByRole(AriaRole.Link, new() { Name = $"referral {kept}", Exact = true })).ToHaveAttributeAsync("href", $"/staff/referrals/{kept}");
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
 
         // A decision sent from the tab left open finds it withdrawn, and says so.
@@ -283,7 +292,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await earlier.GetByRole(AriaRole.Button, new() { Name = "Save the decision" }).ClickAsync();
         await Assertions.Expect(earlier.Locator("#overtaken")).ToHaveTextAsync(
             $"Referral {referral} had already been withdrawn when your decision reached it: your decision was not saved. What was decided is below.");
-        await Assertions.Expect(earlier.GetByRole(AriaRole.Main)).ToContainTextAsync("Withdrawn: recorded twice.");
+        await Assertions.Expect(earlier.GetByRole(AriaRole.Main)).ToContainTextAsync($"Withdrawn: recorded twice, the same as referral {kept}.");
         await Accessibility.AssertAccessibleAndReflowsAsync(earlier);
     }
 

@@ -28,7 +28,7 @@ public abstract class ReferralTriageRaceHttpTests<TFactory>(TFactory factory) : 
     {
         ["accept"] = ("", [new("Decision", "accept")], TriageStatus.Accepted),
         ["decline"] = ("", [new("Decision", "decline"), new("DeclineReason", "NoCapacity")], TriageStatus.Declined),
-        ["withdraw"] = ("/withdraw", [new("Reason", "RecordedTwice")], TriageStatus.Withdrawn),
+        ["withdraw"] = ("/withdraw", [new("Reason", "WithdrawnByThePerson")], TriageStatus.Withdrawn),
     };
 
     [Theory]

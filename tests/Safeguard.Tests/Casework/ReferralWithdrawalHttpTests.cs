@@ -55,6 +55,7 @@ public abstract class ReferralWithdrawalHttpTests<TFactory>(TFactory factory) : 
     public async Task Withdrawal_AsksFirst_NeedsAReason_ThenTheReferralLeavesTheQueue_KeptOnRecordAsWithdrawn_RecordedNamingNobody()
     {
         var (supervisor, browser) = await StaffBrowser.SignedInAsync(factory, StaffRoles.Supervisor);
+        var kept = await ReceivedAsync();
         var referral = await ReceivedAsync();
         var withdrawal = WithdrawalOf(referral);
         (await browser.PageAsync(CaseworkPaths.Referral(referral))).QuerySelector($"main a[href='{withdrawal}']")!.TextContent.ShouldBe($"Withdraw referral {referral}");
@@ -71,30 +72,77 @@ public abstract class ReferralWithdrawalHttpTests<TFactory>(TFactory factory) : 
         unexplained.QuerySelector(".error-summary a[href='#Reason']")!.TextContent.ShouldBe("Choose why the referral is withdrawn");
         (await StoredAsync(referral)).Status.ShouldBe(TriageStatus.Waiting, "asking, and a form without a reason, change nothing");
 
-        var done = await browser.SubmitAsync(withdrawal, [new("Reason", "RecordedTwice")]);
+        var done = await browser.SubmitAsync(withdrawal, [new("Reason", "RecordedTwice"), new("SameAs", $" {kept} ")]);
 
         done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         StaffBrowser.PathOf(done.Headers.Location).ShouldBe($"{CaseworkPaths.Referrals}#triaged");
         var stored = await StoredAsync(referral);
-        (stored.Status, stored.WithdrawalReason, stored.TriagedBy, stored.ClientId).ShouldBe((TriageStatus.Withdrawn, (WithdrawalReason?)WithdrawalReason.RecordedTwice, supervisor.Id, (int?)null));
+        (stored.Status, stored.WithdrawalReason, stored.SameAsReferralId, stored.TriagedBy, stored.ClientId)
+            .ShouldBe((TriageStatus.Withdrawn, (WithdrawalReason?)WithdrawalReason.RecordedTwice, (int?)kept, supervisor.Id, (int?)null));
+        (await StoredAsync(kept)).Status.ShouldBe(TriageStatus.Waiting, "the one that stays waits for triage");
         stored.PersonNameCipher.ShouldNotBeNullOrEmpty("it stays on record");
         var queue = await browser.PageAsync(CaseworkPaths.Referrals);
         queue.QuerySelector($"main a[href='{CaseworkPaths.Referral(referral)}']").ShouldBeNull("it has left the triage queue");
-        queue.QuerySelectorAll("#triaged-caption ~ tbody tr").Single(row => row.Children[0].TextContent == $"Referral {referral}").Children[2].TextContent.Trim()
-            .ShouldBe("Withdrawn: recorded twice");
-        (await browser.PageAsync(CaseworkPaths.Referral(referral))).QuerySelector("main form").ShouldBeNull("nothing left to triage");
+        var row = queue.QuerySelectorAll("#triaged-caption ~ tbody tr").Single(row => row.Children[0].TextContent == $"Referral {referral}");
+        row.Children[2].TextContent.Trim().ShouldBe($"Withdrawn: recorded twice, the same as referral {kept}");
+        row.Children[2].QuerySelector($"a[href='{CaseworkPaths.Referral(kept)}']").ShouldNotBeNull("it links the one that stays");
+        var triage = await browser.PageAsync(CaseworkPaths.Referral(referral));
+        triage.QuerySelector("main form").ShouldBeNull("nothing left to triage");
+        triage.QuerySelector("main")!.TextContent.ShouldContain($"Withdrawn: recorded twice, the same as referral {kept}.");
 
         var again = await browser.PageAsync(withdrawal);
         again.QuerySelector("h1")!.TextContent.ShouldBe($"Referral {referral} cannot be withdrawn");
-        again.QuerySelector("main")!.TextContent.ShouldContain("It was withdrawn already: recorded twice.");
+        again.QuerySelector("main")!.TextContent.ShouldContain($"It was withdrawn already: recorded twice, the same as referral {kept}.");
         var accepting = await browser.PostWithTokenAsync(CaseworkPaths.Referral(referral), KeyValuePair.Create("Decision", "accept"));
         accepting.StatusCode.ShouldBe(HttpStatusCode.OK, "a withdrawn referral opens no case");
         (await StaffBrowser.ParseAsync(accepting)).QuerySelector("#overtaken")!.TextContent.ShouldStartWith($"Referral {referral} had already been withdrawn");
         (await StoredAsync(referral)).ClientId.ShouldBeNull();
 
         var entries = await ReferralEntriesAsync(referral);
-        entries.Where(e => e.Action == "update").Select(e => (e.Actor, e.Detail)).ShouldBe([(supervisor.Id, "withdrawn: recorded twice")]);
+        entries.Where(e => e.Action == "update").Select(e => (e.Actor, e.Detail)).ShouldBe([(supervisor.Id, $"withdrawn: recorded twice, the same as referral {kept}")]);
         entries.ShouldAllBe(e => e.Detail == null || !e.Detail.Contains("Cartwright", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// "Recorded twice" needs the number of the other referral, the one that stays: another one that exists and was not
+    /// withdrawn itself (it may wait, or be accepted or declined). Any other reason keeps no number.
+    /// </summary>
+    [Fact]
+    public async Task Withdrawal_RecordedTwice_NeedsTheNumberOfTheReferralThatStays_SayingWhatIsWrongWithIt()
+    {
+        var (_, browser) = await StaffBrowser.SignedInAsync(factory, StaffRoles.Supervisor);
+        var referral = await ReceivedAsync();
+        var withdrawnItself = await ReceivedAsync();
+        var declined = await ReceivedAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var desk = scope.ServiceProvider.GetRequiredService<ReferralDesk>();
+            (await desk.WithdrawAsync(withdrawnItself, WithdrawalReason.WithdrawnByThePerson, null, Cancel)).ShouldBeTrue();
+            (await desk.DecideAsync(declined, DeclineReason.NoCapacity, null, Cancel)).ShouldBeTrue();
+        }
+
+        foreach (var (sameAs, message) in new[]
+        {
+            ("", "Enter the number of the referral that stays: the same referral, recorded the other time"),
+            ("12a", "Enter the other referral’s number in digits, like 12"),
+            ("-3", "Enter the other referral’s number in digits, like 12"),
+            ($"{referral}", $"Enter the other referral’s number: this is referral {referral}"),
+            ("999999", "There is no referral 999999: enter the number of the one that stays"),
+            ($"{withdrawnItself}", $"Referral {withdrawnItself} was withdrawn itself: enter the number of the one that stays"),
+        })
+        {
+            var page = await StaffBrowser.ParseAsync(await browser.SubmitAsync(WithdrawalOf(referral), [new("Reason", "RecordedTwice"), new("SameAs", sameAs)]));
+            page.QuerySelectorAll(".error-summary__list a").Select(a => (a.GetAttribute("href"), a.TextContent)).ShouldBe([("#SameAs", message)], $"for “{sameAs}”");
+            page.QuerySelector<IHtmlInputElement>("#SameAs")!.Value.ShouldBe(sameAs, "what was typed is shown again");
+            (await StoredAsync(referral)).Status.ShouldBe(TriageStatus.Waiting);
+        }
+
+        (await browser.SubmitAsync(WithdrawalOf(referral), [new("Reason", "RecordedTwice"), new("SameAs", $"{declined}")])).StatusCode
+            .ShouldBe(HttpStatusCode.Redirect, "the one that stays may have been declined: the referral was, once");
+        (await StoredAsync(referral)).SameAsReferralId.ShouldBe(declined);
+        var another = await ReceivedAsync();
+        (await browser.SubmitAsync(WithdrawalOf(another), [new("Reason", "WithdrawnByTheReferrer"), new("SameAs", $"{declined}")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await StoredAsync(another)).SameAsReferralId.ShouldBeNull("only a referral recorded twice keeps the other's number");
     }
 
     [Fact]

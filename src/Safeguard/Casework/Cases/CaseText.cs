@@ -102,6 +102,10 @@ internal static class CaseText
         _ => "The referrer withdrew it",
     };
 
+    /// <summary>Why a referral was withdrawn, in a sentence's middle: "recorded twice, the same as referral 12".</summary>
+    public static string Withdrawn(WithdrawalReason reason, int? sameAs) =>
+        $"{Withdrawal(reason).ToLowerInvariant()}{(sameAs is { } other ? $", the same as referral {other}" : "")}";
+
     public static string Waiting(WaitingReason reason) => reason == WaitingReason.AwaitingClinician
         ? "Waiting for a clinician to be available"
         : "Waiting for more information from the referrer";

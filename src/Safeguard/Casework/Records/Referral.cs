@@ -147,6 +147,13 @@ public sealed class Referral
 
     public WithdrawalReason? WithdrawalReason { get; set; }
 
+    /// <summary>
+    /// Withdrawn as recorded twice: the number of the referral that stays, the same one recorded the other time. A
+    /// number, checked when the withdrawal is made, rather than a foreign key: referrals are never deleted, and SQLite
+    /// could not take the key off again when the migration goes back down.
+    /// </summary>
+    public int? SameAsReferralId { get; set; }
+
     public DateTime? TriagedAtUtc { get; set; }
 
     /// <summary>The account id of who triaged it (or withdrew it).</summary>

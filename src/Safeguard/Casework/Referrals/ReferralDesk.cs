@@ -43,7 +43,7 @@ internal sealed record ReferralArrival(ReferralChannel Channel, DateOnly? Receiv
 /// <summary>A referral in the queue: nothing that identifies anyone, so the queue itself is not personal data.</summary>
 internal sealed record ReferralSummary(
     int Id, DateTime ReceivedAtUtc, ReferralChannel Channel, ReferrerKind ReferrerKind, string? CentreSlug, Urgency Urgency,
-    TriageStatus Status, WaitingReason? WaitingReason, DeclineReason? DeclineReason, WithdrawalReason? WithdrawalReason, string? CaseNumber,
+    TriageStatus Status, WaitingReason? WaitingReason, DeclineReason? DeclineReason, WithdrawalReason? WithdrawalReason, int? SameAs, string? CaseNumber,
     DateTime RecordedAtUtc, string? RecordedBy, bool ConsentConfirmed)
 {
     public bool ViaPublicForm => Channel == ReferralChannel.PublicForm;
@@ -219,16 +219,18 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
             () => declined is { } reason ? $"declined: {CaseText.Decline(reason).ToLowerInvariant()}" : $"kept waiting: {CaseText.Waiting(waiting!.Value).ToLowerInvariant()}", cancellationToken) is not null;
 
     /// <summary>
-    /// Withdraws a waiting referral (recorded twice, or withdrawn by the person or the referrer): it leaves the queue
-    /// and stays on record as withdrawn, with the reason; false when there is no waiting referral <paramref name="id"/>,
-    /// checked as it is written, so that one accepted or declined a moment before stays as it is.
+    /// Withdraws a waiting referral (recorded twice, the same as referral <paramref name="sameAs"/>, or withdrawn by
+    /// the person or the referrer): it leaves the queue and stays on record as withdrawn, with the reason; false when
+    /// there is no waiting referral <paramref name="id"/>, checked as it is written, so that one accepted or declined a
+    /// moment before stays as it is.
     /// </summary>
-    public async Task<bool> WithdrawAsync(int id, WithdrawalReason reason, CancellationToken cancellationToken) =>
+    public async Task<bool> WithdrawAsync(int id, WithdrawalReason reason, int? sameAs, CancellationToken cancellationToken) =>
         await audit.ChangeIfAsync(db, AuditAction.Update, CaseworkAudit.Referral, async token =>
             await TriageIfWaitingAsync(id, TriageStatus.Withdrawn, referral => referral
                 .SetProperty(r => r.WithdrawalReason, reason)
+                .SetProperty(r => r.SameAsReferralId, sameAs)
                 .SetProperty(r => r.WaitingReason, (WaitingReason?)null), token) ? id.ToString(CultureInfo.InvariantCulture) : null,
-            () => $"withdrawn: {CaseText.Withdrawal(reason).ToLowerInvariant()}", cancellationToken) is not null;
+            () => $"withdrawn: {CaseText.Withdrawn(reason, sameAs)}", cancellationToken) is not null;
 
     /// <summary>
     /// Writes a triage decision (<paramref name="status"/>, who and when, and what <paramref name="decision"/> sets)
@@ -247,7 +249,7 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
     }
 
     private IQueryable<ReferralSummary> Summaries(IQueryable<Referral> referrals) =>
-        referrals.Select(r => new ReferralSummary(r.Id, r.ReceivedAtUtc, r.Channel, r.ReferrerKind, r.CentreSlug, r.Urgency, r.Status, r.WaitingReason, r.DeclineReason, r.WithdrawalReason,
+        referrals.Select(r => new ReferralSummary(r.Id, r.ReceivedAtUtc, r.Channel, r.ReferrerKind, r.CentreSlug, r.Urgency, r.Status, r.WaitingReason, r.DeclineReason, r.WithdrawalReason, r.SameAsReferralId,
             db.Clients.Where(c => c.Id == r.ClientId).OrderBy(c => c.Id).Select(c => c.CaseNumber).FirstOrDefault(),
             r.RecordedAtUtc, r.RecordedBy, r.ConsentConfirmed));
 }

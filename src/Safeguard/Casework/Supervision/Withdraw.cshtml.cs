@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Casework.Cases;
@@ -21,11 +22,15 @@ internal sealed class WithdrawModel(ReferralDesk desk) : PageModel
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>When it was recorded twice: the number of the referral that stays, the same one recorded the other time.</summary>
+    [BindProperty]
+    public string? SameAs { get; set; }
+
     public ReferralSummary Summary { get; private set; } = null!;
 
     public static IReadOnlyList<Forms.Choice> Reasons { get; } = FormInput.Options<WithdrawalReason>(CaseText.Withdrawal, reason => reason switch
     {
-        WithdrawalReason.RecordedTwice => "The same referral came in two ways, or was entered twice: the other stays in the queue",
+        WithdrawalReason.RecordedTwice => "The same referral came in two ways, or was entered twice: give the number of the other, which stays",
         WithdrawalReason.WithdrawnByThePerson => "They no longer want the charity's help",
         _ => "Whoever referred them asked for the referral to be withdrawn",
     });
@@ -35,7 +40,7 @@ internal sealed class WithdrawModel(ReferralDesk desk) : PageModel
     {
         { Status: TriageStatus.Waiting } => null,
         { CaseNumber: { } caseNumber } => $"It was accepted: case {caseNumber} was opened from it, and holds what has been done since. The referral stays on record as how the case began; record on the case what has become of it instead.",
-        { WithdrawalReason: { } reason } => $"It was withdrawn already: {CaseText.Withdrawal(reason).ToLowerInvariant()}.",
+        { WithdrawalReason: { } reason, SameAs: var sameAs } => $"It was withdrawn already: {CaseText.Withdrawn(reason, sameAs)}.",
         { DeclineReason: { } reason } => $"It was declined at triage ({CaseText.Decline(reason).ToLowerInvariant()}): it has left the queue already, and the decision stays on record.",
         _ => "It has left the queue already.",
     };
@@ -54,16 +59,50 @@ internal sealed class WithdrawModel(ReferralDesk desk) : PageModel
             return Page();
         }
         var reason = ModelState.Choice<WithdrawalReason>(nameof(Reason), Reason, "Choose why the referral is withdrawn");
+        var sameAs = reason == WithdrawalReason.RecordedTwice ? await ReadSameAsAsync(cancellationToken) : null;
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        if (await desk.WithdrawAsync(Referral, reason!.Value, cancellationToken))
+        if (await desk.WithdrawAsync(Referral, reason!.Value, sameAs, cancellationToken))
         {
             return LocalRedirect($"{CaseworkPaths.Referrals}#triaged");
         }
         // Accepted or declined a moment before: the page again, saying why.
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    /// <summary>
+    /// The referral that stays, when this one was recorded twice: another referral, not itself withdrawn (it may wait,
+    /// or have been accepted or declined); null, with a message by the field, when there is no such referral.
+    /// </summary>
+    private async Task<int?> ReadSameAsAsync(CancellationToken cancellationToken)
+    {
+        var typed = SameAs?.Trim();
+        if (string.IsNullOrEmpty(typed))
+        {
+            return SameAsRefused("Enter the number of the referral that stays: the same referral, recorded the other time");
+        }
+        if (!int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var other))
+        {
+            return SameAsRefused("Enter the other referral’s number in digits, like 12");
+        }
+        if (other == Referral)
+        {
+            return SameAsRefused($"Enter the other referral’s number: this is referral {Referral}");
+        }
+        return await desk.SummaryAsync(other, cancellationToken) switch
+        {
+            null => SameAsRefused($"There is no referral {other}: enter the number of the one that stays"),
+            { Status: TriageStatus.Withdrawn } => SameAsRefused($"Referral {other} was withdrawn itself: enter the number of the one that stays"),
+            _ => other,
+        };
+    }
+
+    private int? SameAsRefused(string message)
+    {
+        ModelState.AddModelError(nameof(SameAs), message);
+        return null;
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

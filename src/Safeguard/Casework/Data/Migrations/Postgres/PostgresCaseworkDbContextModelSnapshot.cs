@@ -502,6 +502,9 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                     b.Property<string>("ReferrerOrganisationCipher")
                         .HasColumnType("text");
 
+                    b.Property<int?>("SameAsReferralId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -477,6 +477,9 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                     b.Property<string>("ReferrerOrganisationCipher")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SameAsReferralId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
