@@ -102,9 +102,9 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await work.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await WaitForCaseAsync(work, casePath);
 
-        // Removing a stay asks first, and says what changes; the caseworker keeps it.
-        await work.GetByRole(AriaRole.Link, new() { Name = "Remove the stay at Brook House IRC from 1 March 2025" }).ClickAsync();
-        await Assertions.Expect(work.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Remove the stay at Brook House IRC from 1 March 2025?");
+        // Deleting a stay asks first, and says what changes; the caseworker keeps it.
+        await work.GetByRole(AriaRole.Link, new() { Name = "Delete the stay at Brook House IRC from 1 March 2025" }).ClickAsync();
+        await Assertions.Expect(work.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Delete the stay at Brook House IRC from 1 March 2025?");
         await Accessibility.AssertAccessibleAndReflowsAsync(work);
         await work.GetByRole(AriaRole.Link, new() { Name = "Cancel: keep it" }).ClickAsync();
         await WaitForCaseAsync(work, casePath);
@@ -133,9 +133,9 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await work.GetByRole(AriaRole.Button, new() { Name = "Save the finding" }).ClickAsync();
         await WaitForCaseAsync(work, casePath);
 
-        // Removal asks first, and says what goes; the caseworker keeps the finding.
-        await work.GetByRole(AriaRole.Link, new() { Name = "Remove the finding at Left forearm" }).ClickAsync();
-        await Assertions.Expect(work.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Remove the physical finding “Left forearm” from the assessment of 10 March 2025?");
+        // Deletion asks first, and says what goes; the caseworker keeps the finding.
+        await work.GetByRole(AriaRole.Link, new() { Name = "Delete the finding at Left forearm" }).ClickAsync();
+        await Assertions.Expect(work.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Delete the physical finding “Left forearm” from the assessment of 10 March 2025?");
         await Accessibility.AssertAccessibleAndReflowsAsync(work);
         await work.GetByRole(AriaRole.Link, new() { Name = "Cancel: keep it" }).ClickAsync();
         await WaitForCaseAsync(work, casePath);
