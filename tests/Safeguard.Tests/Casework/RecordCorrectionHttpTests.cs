@@ -229,6 +229,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         casePage.QuerySelector($"a[href='{findingDeletion}']").ShouldNotBeNull();
 
         var confirmation = await browser.PageAsync(eventDeletion);
+        confirmation.Title.ShouldBe($"Delete something the Home Office did, case {sample.CaseNumber} – Safeguard staff", "a page of the staff's, with their navigation");
         confirmation.QuerySelector("h1")!.TextContent.ShouldBe("Delete the Home Office event “Detention review: detention maintained” of 15 March 2024?");
         confirmation.QuerySelector("main")!.TextContent.ShouldContain("Its note is deleted with it.");
         confirmation.QuerySelector("main form")!.GetAttribute("method").ShouldBe("post");
