@@ -229,7 +229,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         casePage.QuerySelector($"a[href='{findingDeletion}']").ShouldNotBeNull();
 
         var confirmation = await browser.PageAsync(eventDeletion);
-        confirmation.Title.ShouldBe($"Delete something the Home Office did, case {sample.CaseNumber} – Safeguard staff", "a page of the staff's, with their navigation");
+        confirmation.Title.ShouldBe($"Delete a Home Office event, case {sample.CaseNumber} – Safeguard staff", "a page of the staff's, with their navigation");
         confirmation.QuerySelector("h1")!.TextContent.ShouldBe("Delete the Home Office event “Detention review: detention maintained” of 15 March 2024?");
         confirmation.QuerySelector("main")!.TextContent.ShouldContain("Its note is deleted with it.");
         confirmation.QuerySelector("main form")!.GetAttribute("method").ShouldBe("post");
@@ -379,6 +379,106 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         return response;
     }
 
+    /// <summary>The form on deletion page <paramref name="path"/> sent twice with the same token, as a button pressed twice sends it; the two responses.</summary>
+    private static async Task<(HttpResponseMessage First, HttpResponseMessage Second)> SentTwiceAsync(StaffBrowser browser, string path)
+    {
+        var form = (await browser.PageAsync(path)).QuerySelector<IHtmlFormElement>("main form").ShouldNotBeNull($"the form on {path}");
+        var token = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]").ShouldNotBeNull().Value;
+        Task<HttpResponseMessage> SendAsync() => browser.Client.PostAsync(path, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]), Cancel);
+        var first = await SendAsync();
+        return (first, await SendAsync());
+    }
+
+    /// <summary>How many stays, assessments, findings, documents and Home Office events the case holds.</summary>
+    private Task<string> HoldingsAsync(string caseNumber) => ReadAsync(async db =>
+    {
+        var client = await db.Clients.Where(c => c.CaseNumber == caseNumber).Select(c => c.Id).SingleAsync(Cancel);
+        return string.Join(", ",
+            await db.Episodes.CountAsync(e => e.ClientId == client, Cancel) + " stays",
+            await db.Assessments.CountAsync(a => a.ClientId == client, Cancel) + " assessments",
+            await db.PhysicalFindings.CountAsync(f => db.Assessments.Any(a => a.Id == f.AssessmentId && a.ClientId == client), Cancel) + " findings",
+            await db.Documents.CountAsync(d => d.ClientId == client, Cancel) + " documents",
+            await db.HomeOfficeEvents.CountAsync(e => e.ClientId == client, Cancel) + " Home Office events");
+    });
+
+    /// <summary>Checks <paramref name="response"/> is the page for a record the case no longer holds, leading back to <paramref name="anchor"/> of the case.</summary>
+    private static async Task ShouldSayNoSuchRecordNowAsync(HttpResponseMessage response, string casePath, string caseNumber, string what, string anchor)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound, "there is no such record");
+        var page = await StaffBrowser.ParseAsync(response);
+        page.Title.ShouldBe($"No such {what}, case {caseNumber} – Safeguard staff");
+        page.QuerySelector("main h1").ShouldNotBeNull().TextContent.ShouldBe($"The case holds no such {what} now");
+        var main = page.QuerySelector("main")!.TextContent;
+        main.ShouldContain($"Case {caseNumber}");
+        main.ShouldContain("It may have been deleted already: by you, if the button was pressed twice, or by a colleague.");
+        main.ShouldContain("Nothing was deleted this time. The case page shows what the case holds now.");
+        page.QuerySelector("main form").ShouldBeNull("nothing to delete");
+        page.QuerySelector($"main a[href='{casePath}#{anchor}']").ShouldNotBeNull("back to where it was on the case").TextContent.ShouldBe("Back to the case");
+    }
+
+    [Fact]
+    public async Task Deletion_SentTwice_SaysTheCaseHoldsNoSuchRecordNow_DeletesNothingMore_AndIsRecordedAsRefused()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        var unreported = await AddAssessmentAsync(sample.CaseNumber, findings: 1);
+        (string Path, string What, string Anchor)[] deletions =
+        [
+            ($"{casePath}/assessments/{sample.Assessment}/findings/{sample.Finding}/delete", "physical finding", $"assessment-{sample.Assessment}"),
+            ($"{casePath}/home-office/{sample.HomeOfficeEvent}/delete", "Home Office event", "home-office"),
+            ($"{casePath}/detention/{sample.Episode}/delete", "stay in detention", "detention"),
+            ($"{casePath}/assessments/{unreported}/delete", "clinical assessment", "assessments"),
+        ];
+
+        foreach (var (path, what, anchor) in deletions)
+        {
+            var (first, second) = await SentTwiceAsync(browser, path);
+            ShouldReturnToCase(first, casePath, anchor);
+            var held = await HoldingsAsync(sample.CaseNumber);
+            await ShouldSayNoSuchRecordNowAsync(second, casePath, sample.CaseNumber, what, anchor);
+            (await HoldingsAsync(sample.CaseNumber)).ShouldBe(held, $"the second press of {path} deletes nothing");
+        }
+        (await HoldingsAsync(sample.CaseNumber)).ShouldBe("0 stays, 1 assessments, 0 findings, 1 documents, 0 Home Office events", "the assessment with its report, and its report, stay");
+
+        var entries = await CaseEntriesAsync(caseworker.Id, sample.CaseNumber);
+        entries.Where(e => e.Action == "delete").Select(e => e.Detail).ShouldBe([
+            $"clinical assessment {unreported} deleted, with its physical finding",
+            $"detention episode {sample.Episode} deleted",
+            $"Home Office event {sample.HomeOfficeEvent} deleted: Detention review",
+            $"physical finding {sample.Finding} of assessment {sample.Assessment} deleted",
+        ]);
+        entries.Count(e => e.Action == "read" && e.Detail == "refused: no such record").ShouldBe(deletions.Length, "each second press, refused");
+
+        // Someone who may not open the case learns nothing from the same address: the 404 of a case that does not exist.
+        var (other, stranger) = await SignedInAsync(StaffRoles.Caseworker);
+        var refused = await stranger.PostWithTokenAsync(deletions[1].Path);
+        var missing = await stranger.PostWithTokenAsync(deletions[1].Path.Replace(sample.CaseNumber, "C-2024-99999999", StringComparison.Ordinal));
+        refused.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await refused.Content.ReadAsStringAsync(Cancel)).ShouldBe(await missing.Content.ReadAsStringAsync(Cancel));
+        (await refused.Content.ReadAsStringAsync(Cancel)).ShouldNotContain("no such Home Office event");
+        (await CaseEntriesAsync(other.Id, sample.CaseNumber)).Select(e => e.Detail).ShouldBe(["refused: not assigned"]);
+    }
+
+    [Fact]
+    public async Task Deletion_OfARecordAColleagueDeletedAMomentBefore_SaysTheCaseHoldsNoSuchRecordNow_AndIsRecordedAsRefused()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var (colleague, colleagueBrowser) = await SignedInAsync(StaffRoles.Clinician);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id, colleague.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        var deletion = $"{casePath}/home-office/{sample.HomeOfficeEvent}/delete";
+
+        var response = await DeletedMeanwhileAsync(colleagueBrowser, deletion, () => browser.SubmitAsync(deletion, []));
+
+        await ShouldSayNoSuchRecordNowAsync(response, casePath, sample.CaseNumber, "Home Office event", "home-office");
+        (await HoldingsAsync(sample.CaseNumber)).ShouldBe("1 stays, 1 assessments, 1 findings, 1 documents, 0 Home Office events");
+        (await CaseEntriesAsync(colleague.Id, sample.CaseNumber)).Where(e => e.Action == "delete").Select(e => e.Detail)
+            .ShouldBe([$"Home Office event {sample.HomeOfficeEvent} deleted: Detention review"]);
+        (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).Where(e => e.Detail != $"Home Office event {sample.HomeOfficeEvent} deletion form").Select(e => (e.Action, e.Detail))
+            .ShouldBe([("read", "refused: no such record")], "nothing the caseworker sent was written; the answer is recorded as a refusal");
+    }
+
     [Fact]
     public async Task Deletion_ByAVolunteerAssignedToTheCase_IsNotOffered_AndItsPagesAreNotFound()
     {
@@ -421,7 +521,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
     }
 
     [Fact]
-    public async Task Correction_OfARecordAColleagueDeletedAMomentBefore_IsTheNotFoundOfItsDeletion_AndWritesNothing()
+    public async Task Correction_OfARecordAColleagueDeletedAMomentBefore_IsTheNotFoundOfItsForm_AndWritesNothing()
     {
         var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
         var (colleague, colleagueBrowser) = await SignedInAsync(StaffRoles.Caseworker);
@@ -438,13 +538,12 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
 
         foreach (var (form, change) in corrections)
         {
-            var deletion = $"{form}/delete";
-            var response = await DeletedMeanwhileAsync(colleagueBrowser, deletion, () => ResubmitAsync(browser, form, change));
+            var response = await DeletedMeanwhileAsync(colleagueBrowser, $"{form}/delete", () => ResubmitAsync(browser, form, change));
 
             response.StatusCode.ShouldBe(HttpStatusCode.NotFound, form);
-            var deletedAgain = await browser.PostWithTokenAsync(deletion);
-            deletedAgain.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-            (await response.Content.ReadAsStringAsync(Cancel)).ShouldBe(await deletedAgain.Content.ReadAsStringAsync(Cancel), "the answer deletion gives once it is gone");
+            var formAgain = await browser.Client.GetAsync(form, Cancel);
+            formAgain.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await response.Content.ReadAsStringAsync(Cancel)).ShouldBe(await formAgain.Content.ReadAsStringAsync(Cancel), "the answer its form gives once it is gone");
         }
         (await ReadAsync(db => db.HomeOfficeEvents.AnyAsync(e => e.Id == sample.HomeOfficeEvent, Cancel))).ShouldBeFalse();
         (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.Id == sample.Finding, Cancel))).ShouldBeFalse();

@@ -17,6 +17,8 @@ internal sealed class DeleteAssessmentModel(CaseAccess access, CaseReading readi
 
     public override string Anchor => "assessments";
 
+    protected override string What => "clinical assessment";
+
     protected override string Record => $"clinical assessment {Assessment}";
 
     protected override Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) => book.HoldsAssessmentAsync(Opened, Assessment, cancellationToken);

@@ -16,6 +16,8 @@ internal sealed class DeleteEpisodeModel(CaseAccess access, CaseReading reading,
 
     public override string Anchor => "detention";
 
+    protected override string What => "stay in detention";
+
     protected override string Record => $"detention episode {Episode}";
 
     protected override Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) => book.HoldsEpisodeAsync(Opened, Episode, cancellationToken);

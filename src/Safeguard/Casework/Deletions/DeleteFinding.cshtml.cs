@@ -15,6 +15,8 @@ internal sealed class DeleteFindingModel(CaseAccess access, CaseReading reading,
 
     public override string Anchor => $"assessment-{Assessment}";
 
+    protected override string What => "physical finding";
+
     protected override string Record => $"physical finding {Finding} of assessment {Assessment}";
 
     protected override Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) => book.HoldsFindingAsync(Opened, Assessment, Finding, cancellationToken);

@@ -12,6 +12,8 @@ internal sealed class DeleteHomeOfficeEventModel(CaseAccess access, CaseReading 
 
     public override string Anchor => "home-office";
 
+    protected override string What => "Home Office event";
+
     protected override string Record => $"Home Office event {Event}";
 
     protected override Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) => book.HoldsHomeOfficeEventAsync(Opened, Event, cancellationToken);
