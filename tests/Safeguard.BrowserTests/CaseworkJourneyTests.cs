@@ -12,8 +12,11 @@ namespace Safeguard.BrowserTests;
 /// A referral through to release, by the people who do each part: a lawyer refers someone on the public form, a
 /// supervisor triages it into a case and assigns a caseworker, who records the detention, the clinical assessment,
 /// uploads the medico-legal report, records the second opinion (correcting a day typed wrong) and the release; a
-/// researcher sees the case in the cohort figures, small numbers held back until they no longer reveal anyone. Every
-/// page on the way is scanned by axe and read at 320 pixels wide.
+/// researcher sees the case in the cohort figures, small numbers held back until they no longer reveal anyone. On the
+/// way the caseworker is asked before deleting a stay, a finding and the assessment (and keeps them), cannot delete the
+/// assessment once its report is uploaded, deletes a review recorded on the wrong case, and sends that deletion again
+/// from a tab left open, which says the case holds no such event now. Every page on the way is scanned by axe and read
+/// at 320 pixels wide.
 /// </summary>
 public sealed class CaseworkJourneyTests(BrowserFixture fixture)
 {
@@ -102,12 +105,8 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await work.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await WaitForCaseAsync(work, casePath);
 
-        // Removing a stay asks first, and says what changes; the caseworker keeps it.
-        await work.GetByRole(AriaRole.Link, new() { Name = "Remove the stay at Brook House IRC from 1 March 2025" }).ClickAsync();
-        await Assertions.Expect(work.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Remove the stay at Brook House IRC from 1 March 2025?");
-        await Accessibility.AssertAccessibleAndReflowsAsync(work);
-        await work.GetByRole(AriaRole.Link, new() { Name = "Cancel: keep it" }).ClickAsync();
-        await WaitForCaseAsync(work, casePath);
+        // Deleting a stay asks first, and says what changes; the caseworker keeps it.
+        await AskedAndKeptAsync(work, casePath, "Delete the stay at Brook House IRC from 1 March 2025", "Delete the stay at Brook House IRC from 1 March 2025?");
 
         await work.GetByRole(AriaRole.Link, new() { Name = "Add a clinical assessment" }).ClickAsync();
         await work.GetByRole(AriaRole.Button, new() { Name = "Save the assessment" }).ClickAsync();
@@ -133,12 +132,10 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await work.GetByRole(AriaRole.Button, new() { Name = "Save the finding" }).ClickAsync();
         await WaitForCaseAsync(work, casePath);
 
-        // Removal asks first, and says what goes; the caseworker keeps the finding.
-        await work.GetByRole(AriaRole.Link, new() { Name = "Remove the finding at Left forearm" }).ClickAsync();
-        await Assertions.Expect(work.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Remove the physical finding “Left forearm” from the assessment of 10 March 2025?");
-        await Accessibility.AssertAccessibleAndReflowsAsync(work);
-        await work.GetByRole(AriaRole.Link, new() { Name = "Cancel: keep it" }).ClickAsync();
-        await WaitForCaseAsync(work, casePath);
+        // Deletion asks first, and says what goes; the caseworker keeps the finding, and the assessment with it.
+        await AskedAndKeptAsync(work, casePath, "Delete the finding at Left forearm", "Delete the physical finding “Left forearm” from the assessment of 10 March 2025?");
+        await AskedAndKeptAsync(work, casePath, "Delete the assessment of 10 March 2025", "Delete the clinical assessment of 10 March 2025 by Dr Journey Example?",
+            "Its physical finding is deleted with it.");
 
         await work.GetByRole(AriaRole.Link, new() { Name = "Upload the medico-legal report" }).ClickAsync();
         await Accessibility.AssertAccessibleAndReflowsAsync(work);
@@ -154,6 +151,39 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(work.GetByRole(AriaRole.Table, new() { Name = "Versions" })).ToContainTextAsync("mlr-journey.pdf");
         await Accessibility.AssertAccessibleAndReflowsAsync(work);
         await work.GetByRole(AriaRole.Link, new() { Name = "Back to the case" }).ClickAsync();
+        await WaitForCaseAsync(work, casePath);
+
+        // With its report uploaded, the assessment cannot be deleted, and the page says why.
+        await work.GetByRole(AriaRole.Link, new() { Name = "Delete the assessment of 10 March 2025" }).ClickAsync();
+        await Assertions.Expect(work.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("The clinical assessment of 10 March 2025 by Dr Journey Example cannot be deleted");
+        await Assertions.Expect(work.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Accessibility.AssertAccessibleAndReflowsAsync(work);
+        await work.GetByRole(AriaRole.Link, new() { Name = "Back to the case" }).ClickAsync();
+        await WaitForCaseAsync(work, casePath);
+
+        // A review recorded on the wrong case is deleted; its deletion page, left open in another tab and sent again, says it is gone.
+        await work.GetByRole(AriaRole.Link, new() { Name = "Record something the Home Office did" }).ClickAsync();
+        await work.GetByLabel("Detention review", new() { Exact = true }).CheckAsync();
+        await work.GetByLabel("Day it happened").FillAsync("18/03/2025");
+        await work.GetByLabel("Detention maintained", new() { Exact = true }).CheckAsync();
+        await work.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await WaitForCaseAsync(work, casePath);
+        var deleteReview = work.GetByRole(AriaRole.Link, new() { Name = "Delete the detention review of 18 March 2025" });
+        var leftOpen = await caseworkerContext.NewPageAsync();
+        await leftOpen.GotoAsync((await deleteReview.GetAttributeAsync("href")).ShouldNotBeNull());
+        await deleteReview.ClickAsync();
+        await Assertions.Expect(work.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Delete the Home Office event “Detention review: detention maintained” of 18 March 2025?");
+        await Accessibility.AssertAccessibleAndReflowsAsync(work);
+        await work.GetByRole(AriaRole.Button, new() { Name = "Delete the Home Office event" }).ClickAsync();
+        await WaitForCaseAsync(work, casePath);
+        await Assertions.Expect(work.Locator("ol.timeline")).Not.ToContainTextAsync("Detention review");
+        await leftOpen.GetByRole(AriaRole.Button, new() { Name = "Delete the Home Office event" }).ClickAsync();
+        await Assertions.Expect(leftOpen.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("The case holds no such Home Office event now");
+        await Assertions.Expect(leftOpen.GetByRole(AriaRole.Main)).ToContainTextAsync("It may have been deleted already: by you, if the button was pressed twice, or by a colleague.");
+        await Accessibility.AssertAccessibleAndReflowsAsync(leftOpen);
+        await leftOpen.GetByRole(AriaRole.Link, new() { Name = "Back to the case" }).ClickAsync();
+        await WaitForCaseAsync(leftOpen, casePath);
+        await leftOpen.CloseAsync();
 
         // A day typed wrong, corrected on the same form filled in again; the second opinion's wait below counts from the correction.
         await RecordHomeOfficeAsync(work, "Second opinion requested", "21/03/2025");
@@ -299,6 +329,23 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
     /// <summary>Back on the case page, at whichever section the form returned to.</summary>
     private static Task WaitForCaseAsync(IPage page, string casePath) =>
         page.WaitForPageAsync(new System.Text.RegularExpressions.Regex($"{System.Text.RegularExpressions.Regex.Escape(casePath)}(#[a-z0-9-]+)?$"));
+
+    /// <summary>
+    /// Follows the case page's <paramref name="link"/> to a deletion page, checks that it asks <paramref name="question"/>
+    /// (and says <paramref name="says"/>), scans it, and keeps the record: back to the case.
+    /// </summary>
+    private static async Task AskedAndKeptAsync(IPage page, string casePath, string link, string question, string? says = null)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = link }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(question);
+        if (says is not null)
+        {
+            await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(says);
+        }
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cancel: keep it" }).ClickAsync();
+        await WaitForCaseAsync(page, casePath);
+    }
 
     /// <summary>The referral the form just made: the newest.</summary>
     private async Task<int> NewestReferralAsync()

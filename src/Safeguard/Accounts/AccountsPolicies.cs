@@ -23,10 +23,10 @@ public static class AccountsPolicies
     public const string CaseData = "case-data";
 
     /// <summary>
-    /// Staff who may remove a record from a case they can open (an assessment, a finding, a Home Office event, a stay):
-    /// caseworkers, clinicians and supervisors, not volunteers. What is removed is kept only in backups.
+    /// Staff who may delete a record from a case they can open (an assessment, a finding, a Home Office event, a stay):
+    /// caseworkers, clinicians and supervisors, not volunteers. What is deleted is kept only in backups.
     /// </summary>
-    public const string CaseRecordRemoval = "case-record-removal";
+    public const string CaseRecordDeletion = "case-record-deletion";
 
     /// <summary>Supervisors of casework: triaging referrals and assigning staff to cases.</summary>
     public const string CaseSupervision = "case-supervision";
@@ -49,8 +49,8 @@ public static class AccountsPolicies
     /// <summary>The roles that may see case data.</summary>
     public static IReadOnlyList<string> CaseDataRoles { get; } = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Volunteer, StaffRoles.Supervisor];
 
-    /// <summary>The roles that may remove a record from a case.</summary>
-    public static IReadOnlyList<string> CaseRecordRemovalRoles { get; } = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Supervisor];
+    /// <summary>The roles that may delete a record from a case.</summary>
+    public static IReadOnlyList<string> CaseRecordDeletionRoles { get; } = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Supervisor];
 
     /// <summary>The roles that may record a referral.</summary>
     public static IReadOnlyList<string> ReferralIntakeRoles { get; } = [StaffRoles.Caseworker, StaffRoles.Supervisor];

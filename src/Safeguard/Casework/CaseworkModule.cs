@@ -71,7 +71,7 @@ public static class CaseworkModule
         {
             // Access by folder (docs/accounts.md); each case is then checked against who it is assigned to (CaseAccess).
             pages.Conventions.AuthorizeFolder("/Casework/Cases", AccountsPolicies.CaseData);
-            pages.Conventions.AuthorizeFolder("/Casework/Removals", AccountsPolicies.CaseRecordRemoval);
+            pages.Conventions.AuthorizeFolder("/Casework/Deletions", AccountsPolicies.CaseRecordDeletion);
             pages.Conventions.AuthorizeFolder("/Casework/Supervision", AccountsPolicies.CaseSupervision);
             pages.Conventions.AuthorizeFolder("/Casework/Intake", AccountsPolicies.ReferralIntake);
             pages.Conventions.AuthorizeFolder("/Casework/Cohorts", AccountsPolicies.Aggregates);

@@ -22,8 +22,8 @@ public static class DatabaseRefusals
     };
 
     /// <summary>
-    /// Whether a foreign key refused it: the record it refers to was removed meanwhile, or a record referring to the
-    /// one it removes was added meanwhile.
+    /// Whether a foreign key refused it: the record it refers to was deleted meanwhile, or a record referring to the
+    /// one it deletes was added meanwhile.
     /// </summary>
     public static bool IsForeignKeyViolation(this DbUpdateException failure) => failure.InnerException switch
     {

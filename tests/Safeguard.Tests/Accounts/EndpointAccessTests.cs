@@ -41,7 +41,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         [AccountsPolicies.Staff] = [.. StaffRoles.All, NoRole],
         [AccountsPolicies.Administrators] = [StaffRoles.Administrator],
         [AccountsPolicies.CaseData] = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Volunteer, StaffRoles.Supervisor],
-        [AccountsPolicies.CaseRecordRemoval] = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Supervisor],
+        [AccountsPolicies.CaseRecordDeletion] = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Supervisor],
         [AccountsPolicies.CaseSupervision] = [StaffRoles.Supervisor],
         [AccountsPolicies.ReferralIntake] = [StaffRoles.Caseworker, StaffRoles.Supervisor],
         [AccountsPolicies.Aggregates] = [StaffRoles.Administrator, StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Researcher, StaffRoles.PolicyOfficer, StaffRoles.Supervisor],

@@ -17,10 +17,10 @@ using Safeguard.Tests.Http;
 namespace Safeguard.Tests.Casework;
 
 /// <summary>
-/// Correcting and removing a case's assessments, physical findings and Home Office events through the real pipeline,
+/// Correcting and deleting a case's assessments, physical findings and Home Office events through the real pipeline,
 /// on each engine: the forms come back filled in with what was saved; a correction is validated as the first entry
 /// was, stored encrypted as it was, and recorded naming the fields that changed (never their values); the clocks are
-/// computed from the corrected records; removal asks first, and only a POST with its antiforgery token removes; a
+/// computed from the corrected records; deletion asks first, and only a POST with its antiforgery token deletes; a
 /// record of another case, and a case the reader may not open, are the same 404.
 /// </summary>
 public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
@@ -217,80 +217,81 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
     });
 
     [Fact]
-    public async Task Removal_AsksFirst_ThenRemovesOnlyOnItsPost_AndIsRecordedWithoutPersonalData()
+    public async Task Deletion_AsksFirst_ThenDeletesOnlyOnItsPost_AndIsRecordedWithoutPersonalData()
     {
         var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
         var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
         var casePath = CaseworkPaths.Case(sample.CaseNumber);
-        var eventRemoval = $"{casePath}/home-office/{sample.HomeOfficeEvent}/remove";
-        var findingRemoval = $"{casePath}/assessments/{sample.Assessment}/findings/{sample.Finding}/remove";
+        var eventDeletion = $"{casePath}/home-office/{sample.HomeOfficeEvent}/delete";
+        var findingDeletion = $"{casePath}/assessments/{sample.Assessment}/findings/{sample.Finding}/delete";
         var casePage = await browser.PageAsync(casePath);
-        casePage.QuerySelector($"a[href='{eventRemoval}']").ShouldNotBeNull();
-        casePage.QuerySelector($"a[href='{findingRemoval}']").ShouldNotBeNull();
+        casePage.QuerySelector($"a[href='{eventDeletion}']").ShouldNotBeNull();
+        casePage.QuerySelector($"a[href='{findingDeletion}']").ShouldNotBeNull();
 
-        var confirmation = await browser.PageAsync(eventRemoval);
-        confirmation.QuerySelector("h1")!.TextContent.ShouldBe("Remove the Home Office event “Detention review: detention maintained” of 15 March 2024?");
-        confirmation.QuerySelector("main")!.TextContent.ShouldContain("Its note is removed with it.");
+        var confirmation = await browser.PageAsync(eventDeletion);
+        confirmation.Title.ShouldBe($"Delete a Home Office event, case {sample.CaseNumber} – Safeguard staff", "a page of the staff's, with their navigation");
+        confirmation.QuerySelector("h1")!.TextContent.ShouldBe("Delete the Home Office event “Detention review: detention maintained” of 15 March 2024?");
+        confirmation.QuerySelector("main")!.TextContent.ShouldContain("Its note is deleted with it.");
         confirmation.QuerySelector("main form")!.GetAttribute("method").ShouldBe("post");
-        confirmation.QuerySelector("main form button")!.TextContent.ShouldBe("Remove the Home Office event");
+        confirmation.QuerySelector("main form button")!.TextContent.ShouldBe("Delete the Home Office event");
         confirmation.QuerySelector($"main a[href='{casePath}#home-office']")!.TextContent.ShouldBe("Cancel: keep it");
-        (await ReadAsync(db => db.HomeOfficeEvents.AnyAsync(e => e.Id == sample.HomeOfficeEvent, Cancel))).ShouldBeTrue("showing the question removes nothing");
-        (await browser.Client.PostAsync(eventRemoval, new FormUrlEncodedContent([]), Cancel)).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "without the antiforgery token");
+        (await ReadAsync(db => db.HomeOfficeEvents.AnyAsync(e => e.Id == sample.HomeOfficeEvent, Cancel))).ShouldBeTrue("showing the question deletes nothing");
+        (await browser.Client.PostAsync(eventDeletion, new FormUrlEncodedContent([]), Cancel)).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "without the antiforgery token");
         (await ReadAsync(db => db.HomeOfficeEvents.AnyAsync(e => e.Id == sample.HomeOfficeEvent, Cancel))).ShouldBeTrue();
 
-        ShouldReturnToCase(await browser.SubmitAsync(eventRemoval, []), casePath, "home-office");
+        ShouldReturnToCase(await browser.SubmitAsync(eventDeletion, []), casePath, "home-office");
         (await ReadAsync(db => db.HomeOfficeEvents.AnyAsync(e => e.Id == sample.HomeOfficeEvent, Cancel))).ShouldBeFalse();
         (await browser.PageAsync(casePath)).QuerySelector("ol.timeline")!.TextContent.ShouldNotContain("Detention review");
-        (await browser.Client.GetAsync(eventRemoval, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "once removed, it is not there to remove");
+        (await browser.Client.GetAsync(eventDeletion, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "once deleted, it is not there to delete");
 
-        (await browser.PageAsync(findingRemoval)).QuerySelector("h1")!.TextContent.ShouldBe("Remove the physical finding “Left forearm” from the assessment of 10 March 2024?");
-        ShouldReturnToCase(await browser.SubmitAsync(findingRemoval, []), casePath, $"assessment-{sample.Assessment}");
+        (await browser.PageAsync(findingDeletion)).QuerySelector("h1")!.TextContent.ShouldBe("Delete the physical finding “Left forearm” from the assessment of 10 March 2024?");
+        ShouldReturnToCase(await browser.SubmitAsync(findingDeletion, []), casePath, $"assessment-{sample.Assessment}");
         (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.Id == sample.Finding, Cancel))).ShouldBeFalse();
         (await ReadAsync(db => db.Assessments.AnyAsync(a => a.Id == sample.Assessment, Cancel))).ShouldBeTrue("the assessment stays");
 
         var entries = await CaseEntriesAsync(caseworker.Id, sample.CaseNumber);
         entries.Where(e => e.Action == "delete").Select(e => e.Detail).ShouldBe([
-            $"physical finding {sample.Finding} of assessment {sample.Assessment} removed",
-            $"Home Office event {sample.HomeOfficeEvent} removed: Detention review",
+            $"physical finding {sample.Finding} of assessment {sample.Assessment} deleted",
+            $"Home Office event {sample.HomeOfficeEvent} deleted: Detention review",
         ]);
-        entries.ShouldContain(e => e.Action == "read" && e.Detail == $"Home Office event {sample.HomeOfficeEvent} removal form");
+        entries.ShouldContain(e => e.Action == "read" && e.Detail == $"Home Office event {sample.HomeOfficeEvent} deletion form");
         entries.ShouldAllBe(e => e.Detail == null || (!e.Detail.Contains("telephone", StringComparison.Ordinal) && !e.Detail.Contains("forearm", StringComparison.Ordinal)
             && !e.Detail.Contains("scars", StringComparison.Ordinal) && !e.Detail.Contains(CaseworkSamples.PersonName, StringComparison.Ordinal)));
     }
 
     [Fact]
-    public async Task AssessmentRemoval_WithAReportLinked_IsRefused_WithoutOne_TakesItsFindingsWithIt()
+    public async Task AssessmentDeletion_WithAReportLinked_IsRefused_WithoutOne_TakesItsFindingsWithIt()
     {
         var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
         var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
         var casePath = CaseworkPaths.Case(sample.CaseNumber);
 
-        var refusal = await browser.PageAsync($"{casePath}/assessments/{sample.Assessment}/remove");
-        refusal.QuerySelector("h1")!.TextContent.ShouldBe("The clinical assessment of 10 March 2024 by Dr R. Example cannot be removed");
+        var refusal = await browser.PageAsync($"{casePath}/assessments/{sample.Assessment}/delete");
+        refusal.QuerySelector("h1")!.TextContent.ShouldBe("The clinical assessment of 10 March 2024 by Dr R. Example cannot be deleted");
         refusal.QuerySelector("main")!.TextContent.ShouldContain($"Medico-legal report {sample.Document} is linked to it");
         refusal.QuerySelector("main form").ShouldBeNull("nothing to confirm");
-        var posted = await browser.PostWithTokenAsync($"{casePath}/assessments/{sample.Assessment}/remove");
+        var posted = await browser.PostWithTokenAsync($"{casePath}/assessments/{sample.Assessment}/delete");
         posted.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await StaffBrowser.ParseAsync(posted)).QuerySelector("h1")!.TextContent.ShouldEndWith("cannot be removed");
+        (await StaffBrowser.ParseAsync(posted)).QuerySelector("h1")!.TextContent.ShouldEndWith("cannot be deleted");
         (await ReadAsync(db => db.Assessments.AnyAsync(a => a.Id == sample.Assessment, Cancel))).ShouldBeTrue();
         (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.Id == sample.Finding, Cancel))).ShouldBeTrue();
 
         var second = await AddAssessmentAsync(sample.CaseNumber, findings: 2);
-        var removal = $"{casePath}/assessments/{second}/remove";
-        (await browser.PageAsync(casePath)).QuerySelector($"a[href='{removal}']").ShouldNotBeNull();
-        var confirmation = await browser.PageAsync(removal);
-        confirmation.QuerySelector("h1")!.TextContent.ShouldBe("Remove the clinical assessment of 12 March 2024 by Dr Second Example?");
-        confirmation.QuerySelector("main")!.TextContent.ShouldContain("Its 2 physical findings are removed with it.");
+        var deletion = $"{casePath}/assessments/{second}/delete";
+        (await browser.PageAsync(casePath)).QuerySelector($"a[href='{deletion}']").ShouldNotBeNull();
+        var confirmation = await browser.PageAsync(deletion);
+        confirmation.QuerySelector("h1")!.TextContent.ShouldBe("Delete the clinical assessment of 12 March 2024 by Dr Second Example?");
+        confirmation.QuerySelector("main")!.TextContent.ShouldContain("Its 2 physical findings are deleted with it.");
 
-        ShouldReturnToCase(await browser.SubmitAsync(removal, []), casePath, "assessments");
+        ShouldReturnToCase(await browser.SubmitAsync(deletion, []), casePath, "assessments");
         (await ReadAsync(db => db.Assessments.AnyAsync(a => a.Id == second, Cancel))).ShouldBeFalse();
         (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.AssessmentId == second, Cancel))).ShouldBeFalse();
         (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).Where(e => e.Action == "delete").Select(e => e.Detail)
-            .ShouldBe([$"clinical assessment {second} removed, with its 2 physical findings"]);
+            .ShouldBe([$"clinical assessment {second} deleted, with its 2 physical findings"]);
     }
 
     [Fact]
-    public async Task StayRemoval_AsksFirst_SaysWhatChanges_RemovesOnlyOnItsPost_AndTheClocksCountWithoutIt()
+    public async Task StayDeletion_AsksFirst_SaysWhatChanges_DeletesOnlyOnItsPost_AndTheClocksCountWithoutIt()
     {
         var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
         var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
@@ -304,50 +305,50 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         async Task<string> DetainedAsync() => (await browser.PageAsync(casePath)).QuerySelectorAll("#clocks + p + dl dt")
             .Single(dt => dt.TextContent == "Days detained").NextElementSibling!.TextContent;
         var before = await DetainedAsync();
-        var removal = $"{casePath}/detention/{transfer}/remove";
-        (await browser.PageAsync(casePath)).QuerySelector($"a[href='{removal}']").ShouldNotBeNull("the case page links each stay to its removal");
+        var deletion = $"{casePath}/detention/{transfer}/delete";
+        (await browser.PageAsync(casePath)).QuerySelector($"a[href='{deletion}']").ShouldNotBeNull("the case page links each stay to its deletion");
 
-        var confirmation = await browser.PageAsync(removal);
-        confirmation.QuerySelector("h1")!.TextContent.ShouldBe("Remove the stay at Colnbrook IRC from 20 February 2024 to 29 February 2024?");
+        var confirmation = await browser.PageAsync(deletion);
+        confirmation.QuerySelector("h1")!.TextContent.ShouldBe("Delete the stay at Colnbrook IRC from 20 February 2024 to 29 February 2024?");
         confirmation.QuerySelector("main")!.TextContent.ShouldContain("are worked out again from the others");
         confirmation.QuerySelector("main")!.TextContent.ShouldContain("Cohort figures by place no longer count the client at Colnbrook IRC");
         confirmation.QuerySelector("main form")!.GetAttribute("method").ShouldBe("post");
-        confirmation.QuerySelector("main form button")!.TextContent.ShouldBe("Remove the stay");
+        confirmation.QuerySelector("main form button")!.TextContent.ShouldBe("Delete the stay");
         confirmation.QuerySelector($"main a[href='{casePath}#detention']")!.TextContent.ShouldBe("Cancel: keep it");
-        (await browser.Client.PostAsync(removal, new FormUrlEncodedContent([]), Cancel)).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "without the antiforgery token");
-        (await ReadAsync(db => db.Episodes.AnyAsync(e => e.Id == transfer, Cancel))).ShouldBeTrue("asking removes nothing");
+        (await browser.Client.PostAsync(deletion, new FormUrlEncodedContent([]), Cancel)).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "without the antiforgery token");
+        (await ReadAsync(db => db.Episodes.AnyAsync(e => e.Id == transfer, Cancel))).ShouldBeTrue("asking deletes nothing");
 
-        ShouldReturnToCase(await browser.SubmitAsync(removal, []), casePath, "detention");
+        ShouldReturnToCase(await browser.SubmitAsync(deletion, []), casePath, "detention");
         (await ReadAsync(db => db.Episodes.AnyAsync(e => e.Id == transfer, Cancel))).ShouldBeFalse();
         var after = await DetainedAsync();
         after.ShouldNotBe(before, "the ten days at Colnbrook no longer count");
 
-        var last = $"{casePath}/detention/{sample.Episode}/remove";
+        var last = $"{casePath}/detention/{sample.Episode}/delete";
         (await browser.PageAsync(last)).QuerySelector("main")!.TextContent.ShouldContain("It is the only stay the case holds");
         ShouldReturnToCase(await browser.SubmitAsync(last, []), casePath, "detention");
         (await DetainedAsync()).ShouldBe("No detention recorded");
 
         var entries = await CaseEntriesAsync(caseworker.Id, sample.CaseNumber);
-        entries.Where(e => e.Action == "delete").Select(e => e.Detail).ShouldBe([$"detention episode {sample.Episode} removed", $"detention episode {transfer} removed"]);
-        entries.ShouldContain(e => e.Action == "read" && e.Detail == $"detention episode {transfer} removal form");
+        entries.Where(e => e.Action == "delete").Select(e => e.Detail).ShouldBe([$"detention episode {sample.Episode} deleted", $"detention episode {transfer} deleted"]);
+        entries.ShouldContain(e => e.Action == "read" && e.Detail == $"detention episode {transfer} deletion form");
         entries.ShouldAllBe(e => e.Detail == null || (!e.Detail.Contains("Colnbrook", StringComparison.OrdinalIgnoreCase) && !e.Detail.Contains("2024", StringComparison.Ordinal)));
     }
 
     [Fact]
-    public async Task Outcome_SetWhileAColleagueRemovesTheStayItEnds_IsSetOnTheStaysLeft()
+    public async Task Outcome_SetWhileAColleagueDeletesTheStayItEnds_IsSetOnTheStaysLeft()
     {
         var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
         var (colleague, colleagueBrowser) = await SignedInAsync(StaffRoles.Caseworker);
         var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id, colleague.Id]);
         var casePath = CaseworkPaths.Case(sample.CaseNumber);
 
-        var response = await RemovedMeanwhileAsync(colleagueBrowser, $"{casePath}/detention/{sample.Episode}/remove",
+        var response = await DeletedMeanwhileAsync(colleagueBrowser, $"{casePath}/detention/{sample.Episode}/delete",
             () => browser.SubmitAsync($"{casePath}/outcome", [new("Outcome", "Released"), new("On", "03/04/2024"), new("Route", "HomeOfficeRelease")]));
 
         ShouldReturnToCase(response, casePath, "client");
         var client = await ReadAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.CaseNumber == sample.CaseNumber, Cancel));
         (client.Outcome, client.OutcomeOn).ShouldBe((Outcome.Released, (DateOnly?)new DateOnly(2024, 4, 3)));
-        (await ReadAsync(db => db.Episodes.AnyAsync(e => e.Id == sample.Episode, Cancel))).ShouldBeFalse("the stay stays removed");
+        (await ReadAsync(db => db.Episodes.AnyAsync(e => e.Id == sample.Episode, Cancel))).ShouldBeFalse("the stay stays deleted");
         (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).Where(e => e.Action == "update").Select(e => e.Detail).ShouldBe(["outcome set: Released"]);
     }
 
@@ -367,19 +368,119 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
     }
 
     /// <summary>
-    /// Sends <paramref name="change"/> while <paramref name="colleague"/> removes a record through its removal page
-    /// (<paramref name="removal"/>) between the change's reading of the record and its writing; the change's response.
+    /// Sends <paramref name="change"/> while <paramref name="colleague"/> deletes a record through its deletion page
+    /// (<paramref name="deletion"/>) between the change's reading of the record and its writing; the change's response.
     /// </summary>
-    private async Task<HttpResponseMessage> RemovedMeanwhileAsync(StaffBrowser colleague, string removal, Func<Task<HttpResponseMessage>> change)
+    private async Task<HttpResponseMessage> DeletedMeanwhileAsync(StaffBrowser colleague, string deletion, Func<Task<HttpResponseMessage>> change)
     {
-        factory.Meanwhile.BeforeNextChange(async () => (await colleague.SubmitAsync(removal, [])).StatusCode.ShouldBe(HttpStatusCode.Redirect, $"the colleague removes with {removal}"));
+        factory.Meanwhile.BeforeNextChange(async () => (await colleague.SubmitAsync(deletion, [])).StatusCode.ShouldBe(HttpStatusCode.Redirect, $"the colleague deletes with {deletion}"));
         var response = await change();
-        factory.Meanwhile.Happened.ShouldBeTrue("the removal came between the reading and the writing");
+        factory.Meanwhile.Happened.ShouldBeTrue("the deletion came between the reading and the writing");
         return response;
     }
 
+    /// <summary>The form on deletion page <paramref name="path"/> sent twice with the same token, as a button pressed twice sends it; the two responses.</summary>
+    private static async Task<(HttpResponseMessage First, HttpResponseMessage Second)> SentTwiceAsync(StaffBrowser browser, string path)
+    {
+        var form = (await browser.PageAsync(path)).QuerySelector<IHtmlFormElement>("main form").ShouldNotBeNull($"the form on {path}");
+        var token = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]").ShouldNotBeNull().Value;
+        Task<HttpResponseMessage> SendAsync() => browser.Client.PostAsync(path, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]), Cancel);
+        var first = await SendAsync();
+        return (first, await SendAsync());
+    }
+
+    /// <summary>How many stays, assessments, findings, documents and Home Office events the case holds.</summary>
+    private Task<string> HoldingsAsync(string caseNumber) => ReadAsync(async db =>
+    {
+        var client = await db.Clients.Where(c => c.CaseNumber == caseNumber).Select(c => c.Id).SingleAsync(Cancel);
+        return string.Join(", ",
+            await db.Episodes.CountAsync(e => e.ClientId == client, Cancel) + " stays",
+            await db.Assessments.CountAsync(a => a.ClientId == client, Cancel) + " assessments",
+            await db.PhysicalFindings.CountAsync(f => db.Assessments.Any(a => a.Id == f.AssessmentId && a.ClientId == client), Cancel) + " findings",
+            await db.Documents.CountAsync(d => d.ClientId == client, Cancel) + " documents",
+            await db.HomeOfficeEvents.CountAsync(e => e.ClientId == client, Cancel) + " Home Office events");
+    });
+
+    /// <summary>Checks <paramref name="response"/> is the page for a record the case no longer holds, leading back to <paramref name="anchor"/> of the case.</summary>
+    private static async Task ShouldSayNoSuchRecordNowAsync(HttpResponseMessage response, string casePath, string caseNumber, string what, string anchor)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound, "there is no such record");
+        var page = await StaffBrowser.ParseAsync(response);
+        page.Title.ShouldBe($"No such {what}, case {caseNumber} – Safeguard staff");
+        page.QuerySelector("main h1").ShouldNotBeNull().TextContent.ShouldBe($"The case holds no such {what} now");
+        var main = page.QuerySelector("main")!.TextContent;
+        main.ShouldContain($"Case {caseNumber}");
+        main.ShouldContain("It may have been deleted already: by you, if the button was pressed twice, or by a colleague.");
+        main.ShouldContain("Nothing was deleted this time. The case page shows what the case holds now.");
+        page.QuerySelector("main form").ShouldBeNull("nothing to delete");
+        page.QuerySelector($"main a[href='{casePath}#{anchor}']").ShouldNotBeNull("back to where it was on the case").TextContent.ShouldBe("Back to the case");
+    }
+
     [Fact]
-    public async Task Removal_ByAVolunteerAssignedToTheCase_IsNotOffered_AndItsPagesAreNotFound()
+    public async Task Deletion_SentTwice_SaysTheCaseHoldsNoSuchRecordNow_DeletesNothingMore_AndIsRecordedAsRefused()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        var unreported = await AddAssessmentAsync(sample.CaseNumber, findings: 1);
+        (string Path, string What, string Anchor)[] deletions =
+        [
+            ($"{casePath}/assessments/{sample.Assessment}/findings/{sample.Finding}/delete", "physical finding", $"assessment-{sample.Assessment}"),
+            ($"{casePath}/home-office/{sample.HomeOfficeEvent}/delete", "Home Office event", "home-office"),
+            ($"{casePath}/detention/{sample.Episode}/delete", "stay in detention", "detention"),
+            ($"{casePath}/assessments/{unreported}/delete", "clinical assessment", "assessments"),
+        ];
+
+        foreach (var (path, what, anchor) in deletions)
+        {
+            var (first, second) = await SentTwiceAsync(browser, path);
+            ShouldReturnToCase(first, casePath, anchor);
+            var held = await HoldingsAsync(sample.CaseNumber);
+            await ShouldSayNoSuchRecordNowAsync(second, casePath, sample.CaseNumber, what, anchor);
+            (await HoldingsAsync(sample.CaseNumber)).ShouldBe(held, $"the second press of {path} deletes nothing");
+        }
+        (await HoldingsAsync(sample.CaseNumber)).ShouldBe("0 stays, 1 assessments, 0 findings, 1 documents, 0 Home Office events", "the assessment with its report, and its report, stay");
+
+        var entries = await CaseEntriesAsync(caseworker.Id, sample.CaseNumber);
+        entries.Where(e => e.Action == "delete").Select(e => e.Detail).ShouldBe([
+            $"clinical assessment {unreported} deleted, with its physical finding",
+            $"detention episode {sample.Episode} deleted",
+            $"Home Office event {sample.HomeOfficeEvent} deleted: Detention review",
+            $"physical finding {sample.Finding} of assessment {sample.Assessment} deleted",
+        ]);
+        entries.Count(e => e.Action == "read" && e.Detail == "refused: no such record").ShouldBe(deletions.Length, "each second press, refused");
+
+        // Someone who may not open the case learns nothing from the same address: the 404 of a case that does not exist.
+        var (other, stranger) = await SignedInAsync(StaffRoles.Caseworker);
+        var refused = await stranger.PostWithTokenAsync(deletions[1].Path);
+        var missing = await stranger.PostWithTokenAsync(deletions[1].Path.Replace(sample.CaseNumber, "C-2024-99999999", StringComparison.Ordinal));
+        refused.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await refused.Content.ReadAsStringAsync(Cancel)).ShouldBe(await missing.Content.ReadAsStringAsync(Cancel));
+        (await refused.Content.ReadAsStringAsync(Cancel)).ShouldNotContain("no such Home Office event");
+        (await CaseEntriesAsync(other.Id, sample.CaseNumber)).Select(e => e.Detail).ShouldBe(["refused: not assigned"]);
+    }
+
+    [Fact]
+    public async Task Deletion_OfARecordAColleagueDeletedAMomentBefore_SaysTheCaseHoldsNoSuchRecordNow_AndIsRecordedAsRefused()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var (colleague, colleagueBrowser) = await SignedInAsync(StaffRoles.Clinician);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id, colleague.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        var deletion = $"{casePath}/home-office/{sample.HomeOfficeEvent}/delete";
+
+        var response = await DeletedMeanwhileAsync(colleagueBrowser, deletion, () => browser.SubmitAsync(deletion, []));
+
+        await ShouldSayNoSuchRecordNowAsync(response, casePath, sample.CaseNumber, "Home Office event", "home-office");
+        (await HoldingsAsync(sample.CaseNumber)).ShouldBe("1 stays, 1 assessments, 1 findings, 1 documents, 0 Home Office events");
+        (await CaseEntriesAsync(colleague.Id, sample.CaseNumber)).Where(e => e.Action == "delete").Select(e => e.Detail)
+            .ShouldBe([$"Home Office event {sample.HomeOfficeEvent} deleted: Detention review"]);
+        (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).Where(e => e.Detail != $"Home Office event {sample.HomeOfficeEvent} deletion form").Select(e => (e.Action, e.Detail))
+            .ShouldBe([("read", "refused: no such record")], "nothing the caseworker sent was written; the answer is recorded as a refusal");
+    }
+
+    [Fact]
+    public async Task Deletion_ByAVolunteerAssignedToTheCase_IsNotOffered_AndItsPagesAreNotFound()
     {
         var (volunteer, browser) = await SignedInAsync(StaffRoles.Volunteer);
         var sample = await CaseworkSamples.CreateAsync(factory.Services, [volunteer.Id]);
@@ -387,18 +488,18 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
 
         var casePage = await browser.PageAsync(casePath);
         casePage.QuerySelector("main h1").ShouldNotBeNull().TextContent.ShouldBe($"Case {sample.CaseNumber}", "the volunteer opens the case assigned to them");
-        casePage.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ShouldNotContain(href => href != null && href.EndsWith("/remove", StringComparison.Ordinal));
-        string[] removals =
+        casePage.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ShouldNotContain(href => href != null && href.EndsWith("/delete", StringComparison.Ordinal));
+        string[] deletions =
         [
-            $"{casePath}/assessments/{sample.Assessment}/remove",
-            $"{casePath}/assessments/{sample.Assessment}/findings/{sample.Finding}/remove",
-            $"{casePath}/home-office/{sample.HomeOfficeEvent}/remove",
-            $"{casePath}/detention/{sample.Episode}/remove",
+            $"{casePath}/assessments/{sample.Assessment}/delete",
+            $"{casePath}/assessments/{sample.Assessment}/findings/{sample.Finding}/delete",
+            $"{casePath}/home-office/{sample.HomeOfficeEvent}/delete",
+            $"{casePath}/detention/{sample.Episode}/delete",
         ];
-        foreach (var removal in removals)
+        foreach (var deletion in deletions)
         {
-            (await browser.Client.GetAsync(removal, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound, removal);
-            (await browser.PostWithTokenAsync(removal)).StatusCode.ShouldBe(HttpStatusCode.NotFound, removal);
+            (await browser.Client.GetAsync(deletion, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound, deletion);
+            (await browser.PostWithTokenAsync(deletion)).StatusCode.ShouldBe(HttpStatusCode.NotFound, deletion);
         }
         (await ReadAsync(db => db.Assessments.AnyAsync(a => a.Id == sample.Assessment, Cancel))).ShouldBeTrue();
         (await ReadAsync(db => db.HomeOfficeEvents.AnyAsync(e => e.Id == sample.HomeOfficeEvent, Cancel))).ShouldBeTrue();
@@ -406,21 +507,21 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
     }
 
     [Fact]
-    public async Task Correction_ThatChangesNothing_OfARecordAColleagueRemovedAMomentBefore_IsNotFound_NotRecordedAsSaved()
+    public async Task Correction_ThatChangesNothing_OfARecordAColleagueDeletedAMomentBefore_IsNotFound_NotRecordedAsSaved()
     {
         var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
         var (colleague, colleagueBrowser) = await SignedInAsync(StaffRoles.Caseworker);
         var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id, colleague.Id]);
         var form = $"{CaseworkPaths.Case(sample.CaseNumber)}/home-office/{sample.HomeOfficeEvent}";
 
-        var response = await RemovedMeanwhileAsync(colleagueBrowser, $"{form}/remove", () => ResubmitAsync(browser, form));
+        var response = await DeletedMeanwhileAsync(colleagueBrowser, $"{form}/delete", () => ResubmitAsync(browser, form));
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).ShouldAllBe(e => e.Action == "read", "not recorded as saved without changes");
     }
 
     [Fact]
-    public async Task Correction_OfARecordAColleagueRemovedAMomentBefore_IsTheNotFoundOfItsRemoval_AndWritesNothing()
+    public async Task Correction_OfARecordAColleagueDeletedAMomentBefore_IsTheNotFoundOfItsForm_AndWritesNothing()
     {
         var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
         var (colleague, colleagueBrowser) = await SignedInAsync(StaffRoles.Caseworker);
@@ -437,22 +538,21 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
 
         foreach (var (form, change) in corrections)
         {
-            var removal = $"{form}/remove";
-            var response = await RemovedMeanwhileAsync(colleagueBrowser, removal, () => ResubmitAsync(browser, form, change));
+            var response = await DeletedMeanwhileAsync(colleagueBrowser, $"{form}/delete", () => ResubmitAsync(browser, form, change));
 
             response.StatusCode.ShouldBe(HttpStatusCode.NotFound, form);
-            var removedAgain = await browser.PostWithTokenAsync(removal);
-            removedAgain.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-            (await response.Content.ReadAsStringAsync(Cancel)).ShouldBe(await removedAgain.Content.ReadAsStringAsync(Cancel), "the answer removal gives once it is gone");
+            var formAgain = await browser.Client.GetAsync(form, Cancel);
+            formAgain.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await response.Content.ReadAsStringAsync(Cancel)).ShouldBe(await formAgain.Content.ReadAsStringAsync(Cancel), "the answer its form gives once it is gone");
         }
         (await ReadAsync(db => db.HomeOfficeEvents.AnyAsync(e => e.Id == sample.HomeOfficeEvent, Cancel))).ShouldBeFalse();
         (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.Id == sample.Finding, Cancel))).ShouldBeFalse();
         (await ReadAsync(db => db.Assessments.AnyAsync(a => a.Id == unreported, Cancel))).ShouldBeFalse();
         (await ReadAsync(db => db.Episodes.AnyAsync(e => e.Id == sample.Episode, Cancel))).ShouldBeFalse();
 
-        // A finding, or a report, added to an assessment removed meanwhile: their keys to it refuse them.
+        // A finding, or a report, added to an assessment deleted meanwhile: their keys to it refuse them.
         var findingUnder = await AddAssessmentAsync(sample.CaseNumber, findings: 0);
-        (await RemovedMeanwhileAsync(colleagueBrowser, $"{casePath}/assessments/{findingUnder}/remove", () => browser.SubmitAsync($"{casePath}/assessments/{findingUnder}/findings",
+        (await DeletedMeanwhileAsync(colleagueBrowser, $"{casePath}/assessments/{findingUnder}/delete", () => browser.SubmitAsync($"{casePath}/assessments/{findingUnder}/findings",
             [new("Location", "Right shin"), new("Description", "Round scar"), new("Consistency", "ConsistentWith")]))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var reportOn = await AddAssessmentAsync(sample.CaseNumber, findings: 0);
         var upload = $"{casePath}/documents?assessment={reportOn}";
@@ -463,19 +563,19 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
             { new StringContent("MedicoLegalReport"), "Kind" },
             { new StringContent(token), "__RequestVerificationToken" },
         };
-        (await RemovedMeanwhileAsync(colleagueBrowser, $"{casePath}/assessments/{reportOn}/remove", () => browser.Client.PostAsync(upload, report, Cancel)))
+        (await DeletedMeanwhileAsync(colleagueBrowser, $"{casePath}/assessments/{reportOn}/delete", () => browser.Client.PostAsync(upload, report, Cancel)))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.AssessmentId == findingUnder, Cancel))).ShouldBeFalse();
         (await ReadAsync(db => db.Documents.CountAsync(d => db.Clients.Any(c => c.Id == d.ClientId && c.CaseNumber == sample.CaseNumber), Cancel))).ShouldBe(1, "the sample's report alone");
 
         (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).ShouldAllBe(e => e.Action == "read", "nothing the caseworker sent was written, nor recorded as written");
         (await CaseEntriesAsync(colleague.Id, sample.CaseNumber)).Where(e => e.Action == "delete").Select(e => e.Detail).ShouldBe([
-            $"clinical assessment {reportOn} removed, with no physical findings",
-            $"clinical assessment {findingUnder} removed, with no physical findings",
-            $"detention episode {sample.Episode} removed",
-            $"clinical assessment {unreported} removed, with its physical finding",
-            $"physical finding {sample.Finding} of assessment {sample.Assessment} removed",
-            $"Home Office event {sample.HomeOfficeEvent} removed: Detention review",
+            $"clinical assessment {reportOn} deleted, with no physical findings",
+            $"clinical assessment {findingUnder} deleted, with no physical findings",
+            $"detention episode {sample.Episode} deleted",
+            $"clinical assessment {unreported} deleted, with its physical finding",
+            $"physical finding {sample.Finding} of assessment {sample.Assessment} deleted",
+            $"Home Office event {sample.HomeOfficeEvent} deleted: Detention review",
         ]);
     }
 
@@ -489,13 +589,13 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         var through = CaseworkPaths.Case(second.CaseNumber);
         string[] addresses =
         [
-            $"{through}/home-office/{first.HomeOfficeEvent}", $"{through}/home-office/{first.HomeOfficeEvent}/remove",
-            $"{through}/detention/{first.Episode}", $"{through}/detention/{first.Episode}/remove",
-            $"{through}/assessments/{first.Assessment}", $"{through}/assessments/{first.Assessment}/remove",
+            $"{through}/home-office/{first.HomeOfficeEvent}", $"{through}/home-office/{first.HomeOfficeEvent}/delete",
+            $"{through}/detention/{first.Episode}", $"{through}/detention/{first.Episode}/delete",
+            $"{through}/assessments/{first.Assessment}", $"{through}/assessments/{first.Assessment}/delete",
             $"{through}/assessments/{first.Assessment}/findings", $"{through}/assessments/{first.Assessment}/findings/{first.Finding}",
-            $"{through}/assessments/{first.Assessment}/findings/{first.Finding}/remove",
+            $"{through}/assessments/{first.Assessment}/findings/{first.Finding}/delete",
             // The first case's finding under the second case's own assessment.
-            $"{through}/assessments/{second.Assessment}/findings/{first.Finding}", $"{through}/assessments/{second.Assessment}/findings/{first.Finding}/remove",
+            $"{through}/assessments/{second.Assessment}/findings/{first.Finding}", $"{through}/assessments/{second.Assessment}/findings/{first.Finding}/delete",
         ];
         foreach (var address in addresses)
         {
@@ -518,7 +618,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
     }
 
     [Fact]
-    public async Task EditAndRemovalPages_UnassignedCaseworker_GetTheSameNotFoundAsAMissingCase()
+    public async Task EditAndDeletionPages_UnassignedCaseworker_GetTheSameNotFoundAsAMissingCase()
     {
         var (assigned, _) = await SignedInAsync(StaffRoles.Caseworker);
         var sample = await CaseworkSamples.CreateAsync(factory.Services, [assigned.Id]);
@@ -526,9 +626,9 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         var (other, browser) = await SignedInAsync(StaffRoles.Caseworker);
         string[] pages =
         [
-            $"assessments/{sample.Assessment}", $"assessments/{sample.Assessment}/remove", $"assessments/{sample.Assessment}/findings/{sample.Finding}",
-            $"assessments/{sample.Assessment}/findings/{sample.Finding}/remove", $"home-office/{sample.HomeOfficeEvent}", $"home-office/{sample.HomeOfficeEvent}/remove",
-            $"detention/{sample.Episode}", $"detention/{sample.Episode}/remove",
+            $"assessments/{sample.Assessment}", $"assessments/{sample.Assessment}/delete", $"assessments/{sample.Assessment}/findings/{sample.Finding}",
+            $"assessments/{sample.Assessment}/findings/{sample.Finding}/delete", $"home-office/{sample.HomeOfficeEvent}", $"home-office/{sample.HomeOfficeEvent}/delete",
+            $"detention/{sample.Episode}", $"detention/{sample.Episode}/delete",
         ];
         foreach (var page in pages)
         {
@@ -544,17 +644,17 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
     }
 
     [Fact]
-    public async Task CorrectionAndRemoval_BySupervisorNotAssigned_AreRecordedAsASupervisors()
+    public async Task CorrectionAndDeletion_BySupervisorNotAssigned_AreRecordedAsASupervisors()
     {
         var sample = await CaseworkSamples.CreateAsync(factory.Services, []);
         var (supervisor, browser) = await SignedInAsync(StaffRoles.Supervisor);
         var casePath = CaseworkPaths.Case(sample.CaseNumber);
 
         ShouldReturnToCase(await ResubmitAsync(browser, $"{casePath}/home-office/{sample.HomeOfficeEvent}", KeyValuePair.Create("Decision", "Release")), casePath, "home-office");
-        ShouldReturnToCase(await browser.SubmitAsync($"{casePath}/home-office/{sample.HomeOfficeEvent}/remove", []), casePath, "home-office");
+        ShouldReturnToCase(await browser.SubmitAsync($"{casePath}/home-office/{sample.HomeOfficeEvent}/delete", []), casePath, "home-office");
 
         (await CaseEntriesAsync(supervisor.Id, sample.CaseNumber)).Where(e => e.Action != "read").Select(e => (e.Action, e.Detail)).ShouldBe([
-            ("delete", $"Home Office event {sample.HomeOfficeEvent} removed: Detention review; supervisor, not assigned"),
+            ("delete", $"Home Office event {sample.HomeOfficeEvent} deleted: Detention review; supervisor, not assigned"),
             ("update", $"Home Office event {sample.HomeOfficeEvent} changed: Decision; supervisor, not assigned"),
         ]);
     }

@@ -29,7 +29,7 @@ public abstract class ReferralWithdrawalHttpTests<TFactory>(TFactory factory) : 
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static string WithdrawalOf(int referral) => $"{CaseworkPaths.Referral(referral)}/withdraw";
+    private static string WithdrawalOf(int referral) => CaseworkPaths.ReferralWithdrawal(referral);
 
     /// <summary>A referral about a synthetic person, received through the public form, waiting; its number.</summary>
     private async Task<int> ReceivedAsync()

@@ -159,28 +159,28 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         HomeOfficeEvents(opened).AnyAsync(e => e.Id == eventId, cancellationToken);
 
     /// <summary>
-    /// Removes a stay from the case (entered on the wrong case, or twice): nothing refers to a stay, and the clocks and
+    /// Deletes a stay from the case (entered on the wrong case, or twice): nothing refers to a stay, and the clocks and
     /// cohort figures are computed again from the stays left.
     /// </summary>
-    public async Task<Removal> RemoveEpisodeAsync(OpenedCase opened, int episodeId, CancellationToken cancellationToken) =>
-        await RemoveAsync(opened, await Episodes(opened).SingleOrDefaultAsync(e => e.Id == episodeId, cancellationToken),
-            _ => $"detention episode {episodeId} removed", cancellationToken);
+    public async Task<Deletion> DeleteEpisodeAsync(OpenedCase opened, int episodeId, CancellationToken cancellationToken) =>
+        await DeleteAsync(opened, await Episodes(opened).SingleOrDefaultAsync(e => e.Id == episodeId, cancellationToken),
+            _ => $"detention episode {episodeId} deleted", cancellationToken);
 
     /// <summary>
-    /// Removes a clinical assessment of the case with its physical findings; refused while a document (its
+    /// Deletes a clinical assessment of the case with its physical findings; refused while a document (its
     /// medico-legal report) is linked to it, since the report was written from it and the clocks count from the day
     /// the report was served.
     /// </summary>
-    public async Task<Removal> RemoveAssessmentAsync(OpenedCase opened, int assessmentId, CancellationToken cancellationToken)
+    public async Task<Deletion> DeleteAssessmentAsync(OpenedCase opened, int assessmentId, CancellationToken cancellationToken)
     {
         // The database refuses too (the documents' key to their assessment restricts deletes), should a report be
         // uploaded between this check and the delete.
         if (await db.Documents.AnyAsync(d => d.AssessmentId == assessmentId && d.ClientId == opened.ClientId, cancellationToken))
         {
-            return Removal.ReportLinked;
+            return Deletion.ReportLinked;
         }
-        return await RemoveAsync(opened, await Assessments(opened).Include(a => a.PhysicalFindings).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken),
-            assessment => $"clinical assessment {assessmentId} removed, with {assessment.PhysicalFindings.Count switch
+        return await DeleteAsync(opened, await Assessments(opened).Include(a => a.PhysicalFindings).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken),
+            assessment => $"clinical assessment {assessmentId} deleted, with {assessment.PhysicalFindings.Count switch
             {
                 0 => "no physical findings",
                 1 => "its physical finding",
@@ -188,15 +188,15 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
             }}", cancellationToken);
     }
 
-    /// <summary>Removes a physical finding of an assessment of the case.</summary>
-    public async Task<Removal> RemoveFindingAsync(OpenedCase opened, int assessmentId, int findingId, CancellationToken cancellationToken) =>
-        await RemoveAsync(opened, await Findings(opened, assessmentId).SingleOrDefaultAsync(f => f.Id == findingId, cancellationToken),
-            _ => $"physical finding {findingId} of assessment {assessmentId} removed", cancellationToken);
+    /// <summary>Deletes a physical finding of an assessment of the case.</summary>
+    public async Task<Deletion> DeleteFindingAsync(OpenedCase opened, int assessmentId, int findingId, CancellationToken cancellationToken) =>
+        await DeleteAsync(opened, await Findings(opened, assessmentId).SingleOrDefaultAsync(f => f.Id == findingId, cancellationToken),
+            _ => $"physical finding {findingId} of assessment {assessmentId} deleted", cancellationToken);
 
-    /// <summary>Removes something the Home Office did from the case; the clocks are computed again without it.</summary>
-    public async Task<Removal> RemoveHomeOfficeEventAsync(OpenedCase opened, int eventId, CancellationToken cancellationToken) =>
-        await RemoveAsync(opened, await HomeOfficeEvents(opened).SingleOrDefaultAsync(e => e.Id == eventId, cancellationToken),
-            removed => $"Home Office event {eventId} removed: {CaseText.Kind(removed.Kind)}", cancellationToken);
+    /// <summary>Deletes something the Home Office did from the case; the clocks are computed again without it.</summary>
+    public async Task<Deletion> DeleteHomeOfficeEventAsync(OpenedCase opened, int eventId, CancellationToken cancellationToken) =>
+        await DeleteAsync(opened, await HomeOfficeEvents(opened).SingleOrDefaultAsync(e => e.Id == eventId, cancellationToken),
+            deleted => $"Home Office event {eventId} deleted: {CaseText.Kind(deleted.Kind)}", cancellationToken);
 
     /// <summary>
     /// Stores an uploaded file, encrypted, as a new document or a new version of one; returns the document's id and
@@ -238,7 +238,7 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
             ContentCipher = cipher.EncryptBytes(upload.Content, CaseFields.DocumentContent),
         };
         document.Versions.Add(version);
-        // A report's key to its assessment refuses it when the assessment was removed meanwhile.
+        // A report's key to its assessment refuses it when the assessment was deleted meanwhile.
         var committed = await CommitAsync(token => audit.ChangeAsync(db, AuditAction.Create, CaseworkAudit.Case, async inner =>
         {
             await db.SaveChangesAsync(inner);
@@ -285,7 +285,7 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
 
     /// <summary>
     /// Records the outcome; a release or removal also ends any detention episode still open, on that day. A stay it
-    /// would end that was removed a moment before is not there to end: the outcome is then set again on the stays left.
+    /// would end that was deleted a moment before is not there to end: the outcome is then set again on the stays left.
     /// </summary>
     public async Task SetOutcomeAsync(OpenedCase opened, OutcomeInput input, CancellationToken cancellationToken)
     {
@@ -302,7 +302,7 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
             }
         }
         if (await CommitAsync(token => audit.SaveAsync(db, AuditAction.Update, CaseworkAudit.Case, opened.CaseNumber, $"outcome set: {CaseText.Outcome(input.Outcome)}{opened.AccessNote}", token),
-            keyMayRefuse: false, cancellationToken) == Commit.RecordRemoved)
+            keyMayRefuse: false, cancellationToken) == Commit.RecordDeleted)
         {
             await SetOutcomeAsync(opened, input, cancellationToken);
         }
@@ -341,7 +341,7 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         client.ContactCipher = cipher.Encrypt(identity.Contact, CaseFields.ClientContact);
     }
 
-    // The case's own records: every change or removal by id looks the id up among these, so a record of another
+    // The case's own records: every change or deletion by id looks the id up among these, so a record of another
     // case is not found.
     private IQueryable<DetentionEpisode> Episodes(OpenedCase opened) => db.Episodes.Where(e => e.ClientId == opened.ClientId);
 
@@ -359,7 +359,7 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
 
     /// <summary>
     /// Saves a record just added or changed, recorded as added, or as changed with the names of the fields that changed
-    /// (never their values); returns its id, or null when it (or the assessment a new finding is added to) was removed
+    /// (never their values); returns its id, or null when it (or the assessment a new finding is added to) was deleted
     /// a moment before. <paramref name="name"/> names the record once it has its id.
     /// </summary>
     private async Task<int?> SaveAsync(OpenedCase opened, object record, Func<string> name, string whenAdded, CancellationToken cancellationToken)
@@ -369,14 +369,14 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         db.ChangeTracker.DetectChanges();
         var changed = entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).Select(n => n.EndsWith(CipherSuffix, StringComparison.Ordinal) ? n[..^CipherSuffix.Length] : n).ToList();
         var what = added ? $"added{whenAdded}" : changed.Count == 0 ? "saved without changes" : $"changed: {string.Join(", ", changed)}";
-        // A new physical finding's key to its assessment refuses it when the assessment was removed meanwhile.
+        // A new physical finding's key to its assessment refuses it when the assessment was deleted meanwhile.
         var committed = await CommitAsync(token => audit.ChangeAsync(db, added ? AuditAction.Create : AuditAction.Update, CaseworkAudit.Case, async inner =>
         {
             await db.SaveChangesAsync(inner);
             if (!added && changed.Count == 0 && await entry.GetDatabaseValuesAsync(inner) is null)
             {
                 // Nothing was written that would have found it gone: look, so that it is not recorded as saved.
-                throw new DbUpdateConcurrencyException("The record was removed before it was saved.");
+                throw new DbUpdateConcurrencyException("The record was deleted before it was saved.");
             }
             return opened.CaseNumber;
         }, () => $"{name()} {what}{opened.AccessNote}", token), keyMayRefuse: added && record is PhysicalFinding, cancellationToken);
@@ -385,23 +385,23 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
 
     private const string CipherSuffix = "Cipher";
 
-    /// <summary>Removes a record of the case (with what cascades from it), recorded with <paramref name="detail"/>; nothing when there is no such record.</summary>
-    private async Task<Removal> RemoveAsync<TRecord>(OpenedCase opened, TRecord? record, Func<TRecord, string> detail, CancellationToken cancellationToken)
+    /// <summary>Deletes a record of the case (with what cascades from it), recorded with <paramref name="detail"/>; nothing when there is no such record.</summary>
+    private async Task<Deletion> DeleteAsync<TRecord>(OpenedCase opened, TRecord? record, Func<TRecord, string> detail, CancellationToken cancellationToken)
         where TRecord : class
     {
         if (record is null)
         {
-            return Removal.NoSuchRecord;
+            return Deletion.NoSuchRecord;
         }
-        var removed = detail(record);
+        var deleted = detail(record);
         db.Remove(record);
-        return await CommitAsync(token => audit.SaveAsync(db, AuditAction.Delete, CaseworkAudit.Case, opened.CaseNumber, $"{removed}{opened.AccessNote}", token),
+        return await CommitAsync(token => audit.SaveAsync(db, AuditAction.Delete, CaseworkAudit.Case, opened.CaseNumber, $"{deleted}{opened.AccessNote}", token),
             keyMayRefuse: record is ClinicalAssessment, cancellationToken) switch
         {
-            Commit.Committed => Removal.Removed,
+            Commit.Committed => Deletion.Deleted,
             // A report linked between the check and the delete: the documents' key to their assessment refused it.
-            Commit.KeyRefused => Removal.ReportLinked,
-            _ => Removal.NoSuchRecord,
+            Commit.KeyRefused => Deletion.ReportLinked,
+            _ => Deletion.NoSuchRecord,
         };
     }
 
@@ -409,7 +409,7 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
     /// Commits a change and its audit entry (<paramref name="commit"/>) made on records read a moment before, unless
     /// the database refuses it for what was done in that moment (the button pressed twice, or a colleague at the same
     /// case): then nothing is written, nothing stays tracked, and the answer says which refusal it was. A foreign key
-    /// refusing it is such a refusal only where <paramref name="keyMayRefuse"/> (a record it refers to removed, or one
+    /// refusing it is such a refusal only where <paramref name="keyMayRefuse"/> (a record it refers to deleted, or one
     /// referring to it added); elsewhere it is not expected, and the error stands.
     /// </summary>
     private async Task<Commit> CommitAsync(Func<CancellationToken, Task> commit, bool keyMayRefuse, CancellationToken cancellationToken)
@@ -421,9 +421,9 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
         }
         catch (DbUpdateConcurrencyException)
         {
-            // A record it changes or removes was removed meanwhile: there is no such record now.
+            // A record it changes or deletes was deleted meanwhile: there is no such record now.
             db.ChangeTracker.Clear();
-            return Commit.RecordRemoved;
+            return Commit.RecordDeleted;
         }
         catch (DbUpdateException failure) when (keyMayRefuse && failure.IsForeignKeyViolation())
         {
@@ -436,7 +436,7 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
     private enum Commit
     {
         Committed,
-        RecordRemoved,
+        RecordDeleted,
         KeyRefused,
     }
 
@@ -451,10 +451,10 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
     private static string Describe(DocumentKind kind) => kind == DocumentKind.MedicoLegalReport ? "medico-legal report" : CaseText.Kind(kind).ToLowerInvariant();
 }
 
-/// <summary>What became of a request to remove a record.</summary>
-internal enum Removal
+/// <summary>What became of a request to delete a record.</summary>
+internal enum Deletion
 {
-    Removed,
+    Deleted,
 
     /// <summary>The case has no such record (or it is another case's): the same 404 as for a case.</summary>
     NoSuchRecord,

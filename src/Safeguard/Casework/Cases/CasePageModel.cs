@@ -34,7 +34,7 @@ internal abstract class CasePageModel(CaseAccess access, TimeProvider time) : Pa
         Opened = opened;
         if (!await HoldsRecordAsync(cancellationToken))
         {
-            await access.RecordReadAsync(opened, "refused: no such record", cancellationToken);
+            await RefuseNoSuchRecordAsync(cancellationToken);
             return false;
         }
         if (reading is not null)
@@ -49,6 +49,19 @@ internal abstract class CasePageModel(CaseAccess access, TimeProvider time) : Pa
     /// the reader may not open, before anything typed is read); true for pages about the case itself or a new record.
     /// </summary>
     protected virtual Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+
+    /// <summary>
+    /// Whether the reader may open the case but it holds no record with the id in the address (no longer, or never, or
+    /// not this case's): <see cref="OpenAsync"/> found it so, or a change found it gone a moment after.
+    /// </summary>
+    protected bool NoSuchRecord { get; private set; }
+
+    /// <summary>Records that the opened case holds no such record as the address names (<see cref="NoSuchRecord"/>).</summary>
+    protected async Task RefuseNoSuchRecordAsync(CancellationToken cancellationToken)
+    {
+        NoSuchRecord = true;
+        await access.RecordReadAsync(Opened, "refused: no such record", cancellationToken);
+    }
 
     /// <summary>The case page, where a form returns once saved.</summary>
     protected IActionResult BackToCase(string anchor) => LocalRedirect($"{CaseworkPaths.Case(CaseNumber)}#{anchor}");
