@@ -14,7 +14,8 @@ namespace Safeguard.BrowserTests;
 /// and their <c>__Host-</c> cookies need HTTPS, as in production), on a fresh SQLite file of its own; its start-up
 /// migrates the database and loads the demonstration release, as <c>./safeguard serve</c> does. E-mail goes to
 /// <see cref="MailFolder"/>. Its clock (<see cref="Clock"/>) starts on a fixed working day, so journeys that count days
-/// count the same whatever the real date.
+/// count the same whatever the real date; like the HTTP tests' applications, it runs without the daily FOI reminders
+/// (<see cref="DailyFoiReminders"/>).
 /// </summary>
 public sealed class PortalServer : WebApplicationFactory<Program>
 {
@@ -68,7 +69,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "10000");
         // A key ring of this server's own, so no key file is written beside the test binaries or shared between runs.
         builder.UseSetting("Safeguard:Encryption:KeyRing", KeyRing());
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock).WithoutDailyFoiReminders());
     }
 
     private static string KeyRing() =>

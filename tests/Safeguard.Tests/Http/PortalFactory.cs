@@ -8,7 +8,6 @@ using MimeKit;
 using Npgsql;
 using Safeguard.Casework.Data;
 using Safeguard.Foi.Data;
-using Safeguard.Foi.Reminders;
 using Safeguard.Platform;
 using Safeguard.Tests.Encryption;
 
@@ -89,9 +88,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
             services.ConfigureDbContext<PostgresCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
             services.ConfigureDbContext<SqliteFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
             services.ConfigureDbContext<PostgresFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
-            // The daily FOI reminders are queued by the tests that want them, when they want them (FoiReminders):
-            // the background service must not queue them first, or meanwhile.
-            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(FoiReminderService)));
+            services.WithoutDailyFoiReminders();
         });
     }
 
