@@ -22,7 +22,13 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     private readonly string folder = Directory.CreateTempSubdirectory("safeguard-browser-").FullName;
 
     public PortalServer()
+        : this(new MovableClock())
     {
+    }
+
+    private PortalServer(MovableClock clock)
+    {
+        Clock = clock;
         try
         {
             var certificate = SelfSignedCertificate();
@@ -49,8 +55,17 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     /// <summary>Where the application writes e-mails as .eml files.</summary>
     public string MailFolder => Path.Combine(folder, "mail");
 
-    /// <summary>The application's clock, from <see cref="MovableClock.Start"/>: codes for signing in are made on it.</summary>
-    public MovableClock Clock { get; } = new();
+    /// <summary>
+    /// The application's clock, from <see cref="MovableClock.Start"/> (or the start given to <see cref="StartingAt"/>):
+    /// codes for signing in are made on it.
+    /// </summary>
+    public MovableClock Clock { get; }
+
+    /// <summary>
+    /// A server of a test's own whose clock starts at <paramref name="start"/>: for what shows only at another time
+    /// of year, without moving the shared server's clock under the tests running beside it.
+    /// </summary>
+    public static PortalServer StartingAt(DateTimeOffset start) => new(new MovableClock(start));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
