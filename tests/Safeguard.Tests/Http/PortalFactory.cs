@@ -35,6 +35,12 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     public bool DemonstrationData { get; init; } = true;
 
     /// <summary>
+    /// Whether the application runs its daily FOI reminder run, as in production: only for a test of that run as the
+    /// application starts it (<see cref="DailyFoiReminders"/> says why the others go without).
+    /// </summary>
+    public bool DailyFoiRemindersRun { get; init; }
+
+    /// <summary>
     /// The application's clock: from <see cref="MovableClock.Start"/>, unless a test gives a clock starting elsewhere
     /// before the application starts; moved on by a test.
     /// </summary>
@@ -88,7 +94,10 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
             services.ConfigureDbContext<PostgresCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
             services.ConfigureDbContext<SqliteFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
             services.ConfigureDbContext<PostgresFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
-            services.WithoutDailyFoiReminders();
+            if (!DailyFoiRemindersRun)
+            {
+                services.WithoutDailyFoiReminders();
+            }
         });
     }
 
@@ -157,7 +166,7 @@ public class SqlitePortalFactory : PortalFactory
 /// The application on <c>safeguard.db</c> in a folder the test owns (where the command line finds it too, with
 /// <c>SAFEGUARD_DATA_DIR</c>), with a given key ring, started as many times as a test likes.
 /// </summary>
-public sealed class FolderPortalFactory(string folder, string keyRing) : PortalFactory
+public class FolderPortalFactory(string folder, string keyRing) : PortalFactory
 {
     public override string Provider => "SQLite";
 
