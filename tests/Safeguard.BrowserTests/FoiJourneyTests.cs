@@ -10,7 +10,8 @@ namespace Safeguard.BrowserTests;
 /// <summary>
 /// A policy officer keeps an FOI request on the clock: adds it (after a form sent empty says what to fix), records a
 /// refusal citing exemptions, asks for an internal review, and sees an older request overdue on the dashboard. Every
-/// page and state on the way is scanned by axe and read at 320 pixels wide.
+/// page and state on the way is scanned by axe and read at 320 pixels wide; so is the dashboard's notice, late in the
+/// last year of known bank holidays, that a newer feed is needed.
 /// </summary>
 public sealed class FoiJourneyTests(BrowserFixture fixture)
 {
@@ -104,6 +105,24 @@ public sealed class FoiJourneyTests(BrowserFixture fixture)
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
             await Accessibility.AssertAccessibleAndReflowsAsync(page);
         }
+    }
+
+    [Fact]
+    public async Task Dashboard_BankHolidaysKnownForUnder90DaysMore_SaysUntilWhenAndWhatToDo_Accessible()
+    {
+        // Monday 4 October 2027, 88 days before the shipped bank holidays end; on a server of its own, as the shared
+        // one's clock stays where the other tests count from.
+        await using var server = PortalServer.StartingAt(new DateTimeOffset(2027, 10, 4, 10, 0, 0, TimeSpan.Zero));
+        var officer = await StaffMember.CreateAsync(server, StaffRoles.PolicyOfficer, "Pat Policy");
+        await using var context = await fixture.NewContextAsync(server);
+        var page = await context.NewPageAsync();
+        await officer.SignInAsync(page, server.Clock.GetUtcNow());
+
+        await page.GotoAsync("/staff/foi");
+
+        await Assertions.Expect(page.Locator("main #holidays")).ToHaveTextAsync(
+            "Bank holidays are known only until Friday 31 December 2027: import a newer GOV.UK feed with 'foi holidays import' before then (docs/foi.md).");
+        await Accessibility.AssertAccessibleAndReflowsAsync(page);
     }
 
     private static async Task FillAsync(IPage page, string reference, DateOnly sent)

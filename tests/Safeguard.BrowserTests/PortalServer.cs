@@ -14,14 +14,21 @@ namespace Safeguard.BrowserTests;
 /// and their <c>__Host-</c> cookies need HTTPS, as in production), on a fresh SQLite file of its own; its start-up
 /// migrates the database and loads the demonstration release, as <c>./safeguard serve</c> does. E-mail goes to
 /// <see cref="MailFolder"/>. Its clock (<see cref="Clock"/>) starts on a fixed working day, so journeys that count days
-/// count the same whatever the real date.
+/// count the same whatever the real date; like the HTTP tests' applications, it runs without the daily FOI reminders
+/// (<see cref="DailyFoiReminders"/>).
 /// </summary>
 public sealed class PortalServer : WebApplicationFactory<Program>
 {
     private readonly string folder = Directory.CreateTempSubdirectory("safeguard-browser-").FullName;
 
     public PortalServer()
+        : this(new MovableClock())
     {
+    }
+
+    private PortalServer(MovableClock clock)
+    {
+        Clock = clock;
         try
         {
             var certificate = SelfSignedCertificate();
@@ -48,8 +55,17 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     /// <summary>Where the application writes e-mails as .eml files.</summary>
     public string MailFolder => Path.Combine(folder, "mail");
 
-    /// <summary>The application's clock, from <see cref="MovableClock.Start"/>: codes for signing in are made on it.</summary>
-    public MovableClock Clock { get; } = new();
+    /// <summary>
+    /// The application's clock, from <see cref="MovableClock.Start"/> (or the start given to <see cref="StartingAt"/>):
+    /// codes for signing in are made on it.
+    /// </summary>
+    public MovableClock Clock { get; }
+
+    /// <summary>
+    /// A server of a test's own whose clock starts at <paramref name="start"/>: for what shows only at another time
+    /// of year, without moving the shared server's clock under the tests running beside it.
+    /// </summary>
+    public static PortalServer StartingAt(DateTimeOffset start) => new(new MovableClock(start));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -68,7 +84,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "10000");
         // A key ring of this server's own, so no key file is written beside the test binaries or shared between runs.
         builder.UseSetting("Safeguard:Encryption:KeyRing", KeyRing());
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock).WithoutDailyFoiReminders());
     }
 
     private static string KeyRing() =>

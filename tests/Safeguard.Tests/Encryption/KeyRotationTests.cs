@@ -67,7 +67,9 @@ public abstract class KeyRotationTests : IAsyncLifetime
         await InsertSampleRowsAsync();
         // The application makes its Data Protection key as it starts; it is encrypted with the key ring too.
         var session = host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("synthetic session");
-        (await RawValuesAsync()).ShouldAllBe(v => v.StartsWith(Header(oldKey), StringComparison.Ordinal) && !v.Contains("Synthetic", StringComparison.Ordinal));
+        var before = await RawValuesAsync();
+        before.Count.ShouldBe(2 * Rows);
+        before.ShouldAllBe(v => v.StartsWith(Header(oldKey), StringComparison.Ordinal) && !v.Contains("Synthetic", StringComparison.Ordinal));
 
         var keys = host.Services.GetRequiredService<KeyRingStore>();
         var newKey = keys.Change(ring => ring.WithNewCurrentKey(DateTimeOffset.UtcNow.AddSeconds(1))).Current.Id;
@@ -96,10 +98,16 @@ public abstract class KeyRotationTests : IAsyncLifetime
         done.Reencrypted.ShouldBe(2 * Rows - 10, "the rest of the names and every letter; the Data Protection key was done before the interruption");
         progress.ShouldContain((NamePurpose, (long)Rows - 10, (long)Rows - 10));
         progress.ShouldContain((LetterPurpose, (long)Rows, (long)Rows));
-        (await RawValuesAsync()).ShouldAllBe(v => v.StartsWith(Header(newKey), StringComparison.Ordinal) && !v.Contains("Synthetic", StringComparison.Ordinal));
-        (await RawDataProtectionKeysAsync()).ShouldAllBe(xml => xml.Contains($"sgf1.{newKey}.", StringComparison.Ordinal) && !xml.Contains($"sgf1.{oldKey}.", StringComparison.Ordinal));
+        var after = await RawValuesAsync();
+        after.Count.ShouldBe(2 * Rows);
+        after.ShouldAllBe(v => v.StartsWith(Header(newKey), StringComparison.Ordinal) && !v.Contains("Synthetic", StringComparison.Ordinal));
+        var dataProtectionKeys = await RawDataProtectionKeysAsync();
+        dataProtectionKeys.ShouldNotBeEmpty("the application made its Data Protection key as it started");
+        dataProtectionKeys.ShouldAllBe(xml => xml.Contains($"sgf1.{newKey}.", StringComparison.Ordinal) && !xml.Contains($"sgf1.{oldKey}.", StringComparison.Ordinal));
         await SampleRowsShouldDecryptAsync();
-        (await rotation.UsageAsync(Cancel)).SelectMany(u => u.Counts).ShouldAllBe(c => c.Key == newKey);
+        var usage = await rotation.UsageAsync(Cancel);
+        usage.Where(u => u.Purpose is NamePurpose or LetterPurpose).Select(u => u.Counts.GetValueOrDefault(newKey)).ShouldBe([Rows, Rows]);
+        usage.SelectMany(u => u.Counts).ShouldAllBe(c => c.Key == newKey);
 
         // Another node, reading the re-encrypted Data Protection key afresh, still reads what was protected before.
         await using var node = factory.WithWebHostBuilder(_ => { });

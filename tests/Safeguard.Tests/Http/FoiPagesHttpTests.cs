@@ -149,11 +149,16 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
         (await StaffBrowser.ParseAsync(backwards)).QuerySelector(".error-summary a[href='#ReviewAnsweredOn']")!.TextContent
             .ShouldStartWith("The date the review was answered");
 
-        // An answered review says what it decided; without that it is sent back, pointing at the choice.
+        // An answered review says what it decided, and what it decided needs the date of the answer; without them the
+        // form is sent back, pointing at the field, with the words the command line uses too.
         var undecided = await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", answered), new("ReviewAnsweredOn", answered)]);
         var undecidedPage = await StaffBrowser.ParseAsync(undecided);
-        undecidedPage.QuerySelector(".error-summary a[href='#ReviewOutcome']")!.TextContent.ShouldBe("Choose what the review decided");
+        undecidedPage.QuerySelector(".error-summary a[href='#ReviewOutcome']")!.TextContent.ShouldBe("Give what the internal review decided (upheld, changed in part, overturned).");
+        undecidedPage.QuerySelector("#ReviewOutcome-error").ShouldNotBeNull();
         undecidedPage.QuerySelector("#ReviewAnsweredOn")!.GetAttribute("value").ShouldBe(answered);
+        var undated = await StaffBrowser.ParseAsync(await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", answered), new("ReviewOutcome", "Upheld")]));
+        undated.QuerySelector(".error-summary a[href='#ReviewAnsweredOn']")!.TextContent.ShouldBe("Give the date the internal review was answered.");
+        undated.QuerySelector("input[name=ReviewOutcome][value=Upheld]")!.HasAttribute("checked").ShouldBeTrue();
         var decided = await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", answered), new("ReviewAnsweredOn", answered), new("ReviewOutcome", "ChangedInPart")]);
         Location(decided).ShouldBe($"{path}?done=review");
         page = await officer.PageAsync(path);

@@ -12,6 +12,27 @@ using Safeguard.Tests.Accounts;
 
 namespace Safeguard.Tests.Http;
 
+/// <summary>What the reminder tests start from.</summary>
+internal static class FoiReminderSamples
+{
+    /// <summary>A request sent 30 days before the application's today, so waiting on its answer, owned by a new policy officer.</summary>
+    public static async Task<(FoiRequest Request, TestStaff Owner)> RequestSentAMonthAgoAsync(PortalFactory factory)
+    {
+        var owner = await StaffBrowser.CreateAsync(factory, StaffRoles.PolicyOfficer);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var request = await scope.ServiceProvider.GetRequiredService<FoiRequestBook>().AddAsync(new FoiRequest
+        {
+            Reference = $"MJ-FOI-REM-{Guid.NewGuid().ToString("N")[..6]}",
+            Authority = "Home Office",
+            Subject = "Use of force by centre, January to June 2027",
+            Text = "",
+            SentOn = factory.Clock.Today.AddDays(-30),
+            OwnerId = owner.Id,
+        }, TestContext.Current.CancellationToken);
+        return (request, owner);
+    }
+}
+
 /// <summary>
 /// FOI reminders as the daily run queues them, with no request to take the site's address from, on each engine: the
 /// link each e-mail carries, with <c>Safeguard:PublicBaseUrl</c> and without it; and the day the shipped bank holidays
@@ -26,23 +47,6 @@ public abstract class FoiRemindersHttpTests<TFactory>
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    /// <summary>A request sent 30 days before the application's today, so waiting on its answer, owned by a new policy officer.</summary>
-    private static async Task<(FoiRequest Request, TestStaff Owner)> RequestSentAMonthAgoAsync(TFactory factory)
-    {
-        var owner = await StaffBrowser.CreateAsync(factory, StaffRoles.PolicyOfficer);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var request = await scope.ServiceProvider.GetRequiredService<FoiRequestBook>().AddAsync(new FoiRequest
-        {
-            Reference = $"MJ-FOI-REM-{Guid.NewGuid().ToString("N")[..6]}",
-            Authority = "Home Office",
-            Subject = "Use of force by centre, January to June 2027",
-            Text = "",
-            SentOn = factory.Clock.Today.AddDays(-30),
-            OwnerId = owner.Id,
-        }, Cancel);
-        return (request, owner);
-    }
-
     /// <summary>Queues today's reminders, as the daily run does.</summary>
     private static async Task<FoiReminderRun> QueueAsync(TFactory factory)
     {
@@ -55,7 +59,7 @@ public abstract class FoiRemindersHttpTests<TFactory>
     {
         await using var factory = new TFactory { Settings = new Dictionary<string, string> { [SafeguardSettings.PublicBaseUrl] = "https://safeguard.example.org/" } };
         await factory.InitializeAsync();
-        var (request, owner) = await RequestSentAMonthAgoAsync(factory);
+        var (request, owner) = await FoiReminderSamples.RequestSentAMonthAgoAsync(factory);
 
         (await QueueAsync(factory)).Queued.ShouldBe(1);
 
@@ -70,7 +74,7 @@ public abstract class FoiRemindersHttpTests<TFactory>
         factory.UseKestrel(0);
         await factory.InitializeAsync();
         var listening = factory.ClientOptions.BaseAddress.GetLeftPart(UriPartial.Authority);
-        var (request, owner) = await RequestSentAMonthAgoAsync(factory);
+        var (request, owner) = await FoiReminderSamples.RequestSentAMonthAgoAsync(factory);
 
         (await QueueAsync(factory)).Queued.ShouldBe(1);
 
@@ -86,8 +90,8 @@ public abstract class FoiRemindersHttpTests<TFactory>
     {
         await using var factory = new TFactory();
         await factory.InitializeAsync();
-        var (first, firstOwner) = await RequestSentAMonthAgoAsync(factory);
-        var (second, secondOwner) = await RequestSentAMonthAgoAsync(factory);
+        var (first, firstOwner) = await FoiReminderSamples.RequestSentAMonthAgoAsync(factory);
+        var (second, secondOwner) = await FoiReminderSamples.RequestSentAMonthAgoAsync(factory);
         // Another node's run, at the same moment, that reaches the first request's reminder only: it queues it after
         // this run found it not queued yet (the second request is without its owner while it runs).
         factory.Meanwhile.BeforeNextChange(async () =>
@@ -137,7 +141,7 @@ public abstract class FoiRemindersHttpTests<TFactory>
         await using var factory = new TFactory { Clock = new MovableClock(LateIn2027) };
         await factory.InitializeAsync();
         // Sent 13 November 2027: its answer is due today, 13 December, though its 40-working-day mark falls in 2028.
-        var (request, owner) = await RequestSentAMonthAgoAsync(factory);
+        var (request, owner) = await FoiReminderSamples.RequestSentAMonthAgoAsync(factory);
         (await QueueAsync(factory)).ShouldBe(new FoiReminderRun(1, 0, null));
         (await factory.MailToAsync(owner.Email)).Single().Subject.ShouldBe($"FOI {request.Reference}: answer due 13 December 2027");
 

@@ -8,7 +8,6 @@ using MimeKit;
 using Npgsql;
 using Safeguard.Casework.Data;
 using Safeguard.Foi.Data;
-using Safeguard.Foi.Reminders;
 using Safeguard.Platform;
 using Safeguard.Tests.Encryption;
 
@@ -34,6 +33,12 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
 
     /// <summary>Whether start-up loads the demonstration data (as <c>./safeguard serve</c> does unless told not to).</summary>
     public bool DemonstrationData { get; init; } = true;
+
+    /// <summary>
+    /// Whether the application runs its daily FOI reminder run, as in production: only for a test of that run as the
+    /// application starts it (<see cref="DailyFoiReminders"/> says why the others go without).
+    /// </summary>
+    public bool DailyFoiRemindersRun { get; init; }
 
     /// <summary>
     /// The application's clock: from <see cref="MovableClock.Start"/>, unless a test gives a clock starting elsewhere
@@ -89,9 +94,10 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
             services.ConfigureDbContext<PostgresCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
             services.ConfigureDbContext<SqliteFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
             services.ConfigureDbContext<PostgresFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
-            // The daily FOI reminders are queued by the tests that want them, when they want them (FoiReminders):
-            // the background service must not queue them first, or meanwhile.
-            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(FoiReminderService)));
+            if (!DailyFoiRemindersRun)
+            {
+                services.WithoutDailyFoiReminders();
+            }
         });
     }
 
@@ -160,7 +166,7 @@ public class SqlitePortalFactory : PortalFactory
 /// The application on <c>safeguard.db</c> in a folder the test owns (where the command line finds it too, with
 /// <c>SAFEGUARD_DATA_DIR</c>), with a given key ring, started as many times as a test likes.
 /// </summary>
-public sealed class FolderPortalFactory(string folder, string keyRing) : PortalFactory
+public class FolderPortalFactory(string folder, string keyRing) : PortalFactory
 {
     public override string Provider => "SQLite";
 

@@ -119,6 +119,7 @@ public sealed class ReleaseComparisonTests
         var comparison = ReleaseComparison.Compare([], [Figure("a", "2023", 1), Figure("b", "2023", 2)]);
 
         comparison.Added.ShouldBe(2);
+        comparison.Changes.Count.ShouldBe(2);
         comparison.Changes.ShouldAllBe(c => c.Kind == FigureChangeKind.Added);
     }
 

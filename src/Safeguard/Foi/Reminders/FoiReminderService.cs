@@ -1,15 +1,23 @@
 namespace Safeguard.Foi.Reminders;
 
 /// <summary>
-/// Queues the day's FOI reminders once at start and then every day at <see cref="FoiSettings.ReminderHour"/> (server
-/// time), on the clock of <see cref="TimeProvider"/>. Running twice in a day, or on several nodes, queues nothing
-/// twice: <see cref="FoiReminders"/> records each reminder with the e-mail. Once the known bank holidays run out, a
-/// warning in the log every day says so until a newer feed is imported; reminders of deadlines passed still go.
+/// Queues the day's FOI reminders once the application has started and then every day at
+/// <see cref="FoiSettings.ReminderHour"/> (server time), on the clock of <see cref="TimeProvider"/>. Running twice in a
+/// day, or on several nodes, queues nothing twice: <see cref="FoiReminders"/> records each reminder with the e-mail.
+/// Once the known bank holidays run out, a warning in the log every day says so until a newer feed is imported;
+/// reminders of deadlines passed still go.
 /// </summary>
-internal sealed partial class FoiReminderService(IServiceScopeFactory scopes, FoiSettings settings, TimeProvider clock, ILogger<FoiReminderService> logger) : BackgroundService
+internal sealed partial class FoiReminderService(
+    IServiceScopeFactory scopes, FoiSettings settings, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<FoiReminderService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Hosted services start before the server listens, and without Safeguard:PublicBaseUrl the e-mails link to where
+        // it listens (PublicAddress): known once the application has started, not before.
+        if (!await StartedAsync(stoppingToken))
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -41,6 +49,22 @@ internal sealed partial class FoiReminderService(IServiceScopeFactory scopes, Fo
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>Waits until the application has started; false when it is stopping first.</summary>
+    private async Task<bool> StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var whenStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        try
+        {
+            await started.Task.WaitAsync(stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

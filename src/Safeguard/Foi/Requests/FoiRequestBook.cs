@@ -317,10 +317,6 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
     }
 
     /// <summary>
-    /// The dates must follow one another, a refusal must cite what it relies on, and the clock must be able to count
-    /// every date (a year without known bank holidays is refused, never guessed).
-    /// </summary>
-    /// <summary>
     /// Whether this save gives the review's answer (a new request, or a change of its date or outcome). A review answered
     /// before outcomes were recorded has none, and other changes to its request are not refused for that.
     /// </summary>
@@ -335,6 +331,12 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
         return entry.Property(r => r.ReviewAnsweredOn).IsModified || entry.Property(r => r.ReviewOutcome).IsModified;
     }
 
+    /// <summary>
+    /// The dates must follow one another, an answer and an answered internal review need what they decided (and what
+    /// they decided its date), a refusal must cite what it relies on, and the clock must be able to count every date (a
+    /// year without known bank holidays is refused, never guessed). Refused with the field at fault, which the pages
+    /// show by that field and the command line as the sentence.
+    /// </summary>
     private async Task CheckAsync(FoiRequest request, CancellationToken cancellationToken)
     {
         void Order(DateOnly? earlier, string earlierName, DateOnly? later, string laterName, string laterField)

@@ -38,11 +38,9 @@ internal sealed class ReviewModel(FoiRequestBook book) : FoiStageModel(book)
         {
             ModelState.AddModelError(nameof(ReviewRequestedOn), "Enter the date the internal review was asked for, for example 14/08/2026");
         }
-        var outcome = ModelState.Choice<FoiReviewOutcome>(nameof(ReviewOutcome), ReviewOutcome, answered is null ? null : "Choose what the review decided");
-        if (outcome is not null && answered is null && ModelState.IsValid)
-        {
-            ModelState.AddModelError(nameof(ReviewAnsweredOn), "Enter the date the review was answered, for example 14/08/2026, or leave what it decided unchosen");
-        }
+        // That an answered review needs what it decided, and what it decided its date, is the book's rule: its refusal
+        // comes back by the field at fault.
+        var outcome = ModelState.Choice<FoiReviewOutcome>(nameof(ReviewOutcome), ReviewOutcome, whenMissing: null);
         return request =>
         {
             request.ReviewRequestedOn = requested;

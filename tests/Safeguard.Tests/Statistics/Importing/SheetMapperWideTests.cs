@@ -77,6 +77,7 @@ public sealed class SheetMapperWideTests
     {
         var sheet = Map(Answer());
 
+        sheet.Figures.Count.ShouldBe(3 * 2 * 2, "each centre's two measures in each period, and nothing else");
         sheet.Figures.ShouldAllBe(f => f.Place != "(total)" && f.Measure != "(total)");
         sheet.Figures.ShouldNotContain(f => f.Location.Contains("cell D", StringComparison.Ordinal) || f.Location.Contains("cell G", StringComparison.Ordinal));
         sheet.Figures.ShouldNotContain(f => f.Location.EndsWith('7'));
