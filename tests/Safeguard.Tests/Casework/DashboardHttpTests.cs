@@ -69,6 +69,7 @@ public abstract class DashboardHttpTests<TFactory>(TFactory factory) : IClassFix
 
         await using var scope = factory.Services.CreateAsyncScope();
         var entries = await scope.ServiceProvider.GetRequiredService<AuditQuery>().SearchAsync(new AuditSearch { Actor = supervisor.Id, RecordType = "casework-dashboard" }, Cancel);
+        entries.ShouldNotBeEmpty();
         entries.ShouldAllBe(e => e.Detail!.StartsWith("what needs action as supervisor", StringComparison.Ordinal));
         entries.SelectMany(e => e.Detail![(e.Detail!.IndexOf(": ", StringComparison.Ordinal) + 2)..].Split(", ")).ToHashSet(StringComparer.Ordinal).ShouldBe(shown, ignoreOrder: true);
     }

@@ -15,6 +15,7 @@ public sealed class SmallNumberSuppressionTests
         var shown = Default.Apply(4, [new("Released", 4), new("Torture survivors", 3), new("Suicidal thoughts", 0)]);
 
         shown.Size.ShouldBeNull("the size of a cohort of 4 is itself a small number");
+        shown.Counts.Count.ShouldBe(3);
         shown.Counts.ShouldAllBe(c => c.Count == null && c.Percentage == null);
         shown.SuppressedText.ShouldBe("fewer than 5");
     }
