@@ -13,6 +13,12 @@ public static class FormDates
 
     public const int LatestYear = 2100;
 
+    /// <summary>A date as the forms ask for it, for hints and messages.</summary>
+    public const string Example = "14/08/2026";
+
+    /// <summary>The hint under a date field.</summary>
+    public const string Hint = "For example " + Example;
+
     /// <summary>
     /// The date in <paramref name="text"/> (not blank), or null with <paramref name="error"/> saying what to fix, naming
     /// the field as <paramref name="what"/> ("the date received").
@@ -22,7 +28,7 @@ public static class FormDates
         ArgumentNullException.ThrowIfNull(what);
         if (!DateOnly.TryParseExact(text.Trim(), ["d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            error = $"Enter {what} as day/month/year, for example 14/08/2026";
+            error = $"Enter {what} as day/month/year, for example {Example}";
             return null;
         }
         if (date.Year is < EarliestYear or > LatestYear)

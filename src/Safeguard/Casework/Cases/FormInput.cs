@@ -10,9 +10,6 @@ namespace Safeguard.Casework.Cases;
 /// </summary>
 internal static class FormInput
 {
-    /// <summary>Dates are typed as day/month/year (or year-month-day).</summary>
-    public const string DateHint = "For example 14/08/2026";
-
     /// <summary>Trimmed text, or null when empty; an error when required and missing, or too long.</summary>
     public static string? Text(this ModelStateDictionary errors, string field, string? value, string? whenMissing, int maxLength, string what)
     {

@@ -40,7 +40,7 @@ internal sealed class AnswerModel(FoiRequestBook book) : FoiStageModel(book)
         var answered = ReadDate(nameof(AnsweredOn), AnsweredOn, "the date of the answer");
         if (answered is null && outcome is not (null or FoiOutcome.NoAnswer) && ModelState.IsValid)
         {
-            ModelState.AddModelError(nameof(AnsweredOn), "Enter the date of the answer, for example 14/08/2026");
+            ModelState.AddModelError(nameof(AnsweredOn), $"Enter the date of the answer, for example {FormDates.Example}");
         }
         CheckLength(nameof(OtherExemptions), OtherExemptions, 200, "Other sections");
         var cited = string.Join(", ", Exemptions.Where(e => FoiExemptions.Common.Any(c => c.Section == e)).Append(OtherExemptions ?? "").Where(e => e.Length > 0));

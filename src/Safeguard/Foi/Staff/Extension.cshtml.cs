@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Foi.Requests;
+using Safeguard.Forms;
 
 namespace Safeguard.Foi.Staff;
 
@@ -26,7 +27,7 @@ internal sealed class ExtensionModel(FoiRequestBook book) : FoiStageModel(book)
         var extended = ReadDate(nameof(ExtendedTo), ExtendedTo, "the authority's new date");
         if (extended is null && ModelState.IsValid)
         {
-            ModelState.AddModelError(nameof(ExtendedTo), "Enter the new date the authority gave, for example 14/08/2026");
+            ModelState.AddModelError(nameof(ExtendedTo), $"Enter the new date the authority gave, for example {FormDates.Example}");
         }
         return request => request.ExtendedTo = extended;
     }

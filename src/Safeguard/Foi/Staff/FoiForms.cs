@@ -10,8 +10,6 @@ namespace Safeguard.Foi.Staff;
 /// <summary>What the FOI forms share: dates typed as day/month/year (or yyyy-mm-dd) and shown back as dd/mm/yyyy.</summary>
 internal abstract class FoiFormModel : PageModel
 {
-    public const string DateHint = "For example 14/08/2026";
-
     /// <summary>The date in <paramref name="text"/>, or null when blank; an error naming <paramref name="what"/> when it is not a date.</summary>
     protected DateOnly? ReadDate(string field, string? text, string what)
     {

@@ -36,7 +36,7 @@ internal sealed class ReviewModel(FoiRequestBook book) : FoiStageModel(book)
         var answered = ReadDate(nameof(ReviewAnsweredOn), ReviewAnsweredOn, "the date the review was answered");
         if (requested is null && ModelState.IsValid)
         {
-            ModelState.AddModelError(nameof(ReviewRequestedOn), "Enter the date the internal review was asked for, for example 14/08/2026");
+            ModelState.AddModelError(nameof(ReviewRequestedOn), $"Enter the date the internal review was asked for, for example {FormDates.Example}");
         }
         // That an answered review needs what it decided, and what it decided its date, is the book's rule: its refusal
         // comes back by the field at fault.
