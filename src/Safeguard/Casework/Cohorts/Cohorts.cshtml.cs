@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Casework.Access;
+using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
 using Safeguard.Statistics.Reading;
 
@@ -45,7 +46,7 @@ internal sealed class CohortsModel(CohortQuery query, CaseworkDbContext db, Plac
         TagOptions = [.. (await db.Tags.AsNoTracking().Select(t => t.Tag).Distinct().ToListAsync(cancellationToken))
             .Order(StringComparer.CurrentCulture).Select(t => new Forms.Choice(t, t))];
         var placeList = await places.ListAsync(cancellationToken);
-        Centres = [.. placeList.Select(p => new Forms.Choice(p.Slug, p.Name))];
+        Centres = placeList.Choices();
         var definition = CohortDefinition.Read(ModelState, Tags, From, To, Centre, Outcome, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (!ModelState.IsValid)
         {
