@@ -89,6 +89,9 @@ public abstract class ReferralWithdrawalHttpTests<TFactory>(TFactory factory) : 
         var triage = await browser.PageAsync(CaseworkPaths.Referral(referral));
         triage.QuerySelector("main form").ShouldBeNull("nothing left to triage");
         triage.QuerySelector("main")!.TextContent.ShouldContain($"Withdrawn: recorded twice, the same as referral {kept}.");
+        var stays = (await browser.PageAsync(CaseworkPaths.Referral(kept))).QuerySelectorAll("main dl > div").Single(d => d.QuerySelector("dt")!.TextContent == "Also recorded as");
+        stays.QuerySelector("dd")!.TextContent.ShouldContain("(withdrawn as recorded twice: it may say more of what the referrer said)");
+        stays.QuerySelector($"dd a[href='{CaseworkPaths.Referral(referral)}']")!.TextContent.ShouldBe($"referral {referral}", "the one that stays links the copy withdrawn");
 
         var again = await browser.PageAsync(withdrawal);
         again.QuerySelector("h1")!.TextContent.ShouldBe($"Referral {referral} cannot be withdrawn");
@@ -105,7 +108,7 @@ public abstract class ReferralWithdrawalHttpTests<TFactory>(TFactory factory) : 
 
     /// <summary>
     /// "Recorded twice" needs the number of the other referral, the one that stays: another one that exists and was not
-    /// withdrawn itself (it may wait, or be accepted or declined). Any other reason keeps no number.
+    /// withdrawn itself (it may wait, or be accepted or declined). Any other reason takes no number.
     /// </summary>
     [Fact]
     public async Task Withdrawal_RecordedTwice_NeedsTheNumberOfTheReferralThatStays_SayingWhatIsWrongWithIt()
@@ -141,8 +144,45 @@ public abstract class ReferralWithdrawalHttpTests<TFactory>(TFactory factory) : 
             .ShouldBe(HttpStatusCode.Redirect, "the one that stays may have been declined: the referral was, once");
         (await StoredAsync(referral)).SameAsReferralId.ShouldBe(declined);
         var another = await ReceivedAsync();
-        (await browser.SubmitAsync(WithdrawalOf(another), [new("Reason", "WithdrawnByTheReferrer"), new("SameAs", $"{declined}")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await StoredAsync(another)).SameAsReferralId.ShouldBeNull("only a referral recorded twice keeps the other's number");
+        var numbered = await StaffBrowser.ParseAsync(await browser.SubmitAsync(WithdrawalOf(another), [new("Reason", "WithdrawnByTheReferrer"), new("SameAs", $"{declined}")]));
+        numbered.QuerySelectorAll(".error-summary__list a").Select(a => (a.GetAttribute("href"), a.TextContent))
+            .ShouldBe([("#SameAs", "Give the number of the referral that stays only for a referral recorded twice, or choose Recorded twice")]);
+        (await StoredAsync(another)).Status.ShouldBe(TriageStatus.Waiting, "a number given with another reason is not dropped without a word");
+        (await browser.SubmitAsync(WithdrawalOf(another), [new("Reason", "WithdrawnByTheReferrer"), new("SameAs", " ")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await StoredAsync(another)).SameAsReferralId.ShouldBeNull();
+    }
+
+    /// <summary>
+    /// Two referrals of one person withdrawn as the same as each other, the second as the first lands: the second is
+    /// refused, saying the one it names was withdrawn itself, so that one of them always stays; whichever is numbered
+    /// first (the rows are written in the order of their numbers).
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Withdrawal_RecordedTwice_AsTheSameAsOneAColleagueWithdrewAMomentBefore_AsTheSameAsThisOne_IsRefused(bool theOtherIsNumberedFirst)
+    {
+        var (_, browser) = await StaffBrowser.SignedInAsync(factory, StaffRoles.Supervisor);
+        var (colleague, colleagueBrowser) = await StaffBrowser.SignedInAsync(factory, StaffRoles.Supervisor);
+        var first = await ReceivedAsync();
+        var second = await ReceivedAsync();
+        var (referral, other) = theOtherIsNumberedFirst ? (second, first) : (first, second);
+        factory.Meanwhile.BeforeNextChange(async () =>
+            (await colleagueBrowser.SubmitAsync(WithdrawalOf(other), [new("Reason", "RecordedTwice"), new("SameAs", $"{referral}")])).StatusCode
+                .ShouldBe(HttpStatusCode.Redirect, "the colleague withdraws the other as the same as this one"));
+
+        var response = await browser.SubmitAsync(WithdrawalOf(referral), [new("Reason", "RecordedTwice"), new("SameAs", $"{other}")]);
+
+        factory.Meanwhile.Happened.ShouldBeTrue("the colleague's withdrawal came between the reading and the writing");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await StaffBrowser.ParseAsync(response)).QuerySelectorAll(".error-summary__list a").Select(a => (a.GetAttribute("href"), a.TextContent))
+            .ShouldBe([("#SameAs", $"Referral {other} was withdrawn itself: enter the number of the one that stays")]);
+        var stored = await StoredAsync(referral);
+        (stored.Status, stored.SameAsReferralId).ShouldBe((TriageStatus.Waiting, (int?)null), "it stays in the queue");
+        (await StoredAsync(other)).Status.ShouldBe(TriageStatus.Withdrawn);
+        (await ReferralEntriesAsync(referral)).ShouldNotContain(e => e.Detail != null && e.Detail.StartsWith("withdrawn", StringComparison.Ordinal));
+        (await ReferralEntriesAsync(other)).Where(e => e.Action == "update").Select(e => (e.Actor, e.Detail))
+            .ShouldBe([(colleague.Id, $"withdrawn: recorded twice, the same as referral {referral}")]);
     }
 
     [Fact]

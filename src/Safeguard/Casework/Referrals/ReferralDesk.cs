@@ -127,6 +127,10 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
     public Task<ReferralSummary?> SummaryAsync(int id, CancellationToken cancellationToken) =>
         Summaries(db.Referrals.AsNoTracking().Where(r => r.Id == id)).SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>The referrals withdrawn as recorded twice that name referral <paramref name="id"/> as the one that stays, by number.</summary>
+    public async Task<IReadOnlyList<int>> RecordedAgainAsAsync(int id, CancellationToken cancellationToken) =>
+        await db.Referrals.AsNoTracking().Where(r => r.SameAsReferralId == id).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
+
     /// <summary>Waiting referrals, urgent first then oldest first, followed by those triaged (or withdrawn) in the last 30 days.</summary>
     public async Task<IReadOnlyList<ReferralSummary>> QueueAsync(CancellationToken cancellationToken)
     {
@@ -221,16 +225,26 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
     /// <summary>
     /// Withdraws a waiting referral (recorded twice, the same as referral <paramref name="sameAs"/>, or withdrawn by
     /// the person or the referrer): it leaves the queue and stays on record as withdrawn, with the reason; false when
-    /// there is no waiting referral <paramref name="id"/>, checked as it is written, so that one accepted or declined a
-    /// moment before stays as it is.
+    /// there is no waiting referral <paramref name="id"/>, or the referral that stays was withdrawn itself, each checked
+    /// as it is written, so that one accepted or declined a moment before stays as it is.
     /// </summary>
     public async Task<bool> WithdrawAsync(int id, WithdrawalReason reason, int? sameAs, CancellationToken cancellationToken) =>
         await audit.ChangeIfAsync(db, AuditAction.Update, CaseworkAudit.Referral, async token =>
-            await TriageIfWaitingAsync(id, TriageStatus.Withdrawn, referral => referral
+        {
+            Task<bool> Withdraw() => TriageIfWaitingAsync(id, TriageStatus.Withdrawn, referral => referral
                 .SetProperty(r => r.WithdrawalReason, reason)
                 .SetProperty(r => r.SameAsReferralId, sameAs)
-                .SetProperty(r => r.WaitingReason, (WaitingReason?)null), token) ? id.ToString(CultureInfo.InvariantCulture) : null,
-            () => $"withdrawn: {CaseText.Withdrawn(reason, sameAs)}", cancellationToken) is not null;
+                .SetProperty(r => r.WaitingReason, (WaitingReason?)null), token);
+            // The referral that stays is held by a write that changes nothing, only while it is not withdrawn itself,
+            // and the two rows are written in the order of their numbers: of two referrals withdrawn at the same moment
+            // as the same as each other, the second waits for the first, then finds the one it names withdrawn, so
+            // that one of them always stays.
+            async Task<bool> HoldTheOneThatStays() => sameAs is not { } other || await db.Referrals
+                .Where(r => r.Id == other && r.Status != TriageStatus.Withdrawn)
+                .ExecuteUpdateAsync(referral => referral.SetProperty(r => r.Status, r => r.Status), token) == 1;
+            var withdrawn = sameAs < id ? await HoldTheOneThatStays() && await Withdraw() : await Withdraw() && await HoldTheOneThatStays();
+            return withdrawn ? id.ToString(CultureInfo.InvariantCulture) : null;
+        }, () => $"withdrawn: {CaseText.Withdrawn(reason, sameAs)}", cancellationToken) is not null;
 
     /// <summary>
     /// Writes a triage decision (<paramref name="status"/>, who and when, and what <paramref name="decision"/> sets)

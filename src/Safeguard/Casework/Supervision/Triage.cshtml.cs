@@ -56,6 +56,9 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
 
     public IReadOnlyList<Forms.Choice> Staff { get; private set; } = [];
 
+    /// <summary>The referrals withdrawn as recorded twice that name this one as the one that stays.</summary>
+    public IReadOnlyList<int> RecordedAgainAs { get; private set; } = [];
+
     public static IReadOnlyList<Forms.Choice> Decisions { get; } =
         [new(Accept, "Accept: open a case"), new(Wait, "Keep waiting"), new(Decline, "Decline")];
 
@@ -113,6 +116,7 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
         Centre = view.Sent.CentreSlug is { } slug ? (await places.ListAsync(cancellationToken)).FirstOrDefault(p => p.Slug == slug)?.Name ?? slug : null;
         Staff = await staff.AssignableAsync();
         RecordedBy = view.Summary.RecordedBy is { } recorder ? (await staff.NamesAsync([recorder]))[recorder] : null;
+        RecordedAgainAs = await desk.RecordedAgainAsAsync(Referral, cancellationToken);
         return true;
     }
 }

@@ -59,7 +59,7 @@ internal sealed class WithdrawModel(ReferralDesk desk) : PageModel
             return Page();
         }
         var reason = ModelState.Choice<WithdrawalReason>(nameof(Reason), Reason, "Choose why the referral is withdrawn");
-        var sameAs = reason == WithdrawalReason.RecordedTwice ? await ReadSameAsAsync(cancellationToken) : null;
+        var sameAs = reason == WithdrawalReason.RecordedTwice ? await ReadSameAsAsync(cancellationToken) : NoSameAs();
         if (!ModelState.IsValid)
         {
             return Page();
@@ -68,8 +68,16 @@ internal sealed class WithdrawModel(ReferralDesk desk) : PageModel
         {
             return LocalRedirect($"{CaseworkPaths.Referrals}#triaged");
         }
-        // Accepted or declined a moment before: the page again, saying why.
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        // Accepted or declined a moment before, or the referral that stays withdrawn itself: the page again, saying why.
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        if (Refusal is null)
+        {
+            await ReadSameAsAsync(cancellationToken);
+        }
+        return Page();
     }
 
     /// <summary>
@@ -98,6 +106,11 @@ internal sealed class WithdrawModel(ReferralDesk desk) : PageModel
             _ => other,
         };
     }
+
+    /// <summary>Null, with a message by the field when a number was given for a referral not recorded twice.</summary>
+    private int? NoSameAs() => string.IsNullOrWhiteSpace(SameAs)
+        ? null
+        : SameAsRefused("Give the number of the referral that stays only for a referral recorded twice, or choose Recorded twice");
 
     private int? SameAsRefused(string message)
     {
