@@ -615,6 +615,39 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
     }
 
     [Fact]
+    public async Task Finding_WhoseAssessmentWasDeletedToo_LeadsBackToTheAssessments_WhereItsAssessmentNoLongerIs()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var (colleague, colleagueBrowser) = await SignedInAsync(StaffRoles.Clinician);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id, colleague.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        var assessment = await AddAssessmentAsync(sample.CaseNumber, findings: 1);
+        var finding = await OnlyFindingAsync(assessment);
+        var form = $"{casePath}/assessments/{assessment}/findings/{finding}";
+        var deletion = CaseworkPaths.FindingDeletion(sample.CaseNumber, assessment, finding);
+        (await browser.PageAsync(casePath)).GetElementById($"assessment-{assessment}").ShouldNotBeNull("the assessment's place on the case page, while it is there");
+
+        // The colleague deletes the assessment, and its finding with it, as the caseworker corrects the finding.
+        var corrected = await DeletedMeanwhileAsync(colleagueBrowser, CaseworkPaths.AssessmentDeletion(sample.CaseNumber, assessment),
+            () => ResubmitAsync(browser, form, KeyValuePair.Create("Consistency", "TypicalOf")));
+
+        await ShouldSayNoSuchRecordNowAsync(corrected, casePath, sample.CaseNumber, "physical finding", "assessments", NoSuchRecordWords.FormSent);
+        await ShouldSayNoSuchRecordNowAsync(await browser.Client.GetAsync(form, Cancel), casePath, sample.CaseNumber, "physical finding", "assessments", NoSuchRecordWords.FormRead);
+        await ShouldSayNoSuchRecordNowAsync(await browser.PostWithTokenAsync(form, new("Location", "Left shin"), new("Description", "Round scar"), new("Consistency", "TypicalOf")),
+            casePath, sample.CaseNumber, "physical finding", "assessments", NoSuchRecordWords.FormSent);
+        await ShouldSayNoSuchRecordNowAsync(await browser.Client.GetAsync(deletion, Cancel), casePath, sample.CaseNumber, "physical finding", "assessments", NoSuchRecordWords.DeletionRead);
+        await ShouldSayNoSuchRecordNowAsync(await browser.PostWithTokenAsync(deletion), casePath, sample.CaseNumber, "physical finding", "assessments", NoSuchRecordWords.DeletionSent);
+        var casePage = await browser.PageAsync(casePath);
+        casePage.GetElementById($"assessment-{assessment}").ShouldBeNull("its place went with it");
+        casePage.GetElementById("assessments").ShouldNotBeNull("the section the pages lead back to, there on every case page").TextContent.ShouldBe("Clinical assessments");
+
+        (await HoldingsAsync(sample.CaseNumber)).ShouldBe("1 stays, 1 assessments, 1 findings, 1 documents, 1 Home Office events", "the sample's own, and nothing the caseworker sent");
+        var entries = await CaseEntriesAsync(caseworker.Id, sample.CaseNumber);
+        entries.ShouldAllBe(e => e.Action == "read");
+        entries.Count(e => e.Detail == "refused: no such record").ShouldBe(5);
+    }
+
+    [Fact]
     public async Task NoSuchRecordPages_ReaderWhoMayNotOpenTheCase_GetThePlainNotFoundOfACaseThatDoesNotExist()
     {
         var (assigned, browser) = await SignedInAsync(StaffRoles.Caseworker);

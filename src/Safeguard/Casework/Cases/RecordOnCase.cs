@@ -17,9 +17,15 @@ internal sealed record RecordOnCase(string What, string Anchor)
     /// <summary>A physical finding, under its assessment <paramref name="assessment"/>.</summary>
     public static RecordOnCase Finding(int assessment) => new("physical finding", $"assessment-{assessment}");
 
-    /// <summary>Physical finding <paramref name="finding"/> of assessment <paramref name="assessment"/> when the case does not hold it (null when it does).</summary>
+    /// <summary>
+    /// Physical finding <paramref name="finding"/> of assessment <paramref name="assessment"/> when the case does not hold
+    /// it (null when it does): under its assessment while the case holds the assessment, otherwise in the assessments'
+    /// section, since the assessment's own place on the case page went with it.
+    /// </summary>
     public static async Task<RecordOnCase?> MissingFindingAsync(CaseBook book, OpenedCase opened, int assessment, int finding, CancellationToken cancellationToken) =>
-        await book.HoldsFindingAsync(opened, assessment, finding, cancellationToken) ? null : Finding(assessment);
+        await book.HoldsFindingAsync(opened, assessment, finding, cancellationToken) ? null
+        : await book.HoldsAssessmentAsync(opened, assessment, cancellationToken) ? Finding(assessment)
+        : Finding(assessment) with { Anchor = Assessment.Anchor };
 }
 
 /// <summary>What the page saying the case holds no such record now says (<c>Cases/NoSuchRecord.cshtml</c>).</summary>
