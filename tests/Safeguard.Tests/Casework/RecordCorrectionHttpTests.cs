@@ -242,7 +242,8 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         ShouldReturnToCase(await browser.SubmitAsync(eventDeletion, []), casePath, "home-office");
         (await ReadAsync(db => db.HomeOfficeEvents.AnyAsync(e => e.Id == sample.HomeOfficeEvent, Cancel))).ShouldBeFalse();
         (await browser.PageAsync(casePath)).QuerySelector("ol.timeline")!.TextContent.ShouldNotContain("Detention review");
-        (await browser.Client.GetAsync(eventDeletion, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "once deleted, it is not there to delete");
+        await ShouldSayNoSuchRecordNowAsync(await browser.Client.GetAsync(eventDeletion, Cancel), casePath, sample.CaseNumber, "Home Office event", "home-office",
+            NoSuchRecordWords.DeletionRead);
 
         (await browser.PageAsync(findingDeletion)).QuerySelector("h1")!.TextContent.ShouldBe("Delete the physical finding “Left forearm” from the assessment of 10 March 2024?");
         ShouldReturnToCase(await browser.SubmitAsync(findingDeletion, []), casePath, $"assessment-{sample.Assessment}");
@@ -367,6 +368,9 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
         return assessment;
     }
 
+    /// <summary>The id of the one physical finding of assessment <paramref name="assessment"/>.</summary>
+    private Task<int> OnlyFindingAsync(int assessment) => ReadAsync(db => db.PhysicalFindings.Where(f => f.AssessmentId == assessment).Select(f => f.Id).SingleAsync(Cancel));
+
     /// <summary>
     /// Sends <paramref name="change"/> while <paramref name="colleague"/> deletes a record through its deletion page
     /// (<paramref name="deletion"/>) between the change's reading of the record and its writing; the change's response.
@@ -401,18 +405,42 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
             await db.HomeOfficeEvents.CountAsync(e => e.ClientId == client, Cancel) + " Home Office events");
     });
 
-    /// <summary>Checks <paramref name="response"/> is the page for a record the case no longer holds, leading back to <paramref name="anchor"/> of the case.</summary>
-    private static async Task ShouldSayNoSuchRecordNowAsync(HttpResponseMessage response, string casePath, string caseNumber, string what, string anchor)
+    /// <summary>What the page for a record the case does not hold says may have become of it, and what the request did not do (null for a page only read).</summary>
+    private sealed record NoSuchRecordWords(string MayHaveBeen, string? NothingDone)
+    {
+        /// <summary>A deletion's form sent again (the button pressed twice), or after a colleague deleted the record.</summary>
+        public static NoSuchRecordWords DeletionSent { get; } = new("It may have been deleted already: by you, if the button was pressed twice, or by a colleague.", "Nothing was deleted this time.");
+
+        /// <summary>A deletion page read once the record is gone (reloaded, or an old link).</summary>
+        public static NoSuchRecordWords DeletionRead { get; } = new("It may have been deleted already: by you, or by a colleague.", null);
+
+        /// <summary>A form sent to correct a record gone, or to add a finding to an assessment gone.</summary>
+        public static NoSuchRecordWords FormSent { get; } = new("It may have been deleted: by a colleague, or by you in another tab.", "Nothing was saved.");
+
+        /// <summary>Such a form read (opened from an old link, or in a tab left open).</summary>
+        public static NoSuchRecordWords FormRead { get; } = FormSent with { NothingDone = null };
+
+        /// <summary>A medico-legal report uploaded for an assessment gone.</summary>
+        public static NoSuchRecordWords UploadSent { get; } = FormSent with { NothingDone = "The file was not uploaded." };
+    }
+
+    /// <summary>
+    /// Checks <paramref name="response"/> is the page for a record the case does not hold (a <paramref name="what"/>),
+    /// saying <paramref name="words"/> and leading back to <paramref name="anchor"/> of the case.
+    /// </summary>
+    private static async Task ShouldSayNoSuchRecordNowAsync(HttpResponseMessage response, string casePath, string caseNumber, string what, string anchor, NoSuchRecordWords words)
     {
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound, "there is no such record");
         var page = await StaffBrowser.ParseAsync(response);
-        page.Title.ShouldBe($"No such {what}, case {caseNumber} – Safeguard staff");
+        page.Title.ShouldBe($"No such {what}, case {caseNumber} – Safeguard staff", "a page of the staff's, with their navigation");
+        page.QuerySelector("main .caption").ShouldNotBeNull().TextContent.ShouldBe($"Case {caseNumber}");
         page.QuerySelector("main h1").ShouldNotBeNull().TextContent.ShouldBe($"The case holds no such {what} now");
-        var main = page.QuerySelector("main")!.TextContent;
-        main.ShouldContain($"Case {caseNumber}");
-        main.ShouldContain("It may have been deleted already: by you, if the button was pressed twice, or by a colleague.");
-        main.ShouldContain("Nothing was deleted this time. The case page shows what the case holds now.");
-        page.QuerySelector("main form").ShouldBeNull("nothing to delete");
+        page.QuerySelectorAll("main p").Select(p => p.TextContent).ShouldBe([
+            words.MayHaveBeen,
+            $"{(words.NothingDone is null ? "" : $"{words.NothingDone} ")}The case page shows what the case holds now.",
+            "Back to the case",
+        ]);
+        page.QuerySelector("main form").ShouldBeNull("nothing to delete or save");
         page.QuerySelector($"main a[href='{casePath}#{anchor}']").ShouldNotBeNull("back to where it was on the case").TextContent.ShouldBe("Back to the case");
     }
 
@@ -436,8 +464,9 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
             var (first, second) = await SentTwiceAsync(browser, path);
             ShouldReturnToCase(first, casePath, anchor);
             var held = await HoldingsAsync(sample.CaseNumber);
-            await ShouldSayNoSuchRecordNowAsync(second, casePath, sample.CaseNumber, what, anchor);
+            await ShouldSayNoSuchRecordNowAsync(second, casePath, sample.CaseNumber, what, anchor, NoSuchRecordWords.DeletionSent);
             (await HoldingsAsync(sample.CaseNumber)).ShouldBe(held, $"the second press of {path} deletes nothing");
+            await ShouldSayNoSuchRecordNowAsync(await browser.Client.GetAsync(path, Cancel), casePath, sample.CaseNumber, what, anchor, NoSuchRecordWords.DeletionRead);
         }
         (await HoldingsAsync(sample.CaseNumber)).ShouldBe("0 stays, 1 assessments, 0 findings, 1 documents, 0 Home Office events", "the assessment with its report, and its report, stay");
 
@@ -448,7 +477,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
             $"Home Office event {sample.HomeOfficeEvent} deleted: Detention review",
             $"physical finding {sample.Finding} of assessment {sample.Assessment} deleted",
         ]);
-        entries.Count(e => e.Action == "read" && e.Detail == "refused: no such record").ShouldBe(deletions.Length, "each second press, refused");
+        entries.Count(e => e.Action == "read" && e.Detail == "refused: no such record").ShouldBe(deletions.Length * 2, "each second press, and each page read again, refused");
 
         // Someone who may not open the case learns nothing from the same address: the 404 of a case that does not exist.
         var (other, stranger) = await SignedInAsync(StaffRoles.Caseworker);
@@ -471,7 +500,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
 
         var response = await DeletedMeanwhileAsync(colleagueBrowser, deletion, () => browser.SubmitAsync(deletion, []));
 
-        await ShouldSayNoSuchRecordNowAsync(response, casePath, sample.CaseNumber, "Home Office event", "home-office");
+        await ShouldSayNoSuchRecordNowAsync(response, casePath, sample.CaseNumber, "Home Office event", "home-office", NoSuchRecordWords.DeletionSent);
         (await HoldingsAsync(sample.CaseNumber)).ShouldBe("1 stays, 1 assessments, 1 findings, 1 documents, 0 Home Office events");
         (await CaseEntriesAsync(colleague.Id, sample.CaseNumber)).Where(e => e.Action == "delete").Select(e => e.Detail)
             .ShouldBe([$"Home Office event {sample.HomeOfficeEvent} deleted: Detention review"]);
@@ -507,43 +536,43 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
     }
 
     [Fact]
-    public async Task Correction_ThatChangesNothing_OfARecordAColleagueDeletedAMomentBefore_IsNotFound_NotRecordedAsSaved()
+    public async Task Correction_ThatChangesNothing_OfARecordAColleagueDeletedAMomentBefore_SaysTheCaseHoldsNoSuchRecordNow_NotRecordedAsSaved()
     {
         var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
         var (colleague, colleagueBrowser) = await SignedInAsync(StaffRoles.Caseworker);
         var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id, colleague.Id]);
-        var form = $"{CaseworkPaths.Case(sample.CaseNumber)}/home-office/{sample.HomeOfficeEvent}";
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        var form = $"{casePath}/home-office/{sample.HomeOfficeEvent}";
 
         var response = await DeletedMeanwhileAsync(colleagueBrowser, $"{form}/delete", () => ResubmitAsync(browser, form));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).ShouldAllBe(e => e.Action == "read", "not recorded as saved without changes");
+        await ShouldSayNoSuchRecordNowAsync(response, casePath, sample.CaseNumber, "Home Office event", "home-office", NoSuchRecordWords.FormSent);
+        (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).Select(e => (e.Action, e.Detail))
+            .ShouldBe([("read", "refused: no such record"), ("read", $"Home Office event {sample.HomeOfficeEvent} form")], "not recorded as saved without changes");
     }
 
     [Fact]
-    public async Task Correction_OfARecordAColleagueDeletedAMomentBefore_IsTheNotFoundOfItsForm_AndWritesNothing()
+    public async Task Correction_OfARecordAColleagueDeletedAMomentBefore_SaysTheCaseHoldsNoSuchRecordNow_AndSavesNothing()
     {
         var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
         var (colleague, colleagueBrowser) = await SignedInAsync(StaffRoles.Caseworker);
         var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id, colleague.Id]);
         var casePath = CaseworkPaths.Case(sample.CaseNumber);
         var unreported = await AddAssessmentAsync(sample.CaseNumber, findings: 1);
-        (string Form, KeyValuePair<string, string> Change)[] corrections =
+        (string Form, KeyValuePair<string, string> Change, string What, string Anchor)[] corrections =
         [
-            ($"{casePath}/home-office/{sample.HomeOfficeEvent}", new("OccurredOn", "16/03/2024")),
-            ($"{casePath}/assessments/{sample.Assessment}/findings/{sample.Finding}", new("Consistency", "TypicalOf")),
-            ($"{casePath}/assessments/{unreported}", new("Clinician", "Dr Corrected Example")),
-            ($"{casePath}/detention/{sample.Episode}", new("From", "02/03/2024")),
+            ($"{casePath}/home-office/{sample.HomeOfficeEvent}", new("OccurredOn", "16/03/2024"), "Home Office event", "home-office"),
+            ($"{casePath}/assessments/{sample.Assessment}/findings/{sample.Finding}", new("Consistency", "TypicalOf"), "physical finding", $"assessment-{sample.Assessment}"),
+            ($"{casePath}/assessments/{unreported}", new("Clinician", "Dr Corrected Example"), "clinical assessment", "assessments"),
+            ($"{casePath}/detention/{sample.Episode}", new("From", "02/03/2024"), "stay in detention", "detention"),
         ];
 
-        foreach (var (form, change) in corrections)
+        foreach (var (form, change, what, anchor) in corrections)
         {
             var response = await DeletedMeanwhileAsync(colleagueBrowser, $"{form}/delete", () => ResubmitAsync(browser, form, change));
 
-            response.StatusCode.ShouldBe(HttpStatusCode.NotFound, form);
-            var formAgain = await browser.Client.GetAsync(form, Cancel);
-            formAgain.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-            (await response.Content.ReadAsStringAsync(Cancel)).ShouldBe(await formAgain.Content.ReadAsStringAsync(Cancel), "the answer its form gives once it is gone");
+            await ShouldSayNoSuchRecordNowAsync(response, casePath, sample.CaseNumber, what, anchor, NoSuchRecordWords.FormSent);
+            await ShouldSayNoSuchRecordNowAsync(await browser.Client.GetAsync(form, Cancel), casePath, sample.CaseNumber, what, anchor, NoSuchRecordWords.FormRead);
         }
         (await ReadAsync(db => db.HomeOfficeEvents.AnyAsync(e => e.Id == sample.HomeOfficeEvent, Cancel))).ShouldBeFalse();
         (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.Id == sample.Finding, Cancel))).ShouldBeFalse();
@@ -552,8 +581,11 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
 
         // A finding, or a report, added to an assessment deleted meanwhile: their keys to it refuse them.
         var findingUnder = await AddAssessmentAsync(sample.CaseNumber, findings: 0);
-        (await DeletedMeanwhileAsync(colleagueBrowser, $"{casePath}/assessments/{findingUnder}/delete", () => browser.SubmitAsync($"{casePath}/assessments/{findingUnder}/findings",
-            [new("Location", "Right shin"), new("Description", "Round scar"), new("Consistency", "ConsistentWith")]))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var addFinding = $"{casePath}/assessments/{findingUnder}/findings";
+        await ShouldSayNoSuchRecordNowAsync(await DeletedMeanwhileAsync(colleagueBrowser, $"{casePath}/assessments/{findingUnder}/delete", () => browser.SubmitAsync(addFinding,
+            [new("Location", "Right shin"), new("Description", "Round scar"), new("Consistency", "ConsistentWith")])), casePath, sample.CaseNumber, "clinical assessment", "assessments",
+            NoSuchRecordWords.FormSent);
+        await ShouldSayNoSuchRecordNowAsync(await browser.Client.GetAsync(addFinding, Cancel), casePath, sample.CaseNumber, "clinical assessment", "assessments", NoSuchRecordWords.FormRead);
         var reportOn = await AddAssessmentAsync(sample.CaseNumber, findings: 0);
         var upload = $"{casePath}/documents?assessment={reportOn}";
         var token = (await browser.PageAsync(upload)).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]").ShouldNotBeNull().Value;
@@ -563,12 +595,15 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
             { new StringContent("MedicoLegalReport"), "Kind" },
             { new StringContent(token), "__RequestVerificationToken" },
         };
-        (await DeletedMeanwhileAsync(colleagueBrowser, $"{casePath}/assessments/{reportOn}/delete", () => browser.Client.PostAsync(upload, report, Cancel)))
-            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await ShouldSayNoSuchRecordNowAsync(await DeletedMeanwhileAsync(colleagueBrowser, $"{casePath}/assessments/{reportOn}/delete", () => browser.Client.PostAsync(upload, report, Cancel)),
+            casePath, sample.CaseNumber, "clinical assessment", "assessments", NoSuchRecordWords.UploadSent);
+        await ShouldSayNoSuchRecordNowAsync(await browser.Client.GetAsync(upload, Cancel), casePath, sample.CaseNumber, "clinical assessment", "assessments", NoSuchRecordWords.FormRead);
         (await ReadAsync(db => db.PhysicalFindings.AnyAsync(f => f.AssessmentId == findingUnder, Cancel))).ShouldBeFalse();
         (await ReadAsync(db => db.Documents.CountAsync(d => db.Clients.Any(c => c.Id == d.ClientId && c.CaseNumber == sample.CaseNumber), Cancel))).ShouldBe(1, "the sample's report alone");
 
-        (await CaseEntriesAsync(caseworker.Id, sample.CaseNumber)).ShouldAllBe(e => e.Action == "read", "nothing the caseworker sent was written, nor recorded as written");
+        var entries = await CaseEntriesAsync(caseworker.Id, sample.CaseNumber);
+        entries.ShouldAllBe(e => e.Action == "read", "nothing the caseworker sent was written, nor recorded as written");
+        entries.Count(e => e.Detail == "refused: no such record").ShouldBe((corrections.Length + 2) * 2, "each answer, sent or read, recorded as a refusal");
         (await CaseEntriesAsync(colleague.Id, sample.CaseNumber)).Where(e => e.Action == "delete").Select(e => e.Detail).ShouldBe([
             $"clinical assessment {reportOn} deleted, with no physical findings",
             $"clinical assessment {findingUnder} deleted, with no physical findings",
@@ -577,6 +612,80 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
             $"physical finding {sample.Finding} of assessment {sample.Assessment} deleted",
             $"Home Office event {sample.HomeOfficeEvent} deleted: Detention review",
         ]);
+    }
+
+    [Fact]
+    public async Task Finding_WhoseAssessmentWasDeletedToo_LeadsBackToTheAssessments_WhereItsAssessmentNoLongerIs()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var (colleague, colleagueBrowser) = await SignedInAsync(StaffRoles.Clinician);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id, colleague.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        var assessment = await AddAssessmentAsync(sample.CaseNumber, findings: 1);
+        var finding = await OnlyFindingAsync(assessment);
+        var form = $"{casePath}/assessments/{assessment}/findings/{finding}";
+        var deletion = CaseworkPaths.FindingDeletion(sample.CaseNumber, assessment, finding);
+        (await browser.PageAsync(casePath)).GetElementById($"assessment-{assessment}").ShouldNotBeNull("the assessment's place on the case page, while it is there");
+
+        // The colleague deletes the assessment, and its finding with it, as the caseworker corrects the finding.
+        var corrected = await DeletedMeanwhileAsync(colleagueBrowser, CaseworkPaths.AssessmentDeletion(sample.CaseNumber, assessment),
+            () => ResubmitAsync(browser, form, KeyValuePair.Create("Consistency", "TypicalOf")));
+
+        await ShouldSayNoSuchRecordNowAsync(corrected, casePath, sample.CaseNumber, "physical finding", "assessments", NoSuchRecordWords.FormSent);
+        await ShouldSayNoSuchRecordNowAsync(await browser.Client.GetAsync(form, Cancel), casePath, sample.CaseNumber, "physical finding", "assessments", NoSuchRecordWords.FormRead);
+        await ShouldSayNoSuchRecordNowAsync(await browser.PostWithTokenAsync(form, new("Location", "Left shin"), new("Description", "Round scar"), new("Consistency", "TypicalOf")),
+            casePath, sample.CaseNumber, "physical finding", "assessments", NoSuchRecordWords.FormSent);
+        await ShouldSayNoSuchRecordNowAsync(await browser.Client.GetAsync(deletion, Cancel), casePath, sample.CaseNumber, "physical finding", "assessments", NoSuchRecordWords.DeletionRead);
+        await ShouldSayNoSuchRecordNowAsync(await browser.PostWithTokenAsync(deletion), casePath, sample.CaseNumber, "physical finding", "assessments", NoSuchRecordWords.DeletionSent);
+        var casePage = await browser.PageAsync(casePath);
+        casePage.GetElementById($"assessment-{assessment}").ShouldBeNull("its place went with it");
+        casePage.GetElementById("assessments").ShouldNotBeNull("the section the pages lead back to, there on every case page").TextContent.ShouldBe("Clinical assessments");
+
+        (await HoldingsAsync(sample.CaseNumber)).ShouldBe("1 stays, 1 assessments, 1 findings, 1 documents, 1 Home Office events", "the sample's own, and nothing the caseworker sent");
+        var entries = await CaseEntriesAsync(caseworker.Id, sample.CaseNumber);
+        entries.ShouldAllBe(e => e.Action == "read");
+        entries.Count(e => e.Detail == "refused: no such record").ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task NoSuchRecordPages_ReaderWhoMayNotOpenTheCase_GetThePlainNotFoundOfACaseThatDoesNotExist()
+    {
+        var (assigned, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [assigned.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        var assessment = await AddAssessmentAsync(sample.CaseNumber, findings: 1);
+        var finding = await OnlyFindingAsync(assessment);
+        foreach (var deletion in new[] { $"home-office/{sample.HomeOfficeEvent}/delete", $"detention/{sample.Episode}/delete", $"assessments/{assessment}/delete" })
+        {
+            (await browser.SubmitAsync($"{casePath}/{deletion}", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect, deletion);
+        }
+        string[] pages =
+        [
+            $"home-office/{sample.HomeOfficeEvent}", $"home-office/{sample.HomeOfficeEvent}/delete", $"detention/{sample.Episode}", $"detention/{sample.Episode}/delete",
+            $"assessments/{assessment}", $"assessments/{assessment}/delete", $"assessments/{assessment}/findings", $"assessments/{assessment}/findings/{finding}",
+            $"assessments/{assessment}/findings/{finding}/delete", $"documents?assessment={assessment}",
+        ];
+        foreach (var page in pages)
+        {
+            var told = await StaffBrowser.ParseAsync(await browser.Client.GetAsync($"{casePath}/{page}", Cancel));
+            told.QuerySelector("main h1").ShouldNotBeNull(page).TextContent.ShouldStartWith("The case holds no such", customMessage: $"the assigned caseworker is told, at {page}");
+        }
+
+        var (other, stranger) = await SignedInAsync(StaffRoles.Caseworker);
+        KeyValuePair<string, string>[] typed = [new("OccurredOn", "02/04/2024"), new("Kind", "ReleaseDecision"), new("Location", "Left shin"), new("Description", "Round scar")];
+        foreach (var page in pages)
+        {
+            var refused = await stranger.Client.GetAsync($"{casePath}/{page}", Cancel);
+            var missing = await stranger.Client.GetAsync($"{CaseworkPaths.Case("C-2024-99999999")}/{page}", Cancel);
+            refused.StatusCode.ShouldBe(HttpStatusCode.NotFound, page);
+            (await refused.Content.ReadAsStringAsync(Cancel)).ShouldBe(await missing.Content.ReadAsStringAsync(Cancel), page);
+            (await refused.Content.ReadAsStringAsync(Cancel)).ShouldNotContain("no such", Case.Insensitive, page);
+            var refusedPost = await stranger.PostWithTokenAsync($"{casePath}/{page}", typed);
+            var missingPost = await stranger.PostWithTokenAsync($"{CaseworkPaths.Case("C-2024-99999999")}/{page}", typed);
+            refusedPost.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"POST {page}");
+            (await refusedPost.Content.ReadAsStringAsync(Cancel)).ShouldBe(await missingPost.Content.ReadAsStringAsync(Cancel), $"POST {page}");
+        }
+        (await CaseEntriesAsync(other.Id, sample.CaseNumber)).Select(e => e.Detail).ShouldBe(Enumerable.Repeat("refused: not assigned", pages.Length * 2));
     }
 
     [Fact]

@@ -54,8 +54,8 @@ internal sealed class AssessmentModel(CaseAccess access, CaseBook book, CaseRead
     [BindProperty]
     public string? AdultsAtRiskLevel { get; set; }
 
-    protected override async Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) =>
-        Assessment is not { } id || await book.HoldsAssessmentAsync(Opened, id, cancellationToken);
+    protected override async Task<RecordOnCase?> MissingRecordAsync(CancellationToken cancellationToken) =>
+        Assessment is { } id && !await book.HoldsAssessmentAsync(Opened, id, cancellationToken) ? RecordOnCase.Assessment : null;
 
     public static IReadOnlyList<Forms.Choice> PsychologicalOptions { get; } =
         [new(Ptsd, "Post-traumatic stress disorder (PTSD)"), new(Depression, "Depression"), new(SuicidalThoughts, "Suicidal thoughts")];
@@ -68,13 +68,13 @@ internal sealed class AssessmentModel(CaseAccess access, CaseBook book, CaseRead
     {
         if (!await OpenAsync(Assessment is null ? "assessment form" : $"clinical assessment {Assessment} form", cancellationToken))
         {
-            return NotFound();
+            return Refused();
         }
         if (Assessment is { } id)
         {
             if ((await reading.ReadAsync(Opened, cancellationToken)).Assessments.SingleOrDefault(a => a.Id == id) is not { } saved)
             {
-                return NotFound();
+                return await DeletedMeanwhileAsync(cancellationToken);
             }
             (Clinician, AssessedOn, Centre, Mode, Interpreter) = (saved.ClinicianName, FormInput.Show(saved.AssessedOn), saved.CentreSlug, saved.Mode.ToString(), FormInput.Show(saved.InterpreterUsed));
             Psychological = [.. new[] { saved.Ptsd ? Ptsd : null, saved.Depression ? Depression : null, saved.SuicidalThoughts ? SuicidalThoughts : null }.OfType<string>()];
@@ -89,7 +89,7 @@ internal sealed class AssessmentModel(CaseAccess access, CaseBook book, CaseRead
     {
         if (!await OpenAsync(null, cancellationToken))
         {
-            return NotFound();
+            return Refused();
         }
         await LoadCentresAsync(places, cancellationToken);
         var clinician = ModelState.Text(nameof(Clinician), Clinician, "Enter the clinician's name", 200, "The clinician's name");
@@ -117,10 +117,10 @@ internal sealed class AssessmentModel(CaseAccess access, CaseBook book, CaseRead
         {
             return Page();
         }
-        return Saved(await book.SaveAssessmentAsync(Opened, Assessment, new AssessmentInput(
+        return await SavedAsync(await book.SaveAssessmentAsync(Opened, Assessment, new AssessmentInput(
             clinician!, assessedOn!.Value, Centre!, interpreter!.Value, mode!.Value,
             Psychological.Contains(Ptsd), Psychological.Contains(Depression), Psychological.Contains(SuicidalThoughts), other,
-            torture!.Value, harm!.Value, opinion, level), cancellationToken), id => $"assessment-{id}");
+            torture!.Value, harm!.Value, opinion, level), cancellationToken), id => $"assessment-{id}", cancellationToken);
     }
 
     private int? Invalid()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Safeguard.Casework.Access;
 using Safeguard.Statistics.Reading;
 
@@ -17,12 +18,16 @@ internal abstract class CasePageModel(CaseAccess access, TimeProvider time) : Pa
     /// <summary>The case, once <see cref="OpenAsync"/> has let the reader in.</summary>
     public OpenedCase Opened { get; private set; } = null!;
 
+    /// <summary>The record <see cref="OpenAsync"/> (or a change a moment after) found the case does not hold.</summary>
+    private RecordOnCase? missing;
+
     /// <summary>Today, in the UTC calendar the clocks use.</summary>
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     /// <summary>
-    /// Opens the case and checks it holds the record the page is about (<see cref="HoldsRecordAsync"/>), recording
-    /// <paramref name="reading"/> as read (null for a change, which records itself); false for a 404.
+    /// Opens the case and checks it holds the records the address names (<see cref="MissingRecordAsync"/>), recording
+    /// <paramref name="reading"/> as read (null for a change, which records itself); false for a refusal, which
+    /// <see cref="Refused"/> answers.
     /// </summary>
     protected async Task<bool> OpenAsync(string? reading, CancellationToken cancellationToken)
     {
@@ -32,9 +37,8 @@ internal abstract class CasePageModel(CaseAccess access, TimeProvider time) : Pa
             return false;
         }
         Opened = opened;
-        if (!await HoldsRecordAsync(cancellationToken))
+        if (await RefuseMissingRecordAsync(cancellationToken))
         {
-            await RefuseNoSuchRecordAsync(cancellationToken);
             return false;
         }
         if (reading is not null)
@@ -45,29 +49,65 @@ internal abstract class CasePageModel(CaseAccess access, TimeProvider time) : Pa
     }
 
     /// <summary>
-    /// Whether the case holds the record named in the address (a record of another case is the same 404 as a case
-    /// the reader may not open, before anything typed is read); true for pages about the case itself or a new record.
+    /// The record named in the address that the case does not hold (no longer, or never, or not this case's), checked
+    /// before anything typed is read; null when it holds every record the address names, or the page names none (the
+    /// case itself, or a record to add to it).
     /// </summary>
-    protected virtual Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+    protected virtual Task<RecordOnCase?> MissingRecordAsync(CancellationToken cancellationToken) => Task.FromResult<RecordOnCase?>(null);
+
+    /// <summary>Whether the opened case lacks a record the address names; if so, the refusal is recorded.</summary>
+    private async Task<bool> RefuseMissingRecordAsync(CancellationToken cancellationToken)
+    {
+        missing = await MissingRecordAsync(cancellationToken);
+        if (missing is null)
+        {
+            return false;
+        }
+        await access.RecordReadAsync(Opened, "refused: no such record", cancellationToken);
+        return true;
+    }
 
     /// <summary>
-    /// Whether the reader may open the case but it holds no record with the id in the address (no longer, or never, or
-    /// not this case's): <see cref="OpenAsync"/> found it so, or a change found it gone a moment after.
+    /// The answer to a request <see cref="OpenAsync"/> refused. To a reader who may open the case, about a record it
+    /// does not hold: a page saying so, what may have become of it and what was not done, with the way back to where it
+    /// was on the case; a 404 still, since there is no such record. Anyone else gets the 404 of a case that does not
+    /// exist, which says nothing about the case.
     /// </summary>
-    protected bool NoSuchRecord { get; private set; }
+    protected IActionResult Refused() => missing is { } record
+        ? new ViewResult
+        {
+            ViewName = "/Casework/Cases/NoSuchRecord.cshtml",
+            ViewData = new ViewDataDictionary<NoSuchRecordNotice>(ViewData,
+                new NoSuchRecordNotice(CaseNumber, record, MayHaveBeenDeleted, HttpMethods.IsPost(Request.Method) ? NothingDone : null)),
+            StatusCode = StatusCodes.Status404NotFound,
+        }
+        : NotFound();
 
-    /// <summary>Records that the opened case holds no such record as the address names (<see cref="NoSuchRecord"/>).</summary>
-    protected async Task RefuseNoSuchRecordAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer to a request refused because a record it names was deleted a moment after <see cref="OpenAsync"/>
+    /// found it (the database refused the change, or the record was not there to read): as <see cref="Refused"/>.
+    /// </summary>
+    protected async Task<IActionResult> DeletedMeanwhileAsync(CancellationToken cancellationToken)
     {
-        NoSuchRecord = true;
-        await access.RecordReadAsync(Opened, "refused: no such record", cancellationToken);
+        await RefuseMissingRecordAsync(cancellationToken);
+        return Refused();
     }
+
+    /// <summary>What may have become of a record the case does not hold, as its page says it.</summary>
+    protected virtual string MayHaveBeenDeleted => "It may have been deleted: by a colleague, or by you in another tab.";
+
+    /// <summary>What a form sent for a record the case does not hold did not do.</summary>
+    protected virtual string NothingDone => "Nothing was saved.";
 
     /// <summary>The case page, where a form returns once saved.</summary>
     protected IActionResult BackToCase(string anchor) => LocalRedirect($"{CaseworkPaths.Case(CaseNumber)}#{anchor}");
 
-    /// <summary>Back to the case once a record is saved (<paramref name="id"/>), at its <paramref name="anchor"/>; a 404 when the case had no such record to change.</summary>
-    protected IActionResult Saved(int? id, Func<int, string> anchor) => id is { } saved ? BackToCase(anchor(saved)) : NotFound();
+    /// <summary>
+    /// Back to the case once a record is saved (<paramref name="id"/>), at its <paramref name="anchor"/>; when the case
+    /// had no such record to change (or to add a finding to), the page that says so.
+    /// </summary>
+    protected async Task<IActionResult> SavedAsync(int? id, Func<int, string> anchor, CancellationToken cancellationToken) =>
+        id is { } saved ? BackToCase(anchor(saved)) : await DeletedMeanwhileAsync(cancellationToken);
 
     /// <summary>The places of detention, for a form's select of centres (see <see cref="LoadCentresAsync"/>).</summary>
     public IReadOnlyList<Forms.Choice> Centres { get; private set; } = [];

@@ -27,21 +27,21 @@ internal sealed class DetentionModel(CaseAccess access, CaseBook book, CaseworkD
     [BindProperty]
     public string? EndedBy { get; set; }
 
-    protected override async Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) =>
-        Episode is not { } id || await book.HoldsEpisodeAsync(Opened, id, cancellationToken);
+    protected override async Task<RecordOnCase?> MissingRecordAsync(CancellationToken cancellationToken) =>
+        Episode is { } id && !await book.HoldsEpisodeAsync(Opened, id, cancellationToken) ? RecordOnCase.Episode : null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await OpenAsync(Episode is null ? "detention form" : $"detention episode {Episode} form", cancellationToken))
         {
-            return NotFound();
+            return Refused();
         }
         if (Episode is { } id)
         {
             var episode = await db.Episodes.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.ClientId == Opened.ClientId, cancellationToken);
             if (episode is null)
             {
-                return NotFound();
+                return await DeletedMeanwhileAsync(cancellationToken);
             }
             (Centre, From, To, EndedBy) = (episode.CentreSlug, FormInput.Show(episode.From), FormInput.Show(episode.To), episode.EndedBy?.ToString());
         }
@@ -53,7 +53,7 @@ internal sealed class DetentionModel(CaseAccess access, CaseBook book, CaseworkD
     {
         if (!await OpenAsync(null, cancellationToken))
         {
-            return NotFound();
+            return Refused();
         }
         await LoadCentresAsync(places, cancellationToken);
         RequireCentre(Centre, "Choose the place of detention");
@@ -68,6 +68,6 @@ internal sealed class DetentionModel(CaseAccess access, CaseBook book, CaseworkD
         {
             return Page();
         }
-        return Saved(await book.SaveEpisodeAsync(Opened, Episode, new EpisodeInput(Centre!, from!.Value, to, ended), cancellationToken), _ => "detention");
+        return await SavedAsync(await book.SaveEpisodeAsync(Opened, Episode, new EpisodeInput(Centre!, from!.Value, to, ended), cancellationToken), _ => "detention", cancellationToken);
     }
 }

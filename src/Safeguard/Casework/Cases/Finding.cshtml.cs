@@ -27,9 +27,9 @@ internal sealed class FindingModel(CaseAccess access, CaseBook book, CaseReading
     [BindProperty]
     public string? Consistency { get; set; }
 
-    protected override Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) => Finding is { } id
-        ? book.HoldsFindingAsync(Opened, Assessment, id, cancellationToken)
-        : book.HoldsAssessmentAsync(Opened, Assessment, cancellationToken);
+    protected override async Task<RecordOnCase?> MissingRecordAsync(CancellationToken cancellationToken) => Finding is { } id
+        ? await RecordOnCase.MissingFindingAsync(book, Opened, Assessment, id, cancellationToken)
+        : await book.HoldsAssessmentAsync(Opened, Assessment, cancellationToken) ? null : RecordOnCase.Assessment;
 
     public static IReadOnlyList<Forms.Choice> Grades { get; } = FormInput.Options<ConsistencyGrade>(CaseText.Grade, grade => grade switch
     {
@@ -42,16 +42,15 @@ internal sealed class FindingModel(CaseAccess access, CaseBook book, CaseReading
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!await OpenAsync(Finding is null ? $"physical finding form of assessment {Assessment}" : $"physical finding {Finding} of assessment {Assessment} form", cancellationToken)
-            || (await reading.ReadAsync(Opened, cancellationToken)).Assessments.SingleOrDefault(a => a.Id == Assessment) is not { } assessment)
+        if (!await OpenAsync(Finding is null ? $"physical finding form of assessment {Assessment}" : $"physical finding {Finding} of assessment {Assessment} form", cancellationToken))
         {
-            return NotFound();
+            return Refused();
         }
         if (Finding is { } id)
         {
-            if (assessment.Findings.SingleOrDefault(f => f.Id == id) is not { } saved)
+            if ((await reading.ReadAsync(Opened, cancellationToken)).Assessments.SingleOrDefault(a => a.Id == Assessment)?.Findings.SingleOrDefault(f => f.Id == id) is not { } saved)
             {
-                return NotFound();
+                return await DeletedMeanwhileAsync(cancellationToken);
             }
             (Location, Description, Consistency) = (saved.Location, saved.Description, saved.Consistency.ToString());
         }
@@ -62,7 +61,7 @@ internal sealed class FindingModel(CaseAccess access, CaseBook book, CaseReading
     {
         if (!await OpenAsync(null, cancellationToken))
         {
-            return NotFound();
+            return Refused();
         }
         var location = ModelState.Text(nameof(Location), Location, "Enter where on the body the finding is", 200, "Where the finding is");
         var description = ModelState.Text(nameof(Description), Description, "Describe the finding", 2000, "The description");
@@ -71,6 +70,7 @@ internal sealed class FindingModel(CaseAccess access, CaseBook book, CaseReading
         {
             return Page();
         }
-        return Saved(await book.SaveFindingAsync(Opened, Assessment, Finding, new FindingInput(location!, description!, grade!.Value), cancellationToken), _ => $"assessment-{Assessment}");
+        return await SavedAsync(await book.SaveFindingAsync(Opened, Assessment, Finding, new FindingInput(location!, description!, grade!.Value), cancellationToken),
+            _ => $"assessment-{Assessment}", cancellationToken);
     }
 }

@@ -34,8 +34,8 @@ internal sealed class HomeOfficeModel(CaseAccess access, CaseBook book, CaseRead
     [BindProperty]
     public string? Note { get; set; }
 
-    protected override async Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) =>
-        Event is not { } id || await book.HoldsHomeOfficeEventAsync(Opened, id, cancellationToken);
+    protected override async Task<RecordOnCase?> MissingRecordAsync(CancellationToken cancellationToken) =>
+        Event is { } id && !await book.HoldsHomeOfficeEventAsync(Opened, id, cancellationToken) ? RecordOnCase.HomeOfficeEvent : null;
 
     public static IReadOnlyList<Forms.Choice> Paragraphs { get; } =
         [new("1", "35(1)", "Health likely to be injuriously affected by detention"), new("2", "35(2)", "Suspected suicidal intentions"), new("3", "35(3)", "Concern that the person may have been a victim of torture")];
@@ -44,13 +44,13 @@ internal sealed class HomeOfficeModel(CaseAccess access, CaseBook book, CaseRead
     {
         if (!await OpenAsync(Event is null ? "Home Office event form" : $"Home Office event {Event} form", cancellationToken))
         {
-            return NotFound();
+            return Refused();
         }
         if (Event is { } id)
         {
             if ((await reading.ReadAsync(Opened, cancellationToken)).HomeOfficeEvents.SingleOrDefault(e => e.Id == id) is not { } saved)
             {
-                return NotFound();
+                return await DeletedMeanwhileAsync(cancellationToken);
             }
             (Kind, OccurredOn, Paragraph, Decision, Author, Note) = (saved.Kind.ToString(), FormInput.Show(saved.OccurredOn),
                 saved.Rule35Paragraph?.ToString(System.Globalization.CultureInfo.InvariantCulture), saved.Decision?.ToString(), saved.SecondOpinionAuthor, saved.Note);
@@ -62,7 +62,7 @@ internal sealed class HomeOfficeModel(CaseAccess access, CaseBook book, CaseRead
     {
         if (!await OpenAsync(null, cancellationToken))
         {
-            return NotFound();
+            return Refused();
         }
         var kind = ModelState.Choice<HomeOfficeEventKind>(nameof(Kind), Kind, "Choose what the Home Office did");
         var occurredOn = ModelState.Date(nameof(OccurredOn), OccurredOn, "Enter the day it happened", "the day it happened", Today);
@@ -86,7 +86,7 @@ internal sealed class HomeOfficeModel(CaseAccess access, CaseBook book, CaseRead
         {
             return Page();
         }
-        return Saved(await book.SaveHomeOfficeEventAsync(Opened, Event, new HomeOfficeEventInput(kind!.Value, occurredOn!.Value, paragraph, decision, author, note), cancellationToken),
-            _ => "home-office");
+        return await SavedAsync(await book.SaveHomeOfficeEventAsync(Opened, Event, new HomeOfficeEventInput(kind!.Value, occurredOn!.Value, paragraph, decision, author, note), cancellationToken),
+            _ => "home-office", cancellationToken);
     }
 }

@@ -38,13 +38,19 @@ internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbCo
     [BindProperty(SupportsGet = true)]
     public bool TooLarge { get; set; }
 
+    /// <summary>A report for an assessment the case does not hold (deleted since the form was shown, say) is refused before anything sent is read.</summary>
+    protected override async Task<RecordOnCase?> MissingRecordAsync(CancellationToken cancellationToken) =>
+        Assessment is { } id && !await book.HoldsAssessmentAsync(Opened, id, cancellationToken) ? RecordOnCase.Assessment : null;
+
+    protected override string NothingDone => "The file was not uploaded.";
+
     private string TooLargeMessage => $"The file must be smaller than {MaxSize}; ask an administrator to raise Safeguard:Casework:MaxDocumentBytes if it cannot be made smaller";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await OpenAsync("document upload form", cancellationToken) || !await LoadAsync(cancellationToken))
         {
-            return NotFound();
+            return Refused();
         }
         Kind ??= Assessment is null ? null : nameof(DocumentKind.MedicoLegalReport);
         if (TooLarge)
@@ -58,7 +64,7 @@ internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbCo
     {
         if (!await OpenAsync(null, cancellationToken) || !await LoadAsync(cancellationToken))
         {
-            return NotFound();
+            return Refused();
         }
         if (UploadedFile is null || UploadedFile.Length == 0)
         {
@@ -74,10 +80,6 @@ internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbCo
         }
         var kind = Document is null ? ModelState.Choice<DocumentKind>(nameof(Kind), Kind, "Choose what the document is") : DocumentKind.Other;
         var served = ModelState.Date(nameof(ServedOn), ServedOn, null, "the day it was served", Today);
-        if (Assessment is { } assessment && Assessments.All(a => a.Value != assessment.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-        {
-            ModelState.AddModelError(nameof(Assessment), "Choose one of the case's assessments");
-        }
         if (!ModelState.IsValid)
         {
             return Page();
@@ -87,7 +89,7 @@ internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbCo
         var stored = await book.UploadAsync(Opened, new DocumentUpload(
             Document, kind!.Value, kind == DocumentKind.MedicoLegalReport ? Assessment : null, served,
             Path.GetFileName(UploadedFile.FileName), StoredContentType(UploadedFile.ContentType), buffer.ToArray()), cancellationToken);
-        return stored is null ? NotFound() : LocalRedirect($"{CaseworkPaths.Case(CaseNumber)}/documents/{stored.Value.Document}");
+        return stored is null ? await DeletedMeanwhileAsync(cancellationToken) : LocalRedirect($"{CaseworkPaths.Case(CaseNumber)}/documents/{stored.Value.Document}");
     }
 
     /// <summary>The case's assessments to choose from; false when a new version names a document the case does not have.</summary>

@@ -15,13 +15,11 @@ internal sealed class DeleteAssessmentModel(CaseAccess access, CaseReading readi
     [FromRoute]
     public int Assessment { get; set; }
 
-    public override string Anchor => "assessments";
-
-    protected override string What => "clinical assessment";
+    public override RecordOnCase OnCase => RecordOnCase.Assessment;
 
     protected override string Record => $"clinical assessment {Assessment}";
 
-    protected override Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) => book.HoldsAssessmentAsync(Opened, Assessment, cancellationToken);
+    protected override async Task<RecordOnCase?> MissingRecordAsync(CancellationToken cancellationToken) => await book.HoldsAssessmentAsync(Opened, Assessment, cancellationToken) ? null : OnCase;
 
     protected override DeletionNotice? Describe(CaseView view)
     {

@@ -14,13 +14,11 @@ internal sealed class DeleteEpisodeModel(CaseAccess access, CaseReading reading,
     [FromRoute]
     public int Episode { get; set; }
 
-    public override string Anchor => "detention";
-
-    protected override string What => "stay in detention";
+    public override RecordOnCase OnCase => RecordOnCase.Episode;
 
     protected override string Record => $"detention episode {Episode}";
 
-    protected override Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) => book.HoldsEpisodeAsync(Opened, Episode, cancellationToken);
+    protected override async Task<RecordOnCase?> MissingRecordAsync(CancellationToken cancellationToken) => await book.HoldsEpisodeAsync(Opened, Episode, cancellationToken) ? null : OnCase;
 
     protected override DeletionNotice? Describe(CaseView view) => view.Episodes.SingleOrDefault(e => e.Id == Episode) is { } episode
         ? new DeletionNotice(

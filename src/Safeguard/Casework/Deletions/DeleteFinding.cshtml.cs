@@ -13,13 +13,11 @@ internal sealed class DeleteFindingModel(CaseAccess access, CaseReading reading,
     [FromRoute]
     public int Finding { get; set; }
 
-    public override string Anchor => $"assessment-{Assessment}";
-
-    protected override string What => "physical finding";
+    public override RecordOnCase OnCase => RecordOnCase.Finding(Assessment);
 
     protected override string Record => $"physical finding {Finding} of assessment {Assessment}";
 
-    protected override Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) => book.HoldsFindingAsync(Opened, Assessment, Finding, cancellationToken);
+    protected override Task<RecordOnCase?> MissingRecordAsync(CancellationToken cancellationToken) => RecordOnCase.MissingFindingAsync(book, Opened, Assessment, Finding, cancellationToken);
 
     protected override DeletionNotice? Describe(CaseView view) =>
         view.Assessments.SingleOrDefault(a => a.Id == Assessment) is { } assessment && assessment.Findings.SingleOrDefault(f => f.Id == Finding) is { } finding

@@ -10,13 +10,11 @@ internal sealed class DeleteHomeOfficeEventModel(CaseAccess access, CaseReading 
     [FromRoute]
     public int Event { get; set; }
 
-    public override string Anchor => "home-office";
-
-    protected override string What => "Home Office event";
+    public override RecordOnCase OnCase => RecordOnCase.HomeOfficeEvent;
 
     protected override string Record => $"Home Office event {Event}";
 
-    protected override Task<bool> HoldsRecordAsync(CancellationToken cancellationToken) => book.HoldsHomeOfficeEventAsync(Opened, Event, cancellationToken);
+    protected override async Task<RecordOnCase?> MissingRecordAsync(CancellationToken cancellationToken) => await book.HoldsHomeOfficeEventAsync(Opened, Event, cancellationToken) ? null : OnCase;
 
     protected override DeletionNotice? Describe(CaseView view) => view.HomeOfficeEvents.SingleOrDefault(e => e.Id == Event) is { } homeOffice
         ? new DeletionNotice(

@@ -1,58 +1,60 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 
 namespace Safeguard.Casework.Deletions;
 
 /// <summary>What a deletion page says before anything is deleted.</summary>
-/// <param name="Question">The heading: "Delete the Home Office event “Rule 35(3) report” of 3 March 2025?", or, when it cannot be deleted, that it cannot (or that the case holds no such record now).</param>
+/// <param name="Question">The heading: "Delete the Home Office event “Rule 35(3) report” of 3 March 2025?", or, when it cannot be deleted, that it cannot.</param>
 /// <param name="Consequences">What goes with it, and what changes, one sentence each.</param>
 /// <param name="Button">The button's words: "Delete the Home Office event".</param>
-/// <param name="Refusal">Why it cannot be deleted, when it cannot, or what may have become of it (the page then has no button).</param>
+/// <param name="Refusal">Why it cannot be deleted, when it cannot (the page then has no button).</param>
 internal sealed record DeletionNotice(string Question, IReadOnlyList<string> Consequences, string Button, string? Refusal = null);
 
 /// <summary>
 /// A confirmation before a record of a case is deleted: the page (GET) says what will be deleted and what goes with
-/// it; only its form (POST, with the antiforgery token every form carries) deletes it, and returns to the case. A
-/// record the case does not have, another case's included, is the same 404 as a case the reader may not open; but the
-/// form sent for a record the case no longer holds (the button pressed twice, or a colleague deleting it first) is
-/// answered, to a reader who may open the case, with a page that says so: a 404 still, since there is no such record.
+/// it; only its form (POST, with the antiforgery token every form carries) deletes it, and returns to the case. The
+/// page, or its form, for a record the case no longer holds (the button pressed twice, a colleague deleting it first,
+/// the page reloaded once it was deleted) answers as every case page does for a record the case does not hold
+/// (<see cref="CasePageModel.Refused"/>), saying what may have become of it.
 /// </summary>
 internal abstract class DeletionPageModel(CaseAccess access, CaseReading reading, TimeProvider time) : CasePageModel(access, time)
 {
     public DeletionNotice Notice { get; private set; } = null!;
 
-    /// <summary>The page's title: what it deletes, or that there is no such record to delete.</summary>
-    public string Title => $"{(NoSuchRecord ? "No such" : "Delete a")} {What}, case {CaseNumber}";
+    /// <summary>The page's title: what it deletes.</summary>
+    public string Title => $"Delete a {OnCase.What}, case {CaseNumber}";
 
-    /// <summary>What kind of record the page deletes, in words: "Home Office event".</summary>
-    protected abstract string What { get; }
+    /// <summary>The record the page deletes, in words ("Home Office event"), and where the case page shows it, to go back to.</summary>
+    public abstract RecordOnCase OnCase { get; }
 
     /// <summary>The record, as the audit trail names it when the page is read: "Home Office event 7".</summary>
     protected abstract string Record { get; }
-
-    /// <summary>Where on the case page the record is (or was), to go back to.</summary>
-    public abstract string Anchor { get; }
 
     /// <summary>What the page says about the record in <paramref name="view"/>, or null when the case has no such record.</summary>
     protected abstract DeletionNotice? Describe(CaseView view);
 
     protected abstract Task<Deletion> DeleteAsync(CancellationToken cancellationToken);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await OpenAsync($"{Record} deletion form", cancellationToken) && await DescribeAsync(cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await OpenAsync($"{Record} deletion form", cancellationToken))
+        {
+            return Refused();
+        }
+        return await DescribeAsync(cancellationToken) ? Page() : await DeletedMeanwhileAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!await OpenAsync(null, cancellationToken))
         {
-            return NoSuchRecord ? Gone() : NotFound();
+            return Refused();
         }
         var deletion = await DeleteAsync(cancellationToken);
         if (deletion == Deletion.Deleted)
         {
-            return BackToCase(Anchor);
+            return BackToCase(OnCase.Anchor);
         }
         // Refused: the page again, saying why (it has changed since it was shown, or the form was sent without it).
         if (deletion == Deletion.ReportLinked && await DescribeAsync(cancellationToken))
@@ -60,19 +62,14 @@ internal abstract class DeletionPageModel(CaseAccess access, CaseReading reading
             return Page();
         }
         // Deleted a moment before, between the look above and this deletion.
-        await RefuseNoSuchRecordAsync(cancellationToken);
-        return Gone();
+        return await DeletedMeanwhileAsync(cancellationToken);
     }
 
-    /// <summary>The answer to a deletion of a record the case no longer holds: what may have become of it, and the way back.</summary>
-    private PageResult Gone()
-    {
-        Notice = new DeletionNotice($"The case holds no such {What} now", ["Nothing was deleted this time. The case page shows what the case holds now."], "",
-            "It may have been deleted already: by you, if the button was pressed twice, or by a colleague.");
-        var page = Page();
-        page.StatusCode = StatusCodes.Status404NotFound;
-        return page;
-    }
+    protected override string MayHaveBeenDeleted => HttpMethods.IsPost(Request.Method)
+        ? "It may have been deleted already: by you, if the button was pressed twice, or by a colleague."
+        : "It may have been deleted already: by you, or by a colleague.";
+
+    protected override string NothingDone => "Nothing was deleted this time.";
 
     private async Task<bool> DescribeAsync(CancellationToken cancellationToken)
     {
