@@ -749,7 +749,9 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
                 .StatusCode.ShouldBe(HttpStatusCode.NotFound, $"POST {page}");
         }
         (await SnapshotAsync(sample)).ShouldBe(snapshot);
-        (await CaseEntriesAsync(other.Id, sample.CaseNumber)).ShouldAllBe(e => e.Action == "read" && e.Detail == "refused: not assigned");
+        var refusals = await CaseEntriesAsync(other.Id, sample.CaseNumber);
+        refusals.ShouldAllBe(e => e.Action == "read" && e.Detail == "refused: not assigned");
+        refusals.Count.ShouldBe(pages.Length * 2, "the GET and the POST of every page, each refused and recorded");
     }
 
     [Fact]

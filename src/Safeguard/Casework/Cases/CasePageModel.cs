@@ -113,7 +113,7 @@ internal abstract class CasePageModel(CaseAccess access, TimeProvider time) : Pa
     public IReadOnlyList<Forms.Choice> Centres { get; private set; } = [];
 
     protected async Task LoadCentresAsync(PlacesOfDetention places, CancellationToken cancellationToken) =>
-        Centres = (await places.ListAsync(cancellationToken)).Choices();
+        Centres = (await places.ListAsync(cancellationToken)).ToChoices();
 
     /// <summary>Adds <paramref name="whenMissing"/> to the Centre field unless <paramref name="slug"/> is one of <see cref="Centres"/>.</summary>
     protected void RequireCentre(string? slug, string whenMissing)

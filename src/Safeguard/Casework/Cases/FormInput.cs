@@ -12,7 +12,7 @@ namespace Safeguard.Casework.Cases;
 internal static class FormInput
 {
     /// <summary>The places of detention as a form's options: each by its slug, shown by its name.</summary>
-    public static IReadOnlyList<Forms.Choice> Choices(this IEnumerable<PlaceOfDetention> places) => [.. places.Select(p => new Forms.Choice(p.Slug, p.Name))];
+    public static IReadOnlyList<Forms.Choice> ToChoices(this IEnumerable<PlaceOfDetention> places) => [.. places.Select(p => new Forms.Choice(p.Slug, p.Name))];
 
     /// <summary>Trimmed text, or null when empty; an error when required and missing, or too long.</summary>
     public static string? Text(this ModelStateDictionary errors, string field, string? value, string? whenMissing, int maxLength, string what)

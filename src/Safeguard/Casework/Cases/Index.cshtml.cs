@@ -63,7 +63,7 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
         var visible = access.Visible(reader);
         var placeList = await places.ListAsync(cancellationToken);
         var placeNames = placeList.ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal);
-        Centres = placeList.Choices();
+        Centres = placeList.ToChoices();
         Clinicians = [.. (await visible.SelectMany(c => c.Assessments).Select(a => a.ClinicianName).Distinct().ToListAsync(cancellationToken))
             .Order(StringComparer.CurrentCulture).Select(n => new Forms.Choice(n, n))];
         TagOptions = [.. (await visible.SelectMany(c => c.Tags).Select(t => t.Tag).Distinct().ToListAsync(cancellationToken))

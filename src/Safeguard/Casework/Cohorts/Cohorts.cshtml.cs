@@ -46,7 +46,7 @@ internal sealed class CohortsModel(CohortQuery query, CaseworkDbContext db, Plac
         TagOptions = [.. (await db.Tags.AsNoTracking().Select(t => t.Tag).Distinct().ToListAsync(cancellationToken))
             .Order(StringComparer.CurrentCulture).Select(t => new Forms.Choice(t, t))];
         var placeList = await places.ListAsync(cancellationToken);
-        Centres = placeList.Choices();
+        Centres = placeList.ToChoices();
         var definition = CohortDefinition.Read(ModelState, Tags, From, To, Centre, Outcome, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (!ModelState.IsValid)
         {

@@ -86,7 +86,7 @@ internal abstract class ReferralFormModel(PlacesOfDetention places) : PageModel
 
     /// <summary>Loads the places of detention the form offers.</summary>
     protected async Task LoadCentresAsync(CancellationToken cancellationToken) =>
-        Centres = (await places.ListAsync(cancellationToken)).Choices();
+        Centres = (await places.ListAsync(cancellationToken)).ToChoices();
 
     /// <summary>
     /// Reads the shared fields (the places must be loaded), adding an error for each that is missing or wrong; the
