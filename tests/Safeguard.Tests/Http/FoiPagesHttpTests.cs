@@ -159,6 +159,10 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
         var undated = await StaffBrowser.ParseAsync(await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", answered), new("ReviewOutcome", "Upheld")]));
         undated.QuerySelector(".error-summary a[href='#ReviewAnsweredOn']")!.TextContent.ShouldBe("Give the date the internal review was answered.");
         undated.QuerySelector("input[name=ReviewOutcome][value=Upheld]")!.HasAttribute("checked").ShouldBeTrue();
+        // An outcome chosen by mistake for a review still awaited can be taken back.
+        Location(await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", answered), new("ReviewOutcome", "")])).ShouldBe($"{path}?done=review");
+        (await officer.PageAsync($"{path}/review")).QuerySelectorAll<IHtmlInputElement>("input[name=ReviewOutcome]").Where(i => i.IsChecked).Select(i => i.NextElementSibling!.TextContent)
+            .ShouldBe(["Not answered yet"]);
         var decided = await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", answered), new("ReviewAnsweredOn", answered), new("ReviewOutcome", "ChangedInPart")]);
         Location(decided).ShouldBe($"{path}?done=review");
         page = await officer.PageAsync(path);
@@ -172,7 +176,7 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
         var entries = await scope.ServiceProvider.GetRequiredService<Safeguard.Audit.Searching.AuditQuery>()
             .SearchAsync(new() { RecordType = "foi-request", RecordId = id }, Cancel);
         entries.Select(e => e.Detail).ShouldBe(
-            [$"request {reference} added", $"request {reference}: answer recorded", $"request {reference}: internal review recorded", $"request {reference}: internal review recorded"], ignoreOrder: true);
+            [$"request {reference} added", $"request {reference}: answer recorded", $"request {reference}: internal review recorded", $"request {reference}: internal review recorded", $"request {reference}: internal review recorded"], ignoreOrder: true);
         entries.ShouldAllBe(e => e.Actor == staff.Id && !e.Detail!.Contains("use of force", StringComparison.OrdinalIgnoreCase));
     }
 

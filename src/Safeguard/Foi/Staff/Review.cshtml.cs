@@ -19,6 +19,9 @@ internal sealed class ReviewModel(FoiRequestBook book) : FoiStageModel(book)
     [BindProperty]
     public string? ReviewOutcome { get; set; }
 
+    /// <summary>What the review decided, or that it is not answered yet: a choice made by mistake can be taken back.</summary>
+    public static IReadOnlyList<Choice> Outcomes { get; } = [.. FoiWords.ReviewOutcomes, new("", "Not answered yet", "The review is still awaited")];
+
     protected override IReadOnlyList<string> Fields { get; } = [nameof(ReviewRequestedOn), nameof(ReviewAnsweredOn), nameof(ReviewOutcome)];
 
     protected override string Done => "review";
