@@ -269,6 +269,7 @@ public abstract class RecordCorrectionHttpTests<TFactory>(TFactory factory) : IC
 
         var refusal = await browser.PageAsync($"{casePath}/assessments/{sample.Assessment}/delete");
         refusal.QuerySelector("h1")!.TextContent.ShouldBe("The clinical assessment of 10 March 2024 by Dr R. Example cannot be deleted");
+        refusal.Title!.ShouldStartWith($"A clinical assessment that cannot be deleted, case {sample.CaseNumber}", Case.Sensitive, "the title says what the heading says");
         refusal.QuerySelector("main")!.TextContent.ShouldContain($"Medico-legal report {sample.Document} is linked to it");
         refusal.QuerySelector("main form").ShouldBeNull("nothing to confirm");
         var posted = await browser.PostWithTokenAsync($"{casePath}/assessments/{sample.Assessment}/delete");

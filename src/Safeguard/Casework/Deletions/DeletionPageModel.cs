@@ -22,8 +22,8 @@ internal abstract class DeletionPageModel(CaseAccess access, CaseReading reading
 {
     public DeletionNotice Notice { get; private set; } = null!;
 
-    /// <summary>The page's title: what it deletes.</summary>
-    public string Title => $"Delete a {OnCase.What}, case {CaseNumber}";
+    /// <summary>The page's title: what it deletes, or that it cannot be deleted.</summary>
+    public string Title => Notice.Refusal is null ? $"Delete a {OnCase.What}, case {CaseNumber}" : $"A {OnCase.What} that cannot be deleted, case {CaseNumber}";
 
     /// <summary>The record the page deletes, in words ("Home Office event"), and where the case page shows it, to go back to.</summary>
     public abstract RecordOnCase OnCase { get; }
