@@ -126,6 +126,11 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
         var refusedPage = await StaffBrowser.ParseAsync(refused);
         refusedPage.QuerySelector(".error-summary a[href='#Exemptions']")!.TextContent.ShouldStartWith("A refusal cites the sections it relies on");
         refusedPage.QuerySelector("#Exemptions-error").ShouldNotBeNull();
+        // Every rule the form breaks is said at once, each by its field: here an answer dated before the request was
+        // received, and a refusal without its exemptions.
+        var twice = await StaffBrowser.ParseAsync(await officer.SubmitAsync($"{path}/answer", [new("Outcome", "Refused"), new("AnsweredOn", Typed(Today.AddDays(-3)))]));
+        twice.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ShouldBe(["#AnsweredOn", "#Exemptions"]);
+        twice.QuerySelector("#AnsweredOn-error")!.TextContent.ShouldContain("is before the date received");
 
         refused = await officer.SubmitAsync($"{path}/answer",
             [new("Outcome", "Refused"), new("AnsweredOn", answered), new("Exemptions", "s.31"), new("Exemptions", "s.38"), new("OtherExemptions", "S40(2)")]);

@@ -10,12 +10,26 @@ using Safeguard.Platform;
 
 namespace Safeguard.Foi.Requests;
 
-/// <summary>A request that cannot be saved as given; the message says what to fix, <see cref="Field"/> where.</summary>
-/// <param name="message">What is wrong and what to do, for the person who gave it.</param>
-/// <param name="field">The <see cref="FoiRequest"/> property at fault, when one is, so a form can point at it.</param>
-public sealed class FoiRequestException(string message, string? field = null) : Exception(message)
+/// <summary>One thing wrong with a request as given.</summary>
+/// <param name="Message">What is wrong and what to do, for the person who gave it.</param>
+/// <param name="Field">The <see cref="FoiRequest"/> property at fault, when one is, so a form can point at it.</param>
+public sealed record FoiRequestProblem(string Message, string? Field);
+
+/// <summary>
+/// A request that cannot be saved as given: <see cref="Problems"/> says what to fix and where, every one found at once
+/// (at most one a field), the message the first.
+/// </summary>
+public sealed class FoiRequestException : Exception
 {
-    public string? Field { get; } = field;
+    public FoiRequestException(string message, string? field = null)
+        : this([new FoiRequestProblem(message, field)])
+    {
+    }
+
+    public FoiRequestException(IReadOnlyList<FoiRequestProblem> problems)
+        : base(problems[0].Message) => Problems = problems;
+
+    public IReadOnlyList<FoiRequestProblem> Problems { get; }
 }
 
 /// <summary>The dates and answers that can be recorded on a request; null leaves a field as it is.</summary>
@@ -331,59 +345,73 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
         return entry.Property(r => r.ReviewAnsweredOn).IsModified || entry.Property(r => r.ReviewOutcome).IsModified;
     }
 
-    /// <summary>
-    /// The dates must follow one another, an answer and an answered internal review need what they decided (and what
-    /// they decided its date), a refusal must cite what it relies on, and the clock must be able to count every date (a
-    /// year without known bank holidays is refused, never guessed). Refused with the field at fault, which the pages
-    /// show by that field and the command line as the sentence.
-    /// </summary>
-    private async Task CheckAsync(FoiRequest request, CancellationToken cancellationToken)
+    /// <summary>What is wrong with the request's dates and answers as given, every rule in turn.</summary>
+    private IEnumerable<FoiRequestProblem> Problems(FoiRequest request)
     {
-        void Order(DateOnly? earlier, string earlierName, DateOnly? later, string laterName, string laterField)
+        static FoiRequestProblem? Order(DateOnly? earlier, string earlierName, DateOnly? later, string laterName, string laterField) =>
+            earlier is { } first && later is { } second && second < first
+                ? new FoiRequestProblem($"The {laterName} ({second:d MMMM yyyy}) is before the {earlierName} ({first:d MMMM yyyy}).", laterField)
+                : null;
+        FoiRequestProblem?[] order =
+        [
+            Order(request.SentOn, "date sent", request.ReceivedOn, "date received", nameof(FoiRequest.ReceivedOn)),
+            Order(request.ReceivedOn ?? request.SentOn, "date received", request.AcknowledgedOn, "date acknowledged", nameof(FoiRequest.AcknowledgedOn)),
+            Order(request.ReceivedOn ?? request.SentOn, "date received", request.AnsweredOn, "date answered", nameof(FoiRequest.AnsweredOn)),
+            Order(request.ReceivedOn ?? request.SentOn, "date received", request.ExtendedTo, "extended date", nameof(FoiRequest.ExtendedTo)),
+            Order(request.AnsweredOn, "date answered", request.ReviewRequestedOn, "date the review was requested", nameof(FoiRequest.ReviewRequestedOn)),
+            Order(request.ReviewRequestedOn, "date the review was requested", request.ReviewAnsweredOn, "date the review was answered", nameof(FoiRequest.ReviewAnsweredOn)),
+            Order(request.ReviewAnsweredOn ?? request.AnsweredOn, "answer", request.ComplaintToCommissionerOn, "date of the complaint to the Commissioner", nameof(FoiRequest.ComplaintToCommissionerOn)),
+            Order(request.ComplaintToCommissionerOn, "complaint to the Commissioner", request.CommissionerDecisionOn, "Commissioner's decision", nameof(FoiRequest.CommissionerDecisionOn)),
+            Order(request.CommissionerDecisionOn, "Commissioner's decision", request.TribunalAppealOn, "appeal to the tribunal", nameof(FoiRequest.TribunalAppealOn)),
+            Order(request.TribunalAppealOn, "appeal to the tribunal", request.TribunalDecisionOn, "tribunal's decision", nameof(FoiRequest.TribunalDecisionOn)),
+            Order(request.PeriodStart, "start of the period", request.PeriodEnd, "end of the period", nameof(FoiRequest.PeriodEnd)),
+        ];
+        foreach (var problem in order.OfType<FoiRequestProblem>())
         {
-            if (earlier is { } first && later is { } second && second < first)
-            {
-                throw new FoiRequestException($"The {laterName} ({second:d MMMM yyyy}) is before the {earlierName} ({first:d MMMM yyyy}).", laterField);
-            }
+            yield return problem;
         }
-        Order(request.SentOn, "date sent", request.ReceivedOn, "date received", nameof(FoiRequest.ReceivedOn));
-        Order(request.ReceivedOn ?? request.SentOn, "date received", request.AcknowledgedOn, "date acknowledged", nameof(FoiRequest.AcknowledgedOn));
-        Order(request.ReceivedOn ?? request.SentOn, "date received", request.AnsweredOn, "date answered", nameof(FoiRequest.AnsweredOn));
-        Order(request.ReceivedOn ?? request.SentOn, "date received", request.ExtendedTo, "extended date", nameof(FoiRequest.ExtendedTo));
-        Order(request.AnsweredOn, "date answered", request.ReviewRequestedOn, "date the review was requested", nameof(FoiRequest.ReviewRequestedOn));
-        Order(request.ReviewRequestedOn, "date the review was requested", request.ReviewAnsweredOn, "date the review was answered", nameof(FoiRequest.ReviewAnsweredOn));
-        Order(request.ReviewAnsweredOn ?? request.AnsweredOn, "answer", request.ComplaintToCommissionerOn, "date of the complaint to the Commissioner", nameof(FoiRequest.ComplaintToCommissionerOn));
-        Order(request.ComplaintToCommissionerOn, "complaint to the Commissioner", request.CommissionerDecisionOn, "Commissioner's decision", nameof(FoiRequest.CommissionerDecisionOn));
-        Order(request.CommissionerDecisionOn, "Commissioner's decision", request.TribunalAppealOn, "appeal to the tribunal", nameof(FoiRequest.TribunalAppealOn));
-        Order(request.TribunalAppealOn, "appeal to the tribunal", request.TribunalDecisionOn, "tribunal's decision", nameof(FoiRequest.TribunalDecisionOn));
-        Order(request.PeriodStart, "start of the period", request.PeriodEnd, "end of the period", nameof(FoiRequest.PeriodEnd));
         if (request.ReceivedOn is not null && request.SentOn is null)
         {
-            throw new FoiRequestException("A request received by the authority must have been sent: give the date sent too.", nameof(FoiRequest.SentOn));
+            yield return new FoiRequestProblem("A request received by the authority must have been sent: give the date sent too.", nameof(FoiRequest.SentOn));
         }
         if (request.AnsweredOn is not null && request.Outcome is null)
         {
-            throw new FoiRequestException("Give the outcome of the answer (answered in full, answered in part, refused, not held).", nameof(FoiRequest.Outcome));
+            yield return new FoiRequestProblem("Give the outcome of the answer (answered in full, answered in part, refused, not held).", nameof(FoiRequest.Outcome));
         }
         if (request.Outcome is { } outcome && outcome != FoiOutcome.NoAnswer && request.AnsweredOn is null)
         {
-            throw new FoiRequestException("Give the date the answer came.", nameof(FoiRequest.AnsweredOn));
+            yield return new FoiRequestProblem("Give the date the answer came.", nameof(FoiRequest.AnsweredOn));
         }
         if (request.Outcome == FoiOutcome.Refused && string.IsNullOrWhiteSpace(request.Exemptions))
         {
-            throw new FoiRequestException("A refusal cites the sections it relies on: give the exemptions, e.g. \"s.12\" or \"s.31, s.40(2)\".", nameof(FoiRequest.Exemptions));
+            yield return new FoiRequestProblem("A refusal cites the sections it relies on: give the exemptions, e.g. \"s.12\" or \"s.31, s.40(2)\".", nameof(FoiRequest.Exemptions));
         }
         if (request.Exemptions is not null && request.Outcome is not (FoiOutcome.Refused or FoiOutcome.AnsweredInPart))
         {
-            throw new FoiRequestException("Only a refusal or an answer in part cites exemptions: clear them, or give that outcome.", nameof(FoiRequest.Exemptions));
+            yield return new FoiRequestProblem("Only a refusal or an answer in part cites exemptions: clear them, or give that outcome.", nameof(FoiRequest.Exemptions));
         }
         if (request.ReviewAnsweredOn is not null && request.ReviewOutcome is null && ReviewAnswerChanging(request))
         {
-            throw new FoiRequestException("Give what the internal review decided (upheld, changed in part, overturned).", nameof(FoiRequest.ReviewOutcome));
+            yield return new FoiRequestProblem("Give what the internal review decided (upheld, changed in part, overturned).", nameof(FoiRequest.ReviewOutcome));
         }
         if (request.ReviewOutcome is not null && request.ReviewAnsweredOn is null)
         {
-            throw new FoiRequestException("Give the date the internal review was answered.", nameof(FoiRequest.ReviewAnsweredOn));
+            yield return new FoiRequestProblem("Give the date the internal review was answered.", nameof(FoiRequest.ReviewAnsweredOn));
+        }
+    }
+
+    /// <summary>
+    /// The dates must follow one another, an answer and an answered internal review need what they decided (and what
+    /// they decided its date), a refusal must cite what it relies on, and the clock must be able to count every date (a
+    /// year without known bank holidays is refused, never guessed). Refused with every rule broken and the field at
+    /// fault (the first for each field), which the pages show by those fields and the command line as sentences.
+    /// </summary>
+    private async Task CheckAsync(FoiRequest request, CancellationToken cancellationToken)
+    {
+        var problems = Problems(request).DistinctBy(p => p.Field).ToList();
+        if (problems.Count > 0)
+        {
+            throw new FoiRequestException(problems);
         }
         var calendar = await holidays.CalendarAsync(cancellationToken);
         try

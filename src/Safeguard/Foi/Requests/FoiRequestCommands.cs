@@ -171,7 +171,10 @@ internal static class FoiRequestCommands
         }
         catch (Exception refused) when (refused is FoiRequestException or OutsideCoveredYearsException)
         {
-            await Console.Error.WriteLineAsync($"error: {refused.Message}");
+            foreach (var message in refused is FoiRequestException { Problems: var problems } ? problems.Select(p => p.Message) : [refused.Message])
+            {
+                await Console.Error.WriteLineAsync($"error: {message}");
+            }
             return FoiCommands.Refused;
         }
     }

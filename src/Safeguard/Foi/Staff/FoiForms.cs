@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Foi.Clock;
 using Safeguard.Foi.Requests;
@@ -101,10 +102,26 @@ internal abstract class FoiStageModel(FoiRequestBook book) : FoiFormModel
         }
         catch (FoiRequestException refused)
         {
-            ModelState.AddModelError(refused.Field is { } field && Fields.Contains(field) ? field : Fields[0], refused.Message);
+            ModelState.AddRefusal(refused, Fields, Fields[0]);
             await ShowingAsync(cancellationToken);
             return Page();
         }
         return LocalRedirect($"{FoiStaffPaths.Request(request)}?done={Done}");
+    }
+}
+
+/// <summary>How the FOI forms show the book's refusals.</summary>
+internal static class FoiRefusals
+{
+    /// <summary>
+    /// Adds each problem of <paramref name="refused"/> by its field, or by <paramref name="otherwise"/> when the form has
+    /// no such field among <paramref name="fields"/>.
+    /// </summary>
+    public static void AddRefusal(this ModelStateDictionary modelState, FoiRequestException refused, IReadOnlyList<string> fields, string otherwise)
+    {
+        foreach (var problem in refused.Problems)
+        {
+            modelState.AddModelError(problem.Field is { } field && fields.Contains(field) ? field : otherwise, problem.Message);
+        }
     }
 }

@@ -114,9 +114,8 @@ internal abstract class RequestFormModel(FoiRequestBook book, StaffDirectory sta
         return true;
     }
 
-    /// <summary>Shows a refusal of the book by its field.</summary>
-    protected void Refused(FoiRequestException refused) =>
-        ModelState.AddModelError(refused.Field is { } field && Fields.Contains(field) ? field : nameof(Reference), refused.Message);
+    /// <summary>Shows a refusal of the book by its fields.</summary>
+    protected void Refused(FoiRequestException refused) => ModelState.AddRefusal(refused, Fields, nameof(Reference));
 
     private void Required(string field, string? value, string message)
     {
