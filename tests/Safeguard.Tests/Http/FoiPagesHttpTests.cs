@@ -14,6 +14,7 @@ using Safeguard.Foi.Holidays;
 using Safeguard.Foi.Reminders;
 using Safeguard.Foi.Requests;
 using Safeguard.Foi.Staff;
+using Safeguard.Forms;
 using Safeguard.Tests.Accounts;
 
 namespace Safeguard.Tests.Http;
@@ -161,6 +162,12 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
         undecidedPage.QuerySelector(".error-summary a[href='#ReviewOutcome']")!.TextContent.ShouldBe("Give what the internal review decided (upheld, changed in part, overturned).");
         undecidedPage.QuerySelector("#ReviewOutcome-error").ShouldNotBeNull();
         undecidedPage.QuerySelector("#ReviewAnsweredOn")!.GetAttribute("value").ShouldBe(answered);
+        // A date the form cannot read, and the book's rule broken beside it, are both said in one round trip.
+        var both = await StaffBrowser.ParseAsync(await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", "31/02/2026"), new("ReviewAnsweredOn", answered)]));
+        both.QuerySelectorAll(".error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent)).ShouldBe([
+            ("#ReviewRequestedOn", $"Enter the date the review was asked for as day/month/year, for example {FormDates.Example}"),
+            ("#ReviewOutcome", "Give what the internal review decided (upheld, changed in part, overturned)."),
+        ]);
         var undated = await StaffBrowser.ParseAsync(await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", answered), new("ReviewOutcome", "Upheld")]));
         undated.QuerySelector(".error-summary a[href='#ReviewAnsweredOn']")!.TextContent.ShouldBe("Give the date the internal review was answered.");
         undated.QuerySelector("input[name=ReviewOutcome][value=Upheld]")!.HasAttribute("checked").ShouldBeTrue();

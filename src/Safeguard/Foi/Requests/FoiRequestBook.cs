@@ -345,7 +345,12 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
         return entry.Property(r => r.ReviewAnsweredOn).IsModified || entry.Property(r => r.ReviewOutcome).IsModified;
     }
 
-    /// <summary>What is wrong with the request's dates and answers as given, every rule in turn.</summary>
+    /// <summary>
+    /// What is wrong with the request's dates and answers as given, the first problem of each field; the rules
+    /// <see cref="CheckAsync"/> refuses a save for, but the calendar's.
+    /// </summary>
+    public IReadOnlyList<FoiRequestProblem> ProblemsOf(FoiRequest request) => [.. Problems(request).DistinctBy(p => p.Field)];
+
     private IEnumerable<FoiRequestProblem> Problems(FoiRequest request)
     {
         static FoiRequestProblem? Order(DateOnly? earlier, string earlierName, DateOnly? later, string laterName, string laterField) =>
@@ -408,7 +413,7 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
     /// </summary>
     private async Task CheckAsync(FoiRequest request, CancellationToken cancellationToken)
     {
-        var problems = Problems(request).DistinctBy(p => p.Field).ToList();
+        var problems = ProblemsOf(request);
         if (problems.Count > 0)
         {
             throw new FoiRequestException(problems);

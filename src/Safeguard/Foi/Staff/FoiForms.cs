@@ -93,6 +93,12 @@ internal abstract class FoiStageModel(FoiRequestBook book) : FoiFormModel
         var change = Read();
         if (!ModelState.IsValid)
         {
+            // The book's rules too, for the fields without an error of their own, so that one round trip says it all.
+            if (await book.FindAsync(request, cancellationToken) is { } asSent)
+            {
+                change(asSent);
+                ModelState.AddRefusal(book.ProblemsOf(asSent).Where(p => p.Field is { } field && Fields.Contains(field) && ModelState.ErrorFor(field) is null), Fields, Fields[0]);
+            }
             await ShowingAsync(cancellationToken);
             return Page();
         }
@@ -102,7 +108,7 @@ internal abstract class FoiStageModel(FoiRequestBook book) : FoiFormModel
         }
         catch (FoiRequestException refused)
         {
-            ModelState.AddRefusal(refused, Fields, Fields[0]);
+            ModelState.AddRefusal(refused.Problems, Fields, Fields[0]);
             await ShowingAsync(cancellationToken);
             return Page();
         }
@@ -114,12 +120,12 @@ internal abstract class FoiStageModel(FoiRequestBook book) : FoiFormModel
 internal static class FoiRefusals
 {
     /// <summary>
-    /// Adds each problem of <paramref name="refused"/> by its field, or by <paramref name="otherwise"/> when the form has
-    /// no such field among <paramref name="fields"/>.
+    /// Adds each of the book's <paramref name="problems"/> by its field, or by <paramref name="otherwise"/> when the
+    /// form has no such field among <paramref name="fields"/>.
     /// </summary>
-    public static void AddRefusal(this ModelStateDictionary modelState, FoiRequestException refused, IReadOnlyList<string> fields, string otherwise)
+    public static void AddRefusal(this ModelStateDictionary modelState, IEnumerable<FoiRequestProblem> problems, IReadOnlyList<string> fields, string otherwise)
     {
-        foreach (var problem in refused.Problems)
+        foreach (var problem in problems)
         {
             modelState.AddModelError(problem.Field is { } field && fields.Contains(field) ? field : otherwise, problem.Message);
         }

@@ -115,7 +115,7 @@ internal abstract class RequestFormModel(FoiRequestBook book, StaffDirectory sta
     }
 
     /// <summary>Shows a refusal of the book by its fields.</summary>
-    protected void Refused(FoiRequestException refused) => ModelState.AddRefusal(refused, Fields, nameof(Reference));
+    protected void Refused(FoiRequestException refused) => ModelState.AddRefusal(refused.Problems, Fields, nameof(Reference));
 
     private void Required(string field, string? value, string message)
     {
