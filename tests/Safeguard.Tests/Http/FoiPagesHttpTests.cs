@@ -111,6 +111,12 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
         summary.ShouldContain(("#Authority", "Enter the public authority the request goes to, for example Home Office"));
         summary.ShouldContain(("#Subject", "Enter what the request asks about, in a line"));
         summary.ShouldContain(("#SentOn", "Enter the date sent as day/month/year, for example 14/08/2026"));
+        // Fields missing, and dates out of order, are said in one round trip.
+        var disordered = await StaffBrowser.ParseAsync(await officer.SubmitAsync(FoiStaffPaths.NewRequest,
+            [new("Channel", "Post"), new("SentOn", Typed(Today)), new("ReceivedOn", Typed(Today.AddDays(-5)))]));
+        var said = disordered.QuerySelectorAll(".error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
+        said.ShouldContain(("#Reference", "Enter our reference for the request, for example MJ-FOI-2026-014"));
+        said.ShouldContain(("#ReceivedOn", $"The date received ({Today.AddDays(-5):d MMMM yyyy}) is before the date sent ({Today:d MMMM yyyy})."));
 
         // Sent today by e-mail: received today, awaiting an answer on the 20th working day.
         var reference = Unique("MJ-FOI-HTTP");

@@ -93,8 +93,21 @@ internal abstract class RequestFormModel(FoiRequestBook book, StaffDirectory sta
         {
             ModelState.AddModelError(nameof(OwnerId), "Choose who owns the request: they get its reminders");
         }
+        void WriteDates(FoiRequest onto)
+        {
+            onto.SentOn = sent;
+            // By e-mail or a web form a request arrives the day it is sent; by post it is given.
+            onto.ReceivedOn = received ?? (channel is FoiChannel.Post ? null : sent);
+            onto.AcknowledgedOn = acknowledged;
+            onto.PeriodStart = start;
+            onto.PeriodEnd = end;
+        }
         if (!ModelState.IsValid)
         {
+            // The dates that could be read, against the book's rules too, so that one round trip says it all.
+            var readable = new FoiRequest { Reference = "", Authority = "", Subject = "", Text = "" };
+            WriteDates(readable);
+            ModelState.AddRefusal(book.ProblemsOf(readable).Where(p => p.Field is { } field && Fields.Contains(field) && ModelState.ErrorFor(field) is null), Fields, nameof(Reference));
             return false;
         }
         request.Reference = Reference!.Trim();
@@ -103,13 +116,8 @@ internal abstract class RequestFormModel(FoiRequestBook book, StaffDirectory sta
         request.Subject = Subject!.Trim();
         request.Text = Text?.Trim() ?? "";
         request.Channel = channel!.Value;
-        request.SentOn = sent;
-        // By e-mail or a web form a request arrives the day it is sent; by post it is given.
-        request.ReceivedOn = received ?? (channel is FoiChannel.Post ? null : sent);
-        request.AcknowledgedOn = acknowledged;
+        WriteDates(request);
         request.SeriesId = series;
-        request.PeriodStart = start;
-        request.PeriodEnd = end;
         request.OwnerId = OwnerId;
         return true;
     }
