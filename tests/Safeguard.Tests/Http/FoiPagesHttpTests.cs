@@ -423,6 +423,10 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
             (await StaffBrowser.ParseAsync(handPosted)).QuerySelector(".error-summary a[href='#ReviewOutcome']").ShouldNotBeNull(offered);
         }
 
+        // Its review form, sent back for a date it cannot read, asks nothing of the answer it leaves as it was.
+        var unread = await StaffBrowser.ParseAsync(await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", "31/02/2026"), new("ReviewAnsweredOn", Typed(asked.AddDays(10)))]));
+        unread.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ShouldBe(["#ReviewRequestedOn"]);
+
         var closed = await officer.SubmitAsync($"{path}/close", [new("ClosedOn", Typed(Today))]);
 
         Location(closed).ShouldBe($"{path}?done=close", "closing is not refused for an outcome the review's page did not ask for then");

@@ -346,12 +346,22 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
     }
 
     /// <summary>
-    /// What is wrong with the request's dates and answers as given, the first problem of each field; the rules
-    /// <see cref="CheckAsync"/> refuses a save for, but the calendar's.
+    /// What would be wrong with <paramref name="request"/> (as read, untracked) once <paramref name="change"/> is made
+    /// to it, by the rules <see cref="CheckAsync"/> refuses a save for but the calendar's, without changing it: for a
+    /// form that could not read every field to say the rest at once.
     /// </summary>
-    public IReadOnlyList<FoiRequestProblem> ProblemsOf(FoiRequest request) => [.. Problems(request).DistinctBy(p => p.Field)];
+    public IReadOnlyList<FoiRequestProblem> ProblemsOf(FoiRequest request, Action<FoiRequest> change)
+    {
+        var changed = (FoiRequest)db.Entry(request).CurrentValues.ToObject();
+        change(changed);
+        return Problems(changed, reviewAnswerChanging: changed.ReviewAnsweredOn != request.ReviewAnsweredOn || changed.ReviewOutcome != request.ReviewOutcome);
+    }
 
-    private IEnumerable<FoiRequestProblem> Problems(FoiRequest request)
+    /// <summary>The first problem of each field, rule by rule.</summary>
+    private static IReadOnlyList<FoiRequestProblem> Problems(FoiRequest request, bool reviewAnswerChanging) =>
+        [.. Rules(request, reviewAnswerChanging).DistinctBy(p => p.Field)];
+
+    private static IEnumerable<FoiRequestProblem> Rules(FoiRequest request, bool reviewAnswerChanging)
     {
         static FoiRequestProblem? Order(DateOnly? earlier, string earlierName, DateOnly? later, string laterName, string laterField) =>
             earlier is { } first && later is { } second && second < first
@@ -395,7 +405,7 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
         {
             yield return new FoiRequestProblem("Only a refusal or an answer in part cites exemptions: clear them, or give that outcome.", nameof(FoiRequest.Exemptions));
         }
-        if (request.ReviewAnsweredOn is not null && request.ReviewOutcome is null && ReviewAnswerChanging(request))
+        if (request.ReviewAnsweredOn is not null && request.ReviewOutcome is null && reviewAnswerChanging)
         {
             yield return new FoiRequestProblem("Give what the internal review decided (upheld, changed in part, overturned).", nameof(FoiRequest.ReviewOutcome));
         }
@@ -413,7 +423,7 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
     /// </summary>
     private async Task CheckAsync(FoiRequest request, CancellationToken cancellationToken)
     {
-        var problems = ProblemsOf(request);
+        var problems = Problems(request, ReviewAnswerChanging(request));
         if (problems.Count > 0)
         {
             throw new FoiRequestException(problems);

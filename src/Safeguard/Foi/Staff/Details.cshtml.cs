@@ -9,6 +9,8 @@ internal sealed class DetailsModel(FoiRequestBook book, StaffDirectory staff) : 
 {
     public FoiRequest Current { get; private set; } = null!;
 
+    protected override FoiRequest? Saved => Current;
+
     public async Task<IActionResult> OnGetAsync(int request, CancellationToken cancellationToken)
     {
         if (await Book.FindAsync(request, cancellationToken) is not { } found)

@@ -94,11 +94,7 @@ internal abstract class FoiStageModel(FoiRequestBook book) : FoiFormModel
         if (!ModelState.IsValid)
         {
             // The book's rules too, for the fields without an error of their own, so that one round trip says it all.
-            if (await book.FindAsync(request, cancellationToken) is { } asSent)
-            {
-                change(asSent);
-                ModelState.AddRefusal(book.ProblemsOf(asSent).Where(p => p.Field is { } field && Fields.Contains(field) && ModelState.ErrorFor(field) is null), Fields, Fields[0]);
-            }
+            ModelState.AddRefusal(book.ProblemsOf(found, change).Where(p => p.Field is { } field && Fields.Contains(field) && ModelState.ErrorFor(field) is null), Fields, Fields[0]);
             await ShowingAsync(cancellationToken);
             return Page();
         }

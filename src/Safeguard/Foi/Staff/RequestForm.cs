@@ -105,9 +105,7 @@ internal abstract class RequestFormModel(FoiRequestBook book, StaffDirectory sta
         if (!ModelState.IsValid)
         {
             // The dates that could be read, against the book's rules too, so that one round trip says it all.
-            var readable = new FoiRequest { Reference = "", Authority = "", Subject = "", Text = "" };
-            WriteDates(readable);
-            ModelState.AddRefusal(book.ProblemsOf(readable).Where(p => p.Field is { } field && Fields.Contains(field) && ModelState.ErrorFor(field) is null), Fields, nameof(Reference));
+            ModelState.AddRefusal(book.ProblemsOf(Saved ?? request, WriteDates).Where(p => p.Field is { } field && Fields.Contains(field) && ModelState.ErrorFor(field) is null), Fields, nameof(Reference));
             return false;
         }
         request.Reference = Reference!.Trim();
@@ -121,6 +119,9 @@ internal abstract class RequestFormModel(FoiRequestBook book, StaffDirectory sta
         request.OwnerId = OwnerId;
         return true;
     }
+
+    /// <summary>The request as saved, when the form changes one: the dates read are checked against the rest of it.</summary>
+    protected virtual FoiRequest? Saved => null;
 
     /// <summary>Shows a refusal of the book by its fields.</summary>
     protected void Refused(FoiRequestException refused) => ModelState.AddRefusal(refused.Problems, Fields, nameof(Reference));
