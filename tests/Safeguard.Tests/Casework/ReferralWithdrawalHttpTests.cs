@@ -155,7 +155,9 @@ public abstract class ReferralWithdrawalHttpTests<TFactory>(TFactory factory) : 
     /// <summary>
     /// Two referrals of one person withdrawn as the same as each other, the second as the first lands: the second is
     /// refused, saying the one it names was withdrawn itself, so that one of them always stays; whichever is numbered
-    /// first (the rows are written in the order of their numbers).
+    /// first. The colleague's withdrawal lands whole between this one's reading and its writing: the test shows the
+    /// check made as it is written, not the order of the writes that keeps two truly simultaneous ones from waiting on
+    /// each other (docs/casework.md says why that holds).
     /// </summary>
     [Theory]
     [InlineData(true)]

@@ -138,6 +138,12 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
         var twice = await StaffBrowser.ParseAsync(await officer.SubmitAsync($"{path}/answer", [new("Outcome", "Refused"), new("AnsweredOn", Typed(Today.AddDays(-3)))]));
         twice.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ShouldBe(["#AnsweredOn", "#Exemptions"]);
         twice.QuerySelector("#AnsweredOn-error")!.TextContent.ShouldContain("is before the date received");
+        // A rule that reads a field the form could not read waits for it: no word about exemptions none were given
+        // for, nor about exemptions cited beside an outcome that could not be read.
+        (await StaffBrowser.ParseAsync(await officer.SubmitAsync($"{path}/answer", [new("Outcome", "AnsweredInFull"), new("AnsweredOn", "31/02/2026")])))
+            .QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ShouldBe(["#AnsweredOn"]);
+        (await StaffBrowser.ParseAsync(await officer.SubmitAsync($"{path}/answer", [new("Outcome", "Upheld"), new("AnsweredOn", answered), new("Exemptions", "s.31")])))
+            .QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ShouldBe(["#Outcome"]);
 
         refused = await officer.SubmitAsync($"{path}/answer",
             [new("Outcome", "Refused"), new("AnsweredOn", answered), new("Exemptions", "s.31"), new("Exemptions", "s.38"), new("OtherExemptions", "S40(2)")]);

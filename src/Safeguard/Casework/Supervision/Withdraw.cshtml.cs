@@ -73,8 +73,9 @@ internal sealed class WithdrawModel(ReferralDesk desk) : PageModel
         {
             return NotFound();
         }
-        if (Refusal is null)
+        if (Refusal is null && sameAs is not null)
         {
+            // Still waiting: the one it named was withdrawn itself meanwhile, which reading the number again says.
             await ReadSameAsAsync(cancellationToken);
         }
         return Page();

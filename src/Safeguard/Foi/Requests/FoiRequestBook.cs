@@ -90,7 +90,7 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
     {
         request.Reference = request.Reference.Trim();
         await EnsureUniqueAsync(request, cancellationToken);
-        request.Exemptions = request.Exemptions is { } cited ? FoiExemptions.Normalise(cited) : null;
+        request.Exemptions = Normalised(request.Exemptions);
         await CheckAsync(request, cancellationToken);
         db.Requests.Add(request);
         await SaveCheckedAsync(() => SaveAuditedAsync(AuditAction.Create, request, $"request {request.Reference} added", cancellationToken),
@@ -138,7 +138,7 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
         change(request);
         request.Reference = request.Reference.Trim();
         await EnsureUniqueAsync(request, cancellationToken);
-        request.Exemptions = string.IsNullOrWhiteSpace(request.Exemptions) ? null : FoiExemptions.Normalise(request.Exemptions);
+        request.Exemptions = Normalised(request.Exemptions);
         await CheckAsync(request, cancellationToken);
         await SaveCheckedAsync(() => SaveAuditedAsync(AuditAction.Update, request, $"request {request.Reference}: {what}", cancellationToken),
             () => EnsureUniqueAsync(request, cancellationToken));
@@ -348,70 +348,84 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
     /// <summary>
     /// What would be wrong with <paramref name="request"/> (as read, untracked) once <paramref name="change"/> is made
     /// to it, by the rules <see cref="CheckAsync"/> refuses a save for but the calendar's, without changing it: for a
-    /// form that could not read every field to say the rest at once.
+    /// form that could not read the fields in <paramref name="unread"/> to say the rest at once. A rule that reads one
+    /// of those is left until they are read.
     /// </summary>
-    public IReadOnlyList<FoiRequestProblem> ProblemsOf(FoiRequest request, Action<FoiRequest> change)
+    public IReadOnlyList<FoiRequestProblem> ProblemsOf(FoiRequest request, Action<FoiRequest> change, IReadOnlyCollection<string> unread)
     {
         var changed = (FoiRequest)db.Entry(request).CurrentValues.ToObject();
         change(changed);
-        return Problems(changed, reviewAnswerChanging: changed.ReviewAnsweredOn != request.ReviewAnsweredOn || changed.ReviewOutcome != request.ReviewOutcome);
+        changed.Exemptions = Cited(changed.Exemptions);
+        var reviewAnswerChanging = changed.ReviewAnsweredOn != request.ReviewAnsweredOn || changed.ReviewOutcome != request.ReviewOutcome;
+        return Problems(changed, reviewAnswerChanging, unread);
     }
 
-    /// <summary>The first problem of each field, rule by rule.</summary>
-    private static IReadOnlyList<FoiRequestProblem> Problems(FoiRequest request, bool reviewAnswerChanging) =>
-        [.. Rules(request, reviewAnswerChanging).DistinctBy(p => p.Field)];
+    /// <summary>The first problem of each field, rule by rule, but for rules that read a field in <paramref name="unread"/>.</summary>
+    private static IReadOnlyList<FoiRequestProblem> Problems(FoiRequest request, bool reviewAnswerChanging, IReadOnlyCollection<string> unread) =>
+        [.. Rules(request, reviewAnswerChanging).Where(rule => !rule.Reads.Any(unread.Contains)).Select(rule => rule.Problem).DistinctBy(p => p.Field)];
 
-    private static IEnumerable<FoiRequestProblem> Rules(FoiRequest request, bool reviewAnswerChanging)
+    /// <summary>A blank list of exemptions is none.</summary>
+    private static string? Cited(string? exemptions) => string.IsNullOrWhiteSpace(exemptions) ? null : exemptions;
+
+    /// <summary>The exemptions as saved: none when blank, otherwise each section written one way.</summary>
+    private static string? Normalised(string? exemptions) => Cited(exemptions) is { } cited ? FoiExemptions.Normalise(cited) : null;
+
+    /// <summary>Each rule the request breaks, with the fields the rule reads.</summary>
+    private static IEnumerable<(FoiRequestProblem Problem, string[] Reads)> Rules(FoiRequest r, bool reviewAnswerChanging)
     {
-        static FoiRequestProblem? Order(DateOnly? earlier, string earlierName, DateOnly? later, string laterName, string laterField) =>
+        const string Sent = nameof(FoiRequest.SentOn), Received = nameof(FoiRequest.ReceivedOn), Answered = nameof(FoiRequest.AnsweredOn),
+            Outcome = nameof(FoiRequest.Outcome), Exemptions = nameof(FoiRequest.Exemptions), ReviewAnswered = nameof(FoiRequest.ReviewAnsweredOn),
+            ReviewOutcome = nameof(FoiRequest.ReviewOutcome), Complaint = nameof(FoiRequest.ComplaintToCommissionerOn), Decision = nameof(FoiRequest.CommissionerDecisionOn),
+            Appeal = nameof(FoiRequest.TribunalAppealOn);
+        static (FoiRequestProblem, string[])? Order(DateOnly? earlier, string earlierName, string[] earlierFields, DateOnly? later, string laterName, string laterField) =>
             earlier is { } first && later is { } second && second < first
-                ? new FoiRequestProblem($"The {laterName} ({second:d MMMM yyyy}) is before the {earlierName} ({first:d MMMM yyyy}).", laterField)
+                ? (new FoiRequestProblem($"The {laterName} ({second:d MMMM yyyy}) is before the {earlierName} ({first:d MMMM yyyy}).", laterField), [.. earlierFields, laterField])
                 : null;
-        FoiRequestProblem?[] order =
+        (FoiRequestProblem, string[])?[] order =
         [
-            Order(request.SentOn, "date sent", request.ReceivedOn, "date received", nameof(FoiRequest.ReceivedOn)),
-            Order(request.ReceivedOn ?? request.SentOn, "date received", request.AcknowledgedOn, "date acknowledged", nameof(FoiRequest.AcknowledgedOn)),
-            Order(request.ReceivedOn ?? request.SentOn, "date received", request.AnsweredOn, "date answered", nameof(FoiRequest.AnsweredOn)),
-            Order(request.ReceivedOn ?? request.SentOn, "date received", request.ExtendedTo, "extended date", nameof(FoiRequest.ExtendedTo)),
-            Order(request.AnsweredOn, "date answered", request.ReviewRequestedOn, "date the review was requested", nameof(FoiRequest.ReviewRequestedOn)),
-            Order(request.ReviewRequestedOn, "date the review was requested", request.ReviewAnsweredOn, "date the review was answered", nameof(FoiRequest.ReviewAnsweredOn)),
-            Order(request.ReviewAnsweredOn ?? request.AnsweredOn, "answer", request.ComplaintToCommissionerOn, "date of the complaint to the Commissioner", nameof(FoiRequest.ComplaintToCommissionerOn)),
-            Order(request.ComplaintToCommissionerOn, "complaint to the Commissioner", request.CommissionerDecisionOn, "Commissioner's decision", nameof(FoiRequest.CommissionerDecisionOn)),
-            Order(request.CommissionerDecisionOn, "Commissioner's decision", request.TribunalAppealOn, "appeal to the tribunal", nameof(FoiRequest.TribunalAppealOn)),
-            Order(request.TribunalAppealOn, "appeal to the tribunal", request.TribunalDecisionOn, "tribunal's decision", nameof(FoiRequest.TribunalDecisionOn)),
-            Order(request.PeriodStart, "start of the period", request.PeriodEnd, "end of the period", nameof(FoiRequest.PeriodEnd)),
+            Order(r.SentOn, "date sent", [Sent], r.ReceivedOn, "date received", Received),
+            Order(r.ReceivedOn ?? r.SentOn, "date received", [Received, Sent], r.AcknowledgedOn, "date acknowledged", nameof(FoiRequest.AcknowledgedOn)),
+            Order(r.ReceivedOn ?? r.SentOn, "date received", [Received, Sent], r.AnsweredOn, "date answered", Answered),
+            Order(r.ReceivedOn ?? r.SentOn, "date received", [Received, Sent], r.ExtendedTo, "extended date", nameof(FoiRequest.ExtendedTo)),
+            Order(r.AnsweredOn, "date answered", [Answered], r.ReviewRequestedOn, "date the review was requested", nameof(FoiRequest.ReviewRequestedOn)),
+            Order(r.ReviewRequestedOn, "date the review was requested", [nameof(FoiRequest.ReviewRequestedOn)], r.ReviewAnsweredOn, "date the review was answered", ReviewAnswered),
+            Order(r.ReviewAnsweredOn ?? r.AnsweredOn, "answer", [ReviewAnswered, Answered], r.ComplaintToCommissionerOn, "date of the complaint to the Commissioner", Complaint),
+            Order(r.ComplaintToCommissionerOn, "complaint to the Commissioner", [Complaint], r.CommissionerDecisionOn, "Commissioner's decision", Decision),
+            Order(r.CommissionerDecisionOn, "Commissioner's decision", [Decision], r.TribunalAppealOn, "appeal to the tribunal", Appeal),
+            Order(r.TribunalAppealOn, "appeal to the tribunal", [Appeal], r.TribunalDecisionOn, "tribunal's decision", nameof(FoiRequest.TribunalDecisionOn)),
+            Order(r.PeriodStart, "start of the period", [nameof(FoiRequest.PeriodStart)], r.PeriodEnd, "end of the period", nameof(FoiRequest.PeriodEnd)),
         ];
-        foreach (var problem in order.OfType<FoiRequestProblem>())
+        foreach (var broken in order.OfType<(FoiRequestProblem, string[])>())
         {
-            yield return problem;
+            yield return broken;
         }
-        if (request.ReceivedOn is not null && request.SentOn is null)
+        if (r.ReceivedOn is not null && r.SentOn is null)
         {
-            yield return new FoiRequestProblem("A request received by the authority must have been sent: give the date sent too.", nameof(FoiRequest.SentOn));
+            yield return (new("A request received by the authority must have been sent: give the date sent too.", Sent), [Received, Sent]);
         }
-        if (request.AnsweredOn is not null && request.Outcome is null)
+        if (r.AnsweredOn is not null && r.Outcome is null)
         {
-            yield return new FoiRequestProblem("Give the outcome of the answer (answered in full, answered in part, refused, not held).", nameof(FoiRequest.Outcome));
+            yield return (new("Give the outcome of the answer (answered in full, answered in part, refused, not held).", Outcome), [Answered, Outcome]);
         }
-        if (request.Outcome is { } outcome && outcome != FoiOutcome.NoAnswer && request.AnsweredOn is null)
+        if (r.Outcome is { } outcome && outcome != FoiOutcome.NoAnswer && r.AnsweredOn is null)
         {
-            yield return new FoiRequestProblem("Give the date the answer came.", nameof(FoiRequest.AnsweredOn));
+            yield return (new("Give the date the answer came.", Answered), [Outcome, Answered]);
         }
-        if (request.Outcome == FoiOutcome.Refused && string.IsNullOrWhiteSpace(request.Exemptions))
+        if (r.Outcome == FoiOutcome.Refused && string.IsNullOrWhiteSpace(r.Exemptions))
         {
-            yield return new FoiRequestProblem("A refusal cites the sections it relies on: give the exemptions, e.g. \"s.12\" or \"s.31, s.40(2)\".", nameof(FoiRequest.Exemptions));
+            yield return (new("A refusal cites the sections it relies on: give the exemptions, e.g. \"s.12\" or \"s.31, s.40(2)\".", Exemptions), [Outcome, Exemptions]);
         }
-        if (request.Exemptions is not null && request.Outcome is not (FoiOutcome.Refused or FoiOutcome.AnsweredInPart))
+        if (r.Exemptions is not null && r.Outcome is not (FoiOutcome.Refused or FoiOutcome.AnsweredInPart))
         {
-            yield return new FoiRequestProblem("Only a refusal or an answer in part cites exemptions: clear them, or give that outcome.", nameof(FoiRequest.Exemptions));
+            yield return (new("Only a refusal or an answer in part cites exemptions: clear them, or give that outcome.", Exemptions), [Outcome, Exemptions]);
         }
-        if (request.ReviewAnsweredOn is not null && request.ReviewOutcome is null && reviewAnswerChanging)
+        if (r.ReviewAnsweredOn is not null && r.ReviewOutcome is null && reviewAnswerChanging)
         {
-            yield return new FoiRequestProblem("Give what the internal review decided (upheld, changed in part, overturned).", nameof(FoiRequest.ReviewOutcome));
+            yield return (new("Give what the internal review decided (upheld, changed in part, overturned).", ReviewOutcome), [ReviewAnswered, ReviewOutcome]);
         }
-        if (request.ReviewOutcome is not null && request.ReviewAnsweredOn is null)
+        if (r.ReviewOutcome is not null && r.ReviewAnsweredOn is null)
         {
-            yield return new FoiRequestProblem("Give the date the internal review was answered.", nameof(FoiRequest.ReviewAnsweredOn));
+            yield return (new("Give the date the internal review was answered.", ReviewAnswered), [ReviewOutcome, ReviewAnswered]);
         }
     }
 
@@ -423,7 +437,7 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
     /// </summary>
     private async Task CheckAsync(FoiRequest request, CancellationToken cancellationToken)
     {
-        var problems = Problems(request, ReviewAnswerChanging(request));
+        var problems = Problems(request, ReviewAnswerChanging(request), unread: []);
         if (problems.Count > 0)
         {
             throw new FoiRequestException(problems);

@@ -23,6 +23,10 @@ internal sealed class AnswerModel(FoiRequestBook book) : FoiStageModel(book)
 
     protected override IReadOnlyList<string> Fields { get; } = [nameof(Outcome), nameof(AnsweredOn), nameof(Exemptions), nameof(OtherExemptions)];
 
+    /// <summary>Other sections the form could not read leave the request's exemptions unread too.</summary>
+    protected override IReadOnlyCollection<string> Unread() =>
+        ModelState.ErrorFor(nameof(OtherExemptions)) is null ? base.Unread() : [.. base.Unread(), nameof(Exemptions)];
+
     protected override string Done => "answer";
 
     protected override void Fill(FoiRequest request)

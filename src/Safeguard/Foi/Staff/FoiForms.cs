@@ -68,6 +68,9 @@ internal abstract class FoiStageModel(FoiRequestBook book) : FoiFormModel
     /// <summary>Reads the form (adding errors for what cannot be read) into the change to make.</summary>
     protected abstract Action<FoiRequest> Read();
 
+    /// <summary>The request's fields the form could not read: those with an error (a page whose field fills another says so).</summary>
+    protected virtual IReadOnlyCollection<string> Unread() => [.. Fields.Where(field => ModelState.ErrorFor(field) is not null)];
+
     /// <summary>Loads what the page shows besides the form, each time it is shown.</summary>
     protected virtual Task ShowingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -93,8 +96,8 @@ internal abstract class FoiStageModel(FoiRequestBook book) : FoiFormModel
         var change = Read();
         if (!ModelState.IsValid)
         {
-            // The book's rules too, for the fields without an error of their own, so that one round trip says it all.
-            ModelState.AddRefusal(book.ProblemsOf(found, change).Where(p => p.Field is { } field && Fields.Contains(field) && ModelState.ErrorFor(field) is null), Fields, Fields[0]);
+            // The book's rules too, but those reading a field the form could not read, so that one round trip says it all.
+            ModelState.AddRefusal(book.ProblemsOf(found, change, Unread()), Fields, Fields[0]);
             await ShowingAsync(cancellationToken);
             return Page();
         }

@@ -105,7 +105,7 @@ internal abstract class RequestFormModel(FoiRequestBook book, StaffDirectory sta
         if (!ModelState.IsValid)
         {
             // The dates that could be read, against the book's rules too, so that one round trip says it all.
-            ModelState.AddRefusal(book.ProblemsOf(Saved ?? request, WriteDates).Where(p => p.Field is { } field && Fields.Contains(field) && ModelState.ErrorFor(field) is null), Fields, nameof(Reference));
+            ModelState.AddRefusal(book.ProblemsOf(Saved ?? request, WriteDates, [.. Fields.Where(field => ModelState.ErrorFor(field) is not null)]), Fields, nameof(Reference));
             return false;
         }
         request.Reference = Reference!.Trim();
