@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Safeguard.Accounts.Data;
 using Safeguard.Accounts.Invitations;
 using Safeguard.Accounts.Mail;
@@ -206,7 +205,7 @@ public static class AccountsModule
 
         public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
         {
-            await services.GetRequiredService<AccountsDbContext>().Database.MigrateAsync(cancellationToken);
+            await services.GetRequiredService<AccountsDbContext>().Database.MigrateModuleAsync(cancellationToken);
             var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
             foreach (var role in StaffRoles.All)
             {

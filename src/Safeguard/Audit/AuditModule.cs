@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Safeguard.Accounts;
 using Safeguard.Audit.Chain;
 using Safeguard.Audit.Data;
@@ -39,7 +38,7 @@ public static class AuditModule
         public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
         {
             await using var db = services.GetRequiredService<AuditDatabase>().Open();
-            await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.MigrateModuleAsync(cancellationToken);
         }
 
         public Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;

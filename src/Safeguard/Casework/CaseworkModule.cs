@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
@@ -97,7 +96,7 @@ public static class CaseworkModule
         public string Name => CaseworkModule.Name;
 
         public Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-            services.GetRequiredService<CaseworkDbContext>().Database.MigrateAsync(cancellationToken);
+            services.GetRequiredService<CaseworkDbContext>().Database.MigrateModuleAsync(cancellationToken);
 
         public Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
             DemonstrationCases.LoadAsync(services, cancellationToken);

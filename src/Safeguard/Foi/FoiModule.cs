@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Safeguard.Accounts;
 using Safeguard.Foi.Api;
 using Safeguard.Foi.Calendar;
@@ -46,7 +45,7 @@ public static class FoiModule
         public string Name => "foi";
 
         public Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-            services.GetRequiredService<FoiDbContext>().Database.MigrateAsync(cancellationToken);
+            services.GetRequiredService<FoiDbContext>().Database.MigrateModuleAsync(cancellationToken);
 
         // The shipped bank holidays are read from the assembly; there is nothing to demonstrate yet.
         public Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,3 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
+
 namespace Safeguard.Platform;
 
 /// <summary>
@@ -60,4 +65,23 @@ public sealed partial class DatabaseInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loading demonstration data for the {Module} module")]
     private static partial void LogLoadingDemonstrationData(ILogger logger, string module);
+}
+
+/// <summary>How every module applies its migrations.</summary>
+public static class ModuleMigrations
+{
+    /// <summary>
+    /// Applies the context's migrations, creating the module's history table first when the database is there:
+    /// otherwise EF Core reads that table before it exists on a fresh PostgreSQL database and logs the read as a
+    /// failed command (dotnet/efcore#37328), which a person setting up a server takes for an error. A database that
+    /// is not there yet is left for the migrations to create, as before.
+    /// </summary>
+    public static async Task MigrateModuleAsync(this DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        if (await database.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+        {
+            await database.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        }
+        await database.MigrateAsync(cancellationToken);
+    }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Safeguard.Accounts;
 using Safeguard.Platform;
 using Safeguard.Statistics.Api;
@@ -67,7 +66,7 @@ public static class StatisticsModule
         public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
         {
             var db = services.GetRequiredService<StatisticsDbContext>();
-            await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.MigrateModuleAsync(cancellationToken);
             await StatisticsCatalogue.EnsureAsync(db, cancellationToken);
         }
 
