@@ -117,7 +117,7 @@ public sealed class FoiCommandLineTests : IDisposable
         // An internal review answered must say what it decided.
         var undecided = await RunAsync("foi", "requests", "record", "MJ-TEST-2", "--review-requested", "2025-02-03", "--review-answered", "2025-02-20");
         undecided.ExitCode.ShouldBe(1);
-        undecided.Errors.ShouldContain("error: Give what the internal review decided (upheld, changed in part, overturned).");
+        undecided.Errors.ShouldContain("error: Choose what the internal review decided: upheld, changed in part or overturned.");
         var upheld = await RunAsync("foi", "requests", "record", "MJ-TEST-2", "--review-requested", "2025-02-03", "--review-answered", "2025-02-20", "--review-outcome", "Upheld");
         upheld.ExitCode.ShouldBe(0, upheld.Errors);
         upheld.Output.ShouldContain("MJ-TEST-2            refused [s.31; s.40(2)]");

@@ -116,7 +116,7 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
             [new("Channel", "Post"), new("SentOn", Typed(Today)), new("ReceivedOn", Typed(Today.AddDays(-5)))]));
         var said = disordered.QuerySelectorAll(".error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
         said.ShouldContain(("#Reference", "Enter our reference for the request, for example MJ-FOI-2026-014"));
-        said.ShouldContain(("#ReceivedOn", $"The date received ({Today.AddDays(-5):d MMMM yyyy}) is before the date sent ({Today:d MMMM yyyy})."));
+        said.ShouldContain(("#ReceivedOn", $"The date received ({Today.AddDays(-5):d MMMM yyyy}) is before the date sent ({Today:d MMMM yyyy})"));
 
         // Sent today by e-mail: received today, awaiting an answer on the 20th working day.
         var reference = Unique("MJ-FOI-HTTP");
@@ -171,17 +171,17 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
         // form is sent back, pointing at the field, with the words the command line uses too.
         var undecided = await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", answered), new("ReviewAnsweredOn", answered)]);
         var undecidedPage = await StaffBrowser.ParseAsync(undecided);
-        undecidedPage.QuerySelector(".error-summary a[href='#ReviewOutcome']")!.TextContent.ShouldBe("Give what the internal review decided (upheld, changed in part, overturned).");
+        undecidedPage.QuerySelector(".error-summary a[href='#ReviewOutcome']")!.TextContent.ShouldBe("Choose what the internal review decided: upheld, changed in part or overturned");
         undecidedPage.QuerySelector("#ReviewOutcome-error").ShouldNotBeNull();
         undecidedPage.QuerySelector("#ReviewAnsweredOn")!.GetAttribute("value").ShouldBe(answered);
         // A date the form cannot read, and the book's rule broken beside it, are both said in one round trip.
         var both = await StaffBrowser.ParseAsync(await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", "31/02/2026"), new("ReviewAnsweredOn", answered)]));
         both.QuerySelectorAll(".error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent)).ShouldBe([
             ("#ReviewRequestedOn", $"Enter the date the review was asked for as day/month/year, for example {FormDates.Example}"),
-            ("#ReviewOutcome", "Give what the internal review decided (upheld, changed in part, overturned)."),
+            ("#ReviewOutcome", "Choose what the internal review decided: upheld, changed in part or overturned"),
         ]);
         var undated = await StaffBrowser.ParseAsync(await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", answered), new("ReviewOutcome", "Upheld")]));
-        undated.QuerySelector(".error-summary a[href='#ReviewAnsweredOn']")!.TextContent.ShouldBe("Give the date the internal review was answered.");
+        undated.QuerySelector(".error-summary a[href='#ReviewAnsweredOn']")!.TextContent.ShouldBe("Enter the date the internal review was answered");
         undated.QuerySelector("input[name=ReviewOutcome][value=Upheld]")!.HasAttribute("checked").ShouldBeTrue();
         // An outcome chosen by mistake for a review still awaited can be taken back.
         Location(await officer.SubmitAsync($"{path}/review", [new("ReviewRequestedOn", answered), new("ReviewOutcome", "")])).ShouldBe($"{path}?done=review");
@@ -463,7 +463,7 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
         response.StatusCode.ShouldBe(HttpStatusCode.OK, "the form again, saying why, not an error page");
         var page = await StaffBrowser.ParseAsync(response);
         page.QuerySelector(".error-summary a[href='#Reference']").ShouldNotBeNull().TextContent
-            .ShouldBe($"There is already a request '{reference}': give this one another reference.");
+            .ShouldBe($"There is already a request '{reference}': give this one another reference");
         page.QuerySelector<IHtmlInputElement>("#Reference")!.Value.ShouldBe(reference);
         await using var check = factory.Services.CreateAsyncScope();
         (await check.ServiceProvider.GetRequiredService<FoiDbContext>().Requests.CountAsync(r => r.Reference == reference, Cancel)).ShouldBe(1);
@@ -487,7 +487,7 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
         factory.Meanwhile.Happened.ShouldBeTrue("the same series was saved between this one's check and its save");
         response.StatusCode.ShouldBe(HttpStatusCode.OK, "the form again, saying why, not an error page");
         (await StaffBrowser.ParseAsync(response)).QuerySelector(".error-summary a[href='#Name']").ShouldNotBeNull().TextContent
-            .ShouldBe($"There is already a series '{name}'.");
+            .ShouldBe($"There is already a series '{name}'");
     }
 }
 

@@ -401,31 +401,31 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
         }
         if (r.ReceivedOn is not null && r.SentOn is null)
         {
-            yield return (new("A request received by the authority must have been sent: give the date sent too.", Sent), [Received, Sent]);
+            yield return (new("A request received by the authority must have been sent: enter the date sent too.", Sent), [Received, Sent]);
         }
         if (r.AnsweredOn is not null && r.Outcome is null)
         {
-            yield return (new("Give the outcome of the answer (answered in full, answered in part, refused, not held).", Outcome), [Answered, Outcome]);
+            yield return (new("Choose the outcome of the answer: answered in full, answered in part, refused or not held.", Outcome), [Answered, Outcome]);
         }
         if (r.Outcome is { } outcome && outcome != FoiOutcome.NoAnswer && r.AnsweredOn is null)
         {
-            yield return (new("Give the date the answer came.", Answered), [Outcome, Answered]);
+            yield return (new("Enter the date the answer came.", Answered), [Outcome, Answered]);
         }
         if (r.Outcome == FoiOutcome.Refused && string.IsNullOrWhiteSpace(r.Exemptions))
         {
-            yield return (new("A refusal cites the sections it relies on: give the exemptions, e.g. \"s.12\" or \"s.31, s.40(2)\".", Exemptions), [Outcome, Exemptions]);
+            yield return (new("A refusal cites the sections it relies on: enter the exemptions, for example \"s.12\" or \"s.31, s.40(2)\".", Exemptions), [Outcome, Exemptions]);
         }
         if (r.Exemptions is not null && r.Outcome is not (FoiOutcome.Refused or FoiOutcome.AnsweredInPart))
         {
-            yield return (new("Only a refusal or an answer in part cites exemptions: clear them, or give that outcome.", Exemptions), [Outcome, Exemptions]);
+            yield return (new("Only a refusal or an answer in part cites exemptions: clear them, or choose that outcome.", Exemptions), [Outcome, Exemptions]);
         }
         if (r.ReviewAnsweredOn is not null && r.ReviewOutcome is null && reviewAnswerChanging)
         {
-            yield return (new("Give what the internal review decided (upheld, changed in part, overturned).", ReviewOutcome), [ReviewAnswered, ReviewOutcome]);
+            yield return (new("Choose what the internal review decided: upheld, changed in part or overturned.", ReviewOutcome), [ReviewAnswered, ReviewOutcome]);
         }
         if (r.ReviewOutcome is not null && r.ReviewAnsweredOn is null)
         {
-            yield return (new("Give the date the internal review was answered.", ReviewAnswered), [ReviewOutcome, ReviewAnswered]);
+            yield return (new("Enter the date the internal review was answered.", ReviewAnswered), [ReviewOutcome, ReviewAnswered]);
         }
     }
 

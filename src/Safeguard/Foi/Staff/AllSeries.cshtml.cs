@@ -44,7 +44,7 @@ internal sealed class AllSeriesModel(FoiRequestBook book) : FoiFormModel
             }
             catch (FoiRequestException refused)
             {
-                ModelState.AddModelError(nameof(Name), refused.Message);
+                ModelState.AddRefusal(refused.Problems, [nameof(Name)], nameof(Name));
             }
         }
         Series = await book.AllSeriesAsync(cancellationToken);

@@ -120,13 +120,17 @@ internal static class FoiRefusals
 {
     /// <summary>
     /// Adds each of the book's <paramref name="problems"/> by its field, or by <paramref name="otherwise"/> when the
-    /// form has no such field among <paramref name="fields"/>.
+    /// form has no such field among <paramref name="fields"/>, written as the pages' own messages are: a message of one
+    /// sentence without its full stop (the command line prints the book's sentences whole).
     /// </summary>
     public static void AddRefusal(this ModelStateDictionary modelState, IEnumerable<FoiRequestProblem> problems, IReadOnlyList<string> fields, string otherwise)
     {
         foreach (var problem in problems)
         {
-            modelState.AddModelError(problem.Field is { } field && fields.Contains(field) ? field : otherwise, problem.Message);
+            modelState.AddModelError(problem.Field is { } field && fields.Contains(field) ? field : otherwise, AsFieldMessage(problem.Message));
         }
     }
+
+    private static string AsFieldMessage(string message) =>
+        message.EndsWith('.') && !message[..^1].Contains(". ", StringComparison.Ordinal) ? message[..^1] : message;
 }
