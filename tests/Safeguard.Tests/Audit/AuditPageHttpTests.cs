@@ -66,9 +66,27 @@ public abstract class AuditPageHttpTests<TFactory>(TFactory factory) : IClassFix
         page.QuerySelector("label[for=Action]").ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task Search_ByDays_TakesDatesAsEveryFormDoes()
+    {
+        var (admin, browser) = await SignedInAdministratorAsync();
+        var signIn = $"{AuditPaths.Trail}?Actor={admin.Id}&Action=sign-in";
+        var day = DateOnly.ParseExact(Rows(await browser.PageAsync(signIn)).ShouldHaveSingleItem()[1][..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        string Day(DateOnly date, string format) => Uri.EscapeDataString(date.ToString(format, System.Globalization.CultureInfo.InvariantCulture));
+
+        Rows(await browser.PageAsync($"{signIn}&From={Day(day, "dd/MM/yyyy")}&To={Day(day, "d/M/yyyy")}")).ShouldHaveSingleItem();
+        Rows(await browser.PageAsync($"{signIn}&From={Day(day, "yyyy-MM-dd")}&To={Day(day, "yyyy-MM-dd")}")).ShouldHaveSingleItem();
+        var later = await browser.PageAsync($"{signIn}&From={Day(day.AddDays(1), "d/M/yyyy")}");
+        Rows(later).ShouldBeEmpty();
+        later.QuerySelector("main")!.TextContent.ShouldContain("No entries match");
+        later.QuerySelector<IHtmlInputElement>("input#From")!.Value.ShouldBe(day.AddDays(1).ToString("d/M/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Theory]
-    [InlineData("From=04/03/2026", "From", "Enter the ‘from’ date as year, month and day")]
-    [InlineData("To=2026-02-30", "To", "Enter the ‘to’ date as year, month and day")]
+    [InlineData("From=31/02/2026", "From", "Enter the ‘from’ date as day/month/year, for example 14/08/2026")]
+    [InlineData("To=2026-02-30", "To", "Enter the ‘to’ date as day/month/year")]
+    [InlineData("From=04/03/20266", "From", "Enter the ‘from’ date as day/month/year")]
+    [InlineData("To=04/03/1066", "To", "The ‘to’ date must be in a year from 1900 to 2100")]
     [InlineData("From=2026-03-05&To=2026-03-04", "To", "The ‘to’ date must be the same as or after the ‘from’ date")]
     [InlineData("Action=shred", "Action", "Choose an action from the list")]
     public async Task Search_InvalidInput_ErrorSummarySaysWhatToFix(string query, string field, string message)

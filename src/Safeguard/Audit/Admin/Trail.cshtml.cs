@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Audit.Chain;
 using Safeguard.Audit.Searching;
+using Safeguard.Forms;
 
 namespace Safeguard.Audit.Admin;
 
@@ -18,6 +19,7 @@ public sealed class TrailModel(AuditQuery query, AuditVerifier verifier, IAuditT
     /// <summary>The record type of this page's own entries on the trail.</summary>
     public const string TrailRecordType = "audit-trail";
 
+    /// <summary>How this page's entries on the trail write the days searched, however they were typed.</summary>
     private const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>Only entries by this account id (or "system", "anonymous").</summary>
@@ -36,11 +38,11 @@ public sealed class TrailModel(AuditQuery query, AuditVerifier verifier, IAuditT
     [BindProperty(SupportsGet = true)]
     public string? RecordId { get; set; }
 
-    /// <summary>From this UTC day, as typed (yyyy-mm-dd).</summary>
+    /// <summary>From this UTC day, as typed (as every form takes dates: <see cref="FormDates"/>).</summary>
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
 
-    /// <summary>To this UTC day, inclusive, as typed (yyyy-mm-dd).</summary>
+    /// <summary>To this UTC day, inclusive, as typed.</summary>
     [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
 
@@ -114,12 +116,12 @@ public sealed class TrailModel(AuditQuery query, AuditVerifier verifier, IAuditT
         {
             return null;
         }
-        if (DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        var date = FormDates.Read(value, $"the ‘{name}’ date", out var error);
+        if (error is not null)
         {
-            return date;
+            ModelState.AddModelError(field, error);
         }
-        ModelState.AddModelError(field, $"Enter the ‘{name}’ date as year, month and day with hyphens, like 2026-03-04");
-        return null;
+        return date;
     }
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
