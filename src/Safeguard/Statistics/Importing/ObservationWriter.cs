@@ -11,7 +11,8 @@ namespace Safeguard.Statistics.Importing;
 /// <summary>
 /// Writes many new observations inside the caller's transaction: on PostgreSQL with binary COPY, which is what
 /// keeps a 100,000-row import close to <c>\copy</c>; on SQLite with one prepared statement.
-/// The caller has checked that the release is a draft (COPY does not pass through the context's guard).
+/// The caller has checked, holding <see cref="Releases.ReleaseWriters"/>, that the release is a draft (COPY does not pass through the
+/// context's guard).
 /// </summary>
 internal static class ObservationWriter
 {

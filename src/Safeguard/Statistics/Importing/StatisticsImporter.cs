@@ -40,7 +40,10 @@ public sealed partial class StatisticsImporter(StatisticsDbContext db, TemplateS
         }
         // The caller's transaction if one is open (the demonstration data imports several files in one).
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var document = preview.KnownDocument;
+        await ReleaseWriters.WaitForOthersAsync(db, cancellationToken);
+        await RefuseIfChangedMeanwhileAsync(request, prepared, cancellationToken);
+        var document = preview.KnownDocument
+            ?? await db.SourceDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Sha256 == preview.Sha256, cancellationToken);
         if (document is null)
         {
             document = new SourceDocument
@@ -97,6 +100,30 @@ public sealed partial class StatisticsImporter(StatisticsDbContext db, TemplateS
             await transaction.CommitAsync(cancellationToken);
         }
         return (preview, release);
+    }
+
+    /// <summary>
+    /// Refuses, having written nothing, when the release has changed since the file was read: the draft was published
+    /// (its figures never change), or the release was started by someone else. (A draft that a release published
+    /// meanwhile has left behind is refused when it is published.)
+    /// </summary>
+    private async Task RefuseIfChangedMeanwhileAsync(ImportRequest request, Prepared prepared, CancellationToken cancellationToken)
+    {
+        var file = Path.GetFileName(request.FileName);
+        var slug = request.Release;
+        var now = await db.Releases.AsNoTracking().Where(r => r.Slug == slug).Select(r => new { r.Id, r.Status }).FirstOrDefaultAsync(cancellationToken);
+        var problem = now switch
+        {
+            { Status: ReleaseStatus.Published } =>
+                $"release '{slug}' was published while the file was read, and its figures never change; nothing was imported. Import into a new release (it will correct '{slug}' when published)",
+            not null when prepared.Draft?.Id != now.Id =>
+                $"release '{slug}' was started by someone else while the file was read; nothing was imported. Import again to add this file to it",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            throw ImportRejectedException.One(file, problem);
+        }
     }
 
     private sealed record Prepared(ImportPreview Preview, Release? Draft, IReadOnlyList<ImportedFigure> Figures,

@@ -27,6 +27,8 @@ public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock,
     public async Task<Release> PublishAsync(string slug, string? note, CancellationToken cancellationToken)
     {
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // Before reading anything: an import committing into this draft, or another draft being published, finishes first.
+        await ReleaseWriters.WaitForOthersAsync(db, cancellationToken);
         var release = await db.Releases.FirstOrDefaultAsync(r => r.Slug == slug, cancellationToken)
             ?? throw new ReleasePublicationException($"There is no release '{slug}'.");
         if (release.Status == ReleaseStatus.Published)
