@@ -3,9 +3,14 @@ using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts;
+using Safeguard.Statistics.Data;
+using Safeguard.Statistics.Importing;
 using Safeguard.Statistics.Importing.Templates;
+using Safeguard.Statistics.Model;
+using Safeguard.Statistics.Releases;
 using Safeguard.Statistics.Staff;
 using Safeguard.Tests.Accounts;
 
@@ -128,14 +133,73 @@ public abstract class ImportPagesHttpTests<TFactory>(TFactory factory) : IClassF
         var confirm = await StaffBrowser.ParseAsync(review);
         confirm.QuerySelector("main")!.TextContent.ShouldContain("This cannot be undone: the release becomes public and immutable.");
         var publishForm = confirm.QuerySelector<IHtmlFormElement>("main form[action*='handler=publish']").ShouldNotBeNull();
-        var token = publishForm.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
-        var published = await officer.Client.PostAsync(publishForm.GetAttribute("action"),
-            new FormUrlEncodedContent([new("Changelog", "Adds the synthetic 2031 figures."), new("__RequestVerificationToken", token)]), Cancel);
+        var published = await PostAsync(officer, publishForm);
         published.StatusCode.ShouldBe(HttpStatusCode.Redirect, await published.Content.ReadAsStringAsync(Cancel));
         Location(published).ShouldBe($"{StatisticsStaffPaths.Releases}?published=2031-h2");
 
         var portal = await officer.Client.GetStringAsync("/statistics/releases", Cancel);
         portal.ShouldContain("/statistics/releases/2031-h2");
+    }
+
+    /// <summary>Sends a form as the page wrote it: every input, hidden ones included.</summary>
+    private static Task<HttpResponseMessage> PostAsync(StaffBrowser browser, IHtmlFormElement form) =>
+        browser.Client.PostAsync(form.GetAttribute("action"),
+            new FormUrlEncodedContent([.. form.QuerySelectorAll<IHtmlInputElement>("input[name]").Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))]), Cancel);
+
+    /// <summary>The confirmation of publishing <paramref name="release"/>, as the officer reviewed it.</summary>
+    private static async Task<IHtmlFormElement> ConfirmationAsync(StaffBrowser officer, string release)
+    {
+        var review = await officer.SubmitAsync(StatisticsStaffPaths.DraftOf(release), [new("Changelog", "")], handler: "review");
+        review.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return (await StaffBrowser.ParseAsync(review)).QuerySelector<IHtmlFormElement>("main form[action*='handler=publish']").ShouldNotBeNull();
+    }
+
+    private Task ImportMeanwhileAsync(string release, int year) => InScopeAsync(s => s.GetRequiredService<StatisticsImporter>().CommitAsync(new ImportRequest(
+        $"deaths-{year}.csv", Encoding.UTF8.GetBytes($"Year,Deaths of persons detained under Immigration Powers,Of which occurred in the detention estate,Escapes from detention centres,Absconds from escort\n{year},2,1,0,3\n"),
+        "home-office-deaths-and-absconds", release, new SourceDetails()), null, Cancel));
+
+    private async Task InScopeAsync(Func<IServiceProvider, Task> act)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        await act(scope.ServiceProvider);
+    }
+
+    [Fact]
+    public async Task Publishing_ADraftThatChangedAfterItWasReviewed_IsRefused_AndShowsTheDraftAgain()
+    {
+        var release = $"reviewed-{Guid.NewGuid():N}"[..20];
+        await ImportMeanwhileAsync(release, 2041);
+        var officer = await SignedInAsync(factory, StaffRoles.PolicyOfficer);
+        var confirmation = await ConfirmationAsync(officer, release);
+
+        await ImportMeanwhileAsync(release, 2042);
+        var refused = await PostAsync(officer, confirmation);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await StaffBrowser.ParseAsync(refused);
+        page.QuerySelector(".error-summary")!.TextContent.ShouldContain($"Release '{release}' has changed since you reviewed it: figures were imported into it meanwhile. Check its changes, then publish again.");
+        page.QuerySelector("h1")!.TextContent.ShouldBe($"Draft release {release}");
+        await InScopeAsync(async s => (await s.GetRequiredService<StatisticsDbContext>().Releases.SingleAsync(r => r.Slug == release, Cancel)).Status.ShouldBe(ReleaseStatus.Draft));
+
+        var published = await PostAsync(officer, await ConfirmationAsync(officer, release));
+        Location(published).ShouldBe($"{StatisticsStaffPaths.Releases}?published={release}", "reviewed again, it is published");
+    }
+
+    [Fact]
+    public async Task Publishing_ADraftAColleaguePublishedMeanwhile_SaysSo()
+    {
+        var release = $"colleague-{Guid.NewGuid():N}"[..20];
+        await ImportMeanwhileAsync(release, 2043);
+        var officer = await SignedInAsync(factory, StaffRoles.PolicyOfficer);
+        var confirmation = await ConfirmationAsync(officer, release);
+
+        await InScopeAsync(s => s.GetRequiredService<ReleasePublisher>().PublishAsync(release, Cancel));
+        var again = await PostAsync(officer, confirmation);
+
+        Location(again).ShouldBe($"{StatisticsStaffPaths.Releases}?already-published={release}");
+        var releases = await officer.PageAsync(Location(again));
+        releases.QuerySelector("main .notification-banner")!.TextContent.ShouldContain($"Release {release} was published already, by a colleague or in another tab, and can no longer change");
+        releases.QuerySelector($"main .notification-banner a[href='/statistics/releases/{release}']").ShouldNotBeNull();
     }
 
     [Fact]

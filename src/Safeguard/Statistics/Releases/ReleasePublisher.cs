@@ -18,13 +18,16 @@ public sealed class ReleasePublicationException(string message) : Exception(mess
 /// </remarks>
 public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock, IAuditTrail audit, IAuditOrigin origin, IOutputCacheStore? cache = null)
 {
-    public Task<Release> PublishAsync(string slug, CancellationToken cancellationToken) => PublishAsync(slug, null, cancellationToken);
+    public Task<Release> PublishAsync(string slug, CancellationToken cancellationToken) => PublishAsync(slug, null, null, cancellationToken);
+
+    public Task<Release> PublishAsync(string slug, string? note, CancellationToken cancellationToken) => PublishAsync(slug, note, null, cancellationToken);
 
     /// <summary>
     /// Publishes a draft. When it supersedes an earlier release, its changelog says what changed against that release
-    /// (counts of figures added, changed and removed), followed by <paramref name="note"/>.
+    /// (counts of figures added, changed and removed), followed by <paramref name="note"/>. With <paramref name="reviewed"/>,
+    /// the content hash of the figures the person publishing reviewed, a draft that has changed since is refused.
     /// </summary>
-    public async Task<Release> PublishAsync(string slug, string? note, CancellationToken cancellationToken)
+    public async Task<Release> PublishAsync(string slug, string? note, string? reviewed, CancellationToken cancellationToken)
     {
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         // Before reading anything: an import committing into this draft, or another draft being published, finishes first.
@@ -48,9 +51,15 @@ public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock,
         {
             throw new ReleasePublicationException($"Release '{slug}' has no figures; import some before publishing.");
         }
+        var contentHash = ReleaseContentHash.Compute(rows);
+        if (reviewed is not null && reviewed != contentHash)
+        {
+            throw new ReleasePublicationException(
+                $"Release '{slug}' has changed since you reviewed it: figures were imported into it meanwhile. Check its changes, then publish again.");
+        }
         // Words already on the draft are kept, after the counts, when no new note is given.
         release.Changelog = await ChangelogAsync(release, rows, note ?? release.Changelog, cancellationToken);
-        release.ContentHash = ReleaseContentHash.Compute(rows);
+        release.ContentHash = contentHash;
         release.PublishedAtUtc = clock.GetUtcNow().UtcDateTime;
         release.Status = ReleaseStatus.Published;
         await db.SaveChangesAsync(cancellationToken);

@@ -19,6 +19,10 @@ public sealed class DraftModel(DraftReleases drafts, ReleasePublisher publisher)
     [BindProperty]
     public string? Changelog { get; set; }
 
+    /// <summary>The content hash of the figures shown on the confirmation, so that a draft changed since is not published unseen.</summary>
+    [BindProperty]
+    public string? Reviewed { get; set; }
+
     public DraftComparison View { get; private set; } = null!;
 
     public Pagination Pages { get; private set; } = null!;
@@ -62,7 +66,7 @@ public sealed class DraftModel(DraftReleases drafts, ReleasePublisher publisher)
         }
         try
         {
-            var published = await publisher.PublishAsync(View.Draft.Slug, string.IsNullOrWhiteSpace(Changelog) ? null : Changelog, cancellationToken);
+            var published = await publisher.PublishAsync(View.Draft.Slug, string.IsNullOrWhiteSpace(Changelog) ? null : Changelog, Reviewed ?? "", cancellationToken);
             return LocalRedirect($"{StatisticsStaffPaths.Releases}?published={Uri.EscapeDataString(published.Slug)}");
         }
         catch (ReleasePublicationException refused)
@@ -74,9 +78,16 @@ public sealed class DraftModel(DraftReleases drafts, ReleasePublisher publisher)
 
     private async Task<IActionResult?> ShowAsync(CancellationToken cancellationToken)
     {
-        if (!Pagination.TryReadPage(Request.Query, out var page) || Release is null || await drafts.CompareAsync(Release, cancellationToken) is not { } view)
+        if (!Pagination.TryReadPage(Request.Query, out var page) || Release is null)
         {
             return NotFound();
+        }
+        if (await drafts.CompareAsync(Release, cancellationToken) is not { } view)
+        {
+            // Published since the page was opened (by a colleague, or in another tab): the releases page says so.
+            return await drafts.IsPublishedAsync(Release, cancellationToken)
+                ? LocalRedirect($"{StatisticsStaffPaths.Releases}?already-published={Uri.EscapeDataString(Release)}")
+                : NotFound();
         }
         View = view;
         Pages = new Pagination(page, PageSize, view.Comparison.Changes.Count, StatisticsStaffPaths.DraftOf(view.Draft.Slug), "Pages of changes", "changes");

@@ -9,8 +9,8 @@ namespace Safeguard.Statistics.Staff;
 /// <summary>A draft release as the staff pages list it.</summary>
 public sealed record DraftSummary(string Slug, string Title, int Figures);
 
-/// <summary>A draft compared with the latest published release.</summary>
-public sealed record DraftComparison(Release Draft, Release? Published, ReleaseComparison Comparison, int Figures);
+/// <summary>A draft compared with the latest published release; <paramref name="ContentHash"/> is what it holds now, as publishing would hash it.</summary>
+public sealed record DraftComparison(Release Draft, Release? Published, ReleaseComparison Comparison, int Figures, string ContentHash);
 
 /// <summary>The drafts, and how each differs from the latest published release, for the import and publish pages.</summary>
 public sealed class DraftReleases(StatisticsDbContext db)
@@ -32,6 +32,10 @@ public sealed class DraftReleases(StatisticsDbContext db)
         var published = await reader.LatestReleaseAsync(cancellationToken);
         var before = published is null ? [] : await reader.ObservationsAsync(new ObservationFilter { ReleaseId = published.Id }, cancellationToken);
         var after = await reader.ObservationsAsync(new ObservationFilter { ReleaseId = draft.Id }, cancellationToken);
-        return new DraftComparison(draft, published, ReleaseComparison.Compare(before, after), after.Count);
+        return new DraftComparison(draft, published, ReleaseComparison.Compare(before, after), after.Count, ReleaseContentHash.Compute(after));
     }
+
+    /// <summary>Whether <paramref name="slug"/> names a published release (a draft page asked for once it is published).</summary>
+    public Task<bool> IsPublishedAsync(string slug, CancellationToken cancellationToken) =>
+        db.Releases.AnyAsync(r => r.Slug == slug && r.Status == ReleaseStatus.Published, cancellationToken);
 }

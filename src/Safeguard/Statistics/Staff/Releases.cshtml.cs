@@ -8,8 +8,15 @@ public sealed class ReleasesModel(DraftReleases drafts, StatisticsReader reader)
 {
     public IReadOnlyList<DraftComparison> Drafts { get; private set; } = [];
 
-    /// <summary>The release just published, for the banner (only a slug-shaped value is shown).</summary>
-    public string? JustPublished => Request.Query["published"] is [{ } slug] && slug.Length <= 80 && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') ? slug : null;
+    /// <summary>The release just published, for the banner.</summary>
+    public string? JustPublished => SlugFromQuery("published");
+
+    /// <summary>A draft someone went to publish that was published already, by a colleague or in another tab.</summary>
+    public string? AlreadyPublished => SlugFromQuery("already-published");
+
+    /// <summary>Only a slug-shaped value is shown.</summary>
+    private string? SlugFromQuery(string key) =>
+        Request.Query[key] is [{ } slug] && slug.Length <= 80 && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') ? slug : null;
 
     public Model.Release? Published { get; private set; }
 
