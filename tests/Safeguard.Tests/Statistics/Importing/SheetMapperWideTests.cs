@@ -1,4 +1,5 @@
 using Safeguard.Statistics.Importing;
+using Safeguard.Statistics.Importing.Files;
 using Safeguard.Statistics.Importing.Templates;
 using Safeguard.Statistics.Model;
 
@@ -70,6 +71,21 @@ public sealed class SheetMapperWideTests
         var suppressed = Figure(sheet, "rule35-1-reports", "yarls-wood", "2024-Q2");
         suppressed.Status.ShouldBe(ObservationStatus.Suppressed);
         suppressed.Value.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Map_MonthHeadingsKeptAsDates_AreMonthsNotTheirFirstDays()
+    {
+        var sheet = Map(Answer(rows =>
+        {
+            rows[1][1] = new Cell(0, "2024-03", CellKind.Month);
+            rows[1][4] = new Cell(0, "2024-04", CellKind.Month);
+        }));
+
+        sheet.Issues.ShouldBeEmpty();
+        sheet.Figures.Select(f => f.Period.Key).Distinct().Order().ShouldBe(["2024-03", "2024-04"]);
+        Figure(sheet, "rule35-3-reports", "brook-house", "2024-03").Value.ShouldBe(30m);
+        Figure(sheet, "rule35-3-reports", "yarls-wood", "2024-04").Period.End.ShouldBe(new DateOnly(2024, 4, 30));
     }
 
     [Fact]

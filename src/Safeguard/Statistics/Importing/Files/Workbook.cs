@@ -9,6 +9,11 @@ public enum CellKind
     Number,
     /// <summary>A date stored as a date; <see cref="Cell.Text"/> is ISO 8601 ("2024-03-31").</summary>
     Date,
+    /// <summary>
+    /// A month stored as a date on its first day and shown without the day ("Mar-24"); <see cref="Cell.Text"/> is the
+    /// month, "2024-03", which reads as the month, not as 1 March.
+    /// </summary>
+    Month,
     /// <summary>A formula with no saved result. Formulas are never evaluated; one with a saved result is read as that result.</summary>
     FormulaWithoutResult,
 }

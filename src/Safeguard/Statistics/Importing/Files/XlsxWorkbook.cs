@@ -13,7 +13,9 @@ namespace Safeguard.Statistics.Importing.Files;
 /// What a cell gives: text (shared, inline, or a formula's text result) as <see cref="CellKind.Text"/>; numbers as
 /// <see cref="CellKind.Number"/> with the file's own invariant text; a number styled as a date (built-in formats
 /// 14–22 and 45–47, or a custom format with a day, month or year in it) as <see cref="CellKind.Date"/>, ISO
-/// yyyy-MM-dd in the workbook's date system (1900 or 1904); TRUE/FALSE and errors (#N/A) as text. A formula is read
+/// yyyy-MM-dd in the workbook's date system (1900 or 1904), but a month's first day in a format with no day ("Mar-24",
+/// built-in 17 or "mmmm yyyy": how Excel keeps a heading typed as a month) as <see cref="CellKind.Month"/>, yyyy-MM;
+/// TRUE/FALSE and errors (#N/A) as text. A formula is read
 /// as its saved result and never evaluated; one with no saved result is <see cref="CellKind.FormulaWithoutResult"/>
 /// with its formula ("=SUM(B2:B9)"). Links to other workbooks are never opened. A text cell of only spaces counts
 /// as empty.
@@ -29,7 +31,7 @@ internal sealed class XlsxWorkbook : IWorkbook
     private readonly IReadOnlyList<(string Name, string Part)> _sheets;
     private readonly bool _date1904;
     private readonly Lazy<string[]> _sharedStrings;
-    private readonly Lazy<bool[]> _dateStyles;
+    private readonly Lazy<DateShown[]> _dateStyles;
 
     private XlsxWorkbook(ZipPackage package, ImportLimits limits, IReadOnlyList<(string Name, string Part)> sheets,
         bool date1904, string? sharedStringsPart, string? stylesPart)
@@ -139,11 +141,11 @@ internal sealed class XlsxWorkbook : IWorkbook
         }
     }
 
-    private sealed class SheetState(string sheetName, string[] sharedStrings, bool[] dateStyles)
+    private sealed class SheetState(string sheetName, string[] sharedStrings, DateShown[] dateStyles)
     {
         public string SheetName { get; } = sheetName;
         public string[] SharedStrings { get; } = sharedStrings;
-        public bool[] DateStyles { get; } = dateStyles;
+        public DateShown[] DateStyles { get; } = dateStyles;
         public int LastRow { get; set; }
         public Dictionary<string, string> SharedFormulas { get; } = new(StringComparer.Ordinal);
     }
@@ -271,8 +273,8 @@ internal sealed class XlsxWorkbook : IWorkbook
                 return new Cell(column, value.Trim() is "1" or "true" ? "TRUE" : "FALSE", CellKind.Text);
             case "d":
                 return value.Length >= 10 && DateOnly.TryParseExact(value.AsSpan(0, 10), "yyyy-MM-dd",
-                        CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                    ? new Cell(column, value[..10], CellKind.Date)
+                        CultureInfo.InvariantCulture, DateTimeStyles.None, out var written)
+                    ? DateCell(column, written, DateStyle(style, state))
                     : TextCell(column, value);
             default:
                 var raw = value.Trim();
@@ -280,9 +282,9 @@ internal sealed class XlsxWorkbook : IWorkbook
                 {
                     return TextCell(column, value);
                 }
-                if (IsDateStyle(style, state) && ExcelDate(number) is { } date)
+                if (DateStyle(style, state) is not DateShown.None and var shown && ExcelDate(number) is { } date)
                 {
-                    return new Cell(column, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CellKind.Date);
+                    return DateCell(column, date, shown);
                 }
                 return new Cell(column, raw, CellKind.Number);
         }
@@ -313,11 +315,17 @@ internal sealed class XlsxWorkbook : IWorkbook
         return text;
     }
 
-    private static bool IsDateStyle(string? style, SheetState state) =>
+    private static DateShown DateStyle(string? style, SheetState state) =>
         style is not null
         && int.TryParse(style, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
         && index < state.DateStyles.Length
-        && state.DateStyles[index];
+            ? state.DateStyles[index]
+            : DateShown.None;
+
+    /// <summary>A date; a month's first day shown without its day is that month.</summary>
+    private static Cell DateCell(int column, DateOnly date, DateShown shown) => shown == DateShown.Month && date.Day == 1
+        ? new Cell(column, date.ToString("yyyy-MM", CultureInfo.InvariantCulture), CellKind.Month)
+        : new Cell(column, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CellKind.Date);
 
     /// <summary>
     /// The calendar date of a serial number. Serials below 1 (a time of day alone) and Excel's fictitious
@@ -413,18 +421,18 @@ internal sealed class XlsxWorkbook : IWorkbook
         return result.ToString();
     }
 
-    /// <summary>For each cell style (cellXfs index), whether its number format shows a date.</summary>
-    private static bool[] ReadDateStyles(XmlReader xml)
+    /// <summary>For each cell style (cellXfs index), whether its number format shows a date, and with its day or not.</summary>
+    private static DateShown[] ReadDateStyles(XmlReader xml)
     {
-        var customDates = new Dictionary<int, bool>();
-        var styles = new List<bool>();
+        var customDates = new Dictionary<int, DateShown>();
+        var styles = new List<DateShown>();
         static int FormatId(XmlReader element) =>
             int.TryParse(element.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
         while (!xml.EOF)
         {
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "numFmt")
             {
-                customDates[FormatId(xml)] = NumberFormat.ShowsDate(xml.GetAttribute("formatCode") ?? "");
+                customDates[FormatId(xml)] = NumberFormat.Shows(xml.GetAttribute("formatCode") ?? "");
             }
             else if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "cellXfs")
             {
@@ -433,7 +441,7 @@ internal sealed class XlsxWorkbook : IWorkbook
                     if (xf.LocalName == "xf")
                     {
                         var format = FormatId(xf);
-                        styles.Add(customDates.TryGetValue(format, out var isDate) ? isDate : NumberFormat.IsBuiltInDate(format));
+                        styles.Add(customDates.TryGetValue(format, out var shown) ? shown : NumberFormat.BuiltIn(format));
                     }
                     xf.Skip();
                 });
@@ -503,17 +511,31 @@ internal sealed class XlsxWorkbook : IWorkbook
         ?? xml.GetAttribute("id", "http://purl.oclc.org/ooxml/officeDocument/relationships");
 }
 
+/// <summary>What a number format shows of a date: none (a number), a whole date, or a month without its day.</summary>
+internal enum DateShown
+{
+    None,
+    Date,
+    Month,
+}
+
 /// <summary>Whether a spreadsheet number format shows a date.</summary>
 internal static class NumberFormat
 {
-    /// <summary>Excel's built-in date and time formats: 14–22 and 45–47.</summary>
-    public static bool IsBuiltInDate(int id) => id is (>= 14 and <= 22) or (>= 45 and <= 47);
+    /// <summary>Excel's built-in date and time formats, 14–22 and 45–47; 17 is "mmm-yy".</summary>
+    public static DateShown BuiltIn(int id) => id switch
+    {
+        17 => DateShown.Month,
+        (>= 14 and <= 22) or (>= 45 and <= 47) => DateShown.Date,
+        _ => DateShown.None,
+    };
 
     /// <summary>
     /// A format shows a date when it has a day or year, or a month outside a time ("mmm yy", not "h:mm" or
-    /// "mm:ss"). Quoted text, [colours and conditions], and escaped or padding characters are ignored.
+    /// "mm:ss"); a month with a year but no day ("mmm-yy", "mmmm yyyy") shows a month. Quoted text, [colours and
+    /// conditions], and escaped or padding characters are ignored.
     /// </summary>
-    public static bool ShowsDate(string code)
+    public static DateShown Shows(string code)
     {
         bool day = false, month = false, year = false, hour = false, second = false;
         for (var i = 0; i < code.Length; i++)
@@ -545,6 +567,11 @@ internal static class NumberFormat
                     break;
             }
         }
-        return day || year || (month && !hour && !second);
+        return (day, month, year, hour || second) switch
+        {
+            (false, true, true, false) => DateShown.Month,
+            (true, _, _, _) or (_, _, true, _) or (_, true, _, false) => DateShown.Date,
+            _ => DateShown.None,
+        };
     }
 }

@@ -80,7 +80,7 @@ public sealed partial class FigureParser
             CellKind.Number => decimal.TryParse(present.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
                 ? ParsedFigure.Of(number, ObservationStatus.Exact)
                 : ParsedFigure.Invalid($"the number '{present.Text}' is too large or malformed"),
-            CellKind.Date => ParsedFigure.Invalid($"'{present.Text}' is a date, not a figure"),
+            CellKind.Date or CellKind.Month => ParsedFigure.Invalid($"'{present.Text}' is a date, not a figure"),
             CellKind.FormulaWithoutResult => ParsedFigure.Invalid(
                 $"the cell holds the formula '{present.Text}' with no saved result; formulas are never evaluated, so open the file in a spreadsheet program and save it to store the results"),
             _ => ParseText(present.Text),

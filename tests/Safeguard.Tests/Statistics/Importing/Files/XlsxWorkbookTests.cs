@@ -211,18 +211,43 @@ public sealed class XlsxWorkbookTests
             .ShouldStartWith("detentions.xlsx, sheet 'Sheet1', row 2 goes past column XFD");
     }
 
+    [Fact]
+    public void ReadRows_MonthHeadingsKeptAsDates_AreMonths_ButADayInThoseFormatsStaysADay()
+    {
+        // 45352 is 1 March 2024, 45382 is 31 March 2024: Excel keeps "Mar-24" typed as a heading on the month's first day.
+        var content = TestWorkbooks.Xlsx(
+            [("Sheet1", """
+                <x:row r="1">
+                  <x:c r="A1" s="1"><x:v>45352</x:v></x:c>
+                  <x:c r="B1" s="2"><x:v>45352</x:v></x:c>
+                  <x:c r="C1" s="1"><x:v>45382</x:v></x:c>
+                  <x:c r="D1" s="3"><x:v>45352</x:v></x:c>
+                  <x:c r="E1" s="2" t="d"><x:v>2024-04-01T00:00:00</x:v></x:c>
+                </x:row>
+                """)],
+            cellFormats: """<x:xf numFmtId="0"/><x:xf numFmtId="17"/><x:xf numFmtId="164"/><x:xf numFmtId="14"/>""",
+            numberFormats: """<x:numFmts count="1"><x:numFmt numFmtId="164" formatCode="mmmm\ yyyy"/></x:numFmts>""");
+
+        using var workbook = Open(content);
+
+        Describe(workbook).ShouldBe(["A1=2024-03(Month) B1=2024-03(Month) C1=2024-03-31(Date) D1=2024-03-01(Date) E1=2024-04(Month)"]);
+    }
+
     [Theory]
-    [InlineData("dd/mm/yyyy", true)]
-    [InlineData("mmm yy", true)]
-    [InlineData("[$-809]d mmmm yyyy;@", true)]
-    [InlineData("h:mm", false)]
-    [InlineData("mm:ss", false)]
-    [InlineData("[h]:mm:ss", false)]
-    [InlineData("#,##0", false)]
-    [InlineData("0.0\"m\"", false)]
-    [InlineData("\"day\" 0", false)]
-    [InlineData("[Red]0.00", false)]
-    [InlineData("General", false)]
-    public void ShowsDate_NumberFormat_IsDateOnlyForDayMonthOrYear(string code, bool isDate) =>
-        NumberFormat.ShowsDate(code).ShouldBe(isDate);
+    [InlineData("dd/mm/yyyy", "Date")]
+    [InlineData("mmm yy", "Month")]
+    [InlineData("mmmm\\ yyyy", "Month")]
+    [InlineData("[$-809]d mmmm yyyy;@", "Date")]
+    [InlineData("yyyy", "Date")]
+    [InlineData("mmm yy h:mm", "Date")]
+    [InlineData("h:mm", "None")]
+    [InlineData("mm:ss", "None")]
+    [InlineData("[h]:mm:ss", "None")]
+    [InlineData("#,##0", "None")]
+    [InlineData("0.0\"m\"", "None")]
+    [InlineData("\"day\" 0", "None")]
+    [InlineData("[Red]0.00", "None")]
+    [InlineData("General", "None")]
+    public void Shows_NumberFormat_IsADateForDayMonthOrYear_AndAMonthWithoutTheDay(string code, string shown) =>
+        NumberFormat.Shows(code).ToString().ShouldBe(shown);
 }
