@@ -89,6 +89,18 @@ public sealed class SheetMapperWideTests
     }
 
     [Fact]
+    public void Map_ACentreWithEveryFigureBlank_IsNotAvailable_NotANote()
+    {
+        var sheet = Map(Answer(rows => rows[5] = ["Yarl's Wood IRC"]));
+
+        sheet.Issues.ShouldBeEmpty();
+        var blanks = sheet.Figures.Where(f => f.Place == "yarls-wood").ToList();
+        blanks.Count.ShouldBe(2 * 2, "both measures in both quarters");
+        blanks.ShouldAllBe(f => f.Status == ObservationStatus.NotAvailable && f.Value == null);
+        blanks.Single(f => f.Measure == "rule35-1-reports" && f.Period.Key == "2024-Q1").Location.ShouldBe("sheet 'Rule 35', cell B6");
+    }
+
+    [Fact]
     public void Map_TotalRowAndColumns_AreNotImported()
     {
         var sheet = Map(Answer());

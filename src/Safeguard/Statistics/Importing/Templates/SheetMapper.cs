@@ -103,7 +103,7 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
             {
                 break;
             }
-            if (row.Cells.Count == 1 && row.Cells[0].Column == 1 && !layout.ValueColumns.Any(v => v.Column == 1))
+            if (row.Cells.Count == 1 && row.Cells[0].Column == 1 && !layout.ValueColumns.Any(v => v.Column == 1) && !NamesAPlace(row.Cells[0], layout))
             {
                 // A title or footnote line in the first column only: not a row of figures.
                 continue;
@@ -126,6 +126,28 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
     }
 
     private MappedSheet Result(List<ImportedFigure> figures, int rows) => new(figures, issues, rows, errorCount);
+
+    /// <summary>
+    /// Whether the first column, where the template reads places, names a known place (not a total): a row with
+    /// nothing else is that place's figures, every one blank (not available), not a note, so that an answer that
+    /// blanks a centre's figures replaces the figures given before.
+    /// </summary>
+    private bool NamesAPlace(Cell cell, Layout layout)
+    {
+        if (template.Place is not { Value: null } source || !layout.RowColumns.Any(c => c.Name == "place" && c.Column == cell.Column))
+        {
+            return false;
+        }
+        var text = cell.Text.Trim();
+        return !IsTotalLabel("place", source, text) && KnownPlace(text) is not null;
+    }
+
+    /// <summary>Whether <paramref name="text"/> labels a total of the dimension rather than a value of it.</summary>
+    private bool IsTotalLabel(string dimension, DimensionSource? source, string text) =>
+        source?.Value is null && Memo(totalCache, (dimension, text), () => TotalLabel(source, text));
+
+    /// <summary>The slug of the place <paramref name="text"/> names, or null when it names none.</summary>
+    private string? KnownPlace(string text) => Memo(placeCache, text, () => catalogue.Place(text, template.Place!.Map));
 
     private void ReadRow(SheetRow row, Layout layout, SheetPlace place, Dictionary<int, string> lastLabels,
         Dictionary<FigureKey, Accumulated> figures, List<TotalFigure> totals)
@@ -200,7 +222,7 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
         string Where(string name) => labels.TryGetValue(name, out var l) ? place.Cell(row, l.Column) : place.Cell(row, valueColumn.Column);
         bool IsTotal(string name, DimensionSource? source, string text)
         {
-            var isTotal = source?.Value is null && Memo(totalCache, (name, text), () => TotalLabel(source, text));
+            var isTotal = IsTotalLabel(name, source, text);
             if (isTotal)
             {
                 total ??= name;
@@ -230,7 +252,7 @@ public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue cat
         {
             placeSlug = "(total)";
         }
-        else if ((placeSlug = Memo(placeCache, placeText, () => catalogue.Place(placeText, template.Place!.Map))) is null)
+        else if ((placeSlug = KnownPlace(placeText)) is null)
         {
             Error(Where("place"), $"'{placeText}' is not a known place; add it to the template's \"place\" map or to the places");
             return (null, null);
