@@ -23,7 +23,15 @@ internal static class EarlierRelease
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<StatisticsDbContext>();
-        var release = new Release { Slug = Slug, Title = "Immigration detention statistics: provisional quarterly figures", Summary = "Synthetic figures for the browser tests." };
+        // Started from the latest published release, as every draft is (one left behind cannot be published), though dated before it.
+        var latest = await new Statistics.Reading.StatisticsReader(db).LatestReleaseAsync(CancellationToken.None);
+        var release = new Release
+        {
+            Slug = Slug,
+            Title = "Immigration detention statistics: provisional quarterly figures",
+            Summary = "Synthetic figures for the browser tests.",
+            SupersedesId = latest?.Id,
+        };
         var source = await db.SourceDocuments.FirstAsync();
         var measures = await db.Measures.Where(m => m.Slug == MeasureSlugs.UseOfForceIncidents || m.Slug == "people-entering-detention").ToDictionaryAsync(m => m.Slug);
         var places = await db.Places.Where(p => p.Slug == "brook-house" || p.Slug == "colnbrook").ToListAsync();

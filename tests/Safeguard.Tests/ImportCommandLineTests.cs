@@ -68,9 +68,15 @@ public sealed class ImportCommandLineTests : IDisposable
         imported.Output.ShouldContain("Imported 2 figures into draft release '2024-h2'.");
         imported.Errors.ShouldContain("Reading: 3 rows");
 
+        // Another draft started while nothing was published, left behind once '2024-h2' is.
+        (await RunAsync("import", file, "--template", "home-office-det-d02", "--release", "early")).ExitCode.ShouldBe(0);
+
         var published = await RunAsync("publish", "2024-h2", "--changelog", "People in detention at the end of 2023.");
         published.ExitCode.ShouldBe(0, published.Errors);
         published.Output.ShouldContain("Published release '2024-h2'");
+        var early = await RunAsync("publish", "early");
+        early.ExitCode.ShouldBe(1);
+        early.Errors.ShouldContain("error: Release 'early' was started from no published release, but '2024-h2' has been published since, and its figures are not in this draft. Import into a new release, which starts from '2024-h2'.");
 
         var corrected = PeopleInDetention("people_in_detention_corrected.csv",
             "2023-12-31,2023,4,Utopia,Elsewhere,Male,18 to 29,Brook House IRC,A: 3 days or less,6",
@@ -88,6 +94,9 @@ public sealed class ImportCommandLineTests : IDisposable
         var stale = await RunAsync("publish", "stale");
         stale.ExitCode.ShouldBe(1);
         stale.Errors.ShouldContain("error: Release 'stale' was started from '2024-h2', but '2024-h2-correction' has been published since");
+        var intoStale = await RunAsync("import", file, "--template", "home-office-det-d02", "--release", "stale");
+        intoStale.ExitCode.ShouldBe(1);
+        intoStale.Errors.ShouldContain("people_in_detention.csv: release 'stale' was started from '2024-h2', but '2024-h2-correction' has been published since");
 
         var again = await RunAsync("publish", "2024-h2");
         again.ExitCode.ShouldBe(1);

@@ -203,6 +203,30 @@ public abstract class ImportPagesHttpTests<TFactory>(TFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task ADraftLeftBehindByARelease_SaysWhy_AndOffersNoPublishing()
+    {
+        var (behind, ahead) = ($"behind-{Guid.NewGuid():N}"[..19], $"ahead-{Guid.NewGuid():N}"[..18]);
+        await ImportMeanwhileAsync(behind, 2044);
+        var officer = await SignedInAsync(factory, StaffRoles.PolicyOfficer);
+        var confirmation = await ConfirmationAsync(officer, behind);
+        await ImportMeanwhileAsync(ahead, 2045);
+        await InScopeAsync(s => s.GetRequiredService<ReleasePublisher>().PublishAsync(ahead, Cancel));
+
+        var draft = await officer.PageAsync(StatisticsStaffPaths.DraftOf(behind));
+        draft.QuerySelector("#stale")!.TextContent.ShouldContain(
+            $"This draft cannot be published. Release '{behind}' was started from ");
+        draft.QuerySelector("#stale")!.TextContent.ShouldContain($"but '{ahead}' has been published since, and its figures are not in this draft. Import into a new release, which starts from '{ahead}'.");
+        draft.QuerySelector("main form[action*='handler=review']").ShouldBeNull();
+        var row = (await officer.PageAsync(StatisticsStaffPaths.Releases)).QuerySelectorAll("main table tbody tr").Single(r => r.TextContent.Contains(behind, StringComparison.Ordinal));
+        row.TextContent.ShouldContain($"Left behind: started before {ahead} was published; it cannot be published");
+
+        var sentAnyway = await PostAsync(officer, confirmation);
+        sentAnyway.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await StaffBrowser.ParseAsync(sentAnyway)).QuerySelector("#stale").ShouldNotBeNull();
+        await InScopeAsync(async s => (await s.GetRequiredService<StatisticsDbContext>().Releases.SingleAsync(r => r.Slug == behind, Cancel)).Status.ShouldBe(ReleaseStatus.Draft));
+    }
+
+    [Fact]
     public async Task Caseworker_GetsNotFound_AnonymousIsSentToSignIn()
     {
         var caseworker = await SignedInAsync(factory, StaffRoles.Caseworker);

@@ -32,7 +32,9 @@ public abstract class PublicationHttpTests<TFactory>(TFactory factory) : IClassF
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<StatisticsDbContext>();
-            var release = new Release { Slug = "2024-revised", Title = "Immigration detention statistics: 2024, with 2023", Summary = "Synthetic test release." };
+            // Started, as every draft is, from the latest published release.
+            var latest = await db.Releases.SingleAsync(r => r.Slug == "2024", Cancel);
+            var release = new Release { Slug = "2024-revised", Title = "Immigration detention statistics: 2024, with 2023", Summary = "Synthetic test release.", SupersedesId = latest.Id };
             var measure = await db.Measures.SingleAsync(m => m.Slug == MeasureSlugs.UseOfForceIncidents, Cancel);
             var place = await db.Places.SingleAsync(p => p.Slug == "brook-house", Cancel);
             var source = await db.SourceDocuments.FirstAsync(Cancel);

@@ -166,6 +166,10 @@ public sealed partial class StatisticsImporter(StatisticsDbContext db, TemplateS
             throw ImportRejectedException.One(file,
                 $"release '{draft.Slug}' is published and never changes; import into a new release (it will correct '{draft.Slug}' when published)");
         }
+        if (draft is not null && await StaleDraft.ProblemAsync(db, draft, cancellationToken) is { } stale)
+        {
+            throw ImportRejectedException.One(file, stale);
+        }
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content));
         var known = await db.SourceDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Sha256 == sha256, cancellationToken);
         var measures = await db.Measures.AsNoTracking().Include(m => m.Theme).ToDictionaryAsync(m => m.Slug, cancellationToken);

@@ -38,14 +38,12 @@ public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock,
         {
             throw new ReleasePublicationException($"Release '{slug}' was already published on {release.PublishedAtUtc:d MMMM yyyy}; publish a correction as a new release.");
         }
-        var reader = new StatisticsReader(db);
-        // A draft started from one release must not hide figures that a release published since then added.
-        if (release.SupersedesId is { } basis && await reader.LatestReleaseAsync(cancellationToken) is { } latest && latest.Id != basis)
+        // A draft started from one release (or none) must not hide figures that a release published since then added.
+        if (await StaleDraft.ProblemAsync(db, release, cancellationToken) is { } stale)
         {
-            var started = await db.Releases.AsNoTracking().Where(r => r.Id == basis).Select(r => r.Slug).FirstAsync(cancellationToken);
-            throw new ReleasePublicationException(
-                $"Release '{slug}' was started from '{started}', but '{latest.Slug}' has been published since, and its figures are not in this draft. Import into a new draft, which starts from '{latest.Slug}'.");
+            throw new ReleasePublicationException(StaleDraft.Sentence(stale));
         }
+        var reader = new StatisticsReader(db);
         var rows = await reader.ObservationsAsync(new ObservationFilter { ReleaseId = release.Id }, cancellationToken);
         if (rows.Count == 0)
         {

@@ -48,6 +48,11 @@ public sealed class DraftModel(DraftReleases drafts, ReleasePublisher publisher)
         {
             return notFound;
         }
+        if (View.Stale is not null)
+        {
+            // Sent from a page opened before a release published since left the draft behind: the page says so.
+            return Page();
+        }
         if (Changelog is { Length: > 4000 })
         {
             ModelState.AddModelError(nameof(Changelog), "The changelog note must be 4,000 characters or fewer");
@@ -63,6 +68,10 @@ public sealed class DraftModel(DraftReleases drafts, ReleasePublisher publisher)
         if (await ShowAsync(cancellationToken) is { } notFound)
         {
             return notFound;
+        }
+        if (View.Stale is not null)
+        {
+            return Page();
         }
         try
         {

@@ -9,8 +9,11 @@ namespace Safeguard.Statistics.Staff;
 /// <summary>A draft release as the staff pages list it.</summary>
 public sealed record DraftSummary(string Slug, string Title, int Figures);
 
-/// <summary>A draft compared with the latest published release; <paramref name="ContentHash"/> is what it holds now, as publishing would hash it.</summary>
-public sealed record DraftComparison(Release Draft, Release? Published, ReleaseComparison Comparison, int Figures, string ContentHash);
+/// <summary>
+/// A draft compared with the latest published release; <paramref name="ContentHash"/> is what it holds now, as publishing
+/// would hash it; <paramref name="Stale"/> says why it cannot be published, when a release published since left it behind.
+/// </summary>
+public sealed record DraftComparison(Release Draft, Release? Published, ReleaseComparison Comparison, int Figures, string ContentHash, string? Stale);
 
 /// <summary>The drafts, and how each differs from the latest published release, for the import and publish pages.</summary>
 public sealed class DraftReleases(StatisticsDbContext db)
@@ -32,7 +35,8 @@ public sealed class DraftReleases(StatisticsDbContext db)
         var published = await reader.LatestReleaseAsync(cancellationToken);
         var before = published is null ? [] : await reader.ObservationsAsync(new ObservationFilter { ReleaseId = published.Id }, cancellationToken);
         var after = await reader.ObservationsAsync(new ObservationFilter { ReleaseId = draft.Id }, cancellationToken);
-        return new DraftComparison(draft, published, ReleaseComparison.Compare(before, after), after.Count, ReleaseContentHash.Compute(after));
+        return new DraftComparison(draft, published, ReleaseComparison.Compare(before, after), after.Count, ReleaseContentHash.Compute(after),
+            await StaleDraft.ProblemAsync(db, draft, cancellationToken) is { } stale ? StaleDraft.Sentence(stale) : null);
     }
 
     /// <summary>Whether <paramref name="slug"/> names a published release (a draft page asked for once it is published).</summary>
