@@ -63,7 +63,7 @@ public static class HeadlineWriter
         var acdts = Join([Counted(gap.AcdtsOpened, "ACDT", "ACDTs"), Counted(gap.ConstantSupervisionAcdts, "constant supervision ACDT", "constant supervision ACDTs")]);
         var reports = Join([Counted(gap.Rule35Part1Reports, "Rule 35(1) report", "Rule 35(1) reports"), Counted(gap.Rule35Part2Reports, "Rule 35(2) report", "Rule 35(2) reports")]);
         var fewer = gap.SuicideRiskReports.Value < gap.AcdtsOpened.Value;
-        var per100 = FigureText.Format(gap.ReportsPer100Acdts.Value, gap.ReportsPer100Acdts.Status);
+        var per100 = FigureText.Ratio(gap.ReportsPer100Acdts.Value, gap.ReportsPer100Acdts.Status);
         return $"While {acdts} {WasWere(gap.AcdtsOpened)} opened in {gap.Period.Label}, {(fewer ? "only " : "")}{reports} {WasWere(gap.SuicideRiskReports)} completed in detention: "
             + $"{per100} {(gap.ReportsPer100Acdts.Value == 1 ? "report" : "reports")} for every 100 ACDTs opened.";
     }
@@ -141,7 +141,7 @@ public static class HeadlineWriter
         figure.HasValue ? $"{Amount(figure)} {(IsOne(figure) ? singular : plural)}" : $"an unreported number of {plural} ({figure.Status.Label()})";
 
     private static string Amount(Figure figure) =>
-        figure.HasValue ? FigureText.Format(figure.Value, figure.Status) : $"an unreported number ({figure.Status.Label()})";
+        figure.HasValue ? FigureText.Count(figure.Value, figure.Status) : $"an unreported number ({figure.Status.Label()})";
 
     private static string WasWere(Figure figure) => IsOne(figure) ? "was" : "were";
 

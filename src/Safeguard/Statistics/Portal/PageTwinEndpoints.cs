@@ -186,12 +186,16 @@ internal static class PageTwinEndpoints
     private static PeriodDocument PeriodOf(Period period) =>
         new(period.Key, period.Label, TidyColumns.FormatDate(period.Start), TidyColumns.FormatDate(period.End));
 
-    private static FigureDocument FigureOf(Figure figure) => new(
-        figure.HasValue ? decimal.Round(figure.Value!.Value, 2) : null, figure.Status.Code(), FigureText.Format(figure.Value, figure.Status));
+    private static FigureDocument CountOf(Figure figure) => FigureOf(figure, FigureText.Count(figure.Value, figure.Status));
+
+    private static FigureDocument RatioOf(Figure figure) => FigureOf(figure, FigureText.Ratio(figure.Value, figure.Status));
+
+    private static FigureDocument FigureOf(Figure figure, string display) => new(
+        figure.HasValue ? decimal.Round(figure.Value!.Value, 2) : null, figure.Status.Code(), display);
 
     private static GapDocument GapOf(SafeguardGap gap) => new(
-        PeriodOf(gap.Period), FigureOf(gap.AcdtsOpened), FigureOf(gap.ConstantSupervisionAcdts), FigureOf(gap.Rule35Part1Reports),
-        FigureOf(gap.Rule35Part2Reports), FigureOf(gap.SuicideRiskReports), FigureOf(gap.ReportsPer100Acdts), FigureOf(gap.AcdtsPerReport),
+        PeriodOf(gap.Period), CountOf(gap.AcdtsOpened), CountOf(gap.ConstantSupervisionAcdts), CountOf(gap.Rule35Part1Reports),
+        CountOf(gap.Rule35Part2Reports), CountOf(gap.SuicideRiskReports), RatioOf(gap.ReportsPer100Acdts), RatioOf(gap.AcdtsPerReport),
         Headlines.HeadlineWriter.Gap(gap));
 
     private static ProblemHttpResult NotFound(string what, string slug) => StatisticsApi.NotFound(what, slug);

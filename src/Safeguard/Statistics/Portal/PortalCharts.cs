@@ -37,7 +37,7 @@ public static class PortalCharts
             $"{theme.Title}, {period.Label}",
             Describe(latest, oneMeasure ? r => r.PlaceName : r => r.MeasureName),
             latest[0].Unit,
-            [.. latest.Select(r => Bar(oneMeasure ? r.PlaceName : Label(r), new Figure(r.Value, r.Status)))]);
+            [.. latest.Select(r => Bar(oneMeasure ? r.PlaceName : Label(r), r))]);
     }
 
     /// <summary>Every measure reported for a place in its latest period.</summary>
@@ -54,10 +54,14 @@ public static class PortalCharts
             $"{place.Name}, {period.Label}",
             Describe(latest, r => r.MeasureName),
             "count",
-            [.. latest.Select(r => Bar(r.MeasureName, new Figure(r.Value, r.Status)))]);
+            [.. latest.Select(r => Bar(r.MeasureName, r))]);
     }
 
-    private static ChartBar Bar(string label, Figure figure) => new(label, figure.Value, figure.Status, FigureText.Format(figure.Value, figure.Status));
+    /// <summary>A count of the safeguard gap.</summary>
+    private static ChartBar Bar(string label, Figure figure) => new(label, figure.Value, figure.Status, FigureText.Count(figure.Value, figure.Status));
+
+    /// <summary>A figure of the release, read in its unit.</summary>
+    private static ChartBar Bar(string label, ObservationRow row) => new(label, row.Value, row.Status, row.Display);
 
     private static string Label(ObservationRow row) =>
         row.PlaceKind == PlaceKind.Category ? row.MeasureName : $"{row.MeasureName}, {row.PlaceName}";
