@@ -52,8 +52,8 @@ internal static class PageTwinEndpoints
     public sealed record FigureDocument(decimal? Value, string Status, string Display);
 
     public sealed record GapDocument(
-        PeriodDocument Period, FigureDocument AcdtsOpened, FigureDocument ConstantSupervisionAcdts, FigureDocument Rule35Part1Reports,
-        FigureDocument Rule35Part2Reports, FigureDocument SuicideRiskReports, FigureDocument ReportsPer100Acdts, FigureDocument AcdtsPerReport,
+        PeriodDocument Period, FigureDocument AcdtsOpened, FigureDocument? ConstantSupervisionAcdts, FigureDocument? Rule35Part1Reports,
+        FigureDocument? Rule35Part2Reports, FigureDocument SuicideRiskReports, FigureDocument ReportsPer100Acdts, FigureDocument AcdtsPerReport,
         string? Sentence);
 
     public sealed record LinkDocument(string Slug, string Title, string Url, string Json);
@@ -187,6 +187,9 @@ internal static class PageTwinEndpoints
         new(period.Key, period.Label, TidyColumns.FormatDate(period.Start), TidyColumns.FormatDate(period.End));
 
     private static FigureDocument CountOf(Figure figure) => FigureOf(figure, FigureText.Count(figure.Value, figure.Status));
+
+    /// <summary>A count the release may not hold: null (not a status) when it does not.</summary>
+    private static FigureDocument? CountOf(Figure? figure) => figure is { } held ? CountOf(held) : null;
 
     private static FigureDocument RatioOf(Figure figure) => FigureOf(figure, FigureText.Ratio(figure.Value, figure.Status));
 
