@@ -70,6 +70,68 @@ public sealed class HeadlineWriterTests
         HeadlineWriter.Write(rows, Period.Year(2024)).ShouldContain(h => h.Text.StartsWith("While 50 ACDTs and 419 constant supervision ACDTs were opened in 2024, 74 Rule 35(1)", StringComparison.Ordinal));
     }
 
+    private const string AllPlaces = "All places of immigration detention";
+
+    private static List<string> Headlines(IEnumerable<ObservationRow> rows) =>
+        [.. HeadlineWriter.Write([.. rows], Period.Year(2024)).Select(h => h.Text)];
+
+    [Fact]
+    public void Write_OnlyOneCentreReportsAcdts_WritesNoTotalFromIt()
+    {
+        var headlines = Headlines([Row(MeasureSlugs.AcdtOpened, "Brook House IRC", 300, kind: PlaceKind.RemovalCentre), Row(MeasureSlugs.Rule35Part1, "All IRCs", 74)]);
+
+        headlines.ShouldBe(["74 Rule 35(1) reports were completed for people in detention."]);
+    }
+
+    [Fact]
+    public void Write_AcdtsAndRule35ReportsForDifferentCategories_WritesNoGap()
+    {
+        var rows = Seed2024().Select(r => r.Measure is MeasureSlugs.AcdtOpened or MeasureSlugs.AcdtConstantSupervision ? r with { Place = AllPlaces, PlaceName = AllPlaces } : r);
+
+        var headlines = Headlines(rows);
+
+        headlines.ShouldContain("1,292 ACDTs and 419 constant supervision ACDTs were opened.");
+        headlines.ShouldNotContain(h => h.StartsWith("While", StringComparison.Ordinal), "ACDTs for every place of detention are not comparable with Rule 35 reports for IRCs");
+        new HeadlineFigures([.. rows], Period.Year(2024)).Gap().ShouldBeNull();
+    }
+
+    [Fact]
+    public void Write_AnotherCategoryWithFewerOfTheMeasures_IsNotMixedIn()
+    {
+        // Listed first, so a choice per measure would take its ACDTs and set them against the IRCs' reports.
+        List<ObservationRow> rows = [Row(MeasureSlugs.AcdtOpened, AllPlaces, 2000), .. Seed2024()];
+
+        var headlines = Headlines(rows);
+
+        headlines.ShouldContain(SeedTopLine.Headlines2024[2]);
+        headlines.ShouldContain(SeedTopLine.Headlines2024[4]);
+    }
+
+    [Fact]
+    public void Write_ConstantSupervisionNotInRelease_DropsOutOfTheGap()
+    {
+        var headlines = Headlines(Seed2024().Where(r => r.Measure != MeasureSlugs.AcdtConstantSupervision));
+
+        headlines.ShouldContain("While 1,292 ACDTs were opened in 2024, only 74 Rule 35(1) reports and 35 Rule 35(2) reports were completed in detention: 8.4 reports for every 100 ACDTs opened.");
+        string.Join(' ', headlines).ShouldNotContain("not held");
+    }
+
+    [Fact]
+    public void Write_ConstantSupervisionNotHeldByTheHomeOffice_SaysSo()
+    {
+        var rows = Seed2024().Select(r => r.Measure == MeasureSlugs.AcdtConstantSupervision ? r with { Value = null, Status = ObservationStatus.NotHeld } : r);
+
+        Headlines(rows).ShouldContain(h => h.StartsWith("While 1,292 ACDTs and an unreported number of constant supervision ACDTs (not held) were opened in 2024,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Write_Rule35Part2NotInRelease_ComparesTheRule35Part1ReportsItNames()
+    {
+        var headlines = Headlines(Seed2024().Where(r => r.Measure != MeasureSlugs.Rule35Part2));
+
+        headlines.ShouldContain("While 1,292 ACDTs and 419 constant supervision ACDTs were opened in 2024, only 74 Rule 35(1) reports were completed in detention: 5.7 reports for every 100 ACDTs opened.");
+    }
+
     [Fact]
     public void HeadlinePeriod_PrefersLatestWholeYear() =>
         HeadlineWriter.HeadlinePeriod([.. Seed2024(), Row(MeasureSlugs.PeopleDetained, "All places", 5, period: "2025-Q1")])!.Key.ShouldBe("2024");

@@ -34,7 +34,7 @@ public sealed class IndicatorTests
         })!;
         gap.ReportsPer100Acdts.HasValue.ShouldBeFalse();
         gap.ReportsPer100Acdts.Status.ShouldBe(ObservationStatus.Suppressed);
-        gap.ConstantSupervisionAcdts.Status.ShouldBe(ObservationStatus.NotHeld);
+        gap.ConstantSupervisionAcdts.ShouldBeNull("a measure the release does not hold is left out, never called not held");
     }
 
     [Fact]
@@ -49,6 +49,22 @@ public sealed class IndicatorTests
         gap.ReportsPer100Acdts.Status.ShouldBe(ObservationStatus.AtMost);
         gap.AcdtsPerReport.Status.ShouldBe(ObservationStatus.AtLeast);
     }
+
+    [Fact]
+    public void SafeguardGap_Rule35Part2NotInRelease_ComparesTheRule35Part1ReportsAlone()
+    {
+        var gap = SafeguardGap.From(Year2024, new Dictionary<string, Figure>
+        {
+            [MeasureSlugs.AcdtOpened] = Figure.Exact(1292),
+            [MeasureSlugs.Rule35Part1] = Figure.Exact(74),
+        })!;
+        gap.Rule35Part2Reports.ShouldBeNull();
+        gap.SuicideRiskReports.ShouldBe(Figure.Exact(74));
+    }
+
+    [Fact]
+    public void SafeguardGap_NoRule35ReportsInRelease_IsNull() =>
+        SafeguardGap.From(Year2024, new Dictionary<string, Figure> { [MeasureSlugs.AcdtOpened] = Figure.Exact(1292) }).ShouldBeNull();
 
     [Fact]
     public void SafeguardGap_NoInputsInPeriod_IsNull() =>

@@ -20,5 +20,5 @@ public sealed record BarChart(string Id, string Title, string Description, strin
 /// <param name="Label">What the bar measures ("Rule 35(1) reports").</param>
 /// <param name="Value">The number, or null when the status carries none (suppressed, not held, not applicable).</param>
 /// <param name="Status">How far the figure can be trusted; bounds and estimates are drawn differently from exact figures.</param>
-/// <param name="Display">The figure in words, as the page shows it: pass <c>FigureText.Format(value, status)</c> ("at least 1,340").</param>
+/// <param name="Display">The figure in words, as the page shows it: as <see cref="Reading.FigureText"/> writes it ("at least 1,340", "£101.61").</param>
 public sealed record ChartBar(string Label, decimal? Value, ObservationStatus Status, string Display);

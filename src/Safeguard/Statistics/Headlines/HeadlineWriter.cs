@@ -7,8 +7,9 @@ namespace Safeguard.Statistics.Headlines;
 /// <summary>
 /// Writes the top-line statistics for one period from a release's figures, in the charity's own style
 /// ("74 Rule 35(1) reports, 35 Rule 35(2) reports and 2,473 Rule 35(3) reports were completed ..."). Nothing is typed
-/// in: a figure that is missing from the release drops out of its sentence, a bound reads "at least", and a
-/// suppressed figure is said to be unreported rather than shown as a number.
+/// in: every total in a sentence is for the same reporting category (<see cref="HeadlineFigures.Totals"/>), a figure
+/// that is missing from the release drops out of its sentence, a bound reads "at least", and a figure the release
+/// holds without a number is said to be unreported, with its status ("suppressed", "not held"), never shown as one.
 /// </summary>
 public static class HeadlineWriter
 {
@@ -60,27 +61,28 @@ public static class HeadlineWriter
         {
             return null;
         }
-        var acdts = Join([Counted(gap.AcdtsOpened, "ACDT", "ACDTs"), Counted(gap.ConstantSupervisionAcdts, "constant supervision ACDT", "constant supervision ACDTs")]);
-        var reports = Join([Counted(gap.Rule35Part1Reports, "Rule 35(1) report", "Rule 35(1) reports"), Counted(gap.Rule35Part2Reports, "Rule 35(2) report", "Rule 35(2) reports")]);
+        var acdts = Join([Counted(gap.AcdtsOpened, "ACDT", "ACDTs"), .. Held(gap.ConstantSupervisionAcdts, "constant supervision ACDT", "constant supervision ACDTs")]);
+        var reports = Join([.. Held(gap.Rule35Part1Reports, "Rule 35(1) report", "Rule 35(1) reports"), .. Held(gap.Rule35Part2Reports, "Rule 35(2) report", "Rule 35(2) reports")]);
         var fewer = gap.SuicideRiskReports.Value < gap.AcdtsOpened.Value;
-        var per100 = FigureText.Format(gap.ReportsPer100Acdts.Value, gap.ReportsPer100Acdts.Status);
+        var per100 = FigureText.Ratio(gap.ReportsPer100Acdts.Value, gap.ReportsPer100Acdts.Status);
         return $"While {acdts} {WasWere(gap.AcdtsOpened)} opened in {gap.Period.Label}, {(fewer ? "only " : "")}{reports} {WasWere(gap.SuicideRiskReports)} completed in detention: "
             + $"{per100} {(gap.ReportsPer100Acdts.Value == 1 ? "report" : "reports")} for every 100 ACDTs opened.";
     }
 
     private static string? Rule35(HeadlineFigures figures)
     {
-        var parts = new[]
-        {
-            figures.Total(MeasureSlugs.Rule35Part1) is { } r1 ? Counted(r1, "Rule 35(1) report", "Rule 35(1) reports") : null,
-            figures.Total(MeasureSlugs.Rule35Part2) is { } r2 ? Counted(r2, "Rule 35(2) report", "Rule 35(2) reports") : null,
-            figures.Total(MeasureSlugs.Rule35Part3) is { } r3 ? Counted(r3, "Rule 35(3) report", "Rule 35(3) reports") : null,
-        }.OfType<string>().ToList();
+        var totals = figures.Totals(MeasureSlugs.Rule35Part1, MeasureSlugs.Rule35Part2, MeasureSlugs.Rule35Part3);
+        List<string> parts =
+        [
+            .. Held(totals.GetValueOrNull(MeasureSlugs.Rule35Part1), "Rule 35(1) report", "Rule 35(1) reports"),
+            .. Held(totals.GetValueOrNull(MeasureSlugs.Rule35Part2), "Rule 35(2) report", "Rule 35(2) reports"),
+            .. Held(totals.GetValueOrNull(MeasureSlugs.Rule35Part3), "Rule 35(3) report", "Rule 35(3) reports"),
+        ];
         if (parts.Count == 0)
         {
             return null;
         }
-        var single = parts.Count == 1 && IsOne(figures.Total(MeasureSlugs.Rule35Part1) ?? figures.Total(MeasureSlugs.Rule35Part2) ?? figures.Total(MeasureSlugs.Rule35Part3));
+        var single = parts.Count == 1 && IsOne(totals.Values.Single());
         return $"{Join(parts)} {(single ? "was" : "were")} completed for people in detention.";
     }
 
@@ -98,25 +100,25 @@ public static class HeadlineWriter
 
     private static string? Acdt(HeadlineFigures figures)
     {
-        var opened = figures.Total(MeasureSlugs.AcdtOpened);
-        var constant = figures.Total(MeasureSlugs.AcdtConstantSupervision);
-        var parts = new[]
-        {
-            opened is { } o ? Counted(o, "ACDT", "ACDTs") : null,
-            constant is { } c ? Counted(c, "constant supervision ACDT", "constant supervision ACDTs") : null,
-        }.OfType<string>().ToList();
+        var totals = figures.Totals(MeasureSlugs.AcdtOpened, MeasureSlugs.AcdtConstantSupervision);
+        List<string> parts =
+        [
+            .. Held(totals.GetValueOrNull(MeasureSlugs.AcdtOpened), "ACDT", "ACDTs"),
+            .. Held(totals.GetValueOrNull(MeasureSlugs.AcdtConstantSupervision), "constant supervision ACDT", "constant supervision ACDTs"),
+        ];
         if (parts.Count == 0)
         {
             return null;
         }
-        var single = parts.Count == 1 && IsOne(opened ?? constant);
+        var single = parts.Count == 1 && IsOne(totals.Values.Single());
         return $"{Join(parts)} {(single ? "was" : "were")} opened.";
     }
 
     private static string? Segregation(HeadlineFigures figures)
     {
-        var rule40 = figures.Total(MeasureSlugs.Rule40People);
-        var rule42 = figures.Total(MeasureSlugs.Rule42People);
+        var totals = figures.Totals(MeasureSlugs.Rule40People, MeasureSlugs.Rule42People);
+        var rule40 = totals.GetValueOrNull(MeasureSlugs.Rule40People);
+        var rule42 = totals.GetValueOrNull(MeasureSlugs.Rule42People);
         if (rule40 is null && rule42 is null)
         {
             return null;
@@ -130,7 +132,7 @@ public static class HeadlineWriter
     }
 
     private static string? PeopleDetained(HeadlineFigures figures, Period period) =>
-        figures.Total(MeasureSlugs.PeopleDetained) is { } people
+        figures.Totals(MeasureSlugs.PeopleDetained).GetValueOrNull(MeasureSlugs.PeopleDetained) is { } people
             ? $"{Amount(people)} {(IsOne(people) ? "man, woman or child was" : "men, women and children were")} held in detention in {period.Label}."
             : null;
 
@@ -140,8 +142,15 @@ public static class HeadlineWriter
     private static string Counted(Figure figure, string singular, string plural) =>
         figure.HasValue ? $"{Amount(figure)} {(IsOne(figure) ? singular : plural)}" : $"an unreported number of {plural} ({figure.Status.Label()})";
 
+    /// <summary>The figure counted, when the release holds it: nothing to say when it does not.</summary>
+    private static IEnumerable<string> Held(Figure? figure, string singular, string plural) =>
+        figure is { } held ? [Counted(held, singular, plural)] : [];
+
     private static string Amount(Figure figure) =>
-        figure.HasValue ? FigureText.Format(figure.Value, figure.Status) : $"an unreported number ({figure.Status.Label()})";
+        figure.HasValue ? FigureText.Count(figure.Value, figure.Status) : $"an unreported number ({figure.Status.Label()})";
+
+    private static Figure? GetValueOrNull(this IReadOnlyDictionary<string, Figure> totals, string measure) =>
+        totals.TryGetValue(measure, out var figure) ? figure : null;
 
     private static string WasWere(Figure figure) => IsOne(figure) ? "was" : "were";
 

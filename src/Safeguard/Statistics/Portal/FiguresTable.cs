@@ -22,10 +22,11 @@ public sealed record FiguresTable(string Caption, IReadOnlyList<ObservationRow> 
     public IReadOnlyDictionary<ObservationRow, Rate> Rates { get; } = RatePer100.For(Rows, Population ?? Series ?? Rows);
 
     /// <summary>
-    /// The change in words, carrying its status: "up 115 (19.2%) on 2023", "down at most 20 (3.1%) on 2023",
-    /// "no change on 2023", or "not available (suppressed)" when an input has no value.
+    /// The change in words, carrying its status, the difference in the figures' <paramref name="unit"/>: "up 115 (19.2%)
+    /// on 2023", "down at most 20 (3.1%) on 2023", "up £5.45 (5.7%) on 2019-Q4", "no change on 2023", or "not available
+    /// (suppressed)" when an input has no value.
     /// </summary>
-    public static string Describe(PeriodChange change)
+    public static string Describe(PeriodChange change, string unit)
     {
         var difference = change.Difference;
         if (!difference.HasValue)
@@ -38,12 +39,14 @@ public sealed record FiguresTable(string Caption, IReadOnlyList<ObservationRow> 
             return $"no change {on}";
         }
         var up = difference.Value > 0;
-        var percent = change.PercentChange.HasValue ? $" ({Magnitude(change.PercentChange, up)}%)" : "";
-        return $"{(up ? "up" : "down")} {Magnitude(difference, up)}{percent} {on}";
+        var size = Magnitude(difference, up);
+        var percent = Magnitude(change.PercentChange, up);
+        var percentText = percent.HasValue ? $" ({FigureText.Ratio(percent.Value, percent.Status)}%)" : "";
+        return $"{(up ? "up" : "down")} {FigureText.Format(size.Value, size.Status, unit)}{percentText} {on}";
     }
 
     /// <summary>The size of a change with its bound; a lower bound on a fall is an upper bound on its size.</summary>
-    private static string Magnitude(Figure figure, bool up)
+    private static Figure Magnitude(Figure figure, bool up)
     {
         var status = up ? figure.Status : figure.Status switch
         {
@@ -51,7 +54,7 @@ public sealed record FiguresTable(string Caption, IReadOnlyList<ObservationRow> 
             ObservationStatus.AtMost => ObservationStatus.AtLeast,
             _ => figure.Status,
         };
-        return FigureText.Format(Math.Abs(figure.Value!.Value), status);
+        return new(figure.Value is { } value ? Math.Abs(value) : null, status);
     }
 
     private static Dictionary<ObservationRow, PeriodChange> ChangesOf(IReadOnlyList<ObservationRow> rows) =>

@@ -52,8 +52,8 @@ internal static class PageTwinEndpoints
     public sealed record FigureDocument(decimal? Value, string Status, string Display);
 
     public sealed record GapDocument(
-        PeriodDocument Period, FigureDocument AcdtsOpened, FigureDocument ConstantSupervisionAcdts, FigureDocument Rule35Part1Reports,
-        FigureDocument Rule35Part2Reports, FigureDocument SuicideRiskReports, FigureDocument ReportsPer100Acdts, FigureDocument AcdtsPerReport,
+        PeriodDocument Period, FigureDocument AcdtsOpened, FigureDocument? ConstantSupervisionAcdts, FigureDocument? Rule35Part1Reports,
+        FigureDocument? Rule35Part2Reports, FigureDocument SuicideRiskReports, FigureDocument ReportsPer100Acdts, FigureDocument AcdtsPerReport,
         string? Sentence);
 
     public sealed record LinkDocument(string Slug, string Title, string Url, string Json);
@@ -186,12 +186,19 @@ internal static class PageTwinEndpoints
     private static PeriodDocument PeriodOf(Period period) =>
         new(period.Key, period.Label, TidyColumns.FormatDate(period.Start), TidyColumns.FormatDate(period.End));
 
-    private static FigureDocument FigureOf(Figure figure) => new(
-        figure.HasValue ? decimal.Round(figure.Value!.Value, 2) : null, figure.Status.Code(), FigureText.Format(figure.Value, figure.Status));
+    private static FigureDocument CountOf(Figure figure) => FigureOf(figure, FigureText.Count(figure.Value, figure.Status));
+
+    /// <summary>A count the release may not hold: null (not a status) when it does not.</summary>
+    private static FigureDocument? CountOf(Figure? figure) => figure is { } held ? CountOf(held) : null;
+
+    private static FigureDocument RatioOf(Figure figure) => FigureOf(figure, FigureText.Ratio(figure.Value, figure.Status));
+
+    private static FigureDocument FigureOf(Figure figure, string display) => new(
+        figure.HasValue ? decimal.Round(figure.Value!.Value, 2) : null, figure.Status.Code(), display);
 
     private static GapDocument GapOf(SafeguardGap gap) => new(
-        PeriodOf(gap.Period), FigureOf(gap.AcdtsOpened), FigureOf(gap.ConstantSupervisionAcdts), FigureOf(gap.Rule35Part1Reports),
-        FigureOf(gap.Rule35Part2Reports), FigureOf(gap.SuicideRiskReports), FigureOf(gap.ReportsPer100Acdts), FigureOf(gap.AcdtsPerReport),
+        PeriodOf(gap.Period), CountOf(gap.AcdtsOpened), CountOf(gap.ConstantSupervisionAcdts), CountOf(gap.Rule35Part1Reports),
+        CountOf(gap.Rule35Part2Reports), CountOf(gap.SuicideRiskReports), RatioOf(gap.ReportsPer100Acdts), RatioOf(gap.AcdtsPerReport),
         Headlines.HeadlineWriter.Gap(gap));
 
     private static ProblemHttpResult NotFound(string what, string slug) => StatisticsApi.NotFound(what, slug);

@@ -9,17 +9,17 @@ namespace Safeguard.Statistics.Portal;
 /// <summary>The charts of the portal's pages, built from the same rows as the tables beside them.</summary>
 public static class PortalCharts
 {
-    /// <summary>ACDTs opened against Rule 35(1) and 35(2) reports.</summary>
+    /// <summary>ACDTs opened against Rule 35(1) and 35(2) reports: a bar for each of them the release holds.</summary>
     public static BarChart Gap(SafeguardGap gap) => new(
         "gap-chart",
         $"ACDTs opened and Rule 35(1) and 35(2) reports, {gap.Period.Label}",
         HeadlineWriter.Gap(gap) ?? "Not every figure needed for the comparison is available for this period.",
         "documents or reports",
         [
-            Bar("ACDTs opened", gap.AcdtsOpened),
-            Bar("Constant supervision ACDTs", gap.ConstantSupervisionAcdts),
-            Bar("Rule 35(1) reports", gap.Rule35Part1Reports),
-            Bar("Rule 35(2) reports", gap.Rule35Part2Reports),
+            .. Bar("ACDTs opened", gap.AcdtsOpened),
+            .. Bar("Constant supervision ACDTs", gap.ConstantSupervisionAcdts),
+            .. Bar("Rule 35(1) reports", gap.Rule35Part1Reports),
+            .. Bar("Rule 35(2) reports", gap.Rule35Part2Reports),
         ]);
 
     /// <summary>A theme's figures for its latest period: by place when it has one measure, else by measure.</summary>
@@ -37,7 +37,7 @@ public static class PortalCharts
             $"{theme.Title}, {period.Label}",
             Describe(latest, oneMeasure ? r => r.PlaceName : r => r.MeasureName),
             latest[0].Unit,
-            [.. latest.Select(r => Bar(oneMeasure ? r.PlaceName : Label(r), new Figure(r.Value, r.Status)))]);
+            [.. latest.Select(r => Bar(oneMeasure ? r.PlaceName : Label(r), r))]);
     }
 
     /// <summary>Every measure reported for a place in its latest period.</summary>
@@ -54,10 +54,15 @@ public static class PortalCharts
             $"{place.Name}, {period.Label}",
             Describe(latest, r => r.MeasureName),
             "count",
-            [.. latest.Select(r => Bar(r.MeasureName, new Figure(r.Value, r.Status)))]);
+            [.. latest.Select(r => Bar(r.MeasureName, r))]);
     }
 
-    private static ChartBar Bar(string label, Figure figure) => new(label, figure.Value, figure.Status, FigureText.Format(figure.Value, figure.Status));
+    /// <summary>A count of the safeguard gap, when the release holds it.</summary>
+    private static IEnumerable<ChartBar> Bar(string label, Figure? figure) =>
+        figure is { } held ? [new(label, held.Value, held.Status, FigureText.Count(held.Value, held.Status))] : [];
+
+    /// <summary>A figure of the release, read in its unit.</summary>
+    private static ChartBar Bar(string label, ObservationRow row) => new(label, row.Value, row.Status, row.Display);
 
     private static string Label(ObservationRow row) =>
         row.PlaceKind == PlaceKind.Category ? row.MeasureName : $"{row.MeasureName}, {row.PlaceName}";

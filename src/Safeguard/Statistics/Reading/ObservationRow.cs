@@ -29,8 +29,8 @@ public sealed record ObservationRow(
     string SourceSha256,
     string SourceLocation)
 {
-    /// <summary>The figure as a reader should see it, e.g. "at least 1,340" or "suppressed".</summary>
-    public string Display => FigureText.Format(Value, Status);
+    /// <summary>The figure as a reader should see it, e.g. "at least 1,340", "£101.61" or "suppressed".</summary>
+    public string Display => FigureText.Format(Value, Status, Unit);
 
     /// <summary>The period in words.</summary>
     public string PeriodLabel => Period.FromKey(PeriodKey).Label;

@@ -11,7 +11,7 @@ public sealed class SvgBarChartRendererTests
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     private static ChartBar Bar(string label, decimal? value, ObservationStatus status = ObservationStatus.Exact) =>
-        new(label, value, status, FigureText.Format(value, status));
+        new(label, value, status, FigureText.Count(value, status));
 
     private static BarChart Chart(params ChartBar[] bars) => new(
         "gap-chart",
