@@ -264,6 +264,11 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
         paths.ShouldContain("/api/v1/measures");
         paths.ShouldContain("/api/v1/places");
         paths.ShouldContain("/statistics/sources/{sha256}/file");
+        // HEAD is answered as GET but not described again: each operation's id names one operation, as code generators need.
+        var operations = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).ToList();
+        operations.Select(o => o.Name).Distinct().ShouldBe(["get"]);
+        var ids = operations.Select(o => o.Value.GetProperty("operationId").GetString()).ToList();
+        ids.ShouldBeUnique();
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Safeguard.Platform;
 using Safeguard.Statistics.Api;
 using Safeguard.Statistics.Indicators;
 using Safeguard.Statistics.Model;
@@ -18,25 +19,25 @@ internal static class PageTwinEndpoints
 
     public static void MapPageTwins(this IEndpointRouteBuilder app)
     {
-        var twins = app.MapGroup("/statistics").WithTags("Page data").RequireCors(Platform.PlatformPolicies.ReadOnlyCors);
+        var twins = app.MapGroup("/statistics").WithTags("Page data").RequireCors(PlatformPolicies.ReadOnlyCors);
 
-        app.MapGet("/statistics.json", HomeJsonAsync).RequireCors(Platform.PlatformPolicies.ReadOnlyCors).WithTags("Page data").CacheOutput(PortalCaching.Latest).WithName("StatisticsJson")
+        app.MapRead("/statistics.json", HomeJsonAsync).RequireCors(PlatformPolicies.ReadOnlyCors).WithTags("Page data").CacheOutput(PortalCaching.Latest).WithName("StatisticsJson")
             .WithSummary("/statistics as data: headlines, the safeguard gap, themes and places of the latest release");
-        app.MapGet("/statistics.csv", HomeCsvAsync).RequireCors(Platform.PlatformPolicies.ReadOnlyCors).WithTags("Page data").CacheOutput(PortalCaching.Latest).WithName("StatisticsCsv")
+        app.MapRead("/statistics.csv", HomeCsvAsync).RequireCors(PlatformPolicies.ReadOnlyCors).WithTags("Page data").CacheOutput(PortalCaching.Latest).WithName("StatisticsCsv")
             .WithSummary("The figures behind the /statistics headlines, tidy CSV (the whole release: /statistics/releases/{release}.csv)");
-        twins.MapGet("/{theme:regex(^[a-z0-9-]+$)}.json", ThemeJsonAsync).CacheOutput(PortalCaching.Latest).WithName("ThemeJson")
+        twins.MapRead("/{theme:regex(^[a-z0-9-]+$)}.json", ThemeJsonAsync).CacheOutput(PortalCaching.Latest).WithName("ThemeJson")
             .WithSummary("A theme page as data");
-        twins.MapGet("/{theme:regex(^[a-z0-9-]+$)}.csv", ThemeCsvAsync).CacheOutput(PortalCaching.Latest).WithName("ThemeCsv")
+        twins.MapRead("/{theme:regex(^[a-z0-9-]+$)}.csv", ThemeCsvAsync).CacheOutput(PortalCaching.Latest).WithName("ThemeCsv")
             .WithSummary("A theme's figures, tidy CSV");
-        twins.MapGet("/places/{place:regex(^[a-z0-9-]+$)}.json", PlaceJsonAsync).CacheOutput(PortalCaching.Latest).WithName("PlaceJson")
+        twins.MapRead("/places/{place:regex(^[a-z0-9-]+$)}.json", PlaceJsonAsync).CacheOutput(PortalCaching.Latest).WithName("PlaceJson")
             .WithSummary("A place page as data");
-        twins.MapGet("/places/{place:regex(^[a-z0-9-]+$)}.csv", PlaceCsvAsync).CacheOutput(PortalCaching.Latest).WithName("PlaceCsv")
+        twins.MapRead("/places/{place:regex(^[a-z0-9-]+$)}.csv", PlaceCsvAsync).CacheOutput(PortalCaching.Latest).WithName("PlaceCsv")
             .WithSummary("A place's figures, tidy CSV");
-        twins.MapGet("/releases/{release:regex(^[a-z0-9-]+$)}.json", ReleaseJsonAsync).CacheOutput(PortalCaching.Versioned).WithName("ReleaseJson")
+        twins.MapRead("/releases/{release:regex(^[a-z0-9-]+$)}.json", ReleaseJsonAsync).CacheOutput(PortalCaching.Versioned).WithName("ReleaseJson")
             .WithSummary("A whole release, JSON download");
-        twins.MapGet("/releases/{release:regex(^[a-z0-9-]+$)}.csv", ReleaseCsvAsync).CacheOutput(PortalCaching.Versioned).WithName("ReleaseCsv")
+        twins.MapRead("/releases/{release:regex(^[a-z0-9-]+$)}.csv", ReleaseCsvAsync).CacheOutput(PortalCaching.Versioned).WithName("ReleaseCsv")
             .WithSummary("A whole release, tidy CSV download");
-        twins.MapGet("/releases/{release:regex(^[a-z0-9-]+$)}.xlsx", ReleaseXlsxAsync).CacheOutput(PortalCaching.Versioned).WithName("ReleaseXlsx")
+        twins.MapRead("/releases/{release:regex(^[a-z0-9-]+$)}.xlsx", ReleaseXlsxAsync).CacheOutput(PortalCaching.Versioned).WithName("ReleaseXlsx")
             .WithSummary("A whole release, Excel workbook download");
     }
 
