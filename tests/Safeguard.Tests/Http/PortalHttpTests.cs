@@ -238,6 +238,39 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
         response.Headers.ETag.ShouldNotBeNull();
     }
 
+    [Theory]
+    [InlineData("/statistics")]
+    [InlineData("/statistics/use-of-force")]
+    [InlineData("/statistics/places/brook-house?page=1")]
+    [InlineData("/statistics/use-of-force.csv")]
+    [InlineData("/statistics.json")]
+    [InlineData("/statistics/releases/2024")]
+    [InlineData("/statistics/releases/2024.xlsx")]
+    [InlineData("/api/v1/themes")]
+    [InlineData("/api/v1/releases/2024")]
+    public async Task UnknownParameter_IsServedFromTheCacheOfTheAddressWithoutIt(string path)
+    {
+        var clean = await client.GetAsync(path, Cancel);
+        clean.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // A made-up parameter changes nothing the page reads, so it must not make the server build the page again.
+        var bust = await client.GetAsync($"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}r={Guid.NewGuid():N}", Cancel);
+
+        bust.StatusCode.ShouldBe(HttpStatusCode.OK);
+        bust.Headers.Age.ShouldNotBeNull($"{path} with a made-up parameter was built again rather than served from the output cache");
+        (await bust.Content.ReadAsByteArrayAsync(Cancel)).ShouldBe(await clean.Content.ReadAsByteArrayAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Observations_EachPageIsCachedApart_AndAnUnknownParameterIsStillRefused()
+    {
+        var first = await client.GetStringAsync("/api/v1/observations?release=2024&pageSize=4", Cancel);
+        var second = await client.GetStringAsync("/api/v1/observations?release=2024&pageSize=4&page=2", Cancel);
+        second.ShouldNotBe(first);
+        (await client.GetAsync("/api/v1/observations?release=2024&pageSize=4&colour=red", Cancel)).StatusCode
+            .ShouldBe(HttpStatusCode.BadRequest, "the API refuses a parameter it does not know, cached answer or not");
+    }
+
     [Fact]
     public async Task Api_CrossOriginRead_IsAllowedButNotWrites()
     {

@@ -35,7 +35,7 @@ internal static class StatisticsApi
         api.MapRead("/observations", ListObservationsAsync).WithName("ListObservations")
             .WithSummary("Figures with status, note and source, filtered and paginated")
             .WithDescription("Filter by release (default: the latest), theme, measure, place, and either one period exactly (period) or a range (from, to); periods are written 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-12-31. A period the release has no figures for is a 404. page starts at 1; pageSize is at most 1000. Each figure's source document, with a download of the original file, is at /statistics/sources/{sourceSha256}.")
-            .CacheOutput(PortalCaching.Latest);
+            .CacheOutput(PortalCaching.Observations);
     }
 
     private static async Task<Results<Ok<List<ReleaseResource>>, StatusCodeHttpResult>> ListReleasesAsync(StatisticsReader reader, HttpContext context, CancellationToken cancellationToken)
