@@ -180,6 +180,17 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Observations_OfTheLatestRelease_LinkToTheirPagesOfThatRelease()
+    {
+        var page = await JsonAsync("/api/v1/observations?measure=use-of-force-incidents&pageSize=3&page=2");
+        page.GetProperty("release").GetString().ShouldBe("2024");
+        var links = page.GetProperty("links");
+        links.GetProperty("self").GetString().ShouldBe("/api/v1/observations?release=2024&measure=use-of-force-incidents&page=2&pageSize=3");
+        links.GetProperty("previous").GetString().ShouldBe("/api/v1/observations?release=2024&measure=use-of-force-incidents&page=1&pageSize=3");
+        links.GetProperty("next").GetString().ShouldBe("/api/v1/observations?release=2024&measure=use-of-force-incidents&page=3&pageSize=3");
+    }
+
+    [Fact]
     public async Task Observations_ExactPeriod_ReturnsThatPeriodsFigures()
     {
         var result = await JsonAsync("/api/v1/observations?release=2024&period=2024");
