@@ -327,6 +327,35 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
         home.GetProperty("credit").GetString()!.ShouldContain("Medical Justice");
     }
 
+    [Theory]
+    [InlineData("/statistics", "Immigration detention statistics: 2024")]
+    [InlineData("/statistics/use-of-force", "Use of force — Immigration detention statistics: 2024")]
+    [InlineData("/statistics/places/brook-house", "Brook House IRC — Immigration detention statistics: 2024")]
+    public async Task CiteThis_OnAPageOfTheLatestRelease_CitesTheReleasesOwnAddressWithThePageAndTheDayRead(string path, string title)
+    {
+        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var cited = $"{title} (release 2024). http://localhost/statistics/releases/2024 (read at http://localhost{path} on {today}).";
+
+        (await PageAsync(path)).QuerySelector(".cite__credit")!.TextContent.ShouldContain(cited);
+        (await JsonAsync($"{path}.json")).GetProperty("credit").GetString()!.ShouldContain(cited.Replace($"{path} on", $"{path}.json on", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CiteThis_OnTheReleasesOwnPageAndDownload_WhichAreCachedForAYear_HasNoDayRead()
+    {
+        var page = await PageAsync("/statistics/releases/2024");
+        var cite = page.QuerySelector("section.cite")!;
+        cite.QuerySelector(".cite__credit")!.TextContent.ShouldEndWith(
+            "Immigration detention statistics: 2024 (release 2024). http://localhost/statistics/releases/2024. "
+            + "Source: Home Office figures obtained through Freedom of Information requests.");
+        var (bibtex, ris) = (cite.QuerySelectorAll("pre")[0].TextContent, cite.QuerySelectorAll("pre")[1].TextContent);
+        bibtex.ShouldContain("note = {Release 2024. Source:");
+        ris.ShouldNotContain("Y2  -");
+        ris.ShouldContain("UR  - http://localhost/statistics/releases/2024\r\n");
+        (await JsonAsync("/statistics/releases/2024.json")).GetProperty("credit").GetString()
+            .ShouldBe(cite.QuerySelector(".cite__credit")!.TextContent);
+    }
+
     [Fact]
     public async Task ReleaseCsv_IsTidyWithStatusNoteAndSource()
     {
