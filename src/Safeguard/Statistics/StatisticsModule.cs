@@ -51,7 +51,7 @@ public static class StatisticsModule
     {
         app.UseUploadSizeLimit(StatisticsStaffPaths.NewImport, app.Services.GetRequiredService<ImportLimits>().MaxFileBytes);
         var open = app.MapGroup("").AllowAnonymous();
-        open.MapGet("/", () => TypedResults.Redirect("/statistics")).ExcludeFromDescription();
+        open.MapRead("/", () => TypedResults.Redirect("/statistics")).ExcludeFromDescription();
         open.MapPageTwins();
         open.MapSourceFiles();
         open.MapStatisticsApi();

@@ -180,6 +180,17 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Observations_OfTheLatestRelease_LinkToTheirPagesOfThatRelease()
+    {
+        var page = await JsonAsync("/api/v1/observations?measure=use-of-force-incidents&pageSize=3&page=2");
+        page.GetProperty("release").GetString().ShouldBe("2024");
+        var links = page.GetProperty("links");
+        links.GetProperty("self").GetString().ShouldBe("/api/v1/observations?release=2024&measure=use-of-force-incidents&page=2&pageSize=3");
+        links.GetProperty("previous").GetString().ShouldBe("/api/v1/observations?release=2024&measure=use-of-force-incidents&page=1&pageSize=3");
+        links.GetProperty("next").GetString().ShouldBe("/api/v1/observations?release=2024&measure=use-of-force-incidents&page=3&pageSize=3");
+    }
+
+    [Fact]
     public async Task Observations_ExactPeriod_ReturnsThatPeriodsFigures()
     {
         var result = await JsonAsync("/api/v1/observations?release=2024&period=2024");
@@ -238,6 +249,39 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
         response.Headers.ETag.ShouldNotBeNull();
     }
 
+    [Theory]
+    [InlineData("/statistics")]
+    [InlineData("/statistics/use-of-force")]
+    [InlineData("/statistics/places/brook-house?page=1")]
+    [InlineData("/statistics/use-of-force.csv")]
+    [InlineData("/statistics.json")]
+    [InlineData("/statistics/releases/2024")]
+    [InlineData("/statistics/releases/2024.xlsx")]
+    [InlineData("/api/v1/themes")]
+    [InlineData("/api/v1/releases/2024")]
+    public async Task UnknownParameter_IsServedFromTheCacheOfTheAddressWithoutIt(string path)
+    {
+        var clean = await client.GetAsync(path, Cancel);
+        clean.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // A made-up parameter changes nothing the page reads, so it must not make the server build the page again.
+        var bust = await client.GetAsync($"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}r={Guid.NewGuid():N}", Cancel);
+
+        bust.StatusCode.ShouldBe(HttpStatusCode.OK);
+        bust.Headers.Age.ShouldNotBeNull($"{path} with a made-up parameter was built again rather than served from the output cache");
+        (await bust.Content.ReadAsByteArrayAsync(Cancel)).ShouldBe(await clean.Content.ReadAsByteArrayAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Observations_EachPageIsCachedApart_AndAnUnknownParameterIsStillRefused()
+    {
+        var first = await client.GetStringAsync("/api/v1/observations?release=2024&pageSize=4", Cancel);
+        var second = await client.GetStringAsync("/api/v1/observations?release=2024&pageSize=4&page=2", Cancel);
+        second.ShouldNotBe(first);
+        (await client.GetAsync("/api/v1/observations?release=2024&pageSize=4&colour=red", Cancel)).StatusCode
+            .ShouldBe(HttpStatusCode.BadRequest, "the API refuses a parameter it does not know, cached answer or not");
+    }
+
     [Fact]
     public async Task Api_CrossOriginRead_IsAllowedButNotWrites()
     {
@@ -264,6 +308,11 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
         paths.ShouldContain("/api/v1/measures");
         paths.ShouldContain("/api/v1/places");
         paths.ShouldContain("/statistics/sources/{sha256}/file");
+        // HEAD is answered as GET but not described again: each operation's id names one operation, as code generators need.
+        var operations = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).ToList();
+        operations.Select(o => o.Name).Distinct().ShouldBe(["get"]);
+        var ids = operations.Select(o => o.Value.GetProperty("operationId").GetString()).ToList();
+        ids.ShouldBeUnique();
     }
 
     [Fact]
@@ -276,6 +325,35 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
         gap.GetProperty("suicideRiskReports").GetProperty("value").GetDecimal().ShouldBe(109);
         gap.GetProperty("reportsPer100Acdts").GetProperty("value").GetDecimal().ShouldBe(8.44m);
         home.GetProperty("credit").GetString()!.ShouldContain("Medical Justice");
+    }
+
+    [Theory]
+    [InlineData("/statistics", "Immigration detention statistics: 2024")]
+    [InlineData("/statistics/use-of-force", "Use of force — Immigration detention statistics: 2024")]
+    [InlineData("/statistics/places/brook-house", "Brook House IRC — Immigration detention statistics: 2024")]
+    public async Task CiteThis_OnAPageOfTheLatestRelease_CitesTheReleasesOwnAddressWithThePageAndTheDayRead(string path, string title)
+    {
+        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var cited = $"{title} (release 2024). http://localhost/statistics/releases/2024 (read at http://localhost{path} on {today}).";
+
+        (await PageAsync(path)).QuerySelector(".cite__credit")!.TextContent.ShouldContain(cited);
+        (await JsonAsync($"{path}.json")).GetProperty("credit").GetString()!.ShouldContain(cited.Replace($"{path} on", $"{path}.json on", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CiteThis_OnTheReleasesOwnPageAndDownload_WhichAreCachedForAYear_HasNoDayRead()
+    {
+        var page = await PageAsync("/statistics/releases/2024");
+        var cite = page.QuerySelector("section.cite")!;
+        cite.QuerySelector(".cite__credit")!.TextContent.ShouldEndWith(
+            "Immigration detention statistics: 2024 (release 2024). http://localhost/statistics/releases/2024. "
+            + "Source: Home Office figures obtained through Freedom of Information requests.");
+        var (bibtex, ris) = (cite.QuerySelectorAll("pre")[0].TextContent, cite.QuerySelectorAll("pre")[1].TextContent);
+        bibtex.ShouldContain("note = {Release 2024. Source:");
+        ris.ShouldNotContain("Y2  -");
+        ris.ShouldContain("UR  - http://localhost/statistics/releases/2024\r\n");
+        (await JsonAsync("/statistics/releases/2024.json")).GetProperty("credit").GetString()
+            .ShouldBe(cite.QuerySelector(".cite__credit")!.TextContent);
     }
 
     [Fact]

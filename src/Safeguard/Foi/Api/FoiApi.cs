@@ -44,7 +44,7 @@ internal static class FoiApi
     {
         // A public calculator: it holds no personal data and needs no sign-in.
         var api = app.MapGroup("/api/v1/foi").WithTags("FOI").RequireCors(PlatformPolicies.ReadOnlyCors).AllowAnonymous();
-        api.MapGet("/due", DueAsync).WithName("GetFoiDueDate")
+        api.MapRead("/due", DueAsync).WithName("GetFoiDueDate")
             .WithSummary("When an FOI answer is due: the Nth working day after the date of receipt")
             .WithDescription("received is the date of receipt (yyyy-mm-dd); days is the number of working days, 20 unless given "
                 + "(20 for a request or an internal review, 40 at most for a review or with a public-interest extension), from 1 to 250. "

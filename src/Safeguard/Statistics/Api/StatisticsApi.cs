@@ -16,26 +16,26 @@ internal static class StatisticsApi
     {
         var api = app.MapGroup("/api/v1").WithTags("Statistics").RequireCors(PlatformPolicies.ReadOnlyCors);
 
-        api.MapGet("/releases", ListReleasesAsync).WithName("ListReleases")
+        api.MapRead("/releases", ListReleasesAsync).WithName("ListReleases")
             .WithSummary("Published releases, newest first").CacheOutput(PortalCaching.Latest);
-        api.MapGet("/releases/{release}", GetReleaseAsync).WithName("GetRelease")
+        api.MapRead("/releases/{release}", GetReleaseAsync).WithName("GetRelease")
             .WithSummary("One published release, with its content hash").CacheOutput(PortalCaching.Versioned);
-        api.MapGet("/themes", ListThemesAsync).WithName("ListThemes")
+        api.MapRead("/themes", ListThemesAsync).WithName("ListThemes")
             .WithSummary("The safeguards the statistics follow").CacheOutput(PortalCaching.Latest);
-        api.MapGet("/themes/{theme}", GetThemeAsync).WithName("GetTheme")
+        api.MapRead("/themes/{theme}", GetThemeAsync).WithName("GetTheme")
             .WithSummary("One theme and its measures").CacheOutput(PortalCaching.Latest);
-        api.MapGet("/measures", ListMeasuresAsync).WithName("ListMeasures")
+        api.MapRead("/measures", ListMeasuresAsync).WithName("ListMeasures")
             .WithSummary("What is counted, with definitions and legal sources").CacheOutput(PortalCaching.Latest);
-        api.MapGet("/measures/{measure}", GetMeasureAsync).WithName("GetMeasure")
+        api.MapRead("/measures/{measure}", GetMeasureAsync).WithName("GetMeasure")
             .WithSummary("One measure").CacheOutput(PortalCaching.Latest);
-        api.MapGet("/places", ListPlacesAsync).WithName("ListPlaces")
+        api.MapRead("/places", ListPlacesAsync).WithName("ListPlaces")
             .WithSummary("Places of detention and reporting categories").CacheOutput(PortalCaching.Latest);
-        api.MapGet("/places/{place}", GetPlaceAsync).WithName("GetPlace")
+        api.MapRead("/places/{place}", GetPlaceAsync).WithName("GetPlace")
             .WithSummary("One place").CacheOutput(PortalCaching.Latest);
-        api.MapGet("/observations", ListObservationsAsync).WithName("ListObservations")
+        api.MapRead("/observations", ListObservationsAsync).WithName("ListObservations")
             .WithSummary("Figures with status, note and source, filtered and paginated")
-            .WithDescription("Filter by release (default: the latest), theme, measure, place, and either one period exactly (period) or a range (from, to); periods are written 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-12-31. A period the release has no figures for is a 404. page starts at 1; pageSize is at most 1000. Each figure's source document, with a download of the original file, is at /statistics/sources/{sourceSha256}.")
-            .CacheOutput(PortalCaching.Latest);
+            .WithDescription("Filter by release (default: the latest), theme, measure, place, and either one period exactly (period) or a range (from, to); periods are written 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-12-31. A period the release has no figures for is a 404. page starts at 1; pageSize is at most 1000; links to this and the neighbouring pages name the release served, so paging stays in one release while another is published. Each figure's source document, with a download of the original file, is at /statistics/sources/{sourceSha256}.")
+            .CacheOutput(PortalCaching.Observations);
     }
 
     private static async Task<Results<Ok<List<ReleaseResource>>, StatusCodeHttpResult>> ListReleasesAsync(StatisticsReader reader, HttpContext context, CancellationToken cancellationToken)
@@ -152,10 +152,12 @@ internal static class StatisticsApi
         var total = await reader.CountAsync(filter, cancellationToken);
         var rows = await reader.ObservationsAsync(filter, cancellationToken, (query.Page - 1) * query.PageSize, query.PageSize);
         var pages = (int)Math.Ceiling(total / (double)query.PageSize);
+        // The links name the release served, so a script that follows them while another is published stays in this one.
+        var served = query with { Release = release.Slug };
         var links = new PageLinks(
-            query.ForPage(query.Page),
-            query.Page > 1 ? query.ForPage(Math.Min(query.Page - 1, Math.Max(pages, 1))) : null,
-            query.Page < pages ? query.ForPage(query.Page + 1) : null);
+            served.ForPage(query.Page),
+            query.Page > 1 ? served.ForPage(Math.Min(query.Page - 1, Math.Max(pages, 1))) : null,
+            query.Page < pages ? served.ForPage(query.Page + 1) : null);
         return TypedResults.Ok(new PagedResource<TidyObservation>(
             [.. rows.Select(TidyObservation.From)], query.Page, query.PageSize, total, pages, release.Slug, links));
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Safeguard.Platform;
 using Safeguard.Statistics.Api;
 using Safeguard.Statistics.Indicators;
 using Safeguard.Statistics.Model;
@@ -18,25 +19,25 @@ internal static class PageTwinEndpoints
 
     public static void MapPageTwins(this IEndpointRouteBuilder app)
     {
-        var twins = app.MapGroup("/statistics").WithTags("Page data").RequireCors(Platform.PlatformPolicies.ReadOnlyCors);
+        var twins = app.MapGroup("/statistics").WithTags("Page data").RequireCors(PlatformPolicies.ReadOnlyCors);
 
-        app.MapGet("/statistics.json", HomeJsonAsync).RequireCors(Platform.PlatformPolicies.ReadOnlyCors).WithTags("Page data").CacheOutput(PortalCaching.Latest).WithName("StatisticsJson")
+        app.MapRead("/statistics.json", HomeJsonAsync).RequireCors(PlatformPolicies.ReadOnlyCors).WithTags("Page data").CacheOutput(PortalCaching.Latest).WithName("StatisticsJson")
             .WithSummary("/statistics as data: headlines, the safeguard gap, themes and places of the latest release");
-        app.MapGet("/statistics.csv", HomeCsvAsync).RequireCors(Platform.PlatformPolicies.ReadOnlyCors).WithTags("Page data").CacheOutput(PortalCaching.Latest).WithName("StatisticsCsv")
+        app.MapRead("/statistics.csv", HomeCsvAsync).RequireCors(PlatformPolicies.ReadOnlyCors).WithTags("Page data").CacheOutput(PortalCaching.Latest).WithName("StatisticsCsv")
             .WithSummary("The figures behind the /statistics headlines, tidy CSV (the whole release: /statistics/releases/{release}.csv)");
-        twins.MapGet("/{theme:regex(^[a-z0-9-]+$)}.json", ThemeJsonAsync).CacheOutput(PortalCaching.Latest).WithName("ThemeJson")
+        twins.MapRead("/{theme:regex(^[a-z0-9-]+$)}.json", ThemeJsonAsync).CacheOutput(PortalCaching.Latest).WithName("ThemeJson")
             .WithSummary("A theme page as data");
-        twins.MapGet("/{theme:regex(^[a-z0-9-]+$)}.csv", ThemeCsvAsync).CacheOutput(PortalCaching.Latest).WithName("ThemeCsv")
+        twins.MapRead("/{theme:regex(^[a-z0-9-]+$)}.csv", ThemeCsvAsync).CacheOutput(PortalCaching.Latest).WithName("ThemeCsv")
             .WithSummary("A theme's figures, tidy CSV");
-        twins.MapGet("/places/{place:regex(^[a-z0-9-]+$)}.json", PlaceJsonAsync).CacheOutput(PortalCaching.Latest).WithName("PlaceJson")
+        twins.MapRead("/places/{place:regex(^[a-z0-9-]+$)}.json", PlaceJsonAsync).CacheOutput(PortalCaching.Latest).WithName("PlaceJson")
             .WithSummary("A place page as data");
-        twins.MapGet("/places/{place:regex(^[a-z0-9-]+$)}.csv", PlaceCsvAsync).CacheOutput(PortalCaching.Latest).WithName("PlaceCsv")
+        twins.MapRead("/places/{place:regex(^[a-z0-9-]+$)}.csv", PlaceCsvAsync).CacheOutput(PortalCaching.Latest).WithName("PlaceCsv")
             .WithSummary("A place's figures, tidy CSV");
-        twins.MapGet("/releases/{release:regex(^[a-z0-9-]+$)}.json", ReleaseJsonAsync).CacheOutput(PortalCaching.Versioned).WithName("ReleaseJson")
+        twins.MapRead("/releases/{release:regex(^[a-z0-9-]+$)}.json", ReleaseJsonAsync).CacheOutput(PortalCaching.Versioned).WithName("ReleaseJson")
             .WithSummary("A whole release, JSON download");
-        twins.MapGet("/releases/{release:regex(^[a-z0-9-]+$)}.csv", ReleaseCsvAsync).CacheOutput(PortalCaching.Versioned).WithName("ReleaseCsv")
+        twins.MapRead("/releases/{release:regex(^[a-z0-9-]+$)}.csv", ReleaseCsvAsync).CacheOutput(PortalCaching.Versioned).WithName("ReleaseCsv")
             .WithSummary("A whole release, tidy CSV download");
-        twins.MapGet("/releases/{release:regex(^[a-z0-9-]+$)}.xlsx", ReleaseXlsxAsync).CacheOutput(PortalCaching.Versioned).WithName("ReleaseXlsx")
+        twins.MapRead("/releases/{release:regex(^[a-z0-9-]+$)}.xlsx", ReleaseXlsxAsync).CacheOutput(PortalCaching.Versioned).WithName("ReleaseXlsx")
             .WithSummary("A whole release, Excel workbook download");
     }
 
@@ -75,7 +76,7 @@ internal static class PageTwinEndpoints
             view.Gap is null ? null : GapOf(view.Gap),
             [.. view.Themes.Select(t => new LinkDocument(t.Slug, t.Title, $"/statistics/{t.Slug}", $"/statistics/{t.Slug}.json"))],
             [.. view.Places.Select(p => new LinkDocument(p.Slug, p.Name, $"/statistics/places/{p.Slug}", $"/statistics/places/{p.Slug}.json"))],
-            Credit(context, view.Release, null)));
+            LatestCredit(context, view.Release, null)));
     }
 
     private static async Task<IResult> HomeCsvAsync(HttpContext context, PortalQueries queries, CancellationToken cancellationToken)
@@ -96,7 +97,7 @@ internal static class PageTwinEndpoints
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
         return TypedResults.Ok(new FiguresDocument<ThemeResource>(
-            Summary(context, view.Release), ThemeResource.From(view.Theme, view.Measures), Credit(context, view.Release, view.Theme.Title),
+            Summary(context, view.Release), ThemeResource.From(view.Theme, view.Measures), LatestCredit(context, view.Release, view.Theme.Title),
             [.. view.Rows.Select(TidyObservation.From)]));
     }
 
@@ -117,7 +118,7 @@ internal static class PageTwinEndpoints
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
         return TypedResults.Ok(new FiguresDocument<PlaceResource>(
-            Summary(context, view.Release), PlaceResource.From(view.Place), Credit(context, view.Release, view.Place.Name),
+            Summary(context, view.Release), PlaceResource.From(view.Place), LatestCredit(context, view.Release, view.Place.Name),
             [.. view.Rows.Select(TidyObservation.From)]));
     }
 
@@ -137,7 +138,7 @@ internal static class PageTwinEndpoints
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
         var summary = Summary(context, view.Release)!;
-        var credit = Credit(context, view.Release, null);
+        var credit = PortalCitations.ForRelease(context, view.Release).ToCreditLine();
         return TypedResults.Stream(output => ReleaseJson.WriteAsync(summary, credit, view.Rows, output, cancellationToken), "application/json; charset=utf-8");
     }
 
@@ -164,8 +165,8 @@ internal static class PageTwinEndpoints
             ("Status", "Published; this release will not change. Corrections are published as new releases."),
             ("Published", r.PublishedAtUtc?.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) ?? ""),
             ("Content hash (SHA-256)", r.ContentHash ?? ""),
-            ("Address", PortalCitations.AbsoluteUrl(context, $"/statistics/releases/{r.Slug}").ToString()),
-            ("Credit", Credit(context, r, null)),
+            ("Address", PortalCitations.ReleaseUrl(context, r).ToString()),
+            ("Credit", PortalCitations.ForRelease(context, r).ToCreditLine()),
             ("Statuses", "exact; at-least (a lower bound); at-most (an upper bound); estimated; suppressed, not-held and not-applicable carry no value and are never zero."),
         ];
         return TypedResults.Stream(output => TidyXlsxWriter.WriteAsync(view.Rows, about, output, cancellationToken), Xlsx, $"statistics-{release}.xlsx");
@@ -178,10 +179,10 @@ internal static class PageTwinEndpoints
             : TypedResults.Stream(output => TidyCsvWriter.WriteAsync(rows, output, cancellationToken), CsvType, fileName);
 
     private static ReleaseSummary? Summary(HttpContext context, Release? release) =>
-        release is null ? null : ReleaseSummary.From(release, PortalCitations.AbsoluteUrl(context, $"/statistics/releases/{release.Slug}").ToString());
+        release is null ? null : ReleaseSummary.From(release, PortalCitations.ReleaseUrl(context, release).ToString());
 
-    private static string Credit(HttpContext context, Release? release, string? page) =>
-        release is null ? "" : PortalCitations.For(context, release, page, context.Request.Path).ToCreditLine();
+    private static string LatestCredit(HttpContext context, Release? release, string? page) =>
+        release is null ? "" : PortalCitations.ForLatest(context, release, page).ToCreditLine();
 
     private static PeriodDocument PeriodOf(Period period) =>
         new(period.Key, period.Label, TidyColumns.FormatDate(period.Start), TidyColumns.FormatDate(period.End));

@@ -9,6 +9,9 @@ namespace Safeguard.Statistics.Portal;
 /// </summary>
 public sealed record Pagination(int Page, int PageSize, int TotalItems, string Path, string Label, string? Anchor = null)
 {
+    /// <summary>The query parameter that names the page.</summary>
+    public const string Parameter = "page";
+
     /// <summary>How many pages there are; an empty table still has one.</summary>
     public int PageCount => Math.Max(1, (TotalItems + PageSize - 1) / PageSize);
 
@@ -34,7 +37,7 @@ public sealed record Pagination(int Page, int PageSize, int TotalItems, string P
         : string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{items} {FirstItem:#,##0} to {LastItem:#,##0} of {TotalItems:#,##0}");
 
     /// <summary>The address of a page.</summary>
-    public string Href(int page) => (page == 1 ? Path : string.Create(CultureInfo.InvariantCulture, $"{Path}{(Path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}page={page}")) + (Anchor is null ? "" : $"#{Anchor}");
+    public string Href(int page) => (page == 1 ? Path : string.Create(CultureInfo.InvariantCulture, $"{Path}{(Path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{Parameter}={page}")) + (Anchor is null ? "" : $"#{Anchor}");
 
     /// <summary>
     /// The page numbers to link, null standing for a gap: the first and last page, and this page with its
@@ -75,7 +78,7 @@ public sealed record Pagination(int Page, int PageSize, int TotalItems, string P
     public static bool TryReadPage(IQueryCollection query, out int page)
     {
         page = 1;
-        if (!query.TryGetValue("page", out var values))
+        if (!query.TryGetValue(Parameter, out var values))
         {
             return true;
         }

@@ -18,6 +18,9 @@ public static class PortalCaching
     /// <summary>Output-cache policy for views addressed by release.</summary>
     public const string Versioned = "statistics-versioned";
 
+    /// <summary>Output-cache policy for the observations API, a view of the latest release unless it names one.</summary>
+    public const string Observations = "statistics-observations";
+
     /// <summary>Output-cache tag evicted on publication.</summary>
     public const string Tag = "statistics";
 
@@ -30,8 +33,13 @@ public static class PortalCaching
         {
             // Slugs are lower case and looked up exactly: /statistics/Use-Of-Force must not be served from the cache of /statistics/use-of-force.
             options.UseCaseSensitivePaths = true;
-            options.AddPolicy(Latest, policy => policy.Expire(settings.LatestCacheLifetime).SetVaryByQuery("*").Tag(Tag));
-            options.AddPolicy(Versioned, policy => policy.Expire(TimeSpan.FromHours(1)).SetVaryByQuery("*").Tag(Tag));
+            // Pages and downloads read no parameter but ?page=, so any other shares the entry of the address without it:
+            // made-up parameters can neither make the server build a page again nor fill the cache.
+            options.AddPolicy(Latest, policy => policy.Expire(settings.LatestCacheLifetime).SetVaryByQuery(Pagination.Parameter).Tag(Tag));
+            options.AddPolicy(Versioned, policy => policy.Expire(TimeSpan.FromHours(1)).SetVaryByQuery(Pagination.Parameter).Tag(Tag));
+            // The observations API reads every parameter it knows and refuses any other with a 400 (never cached) before
+            // reading anything, so it varies by them all.
+            options.AddPolicy(Observations, policy => policy.Expire(settings.LatestCacheLifetime).SetVaryByQuery("*").Tag(Tag));
         });
     }
 

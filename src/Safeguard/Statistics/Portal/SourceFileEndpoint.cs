@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using Safeguard.Platform;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Statistics.Portal;
@@ -14,8 +15,8 @@ internal static class SourceFileEndpoint
     private const string Immutable = "public, max-age=31536000, immutable";
 
     public static void MapSourceFiles(this IEndpointRouteBuilder app) =>
-        app.MapGet("/statistics/sources/{sha256}/file", GetAsync)
-            .WithTags("Page data").WithName("SourceFile").RequireCors(Platform.PlatformPolicies.ReadOnlyCors)
+        app.MapRead("/statistics/sources/{sha256}/file", GetAsync)
+            .WithTags("Page data").WithName("SourceFile").RequireCors(PlatformPolicies.ReadOnlyCors)
             .WithSummary("The original file of a source document that published figures cite, addressed by its SHA-256");
 
     private static async Task<Results<FileContentHttpResult, NotFound>> GetAsync(

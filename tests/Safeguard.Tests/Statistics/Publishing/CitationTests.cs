@@ -10,22 +10,24 @@ public sealed class CitationTests
         ReleaseSlug: "2024",
         PageTitle: "Use of force",
         Published: new DateOnly(2026, 11, 2),
-        Url: new Uri("https://example.org/statistics/use-of-force"),
-        Accessed: new DateOnly(2026, 11, 23),
+        Url: new Uri("https://example.org/statistics/releases/2024"),
+        ReadOn: new(new Uri("https://example.org/statistics/use-of-force"), new DateOnly(2026, 11, 23)),
         SourceNote: "Home Office figures obtained through Freedom of Information requests");
 
+    /// <summary>The whole release as cited on its own page, which is cached for a year: no day read.</summary>
+    private static readonly Citation WholeRelease = UseOfForce with { PageTitle = null, ReadOn = null };
+
     [Fact]
-    public void ToCreditLine_NamesPublisherReleaseAddressAndDate() =>
+    public void ToCreditLine_NamesPublisherTheReleasesAddressAndThePageReadOnItsDay() =>
         UseOfForce.ToCreditLine().ShouldBe(
             "Medical Justice (2026). Use of force — Immigration detention statistics: 2024 (release 2024). "
-            + "Retrieved 23 November 2026 from https://example.org/statistics/use-of-force. "
+            + "https://example.org/statistics/releases/2024 (read at https://example.org/statistics/use-of-force on 23 November 2026). "
             + "Source: Home Office figures obtained through Freedom of Information requests.");
 
     [Fact]
-    public void ToCreditLine_WholeReleaseWithoutSourceNote_CitesTheReleaseTitle() =>
-        (UseOfForce with { PageTitle = null, SourceNote = null }).ToCreditLine().ShouldBe(
-            "Medical Justice (2026). Immigration detention statistics: 2024 (release 2024). "
-            + "Retrieved 23 November 2026 from https://example.org/statistics/use-of-force.");
+    public void ToCreditLine_WholeReleaseWithoutSourceNote_CitesTheReleaseTitleAndAddressWithoutADay() =>
+        (WholeRelease with { SourceNote = null }).ToCreditLine().ShouldBe(
+            "Medical Justice (2026). Immigration detention statistics: 2024 (release 2024). https://example.org/statistics/releases/2024.");
 
     [Fact]
     public void Key_IsLowerCaseLettersAndDigitsOnly()
@@ -42,8 +44,15 @@ public sealed class CitationTests
             + "  author = {{Medical Justice}},\n"
             + "  title = {Use of force --- Immigration detention statistics: 2024},\n"
             + "  year = {2026},\n"
-            + "  howpublished = {\\url{https://example.org/statistics/use-of-force}},\n"
-            + "  note = {Release 2024; accessed 23 November 2026. Source: Home Office figures obtained through Freedom of Information requests}\n"
+            + "  howpublished = {\\url{https://example.org/statistics/releases/2024}},\n"
+            + "  note = {Release 2024; read at \\url{https://example.org/statistics/use-of-force} on 23 November 2026. Source: Home Office figures obtained through Freedom of Information requests}\n"
+            + "}\n");
+
+    [Fact]
+    public void ToBibTeX_WholeRelease_HasNoDayRead() =>
+        WholeRelease.ToBibTeX().ShouldEndWith(
+            "  howpublished = {\\url{https://example.org/statistics/releases/2024}},\n"
+            + "  note = {Release 2024. Source: Home Office figures obtained through Freedom of Information requests}\n"
             + "}\n");
 
     [Fact]
@@ -73,8 +82,15 @@ public sealed class CitationTests
             + "TI  - Use of force — Immigration detention statistics: 2024\r\n"
             + "PY  - 2026\r\n"
             + "DA  - 2026/11/02\r\n"
-            + "UR  - https://example.org/statistics/use-of-force\r\n"
+            + "UR  - https://example.org/statistics/releases/2024\r\n"
             + "Y2  - 2026/11/23\r\n"
+            + "N1  - Release 2024. Read at https://example.org/statistics/use-of-force. Source: Home Office figures obtained through Freedom of Information requests.\r\n"
+            + "ER  - \r\n");
+
+    [Fact]
+    public void ToRis_WholeRelease_HasNoDayRead() =>
+        WholeRelease.ToRis().ShouldEndWith(
+            "UR  - https://example.org/statistics/releases/2024\r\n"
             + "N1  - Release 2024. Source: Home Office figures obtained through Freedom of Information requests.\r\n"
             + "ER  - \r\n");
 
@@ -88,8 +104,11 @@ public sealed class CitationTests
     }
 
     [Fact]
-    public void Constructor_RelativeAddress_Throws() =>
+    public void Constructor_RelativeAddress_Throws()
+    {
         Should.Throw<ArgumentException>(() => new Citation(
             "Medical Justice", "Immigration detention statistics: 2024", "2024", "Use of force", new DateOnly(2026, 11, 2),
-            new Uri("/statistics/use-of-force", UriKind.Relative), new DateOnly(2026, 11, 23)));
+            new Uri("/statistics/releases/2024", UriKind.Relative)));
+        Should.Throw<ArgumentException>(() => new Citation.PageRead(new Uri("/statistics/use-of-force", UriKind.Relative), new DateOnly(2026, 11, 23)));
+    }
 }
