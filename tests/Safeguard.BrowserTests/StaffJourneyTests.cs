@@ -100,11 +100,11 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await admin.GetByLabel("Action").SelectOptionAsync("sign-in");
         await admin.GetByLabel("From (UTC day)").FillAsync("tomorrow");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter the ‘from’ date as year, month and day");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter the ‘from’ date as day/month/year, for example 14/08/2026");
         (await admin.TitleAsync()).ShouldStartWith("Error: ");
         await Accessibility.AssertNoViolationsAsync(admin);
 
-        await admin.GetByLabel("From (UTC day)").FillAsync(fixture.Server.Clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await admin.GetByLabel("From (UTC day)").FillAsync(fixture.Server.Clock.Today.ToString("d/M/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await admin.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Table)).ToContainTextAsync("sign-in");
         await Accessibility.AssertNoViolationsAsync(admin);
