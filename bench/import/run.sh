@@ -333,7 +333,7 @@ report() {
   printf '%s' "$phases"
   echo
   echo "Median start-up baseline $m_base s (a process that opens the host, checks the migrations and runs one query);"
-  echo "the import less that start-up: $own s, $(thousands "$(per_second "$own")") rows/s, ${own_ratio}x \\copy."
+  echo "the import without its start-up: $own s, $(thousands "$(per_second "$own")") rows/s, ${own_ratio}x \\copy."
   echo "Median \`import --preview\` $m_preview s: start-up, reading, parsing, mapping and comparing, without writing."
   echo "Median \\copy of the same 106,906 observations into a table like statistics_observations: $m_obs s with its indexes only,"
   echo "$m_obs_fk s with its indexes and foreign keys (what PostgreSQL itself spends on the rows the import writes, with no .NET at all: $(ratio "$m_obs_fk" "$m_c")x \\copy)."
