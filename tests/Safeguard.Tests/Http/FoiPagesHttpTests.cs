@@ -369,6 +369,12 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
 
         // Read again, the same events keep the same UIDs.
         (await app.GetStringAsync(address, Cancel)).ShouldContain($"UID:foi-request-{id}-answer@localhost");
+        // A calendar client may ask with HEAD whether the feed is there.
+        using (var head = await app.SendAsync(new HttpRequestMessage(HttpMethod.Head, address), Cancel))
+        {
+            head.StatusCode.ShouldBe(HttpStatusCode.OK);
+            head.Content.Headers.ContentType!.MediaType.ShouldBe("text/calendar");
+        }
 
         (await app.GetAsync(address[..^10] + "AAAAAA.ics", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         await officer.SubmitAsync(FoiStaffPaths.Calendar, [], handler: "revoke");

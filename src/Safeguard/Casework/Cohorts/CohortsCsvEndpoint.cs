@@ -8,7 +8,8 @@ namespace Safeguard.Casework.Cohorts;
 
 /// <summary>
 /// <c>/staff/cohorts.csv</c>: the cohort page's figures, defined by the same query, suppressed the same way, as a CSV
-/// attachment; each download recorded as an export with its definition.
+/// attachment; each download recorded as an export with its definition. GET only, not a public read
+/// (<see cref="Platform.ReadEndpoints"/>): a HEAD would be recorded as an export of nothing.
 /// </summary>
 internal static class CohortsCsvEndpoint
 {

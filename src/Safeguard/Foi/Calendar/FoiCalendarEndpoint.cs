@@ -13,7 +13,7 @@ namespace Safeguard.Foi.Calendar;
 internal static class FoiCalendarEndpoint
 {
     public static void MapFoiCalendar(this IEndpointRouteBuilder app) =>
-        app.MapGet(FoiStaffPaths.CalendarFeedPattern, GetAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapRead(FoiStaffPaths.CalendarFeedPattern, GetAsync).AllowAnonymous().ExcludeFromDescription();
 
     private static async Task<IResult> GetAsync(string token, HttpContext context, FoiCalendarFeeds feeds, StaffDirectory staff, FoiRequestBook book,
         PublicAddress site, TimeProvider clock, CancellationToken cancellationToken)
