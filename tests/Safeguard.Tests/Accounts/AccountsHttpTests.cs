@@ -189,6 +189,45 @@ public abstract class AccountsHttpTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task SignIn_EveryRefusal_HashesOnePassphrase_SoItsTimingSaysNothingOfTheAccount()
+    {
+        var hasher = factory.Services.GetRequiredService<CountingPassphraseHasher>();
+        async Task<int> ChecksOfAsync(TestStaff who, string passphrase)
+        {
+            var before = hasher.Checks;
+            var response = await new StaffBrowser(factory).SignInAsync(who, passphrase);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, "refused, with the sign-in page again");
+            return hasher.Checks - before;
+        }
+        var wrong = await StaffBrowser.CreateAsync(factory, StaffRoles.Caseworker);
+        var deactivated = await StaffBrowser.CreateAsync(factory, StaffRoles.Caseworker);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
+            var account = (await users.FindByIdAsync(deactivated.Id))!;
+            account.DeactivatedAt = factory.Clock.GetUtcNow();
+            await users.SetLockoutEndDateAsync(account, DateTimeOffset.MaxValue);
+        }
+        var locked = await StaffBrowser.CreateAsync(factory, StaffRoles.Caseworker);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await new StaffBrowser(factory).SignInAsync(locked, "not the right passphrase");
+        }
+        var invited = await StaffBrowser.CreateAsync(factory, StaffRoles.Caseworker);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
+            (await users.RemovePasswordAsync((await users.FindByIdAsync(invited.Id))!)).Succeeded.ShouldBeTrue("invited, the invitation not yet accepted");
+        }
+
+        (await ChecksOfAsync(new TestStaff("none", $"nobody-{Guid.NewGuid():N}@example.org", "", null), "whatever passphrase")).ShouldBe(1, "an unknown address");
+        (await ChecksOfAsync(wrong, "not the right passphrase")).ShouldBe(1, "a wrong passphrase");
+        (await ChecksOfAsync(deactivated, deactivated.Passphrase)).ShouldBe(1, "a deactivated account");
+        (await ChecksOfAsync(locked, locked.Passphrase)).ShouldBe(1, "a locked account");
+        (await ChecksOfAsync(invited, "whatever passphrase")).ShouldBe(1, "an account with no passphrase yet");
+    }
+
+    [Fact]
     public async Task SignIn_ElevenAttemptsOnOneAccountInAMinute_EleventhIsTooManyRequests()
     {
         var browser = new StaffBrowser(factory);
@@ -215,6 +254,28 @@ public abstract class AccountsHttpTests<TFactory>(TFactory factory) : IClassFixt
 
         (await staffBrowser.Client.GetAsync(AccountsPaths.Home, Cancel)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await new StaffBrowser(factory).SignInAsync(staff)).StatusCode.ShouldBe(HttpStatusCode.OK, "refused, with the sign-in page again");
+    }
+
+    [Fact]
+    public async Task NewInvitation_TheOldPassphraseNoLongerSignsIn_SoItCannotSetUpAnAuthenticatorOfItsOwn()
+    {
+        var admin = await StaffBrowser.CreateAsync(factory, StaffRoles.Administrator);
+        var adminBrowser = new StaffBrowser(factory);
+        await adminBrowser.SignInSuccessfullyAsync(admin);
+        var staff = await StaffBrowser.CreateAsync(factory, StaffRoles.Supervisor);
+
+        (await adminBrowser.SubmitAsync($"{AccountsPaths.Users}/{staff.Id}", [], handler: "Reinvite")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var thief = new StaffBrowser(factory);
+        var attempt = await thief.SignInAsync(staff with { AuthenticatorKey = null });
+        attempt.StatusCode.ShouldBe(HttpStatusCode.OK, "refused, not sent to set up an authenticator");
+        (await StaffBrowser.ParseAsync(attempt)).QuerySelector(".error-summary li")!.TextContent.ShouldBe(Safeguard.Accounts.Anonymous.SignInModel.Failed);
+        (await thief.Client.GetAsync(AccountsPaths.Enrol, Cancel)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        // The person the invitation is for sets a passphrase with it, and signs in with that.
+        var link = new Uri(await InvitationLinkAsync(staff.Email)).PathAndQuery;
+        var accepted = await new StaffBrowser(factory).SubmitAsync(link, [new("Passphrase", "amber thistle copper meadow"), new("ConfirmPassphrase", "amber thistle copper meadow")]);
+        accepted.Headers.Location!.OriginalString.ShouldBe(AccountsPaths.Enrol);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ namespace Safeguard.Tests.Backup;
 /// figures and stored documents is backed up by the command, restored by the command into a fresh database, and
 /// every table of the two is compared row by row.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class BackupRoundTripTests : IDisposable
 {
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("safeguard-backup-");
@@ -54,6 +55,7 @@ public sealed class BackupRoundTripTests : IDisposable
         backup.ExitCode.ShouldBe(0, backup.Errors);
         backup.Output.ShouldContain($"Backed up the SQLite database {Path.Combine(folder.FullName, "source.db")} to {backupFolder}");
         Directory.GetFiles(backupFolder).Select(Path.GetFileName).Order().ShouldBe(["database.sqlite", "manifest.json"]);
+        File.GetUnixFileMode(Path.Combine(backupFolder, "database.sqlite")).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite, "the snapshot holds encrypted health data and its owner alone reads it");
 
         var restore = await SafeguardProcess.RunAsync(folder.FullName, "restore", backupFolder, "--database", restored);
         restore.ExitCode.ShouldBe(0, restore.Errors);
@@ -133,6 +135,7 @@ public sealed class BackupRoundTripTests : IDisposable
             backup.ExitCode.ShouldBe(0, backup.Errors);
             backup.Errors.ShouldContain("Writing the snapshot with pg_dump");
             Directory.GetFiles(backupFolder).Select(Path.GetFileName).Order().ShouldBe(["database.pgdump", "manifest.json"]);
+            File.GetUnixFileMode(Path.Combine(backupFolder, "database.pgdump")).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
             var restore = await SafeguardProcess.RunAsync(folder.FullName, "restore", backupFolder, "--database", fresh);
             restore.ExitCode.ShouldBe(0, restore.Errors);

@@ -9,6 +9,7 @@ using Npgsql;
 using Safeguard.Casework.Data;
 using Safeguard.Foi.Data;
 using Safeguard.Platform;
+using Safeguard.Tests.Accounts;
 using Safeguard.Tests.Encryption;
 
 namespace Safeguard.Tests.Http;
@@ -90,6 +91,8 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<CountingPassphraseHasher>();
+            services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Safeguard.Accounts.StaffAccount>>(provider => provider.GetRequiredService<CountingPassphraseHasher>());
             services.ConfigureDbContext<SqliteCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
             services.ConfigureDbContext<PostgresCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
             services.ConfigureDbContext<SqliteFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));

@@ -77,14 +77,19 @@ public sealed class UserModel(UserManager<StaffAccount> users, InvitationService
             return NotFound();
         }
         // A new invitation replaces every way of signing in: the passphrase and the authenticator are set again when
-        // it is accepted, and passkeys added again afterwards.
+        // it is accepted, and passkeys added again afterwards. The old passphrase goes now: with the second factor off,
+        // whoever knew it could otherwise sign in and set up an authenticator of their own before the invitation is used.
+        if (await users.HasPasswordAsync(Account))
+        {
+            await users.RemovePasswordAsync(Account);
+        }
         await users.SetTwoFactorEnabledAsync(Account, false);
         await users.ResetAuthenticatorKeyAsync(Account);
         var removed = await passkeys.RemoveAllAsync(Account);
         await users.UpdateSecurityStampAsync(Account);
         var actor = users.GetUserId(User)!;
         await invitations.ReissueAsync(Account, actor, site.Of(Request), sendEmail: true, cancellationToken);
-        await AccountsAudit.RecordAsync(HttpContext, AuditAction.Update, Account.Id, $"new invitation sent; second factor reset; passkeys removed: {removed}");
+        await AccountsAudit.RecordAsync(HttpContext, AuditAction.Update, Account.Id, $"new invitation sent; passphrase and second factor reset; passkeys removed: {removed}");
         return LocalRedirect(AccountsPaths.Users + "?done=reinvited");
     }
 

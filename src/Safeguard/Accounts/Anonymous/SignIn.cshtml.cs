@@ -80,6 +80,11 @@ public sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManager<
             await AccountsAudit.RecordAsync(HttpContext, AuditAction.SignIn, account.Id, "passphrase only, second factor not set up");
             return LocalRedirect(AccountsPaths.Enrol);
         }
+        if (result.IsLockedOut || result.IsNotAllowed || account.PasswordHash is null)
+        {
+            // Identity refuses these without hashing the passphrase: spend the same time, so the timing says nothing of the account.
+            users.PasswordHasher.VerifyHashedPassword(account, TimingDecoy, Passphrase!);
+        }
         return await FailAsync(account.Id, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed (deactivated or not confirmed)" : "wrong passphrase");
     }
 

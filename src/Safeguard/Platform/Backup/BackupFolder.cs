@@ -60,15 +60,6 @@ public static class BackupFolder
         return new FileStream(path, options);
     }
 
-    /// <summary>Makes an existing file readable and writable by its owner only.</summary>
-    public static void MakePrivate(string path)
-    {
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, OwnerOnlyFile);
-        }
-    }
-
     /// <summary>Flushes a finished file to the disk, so a rename that follows never names a file still in memory.</summary>
     public static void FlushToDisk(string path)
     {

@@ -38,6 +38,10 @@ public static class SqliteSnapshot
         var final = Path.Combine(folder, FileName);
         var partial = final + BackupFolder.PartialSuffix;
         await progress.WriteLineAsync($"Writing a snapshot of the SQLite database {source} (VACUUM INTO) ...");
+        // Created first, empty and owner only, so VACUUM INTO (which may write into an empty file) makes no file others can read.
+        await using (BackupFolder.CreatePrivateFile(partial))
+        {
+        }
         try
         {
             await using var connection = new SqliteConnection(With(database.ConnectionString, source, SqliteOpenMode.ReadWrite));
@@ -50,9 +54,9 @@ public static class SqliteSnapshot
         }
         catch (SqliteException failure)
         {
+            File.Delete(partial);
             throw new BackupRefusedException($"SQLite could not write a snapshot of {source} to {partial}: {failure.Message}", failure);
         }
-        BackupFolder.MakePrivate(partial);
         await progress.WriteLineAsync("Checking the snapshot (PRAGMA integrity_check) and counting its rows ...");
         Snapshot snapshot;
         await using (var copy = new SqliteConnection(With(database.ConnectionString, partial, SqliteOpenMode.ReadOnly)))
