@@ -25,7 +25,7 @@ public static class PortalCharts
     /// <summary>A theme's figures for its latest period: by place when it has one measure, else by measure.</summary>
     public static BarChart? Theme(Theme theme, IReadOnlyList<ObservationRow> rows)
     {
-        var latest = LatestWholePopulation(rows);
+        var latest = OneScale(LatestWholePopulation(rows));
         if (latest.Count == 0)
         {
             return null;
@@ -36,14 +36,14 @@ public static class PortalCharts
             $"{theme.Slug}-chart",
             $"{theme.Title}, {period.Label}",
             Describe(latest, oneMeasure ? r => r.PlaceName : r => r.MeasureName),
-            latest[0].Unit,
+            Axis(latest),
             [.. latest.Select(r => Bar(oneMeasure ? r.PlaceName : Label(r), r))]);
     }
 
     /// <summary>Every measure reported for a place in its latest period.</summary>
     public static BarChart? Place(Place place, IReadOnlyList<ObservationRow> rows)
     {
-        var latest = LatestWholePopulation(rows);
+        var latest = OneScale(LatestWholePopulation(rows));
         if (latest.Count == 0)
         {
             return null;
@@ -53,7 +53,7 @@ public static class PortalCharts
             $"{place.Slug}-chart",
             $"{place.Name}, {period.Label}",
             Describe(latest, r => r.MeasureName),
-            "count",
+            Axis(latest),
             [.. latest.Select(r => Bar(r.MeasureName, r))]);
     }
 
@@ -66,6 +66,16 @@ public static class PortalCharts
 
     private static string Label(ObservationRow row) =>
         row.PlaceKind == PlaceKind.Category ? row.MeasureName : $"{row.MeasureName}, {row.PlaceName}";
+
+    /// <summary>
+    /// The rows one axis can read: counts, or else money. Bars of people and of pounds on one scale would compare what
+    /// cannot be compared, so a chart of counts leaves the pounds to the table beside it, which holds every figure.
+    /// </summary>
+    private static List<ObservationRow> OneScale(List<ObservationRow> rows) =>
+        rows.Any(r => r.Unit != FigureText.Pounds) ? [.. rows.Where(r => r.Unit != FigureText.Pounds)] : rows;
+
+    /// <summary>The axis's name: the unit when every bar shares it, else "count" (of reports, documents, people and so on).</summary>
+    private static string Axis(List<ObservationRow> rows) => rows.Select(r => r.Unit).Distinct().Count() == 1 ? rows[0].Unit : "count";
 
     private static List<ObservationRow> LatestWholePopulation(IReadOnlyList<ObservationRow> rows)
     {
