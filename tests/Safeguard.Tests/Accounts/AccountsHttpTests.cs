@@ -259,9 +259,7 @@ public abstract class AccountsHttpTests<TFactory>(TFactory factory) : IClassFixt
     [Fact]
     public async Task NewInvitation_TheOldPassphraseNoLongerSignsIn_SoItCannotSetUpAnAuthenticatorOfItsOwn()
     {
-        var admin = await StaffBrowser.CreateAsync(factory, StaffRoles.Administrator);
-        var adminBrowser = new StaffBrowser(factory);
-        await adminBrowser.SignInSuccessfullyAsync(admin);
+        var (_, adminBrowser) = await StaffBrowser.SignedInAsync(factory, StaffRoles.Administrator);
         var staff = await StaffBrowser.CreateAsync(factory, StaffRoles.Supervisor);
 
         (await adminBrowser.SubmitAsync($"{AccountsPaths.Users}/{staff.Id}", [], handler: "Reinvite")).StatusCode.ShouldBe(HttpStatusCode.Redirect);

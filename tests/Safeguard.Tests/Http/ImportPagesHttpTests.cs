@@ -154,9 +154,8 @@ public abstract class ImportPagesHttpTests<TFactory>(TFactory factory) : IClassF
         return (await StaffBrowser.ParseAsync(review)).QuerySelector<IHtmlFormElement>("main form[action*='handler=publish']").ShouldNotBeNull();
     }
 
-    private Task ImportMeanwhileAsync(string release, int year) => InScopeAsync(s => s.GetRequiredService<StatisticsImporter>().CommitAsync(new ImportRequest(
-        $"deaths-{year}.csv", Encoding.UTF8.GetBytes($"Year,Deaths of persons detained under Immigration Powers,Of which occurred in the detention estate,Escapes from detention centres,Absconds from escort\n{year},2,1,0,3\n"),
-        "home-office-deaths-and-absconds", release, new SourceDetails()), null, Cancel));
+    private Task ImportMeanwhileAsync(string release, int year) => InScopeAsync(s =>
+        s.GetRequiredService<StatisticsImporter>().CommitAsync(SyntheticTables.DeathsAndAbsconds(release, year, $"deaths-{year}.csv"), null, Cancel));
 
     private async Task InScopeAsync(Func<IServiceProvider, Task> act)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Statistics.Data;
@@ -20,10 +19,7 @@ public abstract class ReleaseWritersHttpTests<TFactory>(TFactory factory) : ICla
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    /// <summary>A one-year table in the shape of the Home Office's deaths and absconds, read by its shipped template.</summary>
-    private static ImportRequest Deaths(string release, int year, string file = "deaths.csv") => new(file, Encoding.UTF8.GetBytes(
-            $"Year,Deaths of persons detained under Immigration Powers,Of which occurred in the detention estate,Escapes from detention centres,Absconds from escort\n{year},2,1,0,3\n"),
-        "home-office-deaths-and-absconds", release, new SourceDetails());
+    private static ImportRequest Deaths(string release, int year, string file = "deaths.csv") => SyntheticTables.DeathsAndAbsconds(release, year, file);
 
     private static string NewSlug(string what) => $"{what}-{Guid.NewGuid():N}"[..(what.Length + 13)];
 
