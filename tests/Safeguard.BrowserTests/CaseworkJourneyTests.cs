@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Safeguard.Accounts;
 using Safeguard.Casework.Cases;
-using Safeguard.Casework.Records;
+using Safeguard.Casework.Documents;
 using Safeguard.Casework.Referrals;
 
 namespace Safeguard.BrowserTests;

@@ -1,13 +1,13 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
+using Safeguard.Casework.Assessments;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Cohorts;
 using Safeguard.Casework.Dashboard;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Demonstration;
+using Safeguard.Casework.Documents;
+using Safeguard.Casework.HomeOfficeEvents;
 using Safeguard.Casework.Protection;
-using Safeguard.Casework.Records;
 using Safeguard.Casework.Referrals;
 using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
@@ -66,23 +66,13 @@ public static class CaseworkModule
         builder.Services.AddScoped<CohortQuery>();
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(ReferralRateLimit,
             context => FormRateLimits.SubmissionsPerAddress(context, settings.ReferralsPerHour, TimeSpan.FromHours(1))));
-        builder.Services.Configure<RazorPagesOptions>(pages =>
-        {
-            // Access by folder (docs/accounts.md); each case is then checked against who it is assigned to (CaseAccess).
-            pages.Conventions.AuthorizeFolder("/Casework/Cases", AccountsPolicies.CaseData);
-            pages.Conventions.AuthorizeFolder("/Casework/Deletions", AccountsPolicies.CaseRecordDeletion);
-            pages.Conventions.AuthorizeFolder("/Casework/Supervision", AccountsPolicies.CaseSupervision);
-            pages.Conventions.AuthorizeFolder("/Casework/Intake", AccountsPolicies.ReferralIntake);
-            pages.Conventions.AuthorizeFolder("/Casework/Cohorts", AccountsPolicies.Aggregates);
-            pages.Conventions.AllowAnonymousToFolder("/Casework/Public");
-        });
         builder.Services.AddSingleton<IModuleDatabase, CaseworkDatabase>();
         return builder;
     }
 
     /// <summary>
-    /// Maps the cohort figures' CSV download (its pages are Razor pages, protected by folder) and the size limit of the
-    /// document upload form.
+    /// Maps the cohort figures' CSV download (its pages are Razor pages, each naming its policy beside it) and the size
+    /// limit of the document upload form.
     /// </summary>
     public static WebApplication MapCasework(this WebApplication app)
     {

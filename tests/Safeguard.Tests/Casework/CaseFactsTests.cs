@@ -1,5 +1,8 @@
+using Safeguard.Casework.Cases;
 using Safeguard.Casework.Clocks;
-using Safeguard.Casework.Records;
+using Safeguard.Casework.Detention;
+using Safeguard.Casework.Documents;
+using Safeguard.Casework.HomeOfficeEvents;
 
 namespace Safeguard.Tests.Casework;
 

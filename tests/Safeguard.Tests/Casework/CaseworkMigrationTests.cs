@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Casework.Data;
-using Safeguard.Casework.Records;
+using Safeguard.Casework.Referrals;
 using Safeguard.Tests.Http;
 
 namespace Safeguard.Tests.Casework;

@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Audit.Data;
 using Safeguard.Audit.Searching;
 using Safeguard.Casework.Access;
+using Safeguard.Casework.Assessments;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
-using Safeguard.Casework.Records;
+using Safeguard.Casework.Documents;
+using Safeguard.Casework.HomeOfficeEvents;
 using Safeguard.Casework.Referrals;
 
 namespace Safeguard.Tests.Casework;

@@ -1,5 +1,5 @@
+using Safeguard.Casework.Cases;
 using Safeguard.Casework.Cohorts;
-using Safeguard.Casework.Records;
 
 namespace Safeguard.Tests.Casework;
 

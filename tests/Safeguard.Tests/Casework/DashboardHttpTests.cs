@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts;
 using Safeguard.Audit.Searching;
 using Safeguard.Casework;
+using Safeguard.Casework.Assessments;
 using Safeguard.Casework.Cases;
-using Safeguard.Casework.Records;
+using Safeguard.Casework.Detention;
+using Safeguard.Casework.HomeOfficeEvents;
 using Safeguard.Tests.Accounts;
 using Safeguard.Tests.Http;
 

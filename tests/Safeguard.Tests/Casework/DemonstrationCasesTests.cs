@@ -4,7 +4,7 @@ using Safeguard.Audit.Searching;
 using Safeguard.Casework.Cohorts;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Demonstration;
-using Safeguard.Casework.Records;
+using Safeguard.Casework.Referrals;
 using Safeguard.Tests.Http;
 
 namespace Safeguard.Tests.Casework;

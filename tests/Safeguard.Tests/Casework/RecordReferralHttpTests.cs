@@ -9,7 +9,7 @@ using Safeguard.Accounts;
 using Safeguard.Audit.Searching;
 using Safeguard.Casework;
 using Safeguard.Casework.Data;
-using Safeguard.Casework.Records;
+using Safeguard.Casework.Referrals;
 using Safeguard.Tests.Accounts;
 using Safeguard.Tests.Http;
 

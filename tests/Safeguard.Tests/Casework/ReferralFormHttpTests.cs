@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Audit.Searching;
 using Safeguard.Casework;
 using Safeguard.Casework.Data;
-using Safeguard.Casework.Records;
+using Safeguard.Casework.Referrals;
 using Safeguard.Tests.Accounts;
 using Safeguard.Tests.Http;
 

@@ -7,7 +7,6 @@ using Safeguard.Audit;
 using Safeguard.Audit.Searching;
 using Safeguard.Casework;
 using Safeguard.Casework.Data;
-using Safeguard.Casework.Records;
 using Safeguard.Casework.Referrals;
 using Safeguard.Tests.Accounts;
 using Safeguard.Tests.Http;

@@ -9,7 +9,6 @@ using Safeguard.Audit.Data;
 using Safeguard.Audit.Searching;
 using Safeguard.Casework;
 using Safeguard.Casework.Data;
-using Safeguard.Casework.Records;
 using Safeguard.Casework.Referrals;
 using Safeguard.Tests.Accounts;
 using Safeguard.Tests.Http;

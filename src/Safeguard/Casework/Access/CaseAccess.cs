@@ -2,8 +2,8 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Accounts;
+using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
-using Safeguard.Casework.Records;
 
 namespace Safeguard.Casework.Access;
 

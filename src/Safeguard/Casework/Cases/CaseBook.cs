@@ -4,9 +4,12 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Audit;
 using Safeguard.Casework.Access;
+using Safeguard.Casework.Assessments;
 using Safeguard.Casework.Data;
+using Safeguard.Casework.Detention;
+using Safeguard.Casework.Documents;
+using Safeguard.Casework.HomeOfficeEvents;
 using Safeguard.Casework.Protection;
-using Safeguard.Casework.Records;
 using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
 

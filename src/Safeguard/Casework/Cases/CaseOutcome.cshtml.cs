@@ -1,13 +1,15 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Data;
-using Safeguard.Casework.Records;
 using Safeguard.Forms;
 
 namespace Safeguard.Casework.Cases;
 
 /// <summary>How the case ended: released (and how), removed, transferred, lost contact; or still detained.</summary>
+[Authorize(Policy = AccountsPolicies.CaseData)]
 internal sealed class CaseOutcomeModel(CaseAccess access, CaseBook book, CaseworkDbContext db, TimeProvider time) : CasePageModel(access, time)
 {
     [BindProperty]
@@ -37,8 +39,8 @@ internal sealed class CaseOutcomeModel(CaseAccess access, CaseBook book, Casewor
             return NotFound();
         }
         var outcome = ModelState.Choice<Outcome>(nameof(Outcome), Outcome, "Choose the outcome");
-        var on = outcome is null or Records.Outcome.StillDetained ? null : ModelState.Date(nameof(On), On, "Enter the day of the outcome", "the day of the outcome", Today);
-        var route = outcome == Records.Outcome.Released ? ModelState.Choice<ReleaseRoute>(nameof(Route), Route, "Choose how the person was released") : null;
+        var on = outcome is null or Cases.Outcome.StillDetained ? null : ModelState.Date(nameof(On), On, "Enter the day of the outcome", "the day of the outcome", Today);
+        var route = outcome == Cases.Outcome.Released ? ModelState.Choice<ReleaseRoute>(nameof(Route), Route, "Choose how the person was released") : null;
         if (!ModelState.IsValid)
         {
             return Page();

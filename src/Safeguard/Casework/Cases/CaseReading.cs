@@ -2,10 +2,13 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Accounts;
 using Safeguard.Casework.Access;
+using Safeguard.Casework.Assessments;
 using Safeguard.Casework.Clocks;
 using Safeguard.Casework.Data;
+using Safeguard.Casework.Detention;
+using Safeguard.Casework.Documents;
+using Safeguard.Casework.HomeOfficeEvents;
 using Safeguard.Casework.Protection;
-using Safeguard.Casework.Records;
 using Safeguard.Platform.Encryption;
 using Safeguard.Statistics.Reading;
 

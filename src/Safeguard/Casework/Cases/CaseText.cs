@@ -1,4 +1,8 @@
-using Safeguard.Casework.Records;
+using Safeguard.Casework.Assessments;
+using Safeguard.Casework.Detention;
+using Safeguard.Casework.Documents;
+using Safeguard.Casework.HomeOfficeEvents;
+using Safeguard.Casework.Referrals;
 
 namespace Safeguard.Casework.Cases;
 
@@ -27,11 +31,11 @@ internal static class CaseText
 
     public static string Outcome(Outcome outcome) => outcome switch
     {
-        Records.Outcome.StillDetained => "Still detained",
-        Records.Outcome.Released => "Released",
-        Records.Outcome.Removed => "Removed",
-        Records.Outcome.Transferred => "Transferred",
-        Records.Outcome.LostContact => "Lost contact",
+        Cases.Outcome.StillDetained => "Still detained",
+        Cases.Outcome.Released => "Released",
+        Cases.Outcome.Removed => "Removed",
+        Cases.Outcome.Transferred => "Transferred",
+        Cases.Outcome.LostContact => "Lost contact",
         _ => outcome.ToString(),
     };
 

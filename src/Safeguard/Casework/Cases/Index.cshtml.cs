@@ -1,10 +1,11 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Protection;
-using Safeguard.Casework.Records;
 using Safeguard.Forms;
 using Safeguard.Platform.Encryption;
 using Safeguard.Statistics.Portal;
@@ -20,6 +21,7 @@ internal sealed record CaseRow(string CaseNumber, string Name, DateOnly OpenedOn
 /// status, place, clinician, tag and the day the case was opened, 25 a page. Each page shown is recorded on the
 /// audit trail with the case numbers it listed.
 /// </summary>
+[Authorize(Policy = AccountsPolicies.CaseData)]
 internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEncryption cipher, PlacesOfDetention places, TimeProvider time) : PageModel
 {
     private const int PageSize = 25;

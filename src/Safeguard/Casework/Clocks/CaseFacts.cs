@@ -1,4 +1,7 @@
-using Safeguard.Casework.Records;
+using Safeguard.Casework.Cases;
+using Safeguard.Casework.Detention;
+using Safeguard.Casework.Documents;
+using Safeguard.Casework.HomeOfficeEvents;
 
 namespace Safeguard.Casework.Clocks;
 

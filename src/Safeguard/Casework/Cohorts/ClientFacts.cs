@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
-using Safeguard.Casework.Records;
+using Safeguard.Casework.Documents;
 
 namespace Safeguard.Casework.Cohorts;
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Safeguard.Casework.Cases;
-using Safeguard.Casework.Records;
 using Safeguard.Forms;
 
 namespace Safeguard.Casework.Cohorts;

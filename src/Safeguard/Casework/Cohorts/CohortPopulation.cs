@@ -1,5 +1,5 @@
 using System.Numerics;
-using Safeguard.Casework.Records;
+using Safeguard.Casework.Cases;
 
 namespace Safeguard.Casework.Cohorts;
 

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
@@ -13,6 +15,7 @@ namespace Safeguard.Casework.Cohorts;
 /// opened, a place of detention and an outcome; see counts and percentages with small numbers suppressed, and
 /// download them as CSV. No case is ever named. Each view and each download is recorded with the definition used.
 /// </summary>
+[Authorize(Policy = AccountsPolicies.Aggregates)]
 internal sealed class CohortsModel(CohortQuery query, CaseworkDbContext db, PlacesOfDetention places, CaseworkAudit audit, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]

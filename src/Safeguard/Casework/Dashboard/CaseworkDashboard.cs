@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Clocks;
-using Safeguard.Casework.Records;
+using Safeguard.Casework.Documents;
 
 namespace Safeguard.Casework.Dashboard;
 

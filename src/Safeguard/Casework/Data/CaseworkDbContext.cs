@@ -1,7 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Safeguard.Casework.Assessments;
+using Safeguard.Casework.Cases;
 using Safeguard.Casework.Cohorts;
-using Safeguard.Casework.Records;
+using Safeguard.Casework.Detention;
+using Safeguard.Casework.Documents;
+using Safeguard.Casework.HomeOfficeEvents;
+using Safeguard.Casework.Referrals;
 
 namespace Safeguard.Casework.Data;
 

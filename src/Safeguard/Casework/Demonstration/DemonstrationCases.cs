@@ -5,9 +5,14 @@ using Bogus;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Audit;
 using Safeguard.Casework.Access;
+using Safeguard.Casework.Assessments;
+using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
+using Safeguard.Casework.Detention;
+using Safeguard.Casework.Documents;
+using Safeguard.Casework.HomeOfficeEvents;
 using Safeguard.Casework.Protection;
-using Safeguard.Casework.Records;
+using Safeguard.Casework.Referrals;
 using Safeguard.Platform.Encryption;
 using Safeguard.Statistics.Reading;
 
@@ -299,28 +304,28 @@ internal static class DemonstrationCases
     {
         var random = faker.Random;
         var outcome = random.WeightedRandom(
-            [Records.Outcome.Released, Records.Outcome.Removed, Records.Outcome.StillDetained, Records.Outcome.Transferred, Records.Outcome.LostContact],
+            [Cases.Outcome.Released, Cases.Outcome.Removed, Cases.Outcome.StillDetained, Cases.Outcome.Transferred, Cases.Outcome.LostContact],
             [0.76f, 0.08f, 0.08f, 0.03f, 0.05f]);
         var on = Min(after.AddDays(random.Int(1, 50)), LastDay);
-        if (outcome == Records.Outcome.StillDetained && after < LastDay.AddDays(-200))
+        if (outcome == Cases.Outcome.StillDetained && after < LastDay.AddDays(-200))
         {
             // Nobody in an old case is still detained years later.
-            outcome = Records.Outcome.Released;
+            outcome = Cases.Outcome.Released;
         }
         client.Outcome = outcome;
-        if (outcome == Records.Outcome.StillDetained)
+        if (outcome == Cases.Outcome.StillDetained)
         {
             return;
         }
         client.OutcomeOn = on;
-        client.ReleaseRoute = outcome == Records.Outcome.Released
+        client.ReleaseRoute = outcome == Cases.Outcome.Released
             ? random.WeightedRandom([ReleaseRoute.HomeOfficeRelease, ReleaseRoute.TribunalBail, ReleaseRoute.CourtOrder], [0.6f, 0.35f, 0.05f])
             : null;
         var last = client.Episodes[^1];
-        if (outcome is Records.Outcome.Released or Records.Outcome.Removed)
+        if (outcome is Cases.Outcome.Released or Cases.Outcome.Removed)
         {
             last.To = on < last.From ? last.From : on;
-            last.EndedBy = outcome == Records.Outcome.Released ? EpisodeEnd.Release : EpisodeEnd.Removal;
+            last.EndedBy = outcome == Cases.Outcome.Released ? EpisodeEnd.Release : EpisodeEnd.Removal;
         }
     }
 

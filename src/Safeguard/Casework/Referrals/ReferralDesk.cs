@@ -6,7 +6,6 @@ using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Protection;
-using Safeguard.Casework.Records;
 using Safeguard.Platform.Encryption;
 
 namespace Safeguard.Casework.Referrals;

@@ -2,7 +2,6 @@ using System.Net.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Casework.Cases;
-using Safeguard.Casework.Records;
 using Safeguard.Forms;
 using Safeguard.Statistics.Reading;
 
@@ -82,7 +81,7 @@ internal abstract class ReferralFormModel(PlacesOfDetention places) : PageModel
     public abstract ReferralWording Wording { get; }
 
     public static IReadOnlyList<Forms.Choice> UrgencyOptions { get; } =
-        [new(nameof(Records.Urgency.Routine), "Routine"), new(nameof(Records.Urgency.Urgent), "Urgent", "A removal date is set, or the person’s health is at serious risk now")];
+        [new(nameof(Referrals.Urgency.Routine), "Routine"), new(nameof(Referrals.Urgency.Urgent), "Urgent", "A removal date is set, or the person’s health is at serious risk now")];
 
     /// <summary>Loads the places of detention the form offers.</summary>
     protected async Task LoadCentresAsync(CancellationToken cancellationToken) =>

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Accounts;
+using Safeguard.Casework.Access;
+using Safeguard.Casework.Referrals;
+
+namespace Safeguard.Casework.Dashboard;
+
+/// <summary>
+/// What needs action on the cases the signed-in member of staff may open: overdue Home Office responses, waiting
+/// referrals, assessments without a report, and how many limitation dates fall in the next twelve months. The page
+/// names cases by number only; viewing it is recorded with the numbers it listed.
+/// </summary>
+[Authorize(Policy = AccountsPolicies.CaseData)]
+internal sealed class DashboardModel(CaseworkDashboard dashboard, ReferralDesk referrals, CaseworkAudit audit, CaseworkSettings settings) : PageModel
+{
+    public ActionList Actions { get; private set; } = null!;
+
+    public int WaitingReferrals { get; private set; }
+
+    public int OverdueAfterDays => settings.OverdueAfterDays;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var reader = CaseReader.Of(User);
+        Actions = await dashboard.ReadAsync(reader, cancellationToken);
+        WaitingReferrals = await referrals.WaitingCountAsync(cancellationToken);
+        await audit.ReadCasesAsync(CaseworkAudit.Dashboard, $"what needs action{(reader.IsSupervisor ? " as supervisor" : "")}", [.. Actions.CaseNumbers], cancellationToken);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.Accounts;
+using Safeguard.Casework.Access;
+using Safeguard.Casework.Cases;
+
+namespace Safeguard.Casework.Documents;
+
+/// <summary>A document of a case: its versions to download, and the day it was served on the Home Office.</summary>
+[Authorize(Policy = AccountsPolicies.CaseData)]
+internal sealed class DocumentModel(CaseAccess access, CaseReading reading, CaseBook book, TimeProvider time) : CasePageModel(access, time)
+{
+    [FromRoute(Name = "document")]
+    public int DocumentId { get; set; }
+
+    [BindProperty]
+    public string? ServedOn { get; set; }
+
+    public DocumentView Document { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await OpenAsync($"document {DocumentId} page", cancellationToken) || !await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        ServedOn = FormInput.Show(Document.ServedOn);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await OpenAsync(null, cancellationToken))
+        {
+            return NotFound();
+        }
+        var served = ModelState.Date(nameof(ServedOn), ServedOn, "Enter the day it was served on the Home Office", "the day it was served", Today);
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        }
+        return await book.SetServedOnAsync(Opened, DocumentId, served!.Value, cancellationToken) ? BackToCase("documents") : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var document = (await reading.ReadAsync(Opened, cancellationToken)).Documents.FirstOrDefault(d => d.Id == DocumentId);
+        Document = document!;
+        return document is not null;
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.Accounts;
+using Safeguard.Casework.Cases;
+using Safeguard.Forms;
+using Safeguard.Statistics.Reading;
+
+namespace Safeguard.Casework.Referrals;
+
+/// <summary>
+/// A referral that came by telephone, letter, e-mail or in person, recorded by a caseworker or a supervisor: the public
+/// form's fields (the shared <see cref="ReferralFormModel"/>), in staff's words, with how it came, the day it came
+/// (today unless it came earlier, never later) and whether the person's agreement is confirmed yet. Saved encrypted,
+/// with its audit entry, it waits for triage like any other; the confirmation that follows gives its number and
+/// nothing about anyone.
+/// </summary>
+[Authorize(Policy = AccountsPolicies.ReferralIntake)]
+internal sealed class RecordReferralModel(ReferralDesk desk, PlacesOfDetention places, TimeProvider time) : ReferralFormModel(places), IOrderedForm
+{
+    /// <summary>The answer recorded when the person's agreement is not confirmed yet.</summary>
+    public const string NotConfirmed = "not-yet";
+
+    [BindProperty]
+    public string? Channel { get; set; }
+
+    [BindProperty]
+    public string? ReceivedOn { get; set; }
+
+    [BindProperty]
+    public string? Consent { get; set; }
+
+    public override ReferralWording Wording => Words;
+
+    /// <summary>As the form shows them: how and when it came, the shared fields, then the person's agreement.</summary>
+    public IReadOnlyList<string> FieldOrder => Order;
+
+    private static readonly IReadOnlyList<string> Order =
+        [nameof(Channel), nameof(ReceivedOn), .. FormErrors.BoundFields(typeof(ReferralFormModel)), nameof(Consent)];
+
+    /// <summary>The ways staff record; the public form records itself.</summary>
+    public static IReadOnlyList<Forms.Choice> ChannelOptions { get; } =
+        [.. FormInput.Options<ReferralChannel>(CaseText.Channel, c => c == ReferralChannel.InPerson ? "At a centre, at the office or elsewhere" : null).Where(c => c.Value != nameof(ReferralChannel.PublicForm))];
+
+    public static IReadOnlyList<Forms.Choice> ConsentOptions { get; } =
+    [
+        new("yes", "Yes, the person knows about this referral and agrees to it"),
+        new(NotConfirmed, "Not confirmed yet", "Triage will ask before a case is opened"),
+    ];
+
+    private static readonly ReferralWording Words = new(
+        ReferrerHeading: "Who referred them",
+        ReferrerLegend: "Who made the referral?",
+        ReferrerMissing: "Choose who made the referral",
+        ReferrerNameLabel: "The referrer’s name",
+        ReferrerNameMissing: "Enter the referrer’s name",
+        ReferrerNameWhat: "The referrer’s name",
+        OrganisationLabel: "Their organisation (optional)",
+        ContactMissing: "Enter the referrer’s e-mail address or telephone number, so that we can contact them",
+        ConcernLabel: "What is the concern about their health?",
+        ConcernHint: "In the referrer’s words where you can: for example injuries, scars from torture, thoughts of suicide, an illness not treated. Up to 5,000 characters.",
+        ConcernMissing: "Enter the concern about the person’s health");
+
+    /// <summary>The form, with today as the day it came.</summary>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        ReceivedOn = FormInput.Show(Today);
+        await LoadCentresAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadCentresAsync(cancellationToken);
+        var today = Today;
+        var channel = ModelState.Choice<ReferralChannel>(nameof(Channel), Channel == nameof(ReferralChannel.PublicForm) ? "" : Channel, "Choose how the referral came in");
+        var receivedOn = ModelState.Date(nameof(ReceivedOn), ReceivedOn, "Enter the date the referral was received", "the date received", today);
+        var referral = ReadReferral(today);
+        if (Consent is not ("yes" or NotConfirmed))
+        {
+            ModelState.AddModelError(nameof(Consent), "Say whether the person knows about this referral and agrees to it");
+        }
+        if (referral is null || !ModelState.IsValid)
+        {
+            return Page();
+        }
+        var id = await desk.ReceiveAsync(referral, ReferralArrival.RecordedByStaff(channel!.Value, receivedOn!.Value, Consent == "yes"), cancellationToken);
+        return LocalRedirect(CaseworkPaths.ReferralRecorded(int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+}
