@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Cohorts;
@@ -11,6 +10,7 @@ using Safeguard.Casework.Records;
 using Safeguard.Casework.Referrals;
 using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Casework;
 
@@ -69,11 +69,11 @@ public static class CaseworkModule
         builder.Services.Configure<RazorPagesOptions>(pages =>
         {
             // Access by folder (docs/accounts.md); each case is then checked against who it is assigned to (CaseAccess).
-            pages.Conventions.AuthorizeFolder("/Casework/Cases", AccountsPolicies.CaseData);
-            pages.Conventions.AuthorizeFolder("/Casework/Deletions", AccountsPolicies.CaseRecordDeletion);
-            pages.Conventions.AuthorizeFolder("/Casework/Supervision", AccountsPolicies.CaseSupervision);
-            pages.Conventions.AuthorizeFolder("/Casework/Intake", AccountsPolicies.ReferralIntake);
-            pages.Conventions.AuthorizeFolder("/Casework/Cohorts", AccountsPolicies.Aggregates);
+            pages.Conventions.AuthorizeFolder("/Casework/Cases", StaffPolicies.CaseData);
+            pages.Conventions.AuthorizeFolder("/Casework/Deletions", StaffPolicies.CaseRecordDeletion);
+            pages.Conventions.AuthorizeFolder("/Casework/Supervision", StaffPolicies.CaseSupervision);
+            pages.Conventions.AuthorizeFolder("/Casework/Intake", StaffPolicies.ReferralIntake);
+            pages.Conventions.AuthorizeFolder("/Casework/Cohorts", StaffPolicies.Aggregates);
             pages.Conventions.AllowAnonymousToFolder("/Casework/Public");
         });
         builder.Services.AddSingleton<IModuleDatabase, CaseworkDatabase>();

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Records;
-using Safeguard.Forms;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Cases;
 

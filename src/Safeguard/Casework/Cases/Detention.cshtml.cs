@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Records;
-using Safeguard.Forms;
+using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Cases;

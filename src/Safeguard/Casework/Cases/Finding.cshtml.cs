@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Records;
-using Safeguard.Forms;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Cases;
 
@@ -31,7 +31,7 @@ internal sealed class FindingModel(CaseAccess access, CaseBook book, CaseReading
         ? await RecordOnCase.MissingFindingAsync(book, Opened, Assessment, id, cancellationToken)
         : await book.HoldsAssessmentAsync(Opened, Assessment, cancellationToken) ? null : RecordOnCase.Assessment;
 
-    public static IReadOnlyList<Forms.Choice> Grades { get; } = FormInput.Options<ConsistencyGrade>(CaseText.Grade, grade => grade switch
+    public static IReadOnlyList<Choice> Grades { get; } = FormInput.Options<ConsistencyGrade>(CaseText.Grade, grade => grade switch
     {
         ConsistencyGrade.NotConsistent => "The finding could not have been caused by the trauma described",
         ConsistencyGrade.ConsistentWith => "It could have been caused by the trauma described, but is non-specific",

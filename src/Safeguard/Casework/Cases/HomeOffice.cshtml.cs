@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Records;
-using Safeguard.Forms;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Cases;
 
@@ -37,7 +37,7 @@ internal sealed class HomeOfficeModel(CaseAccess access, CaseBook book, CaseRead
     protected override async Task<RecordOnCase?> MissingRecordAsync(CancellationToken cancellationToken) =>
         Event is { } id && !await book.HoldsHomeOfficeEventAsync(Opened, id, cancellationToken) ? RecordOnCase.HomeOfficeEvent : null;
 
-    public static IReadOnlyList<Forms.Choice> Paragraphs { get; } =
+    public static IReadOnlyList<Choice> Paragraphs { get; } =
         [new("1", "35(1)", "Health likely to be injuriously affected by detention"), new("2", "35(2)", "Suspected suicidal intentions"), new("3", "35(3)", "Concern that the person may have been a victim of torture")];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)

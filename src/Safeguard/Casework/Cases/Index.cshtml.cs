@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Protection;
 using Safeguard.Casework.Records;
-using Safeguard.Forms;
 using Safeguard.Platform.Encryption;
-using Safeguard.Statistics.Portal;
+using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Cases;
@@ -46,11 +46,11 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
 
     public Pagination Pages { get; private set; } = null!;
 
-    public IReadOnlyList<Forms.Choice> Centres { get; private set; } = [];
+    public IReadOnlyList<Choice> Centres { get; private set; } = [];
 
-    public IReadOnlyList<Forms.Choice> Clinicians { get; private set; } = [];
+    public IReadOnlyList<Choice> Clinicians { get; private set; } = [];
 
-    public IReadOnlyList<Forms.Choice> TagOptions { get; private set; } = [];
+    public IReadOnlyList<Choice> TagOptions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -65,9 +65,9 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
         var placeNames = placeList.ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal);
         Centres = placeList.ToChoices();
         Clinicians = [.. (await visible.SelectMany(c => c.Assessments).Select(a => a.ClinicianName).Distinct().ToListAsync(cancellationToken))
-            .Order(StringComparer.CurrentCulture).Select(n => new Forms.Choice(n, n))];
+            .Order(StringComparer.CurrentCulture).Select(n => new Choice(n, n))];
         TagOptions = [.. (await visible.SelectMany(c => c.Tags).Select(t => t.Tag).Distinct().ToListAsync(cancellationToken))
-            .Order(StringComparer.CurrentCulture).Select(t => new Forms.Choice(t, t))];
+            .Order(StringComparer.CurrentCulture).Select(t => new Choice(t, t))];
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var status = ModelState.Choice<Outcome>(nameof(Status), Status, null);

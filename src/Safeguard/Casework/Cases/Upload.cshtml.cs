@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Records;
-using Safeguard.Forms;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Cases;
 
@@ -30,7 +30,7 @@ internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbCo
     [BindProperty]
     public string? ServedOn { get; set; }
 
-    public IReadOnlyList<Forms.Choice> Assessments { get; private set; } = [];
+    public IReadOnlyList<Choice> Assessments { get; private set; } = [];
 
     public string MaxSize => $"{settings.MaxDocumentBytes / (1024.0 * 1024):0.#} MB";
 
@@ -97,7 +97,7 @@ internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbCo
     {
         Assessments = [.. (await db.Assessments.AsNoTracking().Where(a => a.ClientId == Opened.ClientId).OrderBy(a => a.AssessedOn)
                 .Select(a => new { a.Id, a.AssessedOn, a.ClinicianName }).ToListAsync(cancellationToken))
-            .Select(a => new Forms.Choice(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{FormInput.Long(a.AssessedOn)}, {a.ClinicianName}"))];
+            .Select(a => new Choice(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{FormInput.Long(a.AssessedOn)}, {a.ClinicianName}"))];
         return Document is not { } id || await db.Documents.AnyAsync(d => d.Id == id && d.ClientId == Opened.ClientId, cancellationToken);
     }
 

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Records;
-using Safeguard.Forms;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Cohorts;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
+using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Cohorts;
@@ -30,9 +31,9 @@ internal sealed class CohortsModel(CohortQuery query, CaseworkDbContext db, Plac
     [BindProperty(SupportsGet = true)]
     public string? Outcome { get; set; }
 
-    public IReadOnlyList<Forms.Choice> TagOptions { get; private set; } = [];
+    public IReadOnlyList<Choice> TagOptions { get; private set; } = [];
 
-    public IReadOnlyList<Forms.Choice> Centres { get; private set; } = [];
+    public IReadOnlyList<Choice> Centres { get; private set; } = [];
 
     public string Definition { get; private set; } = "";
 
@@ -44,7 +45,7 @@ internal sealed class CohortsModel(CohortQuery query, CaseworkDbContext db, Plac
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         TagOptions = [.. (await db.Tags.AsNoTracking().Select(t => t.Tag).Distinct().ToListAsync(cancellationToken))
-            .Order(StringComparer.CurrentCulture).Select(t => new Forms.Choice(t, t))];
+            .Order(StringComparer.CurrentCulture).Select(t => new Choice(t, t))];
         var placeList = await places.ListAsync(cancellationToken);
         Centres = placeList.ToChoices();
         var definition = CohortDefinition.Read(ModelState, Tags, From, To, Centre, Outcome, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Records;
 using Safeguard.Casework.Referrals;
-using Safeguard.Forms;
+using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Intake;
@@ -37,10 +37,10 @@ internal sealed class RecordReferralModel(ReferralDesk desk, PlacesOfDetention p
         [nameof(Channel), nameof(ReceivedOn), .. FormErrors.BoundFields(typeof(ReferralFormModel)), nameof(Consent)];
 
     /// <summary>The ways staff record; the public form records itself.</summary>
-    public static IReadOnlyList<Forms.Choice> ChannelOptions { get; } =
+    public static IReadOnlyList<Choice> ChannelOptions { get; } =
         [.. FormInput.Options<ReferralChannel>(CaseText.Channel, c => c == ReferralChannel.InPerson ? "At a centre, at the office or elsewhere" : null).Where(c => c.Value != nameof(ReferralChannel.PublicForm))];
 
-    public static IReadOnlyList<Forms.Choice> ConsentOptions { get; } =
+    public static IReadOnlyList<Choice> ConsentOptions { get; } =
     [
         new("yes", "Yes, the person knows about this referral and agrees to it"),
         new(NotConfirmed, "Not confirmed yet", "Triage will ask before a case is opened"),

@@ -4,6 +4,7 @@ using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Supervision;
 
@@ -15,7 +16,7 @@ internal sealed class AssignmentsModel(CaseAccess access, CaseBook book, Casewor
 
     public IReadOnlyList<(string AccountId, string Name)> Assigned { get; private set; } = [];
 
-    public IReadOnlyList<Forms.Choice> Assignable { get; private set; } = [];
+    public IReadOnlyList<Choice> Assignable { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

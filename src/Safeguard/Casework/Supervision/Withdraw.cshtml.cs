@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Records;
 using Safeguard.Casework.Referrals;
-using Safeguard.Forms;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Supervision;
 
@@ -28,7 +28,7 @@ internal sealed class WithdrawModel(ReferralDesk desk) : PageModel
 
     public ReferralSummary Summary { get; private set; } = null!;
 
-    public static IReadOnlyList<Forms.Choice> Reasons { get; } = FormInput.Options<WithdrawalReason>(CaseText.Withdrawal, reason => reason switch
+    public static IReadOnlyList<Choice> Reasons { get; } = FormInput.Options<WithdrawalReason>(CaseText.Withdrawal, reason => reason switch
     {
         WithdrawalReason.RecordedTwice => "The same referral came in two ways, or was entered twice: give the number of the other, which stays",
         WithdrawalReason.WithdrawnByThePerson => "They no longer want the charity's help",
