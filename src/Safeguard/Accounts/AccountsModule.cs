@@ -10,6 +10,7 @@ using Safeguard.Accounts.Passkeys;
 using Safeguard.Accounts.SignIn;
 using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Accounts;
 
@@ -106,32 +107,24 @@ public static class AccountsModule
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, NotFoundForStaffWithoutAccess>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new ClassifiedEndpointRequirement()).Build())
-            .AddPolicy(AccountsPolicies.SignedIn, policy => policy.RequireAuthenticatedUser())
-            .AddPolicy(AccountsPolicies.Staff, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor))
-            .AddPolicy(AccountsPolicies.Administrators, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
-                .RequireRole(StaffRoles.Administrator))
-            .AddPolicy(AccountsPolicies.CaseData, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
-                .RequireRole(AccountsPolicies.CaseDataRoles))
-            .AddPolicy(AccountsPolicies.CaseRecordDeletion, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
-                .RequireRole(AccountsPolicies.CaseRecordDeletionRoles))
-            .AddPolicy(AccountsPolicies.CaseSupervision, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
-                .RequireRole(StaffRoles.Supervisor))
-            .AddPolicy(AccountsPolicies.ReferralIntake, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
-                .RequireRole(AccountsPolicies.ReferralIntakeRoles))
-            .AddPolicy(AccountsPolicies.Aggregates, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
-                .RequireRole(AccountsPolicies.AggregateRoles))
-            .AddPolicy(AccountsPolicies.Statistics, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
-                .RequireRole(AccountsPolicies.StatisticsRoles))
-            .AddPolicy(AccountsPolicies.Foi, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", AccountsPolicies.MultiFactor)
-                .RequireRole(AccountsPolicies.FoiRoles));
+            .AddPolicy(StaffPolicies.SignedIn, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(StaffPolicies.Staff, policy => policy.RequireStaff())
+            .AddPolicy(StaffPolicies.Administrators, policy => policy.RequireStaff(StaffRoles.Administrator))
+            .AddPolicy(StaffPolicies.CaseData, policy => policy.RequireStaff(StaffRoles.CaseData))
+            .AddPolicy(StaffPolicies.CaseRecordDeletion, policy => policy.RequireStaff(StaffRoles.CaseRecordDeletion))
+            .AddPolicy(StaffPolicies.CaseSupervision, policy => policy.RequireStaff(StaffRoles.Supervisor))
+            .AddPolicy(StaffPolicies.ReferralIntake, policy => policy.RequireStaff(StaffRoles.ReferralIntake))
+            .AddPolicy(StaffPolicies.Aggregates, policy => policy.RequireStaff(StaffRoles.Aggregates))
+            .AddPolicy(StaffPolicies.Statistics, policy => policy.RequireStaff(StaffRoles.Statistics))
+            .AddPolicy(StaffPolicies.Foi, policy => policy.RequireStaff(StaffRoles.Foi));
 
         services.Configure<RazorPagesOptions>(pages =>
         {
             // Access is decided by folder; docs/accounts.md lists what each policy lets in.
             pages.Conventions.AllowAnonymousToFolder("/Accounts/Anonymous");
-            pages.Conventions.AuthorizeFolder("/Accounts/SignedIn", AccountsPolicies.SignedIn);
-            pages.Conventions.AuthorizeFolder("/Accounts/Staff", AccountsPolicies.Staff);
-            pages.Conventions.AuthorizeFolder("/Accounts/Admin", AccountsPolicies.Administrators);
+            pages.Conventions.AuthorizeFolder("/Accounts/SignedIn", StaffPolicies.SignedIn);
+            pages.Conventions.AuthorizeFolder("/Accounts/Staff", StaffPolicies.Staff);
+            pages.Conventions.AuthorizeFolder("/Accounts/Admin", StaffPolicies.Administrators);
         });
 
         var perMinute = Math.Clamp(builder.Configuration.GetValue(SafeguardSettings.SignInAttemptsPerMinute, 10), 1, 10_000);

@@ -1,7 +1,9 @@
+using Safeguard.Platform.Web;
+
 namespace Safeguard.Accounts;
 
 /// <summary>
-/// The roles a member of staff can hold. What each reaches is set by <see cref="AccountsPolicies"/> and described in
+/// The roles a member of staff can hold. What each reaches is set by <see cref="StaffPolicies"/> and described in
 /// docs/accounts.md.
 /// </summary>
 public static class StaffRoles
@@ -29,6 +31,24 @@ public static class StaffRoles
 
     /// <summary>Every role, in the order the pages list them.</summary>
     public static IReadOnlyList<string> All { get; } = [Administrator, Caseworker, Clinician, Researcher, PolicyOfficer, Volunteer, Supervisor];
+
+    /// <summary>The roles <see cref="StaffPolicies.CaseData"/> admits: those that may see case data.</summary>
+    public static IReadOnlyList<string> CaseData { get; } = [Caseworker, Clinician, Volunteer, Supervisor];
+
+    /// <summary>The roles <see cref="StaffPolicies.CaseRecordDeletion"/> admits: those that may delete a record from a case.</summary>
+    public static IReadOnlyList<string> CaseRecordDeletion { get; } = [Caseworker, Clinician, Supervisor];
+
+    /// <summary>The roles <see cref="StaffPolicies.ReferralIntake"/> admits: those that may record a referral.</summary>
+    public static IReadOnlyList<string> ReferralIntake { get; } = [Caseworker, Supervisor];
+
+    /// <summary>The roles <see cref="StaffPolicies.Aggregates"/> admits: those that may see aggregates.</summary>
+    public static IReadOnlyList<string> Aggregates { get; } = [Administrator, Caseworker, Clinician, Researcher, PolicyOfficer, Supervisor];
+
+    /// <summary>The roles <see cref="StaffPolicies.Statistics"/> admits: those that may import and publish statistics.</summary>
+    public static IReadOnlyList<string> Statistics { get; } = [Administrator, PolicyOfficer];
+
+    /// <summary>The roles <see cref="StaffPolicies.Foi"/> admits: those that keep FOI requests.</summary>
+    public static IReadOnlyList<string> Foi { get; } = [Administrator, PolicyOfficer];
 
     /// <summary>What a role is for, in a few words, for the pages that assign roles.</summary>
     public static string Describe(string role) => role switch

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Accounts;
 using Safeguard.Audit.Chain;
 using Safeguard.Audit.Data;
 using Safeguard.Audit.Searching;
 using Safeguard.Platform;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Audit;
 
@@ -27,7 +27,7 @@ public static class AuditModule
         builder.Services.AddSingleton<AuditQuery>();
         builder.Services.AddSingleton<IModuleDatabase, AuditModuleDatabase>();
         // Access by folder, as in the accounts module: Audit/Admin is for administrators (docs/accounts.md).
-        builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions.AuthorizeFolder("/Audit/Admin", AccountsPolicies.Administrators));
+        builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions.AuthorizeFolder("/Audit/Admin", StaffPolicies.Administrators));
         return builder;
     }
 

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Accounts;
 using Safeguard.Foi.Api;
 using Safeguard.Foi.Calendar;
 using Safeguard.Foi.Data;
 using Safeguard.Foi.Holidays;
 using Safeguard.Platform;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Foi;
 
@@ -26,7 +26,7 @@ public static class FoiModule
         builder.Services.AddHostedService<Reminders.FoiReminderService>();
         builder.Services.AddSingleton<IModuleDatabase, FoiDatabase>();
         // The staff pages keep the charity's requests: policy officers and administrators (docs/accounts.md).
-        builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions.AuthorizeFolder("/Foi/Staff", AccountsPolicies.Foi));
+        builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions.AuthorizeFolder("/Foi/Staff", StaffPolicies.Foi));
         return builder;
     }
 

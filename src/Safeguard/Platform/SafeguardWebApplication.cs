@@ -99,7 +99,7 @@ public static class SafeguardWebApplication
         app.UseRouting();
         app.UseCors();
         // Before the output cache, so that nothing protected is ever served from it; every endpoint names its
-        // policy or allows anonymous access (see Accounts/AccountsPolicies).
+        // policy or allows anonymous access (see Platform/Web/StaffPolicies).
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

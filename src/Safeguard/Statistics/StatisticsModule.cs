@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Accounts;
 using Safeguard.Platform;
+using Safeguard.Platform.Web;
 using Safeguard.Statistics.Api;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Demonstration;
@@ -38,10 +38,10 @@ public static class StatisticsModule
         builder.Services.AddSingleton<IModuleDatabase, StatisticsDatabase>();
         builder.Services.Configure<RazorPagesOptions>(pages =>
         {
-            // The portal is public: its pages say so, as every endpoint must (see Accounts/AccountsPolicies).
+            // The portal is public: its pages say so, as every endpoint must (see Accounts/StaffPolicies).
             pages.Conventions.AllowAnonymousToFolder("/Statistics/Portal");
             // Importing and publishing: policy officers and administrators, with their second factor (docs/accounts.md).
-            pages.Conventions.AuthorizeFolder("/Statistics/Staff", AccountsPolicies.Statistics);
+            pages.Conventions.AuthorizeFolder("/Statistics/Staff", StaffPolicies.Statistics);
         });
         return builder;
     }

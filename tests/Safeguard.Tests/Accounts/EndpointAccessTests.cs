@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts;
 using Safeguard.Accounts.Passkeys;
+using Safeguard.Platform.Web;
 using Safeguard.Tests.Casework;
 using Safeguard.Tests.Http;
 
@@ -37,16 +38,16 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
     /// <summary>Who each policy lets in; "none" is a signed-in member of staff with no role.</summary>
     private static readonly Dictionary<string, string[]> Reach = new()
     {
-        [AccountsPolicies.SignedIn] = [.. StaffRoles.All, NoRole],
-        [AccountsPolicies.Staff] = [.. StaffRoles.All, NoRole],
-        [AccountsPolicies.Administrators] = [StaffRoles.Administrator],
-        [AccountsPolicies.CaseData] = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Volunteer, StaffRoles.Supervisor],
-        [AccountsPolicies.CaseRecordDeletion] = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Supervisor],
-        [AccountsPolicies.CaseSupervision] = [StaffRoles.Supervisor],
-        [AccountsPolicies.ReferralIntake] = [StaffRoles.Caseworker, StaffRoles.Supervisor],
-        [AccountsPolicies.Aggregates] = [StaffRoles.Administrator, StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Researcher, StaffRoles.PolicyOfficer, StaffRoles.Supervisor],
-        [AccountsPolicies.Statistics] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
-        [AccountsPolicies.Foi] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
+        [StaffPolicies.SignedIn] = [.. StaffRoles.All, NoRole],
+        [StaffPolicies.Staff] = [.. StaffRoles.All, NoRole],
+        [StaffPolicies.Administrators] = [StaffRoles.Administrator],
+        [StaffPolicies.CaseData] = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Volunteer, StaffRoles.Supervisor],
+        [StaffPolicies.CaseRecordDeletion] = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Supervisor],
+        [StaffPolicies.CaseSupervision] = [StaffRoles.Supervisor],
+        [StaffPolicies.ReferralIntake] = [StaffRoles.Caseworker, StaffRoles.Supervisor],
+        [StaffPolicies.Aggregates] = [StaffRoles.Administrator, StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Researcher, StaffRoles.PolicyOfficer, StaffRoles.Supervisor],
+        [StaffPolicies.Statistics] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
+        [StaffPolicies.Foi] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
     };
 
     private const string NoRole = "none";
@@ -102,7 +103,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             }
         }
         problems.ShouldBeEmpty();
-        routes.ShouldContain(r => r.Pattern == AccountsPaths.Users && r.Policies.Contains(AccountsPolicies.Administrators));
+        routes.ShouldContain(r => r.Pattern == AccountsPaths.Users && r.Policies.Contains(StaffPolicies.Administrators));
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class KeyCommandLineTests : IDisposable
         list.Output.ShouldContain("Encrypted data: platform.data-protection-key (1), accounts.authenticator-key (1)");
 
         // A second key made current, as by another node, before anything is re-encrypted: the first still has a value.
-        var second = TestKeyRings.Store(new Dictionary<string, string?> { [Platform.SafeguardSettings.EncryptionKeyFile] = KeyFile })
+        var second = TestKeyRings.Store(new Dictionary<string, string?> { [Safeguard.Platform.SafeguardSettings.EncryptionKeyFile] = KeyFile })
             .Change(ring => ring.WithNewCurrentKey(DateTimeOffset.UtcNow.AddSeconds(1))).Current.Id;
         var refused = await RunAsync("keys", "retire", first);
         refused.ExitCode.ShouldBe(1);
@@ -103,7 +103,7 @@ public sealed class KeyCommandLineTests : IDisposable
 
         var rotated = await RunAsync("keys", "rotate");
         rotated.ExitCode.ShouldBe(0, rotated.Errors);
-        var third = TestKeyRings.Store(new Dictionary<string, string?> { [Platform.SafeguardSettings.EncryptionKeyFile] = KeyFile }).Ring.Current.Id;
+        var third = TestKeyRings.Store(new Dictionary<string, string?> { [Safeguard.Platform.SafeguardSettings.EncryptionKeyFile] = KeyFile }).Ring.Current.Id;
         rotated.Output.ShouldContain($"Added key {third} to the key file {KeyFile} and made it current.");
         rotated.Output.ShouldContain($"Re-encrypted 2 values with key {third}.");
 

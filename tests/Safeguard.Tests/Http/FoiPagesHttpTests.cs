@@ -14,7 +14,7 @@ using Safeguard.Foi.Holidays;
 using Safeguard.Foi.Reminders;
 using Safeguard.Foi.Requests;
 using Safeguard.Foi.Staff;
-using Safeguard.Forms;
+using Safeguard.Platform.Web.Forms;
 using Safeguard.Tests.Accounts;
 
 namespace Safeguard.Tests.Http;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Safeguard.Accounts.Passkeys;
 using Safeguard.Accounts.SignIn;
 using Safeguard.Audit;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Accounts.Anonymous;
 
@@ -41,7 +42,7 @@ public sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManager<
     public string? SignedOut { get; set; }
 
     public IActionResult OnGet() =>
-        User.HasClaim("amr", AccountsPolicies.MultiFactor) ? LocalRedirect(AccountsPaths.Home) : Page();
+        User.HasClaim(StaffPolicies.AuthenticationMethods, StaffPolicies.MultiFactor) ? LocalRedirect(AccountsPaths.Home) : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {

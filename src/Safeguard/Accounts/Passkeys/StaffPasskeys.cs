@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Accounts.Passkeys;
 
@@ -51,7 +52,7 @@ public sealed record PasskeySignInResult(PasskeySignInOutcome Outcome, string? A
 /// </summary>
 public sealed class StaffPasskeys(SignInManager<StaffAccount> signIn)
 {
-    /// <summary>The <c>amr</c> value (RFC 8176) a passkey sign-in adds beside <see cref="AccountsPolicies.MultiFactor"/>.</summary>
+    /// <summary>The <c>amr</c> value (RFC 8176) a passkey sign-in adds beside <see cref="StaffPolicies.MultiFactor"/>.</summary>
     public const string ProofOfPossession = "pop";
 
     /// <summary>The longest name a person may give a passkey.</summary>
@@ -128,7 +129,7 @@ public sealed class StaffPasskeys(SignInManager<StaffAccount> signIn)
         }
         await Users.ResetAccessFailedCountAsync(account);
         await signIn.SignInWithClaimsAsync(account, isPersistent: false,
-            [new Claim("amr", ProofOfPossession), new Claim("amr", AccountsPolicies.MultiFactor)]);
+            [new Claim(StaffPolicies.AuthenticationMethods, ProofOfPossession), new Claim(StaffPolicies.AuthenticationMethods, StaffPolicies.MultiFactor)]);
         return new(PasskeySignInOutcome.SignedIn, account.Id, reference);
     }
 
@@ -177,7 +178,7 @@ public sealed class StaffPasskeys(SignInManager<StaffAccount> signIn)
     {
         await Users.RemovePasskeyAsync(account, passkey.CredentialId);
         await Users.UpdateSecurityStampAsync(account);
-        await signIn.SignInWithClaimsAsync(account, isPersistent: false, current.FindAll("amr").Select(c => new Claim(c.Type, c.Value)));
+        await signIn.SignInWithClaimsAsync(account, isPersistent: false, current.FindAll(StaffPolicies.AuthenticationMethods).Select(c => new Claim(c.Type, c.Value)));
     }
 
     /// <summary>Removes every passkey of the account (a new invitation resets all its ways of signing in); returns how many.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Accounts.SignIn;
 
@@ -37,7 +38,7 @@ internal sealed class NotFoundForStaffWithoutAccess : IAuthorizationMiddlewareRe
     {
         if (authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated == true)
         {
-            if (!context.User.HasClaim("amr", AccountsPolicies.MultiFactor) && HttpMethods.IsGet(context.Request.Method))
+            if (!context.User.HasClaim(StaffPolicies.AuthenticationMethods, StaffPolicies.MultiFactor) && HttpMethods.IsGet(context.Request.Method))
             {
                 context.Response.Redirect(AccountsPaths.Enrol);
                 return Task.CompletedTask;

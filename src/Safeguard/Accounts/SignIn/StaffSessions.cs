@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Safeguard.Platform;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Accounts.SignIn;
 
@@ -15,6 +16,9 @@ namespace Safeguard.Accounts.SignIn;
 /// </summary>
 internal static class StaffSessions
 {
+    /// <summary>The claim holding when the session began (Unix seconds), for its absolute lifetime.</summary>
+    public const string StartedClaim = "safeguard:session-started";
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
@@ -23,7 +27,7 @@ internal static class StaffSessions
         var principal = context.Principal;
         var absolute = TimeSpan.FromHours(Math.Clamp(configuration.GetValue(SafeguardSettings.SessionAbsoluteHours, 8.0), 0.1, 24));
         if (principal is null
-            || !long.TryParse(principal.FindFirstValue(AccountsPolicies.SessionStartedClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var started)
+            || !long.TryParse(principal.FindFirstValue(StaffSessions.StartedClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var started)
             || DateTimeOffset.FromUnixTimeSeconds(started) + absolute <= clock.GetUtcNow())
         {
             await RejectAsync(context);
@@ -38,7 +42,7 @@ internal static class StaffSessions
         }
         var fresh = await signIn.CreateUserPrincipalAsync(user);
         var identity = (ClaimsIdentity)fresh.Identity!;
-        foreach (var kept in principal.Claims.Where(c => c.Type is "amr" or AccountsPolicies.SessionStartedClaim))
+        foreach (var kept in principal.Claims.Where(c => c.Type is StaffPolicies.AuthenticationMethods or StaffSessions.StartedClaim))
         {
             identity.AddClaim(new Claim(kept.Type, kept.Value));
         }

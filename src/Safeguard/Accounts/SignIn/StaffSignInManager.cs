@@ -24,12 +24,12 @@ internal sealed class StaffSignInManager(
 {
     public override Task SignInWithClaimsAsync(StaffAccount user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
-        var claims = additionalClaims.Where(c => c.Type != AccountsPolicies.SessionStartedClaim).ToList();
+        var claims = additionalClaims.Where(c => c.Type != StaffSessions.StartedClaim).ToList();
         var current = Context.User;
         var started = current.FindFirst(ClaimTypes.NameIdentifier)?.Value == user.Id
-            ? current.FindFirst(AccountsPolicies.SessionStartedClaim)?.Value
+            ? current.FindFirst(StaffSessions.StartedClaim)?.Value
             : null;
-        claims.Add(new Claim(AccountsPolicies.SessionStartedClaim, started ?? clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        claims.Add(new Claim(StaffSessions.StartedClaim, started ?? clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         return base.SignInWithClaimsAsync(user, authenticationProperties, claims);
     }
 }

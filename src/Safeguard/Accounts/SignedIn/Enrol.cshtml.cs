@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QRCoder;
 using Safeguard.Audit;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Accounts.SignedIn;
 
@@ -71,7 +72,7 @@ public sealed class EnrolModel(UserManager<StaffAccount> users, SignInManager<St
         await users.SetTwoFactorEnabledAsync(account, true);
         // The session is now one with a second factor; the security stamp changed, so it is issued again.
         // As Identity's own second-factor sign-in does, the session says so with amr=mfa.
-        await signIn.SignInWithClaimsAsync(account, isPersistent: false, [new Claim("amr", AccountsPolicies.MultiFactor)]);
+        await signIn.SignInWithClaimsAsync(account, isPersistent: false, [new Claim(StaffPolicies.AuthenticationMethods, StaffPolicies.MultiFactor)]);
         await AccountsAudit.RecordAsync(HttpContext, AuditAction.Update, account.Id, "authenticator app set up");
         return LocalRedirect(AccountsPaths.Home + "?enrolled=true");
     }

@@ -1,4 +1,5 @@
 using Safeguard.Accounts;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Access;
 
@@ -6,8 +7,8 @@ namespace Safeguard.Casework.Access;
 internal static class AssignableStaff
 {
     /// <summary>Active accounts holding a role that sees case data, by name, as options of a form.</summary>
-    public static async Task<IReadOnlyList<Forms.Choice>> AssignableAsync(this StaffDirectory staff) =>
-        [.. (await staff.InRolesAsync(AccountsPolicies.CaseDataRoles)).Select(s => new Forms.Choice(s.Id, s.DisplayName))];
+    public static async Task<IReadOnlyList<Choice>> AssignableAsync(this StaffDirectory staff) =>
+        [.. (await staff.InRolesAsync(StaffRoles.CaseData)).Select(s => new Choice(s.Id, s.DisplayName))];
 
     /// <summary>The names of <paramref name="accountIds"/>; an account no longer active is named as such, never by its address.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> NamesAsync(this StaffDirectory staff, IEnumerable<string> accountIds)

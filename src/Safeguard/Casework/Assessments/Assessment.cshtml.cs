@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
-using Safeguard.Forms;
+using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Assessments;
@@ -13,7 +13,7 @@ namespace Safeguard.Casework.Assessments;
 /// and on harm from continued detention, and the Adults at Risk evidence level. Physical findings are added next.
 /// Added, or changed to correct it (the same form, filled in with what was saved).
 /// </summary>
-[Authorize(Policy = AccountsPolicies.CaseData)]
+[Authorize(Policy = StaffPolicies.CaseData)]
 internal sealed class AssessmentModel(CaseAccess access, CaseBook book, CaseReading reading, PlacesOfDetention places, TimeProvider time) : CasePageModel(access, time)
 {
     public const string Ptsd = "ptsd";
@@ -60,10 +60,10 @@ internal sealed class AssessmentModel(CaseAccess access, CaseBook book, CaseRead
     protected override async Task<RecordOnCase?> MissingRecordAsync(CancellationToken cancellationToken) =>
         Assessment is { } id && !await book.HoldsAssessmentAsync(Opened, id, cancellationToken) ? RecordOnCase.Assessment : null;
 
-    public static IReadOnlyList<Forms.Choice> PsychologicalOptions { get; } =
+    public static IReadOnlyList<Choice> PsychologicalOptions { get; } =
         [new(Ptsd, "Post-traumatic stress disorder (PTSD)"), new(Depression, "Depression"), new(SuicidalThoughts, "Suicidal thoughts")];
 
-    public static IReadOnlyList<Forms.Choice> LevelOptions { get; } =
+    public static IReadOnlyList<Choice> LevelOptions { get; } =
         [new("1", "Level 1", "A self-declaration of being at risk"), new("2", "Level 2", "Professional or official evidence that the person is at risk"),
          new("3", "Level 3", "Professional evidence that detention is likely to cause harm"), new("none", "Not stated")];
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Casework.Assessments;
 
@@ -12,7 +12,7 @@ namespace Safeguard.Casework.Assessments;
 /// it is what the clocks count from; deleting the assessment under it would leave a report about nothing the case
 /// holds. Correct the assessment instead.
 /// </summary>
-[Authorize(Policy = AccountsPolicies.CaseRecordDeletion)]
+[Authorize(Policy = StaffPolicies.CaseRecordDeletion)]
 internal sealed class DeleteAssessmentModel(CaseAccess access, CaseReading reading, CaseBook book, TimeProvider time) : DeletionPageModel(access, reading, time)
 {
     [FromRoute]

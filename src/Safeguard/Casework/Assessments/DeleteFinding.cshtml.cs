@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Casework.Assessments;
 
 /// <summary>Deleting one physical finding of an assessment, after a confirmation.</summary>
-[Authorize(Policy = AccountsPolicies.CaseRecordDeletion)]
+[Authorize(Policy = StaffPolicies.CaseRecordDeletion)]
 internal sealed class DeleteFindingModel(CaseAccess access, CaseReading reading, CaseBook book, TimeProvider time) : DeletionPageModel(access, reading, time)
 {
     [FromRoute]

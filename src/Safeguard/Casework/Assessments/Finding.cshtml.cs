@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
-using Safeguard.Forms;
+using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Assessments;
 
@@ -11,7 +11,7 @@ namespace Safeguard.Casework.Assessments;
 /// One physical finding of an assessment: where on the body, what, and its Istanbul Protocol consistency grade. Added,
 /// or changed to correct it (the same form, filled in with what was saved).
 /// </summary>
-[Authorize(Policy = AccountsPolicies.CaseData)]
+[Authorize(Policy = StaffPolicies.CaseData)]
 internal sealed class FindingModel(CaseAccess access, CaseBook book, CaseReading reading, TimeProvider time) : CasePageModel(access, time)
 {
     [FromRoute]
@@ -34,7 +34,7 @@ internal sealed class FindingModel(CaseAccess access, CaseBook book, CaseReading
         ? await RecordOnCase.MissingFindingAsync(book, Opened, Assessment, id, cancellationToken)
         : await book.HoldsAssessmentAsync(Opened, Assessment, cancellationToken) ? null : RecordOnCase.Assessment;
 
-    public static IReadOnlyList<Forms.Choice> Grades { get; } = FormInput.Options<ConsistencyGrade>(CaseText.Grade, grade => grade switch
+    public static IReadOnlyList<Choice> Grades { get; } = FormInput.Options<ConsistencyGrade>(CaseText.Grade, grade => grade switch
     {
         ConsistencyGrade.NotConsistent => "The finding could not have been caused by the trauma described",
         ConsistencyGrade.ConsistentWith => "It could have been caused by the trauma described, but is non-specific",

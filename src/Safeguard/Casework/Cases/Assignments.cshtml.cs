@@ -4,11 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Data;
+using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Cases;
 
 /// <summary>Who is assigned to a case, for a supervisor to change: assigned staff can open the case, nobody else but supervisors.</summary>
-[Authorize(Policy = AccountsPolicies.CaseSupervision)]
+[Authorize(Policy = StaffPolicies.CaseSupervision)]
 internal sealed class AssignmentsModel(CaseAccess access, CaseBook book, CaseworkDbContext db, StaffDirectory staff, TimeProvider time) : CasePageModel(access, time)
 {
     [BindProperty]
@@ -16,7 +18,7 @@ internal sealed class AssignmentsModel(CaseAccess access, CaseBook book, Casewor
 
     public IReadOnlyList<(string AccountId, string Name)> Assigned { get; private set; } = [];
 
-    public IReadOnlyList<Forms.Choice> Assignable { get; private set; } = [];
+    public IReadOnlyList<Choice> Assignable { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Casework.Cases;
 
 /// <summary>A case: who the client is, the clocks computed from its records, its timeline, and every record.</summary>
-[Authorize(Policy = AccountsPolicies.CaseData)]
+[Authorize(Policy = StaffPolicies.CaseData)]
 internal sealed class CaseModel(CaseAccess access, CaseReading reading, TimeProvider time) : CasePageModel(access, time)
 {
     public CaseView View { get; private set; } = null!;

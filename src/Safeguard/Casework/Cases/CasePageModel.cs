@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Safeguard.Casework.Access;
+using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Cases;
@@ -110,7 +111,7 @@ internal abstract class CasePageModel(CaseAccess access, TimeProvider time) : Pa
         id is { } saved ? BackToCase(anchor(saved)) : await DeletedMeanwhileAsync(cancellationToken);
 
     /// <summary>The places of detention, for a form's select of centres (see <see cref="LoadCentresAsync"/>).</summary>
-    public IReadOnlyList<Forms.Choice> Centres { get; private set; } = [];
+    public IReadOnlyList<Choice> Centres { get; private set; } = [];
 
     protected async Task LoadCentresAsync(PlacesOfDetention places, CancellationToken cancellationToken) =>
         Centres = (await places.ListAsync(cancellationToken)).ToChoices();

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Casework.Cases;
 
 /// <summary>The client's identifying details (each stored encrypted) and the tags that put them in cohorts.</summary>
-[Authorize(Policy = AccountsPolicies.CaseData)]
+[Authorize(Policy = StaffPolicies.CaseData)]
 internal sealed class DetailsModel(CaseAccess access, CaseReading reading, CaseBook book, TimeProvider time) : CasePageModel(access, time)
 {
     [BindProperty]

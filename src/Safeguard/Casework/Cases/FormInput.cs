@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Safeguard.Forms;
+using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Cases;
@@ -12,7 +12,7 @@ namespace Safeguard.Casework.Cases;
 internal static class FormInput
 {
     /// <summary>The places of detention as a form's options: each by its slug, shown by its name.</summary>
-    public static IReadOnlyList<Forms.Choice> ToChoices(this IEnumerable<PlaceOfDetention> places) => [.. places.Select(p => new Forms.Choice(p.Slug, p.Name))];
+    public static IReadOnlyList<Choice> ToChoices(this IEnumerable<PlaceOfDetention> places) => [.. places.Select(p => new Choice(p.Slug, p.Name))];
 
     /// <summary>Trimmed text, or null when empty; an error when required and missing, or too long.</summary>
     public static string? Text(this ModelStateDictionary errors, string field, string? value, string? whenMissing, int maxLength, string what)
@@ -60,7 +60,7 @@ internal static class FormInput
     }
 
     /// <summary>The options of a yes-or-no question.</summary>
-    public static IReadOnlyList<Forms.Choice> YesNo { get; } = [new("yes", "Yes"), new("no", "No")];
+    public static IReadOnlyList<Choice> YesNo { get; } = [new("yes", "Yes"), new("no", "No")];
 
     /// <summary>A yes or a no; an error when neither was chosen.</summary>
     public static bool? Answer(this ModelStateDictionary errors, string field, string? value, string whenMissing)
@@ -103,6 +103,6 @@ internal static class FormInput
     public static string Long(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     /// <summary>An enum's options for radios or a select, with the words for each.</summary>
-    public static IReadOnlyList<Forms.Choice> Options<TEnum>(Func<TEnum, string> label, Func<TEnum, string?>? hint = null)
-        where TEnum : struct, Enum => [.. Enum.GetValues<TEnum>().Select(v => new Forms.Choice(v.ToString(), label(v), hint?.Invoke(v)))];
+    public static IReadOnlyList<Choice> Options<TEnum>(Func<TEnum, string> label, Func<TEnum, string?>? hint = null)
+        where TEnum : struct, Enum => [.. Enum.GetValues<TEnum>().Select(v => new Choice(v.ToString(), label(v), hint?.Invoke(v)))];
 }

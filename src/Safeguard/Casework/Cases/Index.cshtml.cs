@@ -3,12 +3,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Protection;
-using Safeguard.Forms;
 using Safeguard.Platform.Encryption;
-using Safeguard.Statistics.Portal;
+using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Cases;
@@ -21,7 +20,7 @@ internal sealed record CaseRow(string CaseNumber, string Name, DateOnly OpenedOn
 /// status, place, clinician, tag and the day the case was opened, 25 a page. Each page shown is recorded on the
 /// audit trail with the case numbers it listed.
 /// </summary>
-[Authorize(Policy = AccountsPolicies.CaseData)]
+[Authorize(Policy = StaffPolicies.CaseData)]
 internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEncryption cipher, PlacesOfDetention places, TimeProvider time) : PageModel
 {
     private const int PageSize = 25;
@@ -48,11 +47,11 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
 
     public Pagination Pages { get; private set; } = null!;
 
-    public IReadOnlyList<Forms.Choice> Centres { get; private set; } = [];
+    public IReadOnlyList<Choice> Centres { get; private set; } = [];
 
-    public IReadOnlyList<Forms.Choice> Clinicians { get; private set; } = [];
+    public IReadOnlyList<Choice> Clinicians { get; private set; } = [];
 
-    public IReadOnlyList<Forms.Choice> TagOptions { get; private set; } = [];
+    public IReadOnlyList<Choice> TagOptions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -67,9 +66,9 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
         var placeNames = placeList.ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal);
         Centres = placeList.ToChoices();
         Clinicians = [.. (await visible.SelectMany(c => c.Assessments).Select(a => a.ClinicianName).Distinct().ToListAsync(cancellationToken))
-            .Order(StringComparer.CurrentCulture).Select(n => new Forms.Choice(n, n))];
+            .Order(StringComparer.CurrentCulture).Select(n => new Choice(n, n))];
         TagOptions = [.. (await visible.SelectMany(c => c.Tags).Select(t => t.Tag).Distinct().ToListAsync(cancellationToken))
-            .Order(StringComparer.CurrentCulture).Select(t => new Forms.Choice(t, t))];
+            .Order(StringComparer.CurrentCulture).Select(t => new Choice(t, t))];
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var status = ModelState.Choice<Outcome>(nameof(Status), Status, null);

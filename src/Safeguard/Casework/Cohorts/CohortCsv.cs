@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Safeguard.Statistics.Publishing;
+using Safeguard.Platform.Web.Downloads;
 
 namespace Safeguard.Casework.Cohorts;
 
@@ -13,19 +13,19 @@ internal static class CohortCsv
     public static byte[] Write(string definition, CohortFigures figures)
     {
         var text = new StringBuilder();
-        TidyCsvWriter.AppendRow(text, ["cohort", "group", "measure", "count", "percentage", "note"]);
+        CsvFormat.AppendRow(text, ["cohort", "group", "measure", "count", "percentage", "note"]);
         Rows(text, definition, "the cohort", figures.Cohort);
         Rows(text, definition, $"the cohort {CohortQuery.WithReport}", figures.WithReport);
-        return [.. TidyCsvWriter.Utf8WithBom.GetPreamble(), .. TidyCsvWriter.Utf8WithBom.GetBytes(text.ToString())];
+        return [.. CsvFormat.Utf8WithBom.GetPreamble(), .. CsvFormat.Utf8WithBom.GetBytes(text.ToString())];
     }
 
     private static void Rows(StringBuilder text, string definition, string group, SuppressedCohort block)
     {
         string Note(HeldBack reason) => reason == HeldBack.No ? "" : block.Why(reason);
-        TidyCsvWriter.AppendRow(text, [SpreadsheetText.Neutralise(definition), group, "clients", Number(block.Size), block.Size is null ? "" : "100", Note(block.SizeReason)]);
+        CsvFormat.AppendRow(text, [SpreadsheetText.Neutralise(definition), group, "clients", Number(block.Size), block.Size is null ? "" : "100", Note(block.SizeReason)]);
         foreach (var count in block.Counts)
         {
-            TidyCsvWriter.AppendRow(text, [SpreadsheetText.Neutralise(definition), group, count.Measure, Number(count.Count), Number(count.Percentage), Note(count.Reason)]);
+            CsvFormat.AppendRow(text, [SpreadsheetText.Neutralise(definition), group, count.Measure, Number(count.Count), Number(count.Percentage), Note(count.Reason)]);
         }
     }
 

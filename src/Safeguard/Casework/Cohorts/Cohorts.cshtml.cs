@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
+using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Cohorts;
@@ -15,7 +16,7 @@ namespace Safeguard.Casework.Cohorts;
 /// opened, a place of detention and an outcome; see counts and percentages with small numbers suppressed, and
 /// download them as CSV. No case is ever named. Each view and each download is recorded with the definition used.
 /// </summary>
-[Authorize(Policy = AccountsPolicies.Aggregates)]
+[Authorize(Policy = StaffPolicies.Aggregates)]
 internal sealed class CohortsModel(CohortQuery query, CaseworkDbContext db, PlacesOfDetention places, CaseworkAudit audit, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -33,9 +34,9 @@ internal sealed class CohortsModel(CohortQuery query, CaseworkDbContext db, Plac
     [BindProperty(SupportsGet = true)]
     public string? Outcome { get; set; }
 
-    public IReadOnlyList<Forms.Choice> TagOptions { get; private set; } = [];
+    public IReadOnlyList<Choice> TagOptions { get; private set; } = [];
 
-    public IReadOnlyList<Forms.Choice> Centres { get; private set; } = [];
+    public IReadOnlyList<Choice> Centres { get; private set; } = [];
 
     public string Definition { get; private set; } = "";
 
@@ -47,7 +48,7 @@ internal sealed class CohortsModel(CohortQuery query, CaseworkDbContext db, Plac
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         TagOptions = [.. (await db.Tags.AsNoTracking().Select(t => t.Tag).Distinct().ToListAsync(cancellationToken))
-            .Order(StringComparer.CurrentCulture).Select(t => new Forms.Choice(t, t))];
+            .Order(StringComparer.CurrentCulture).Select(t => new Choice(t, t))];
         var placeList = await places.ListAsync(cancellationToken);
         Centres = placeList.ToChoices();
         var definition = CohortDefinition.Read(ModelState, Tags, From, To, Centre, Outcome, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));

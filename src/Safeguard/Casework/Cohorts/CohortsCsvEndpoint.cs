@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
+using Safeguard.Platform.Web;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Cohorts;
@@ -28,6 +28,6 @@ internal static class CohortsCsvEndpoint
             await audit.ExportAsync(CaseworkAudit.Cohort, $"cohort figures downloaded as CSV: {described}", cancellationToken);
             return Results.File(CohortCsv.Write(described, figures), "text/csv; charset=utf-8", "cohort-figures.csv");
         })
-        .RequireAuthorization(AccountsPolicies.Aggregates)
+        .RequireAuthorization(StaffPolicies.Aggregates)
         .ExcludeFromDescription();
 }

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Referrals;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Casework.Dashboard;
 
@@ -11,7 +11,7 @@ namespace Safeguard.Casework.Dashboard;
 /// referrals, assessments without a report, and how many limitation dates fall in the next twelve months. The page
 /// names cases by number only; viewing it is recorded with the numbers it listed.
 /// </summary>
-[Authorize(Policy = AccountsPolicies.CaseData)]
+[Authorize(Policy = StaffPolicies.CaseData)]
 internal sealed class DashboardModel(CaseworkDashboard dashboard, ReferralDesk referrals, CaseworkAudit audit, CaseworkSettings settings) : PageModel
 {
     public ActionList Actions { get; private set; } = null!;

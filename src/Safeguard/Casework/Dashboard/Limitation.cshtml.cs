@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Casework.Dashboard;
 
@@ -9,7 +9,7 @@ namespace Safeguard.Casework.Dashboard;
 /// The cases whose claim for false imprisonment must usually be brought within the next twelve months (six years
 /// from the end of detention), soonest first. Viewing it is recorded with the case numbers it listed.
 /// </summary>
-[Authorize(Policy = AccountsPolicies.CaseData)]
+[Authorize(Policy = StaffPolicies.CaseData)]
 internal sealed class LimitationModel(CaseworkDashboard dashboard, CaseworkAudit audit) : PageModel
 {
     public IReadOnlyList<LimitationDue> Due { get; private set; } = [];

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Casework.Detention;
 
@@ -11,7 +11,7 @@ namespace Safeguard.Casework.Detention;
 /// a stay, so nothing goes with it; the page says what changes: the clocks counted from the stays, and the places the
 /// cohort figures count the client at.
 /// </summary>
-[Authorize(Policy = AccountsPolicies.CaseRecordDeletion)]
+[Authorize(Policy = StaffPolicies.CaseRecordDeletion)]
 internal sealed class DeleteEpisodeModel(CaseAccess access, CaseReading reading, CaseBook book, TimeProvider time) : DeletionPageModel(access, reading, time)
 {
     [FromRoute]

@@ -1,17 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
-using Safeguard.Forms;
+using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Detention;
 
 /// <summary>A stay in a place of detention: added, or changed (to record the day it ended, or a transfer).</summary>
-[Authorize(Policy = AccountsPolicies.CaseData)]
+[Authorize(Policy = StaffPolicies.CaseData)]
 internal sealed class DetentionModel(CaseAccess access, CaseBook book, CaseworkDbContext db, PlacesOfDetention places, TimeProvider time) : CasePageModel(access, time)
 {
     /// <summary>The episode being changed; none to add one.</summary>

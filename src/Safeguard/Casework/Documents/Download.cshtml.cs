@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Casework.Documents;
 
@@ -11,7 +11,7 @@ namespace Safeguard.Casework.Documents;
 /// Downloads a version of a document, decrypted for the member of staff who may open the case, checked against its
 /// SHA-256, recorded on the audit trail, and always as an attachment (never shown inside the application's pages).
 /// </summary>
-[Authorize(Policy = AccountsPolicies.CaseData)]
+[Authorize(Policy = StaffPolicies.CaseData)]
 internal sealed class DownloadModel(CaseAccess access, CaseBook book, TimeProvider time) : CasePageModel(access, time)
 {
     [FromRoute]

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
-using Safeguard.Forms;
+using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Documents;
 
@@ -13,7 +13,7 @@ namespace Safeguard.Casework.Documents;
 /// Uploads a document to a case (a medico-legal report, a letter), or a new version of one: stored encrypted, with
 /// its size and SHA-256, and the day it was served on the Home Office when it was.
 /// </summary>
-[Authorize(Policy = AccountsPolicies.CaseData)]
+[Authorize(Policy = StaffPolicies.CaseData)]
 internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbContext db, CaseworkSettings settings, TimeProvider time) : CasePageModel(access, time)
 {
     /// <summary>The document a new version is for; none for a new document.</summary>
@@ -33,7 +33,7 @@ internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbCo
     [BindProperty]
     public string? ServedOn { get; set; }
 
-    public IReadOnlyList<Forms.Choice> Assessments { get; private set; } = [];
+    public IReadOnlyList<Choice> Assessments { get; private set; } = [];
 
     public string MaxSize => $"{settings.MaxDocumentBytes / (1024.0 * 1024):0.#} MB";
 
@@ -100,7 +100,7 @@ internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbCo
     {
         Assessments = [.. (await db.Assessments.AsNoTracking().Where(a => a.ClientId == Opened.ClientId).OrderBy(a => a.AssessedOn)
                 .Select(a => new { a.Id, a.AssessedOn, a.ClinicianName }).ToListAsync(cancellationToken))
-            .Select(a => new Forms.Choice(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{FormInput.Long(a.AssessedOn)}, {a.ClinicianName}"))];
+            .Select(a => new Choice(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{FormInput.Long(a.AssessedOn)}, {a.ClinicianName}"))];
         return Document is not { } id || await db.Documents.AnyAsync(d => d.Id == id && d.ClientId == Opened.ClientId, cancellationToken);
     }
 

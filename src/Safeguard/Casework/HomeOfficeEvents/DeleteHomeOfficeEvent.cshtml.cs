@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Casework.HomeOfficeEvents;
 
 /// <summary>Deleting something the Home Office did (recorded on the wrong case, or twice), after a confirmation; the clocks are computed again without it.</summary>
-[Authorize(Policy = AccountsPolicies.CaseRecordDeletion)]
+[Authorize(Policy = StaffPolicies.CaseRecordDeletion)]
 internal sealed class DeleteHomeOfficeEventModel(CaseAccess access, CaseReading reading, CaseBook book, TimeProvider time) : DeletionPageModel(access, reading, time)
 {
     [FromRoute]

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
-using Safeguard.Forms;
+using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.HomeOfficeEvents;
 
@@ -12,7 +12,7 @@ namespace Safeguard.Casework.HomeOfficeEvents;
 /// second opinion requested or received, a detention review, a decision to release or remove. Added, or changed to
 /// correct it (the same form, filled in with what was saved); the clocks are computed from what is saved.
 /// </summary>
-[Authorize(Policy = AccountsPolicies.CaseData)]
+[Authorize(Policy = StaffPolicies.CaseData)]
 internal sealed class HomeOfficeModel(CaseAccess access, CaseBook book, CaseReading reading, TimeProvider time) : CasePageModel(access, time)
 {
     /// <summary>The event being changed; none to add one.</summary>
@@ -40,7 +40,7 @@ internal sealed class HomeOfficeModel(CaseAccess access, CaseBook book, CaseRead
     protected override async Task<RecordOnCase?> MissingRecordAsync(CancellationToken cancellationToken) =>
         Event is { } id && !await book.HoldsHomeOfficeEventAsync(Opened, id, cancellationToken) ? RecordOnCase.HomeOfficeEvent : null;
 
-    public static IReadOnlyList<Forms.Choice> Paragraphs { get; } =
+    public static IReadOnlyList<Choice> Paragraphs { get; } =
         [new("1", "35(1)", "Health likely to be injuriously affected by detention"), new("2", "35(2)", "Suspected suicidal intentions"), new("3", "35(3)", "Concern that the person may have been a victim of torture")];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Safeguard.Accounts;
 using Safeguard.Casework.Cases;
-using Safeguard.Forms;
+using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Referrals;
@@ -14,7 +14,7 @@ namespace Safeguard.Casework.Referrals;
 /// with its audit entry, it waits for triage like any other; the confirmation that follows gives its number and
 /// nothing about anyone.
 /// </summary>
-[Authorize(Policy = AccountsPolicies.ReferralIntake)]
+[Authorize(Policy = StaffPolicies.ReferralIntake)]
 internal sealed class RecordReferralModel(ReferralDesk desk, PlacesOfDetention places, TimeProvider time) : ReferralFormModel(places), IOrderedForm
 {
     /// <summary>The answer recorded when the person's agreement is not confirmed yet.</summary>
@@ -38,10 +38,10 @@ internal sealed class RecordReferralModel(ReferralDesk desk, PlacesOfDetention p
         [nameof(Channel), nameof(ReceivedOn), .. FormErrors.BoundFields(typeof(ReferralFormModel)), nameof(Consent)];
 
     /// <summary>The ways staff record; the public form records itself.</summary>
-    public static IReadOnlyList<Forms.Choice> ChannelOptions { get; } =
+    public static IReadOnlyList<Choice> ChannelOptions { get; } =
         [.. FormInput.Options<ReferralChannel>(CaseText.Channel, c => c == ReferralChannel.InPerson ? "At a centre, at the office or elsewhere" : null).Where(c => c.Value != nameof(ReferralChannel.PublicForm))];
 
-    public static IReadOnlyList<Forms.Choice> ConsentOptions { get; } =
+    public static IReadOnlyList<Choice> ConsentOptions { get; } =
     [
         new("yes", "Yes, the person knows about this referral and agrees to it"),
         new(NotConfirmed, "Not confirmed yet", "Triage will ask before a case is opened"),

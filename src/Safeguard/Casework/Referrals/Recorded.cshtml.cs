@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Accounts;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Casework.Referrals;
 
@@ -10,7 +10,7 @@ namespace Safeguard.Casework.Referrals;
 /// recorded it only (anyone else gets "not found"). Nothing that identifies anyone is shown again, so the page is safe
 /// on a shared screen; a supervisor is offered the referral's triage page, where reading it is recorded.
 /// </summary>
-[Authorize(Policy = AccountsPolicies.ReferralIntake)]
+[Authorize(Policy = StaffPolicies.ReferralIntake)]
 internal sealed class RecordedModel(ReferralDesk desk) : PageModel
 {
     [FromRoute]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Referrals;
@@ -21,7 +22,7 @@ internal sealed class ReferModel(ReferralDesk desk, PlacesOfDetention places, Ti
 
     public override ReferralWording Wording => Words;
 
-    public static IReadOnlyList<Forms.Choice> ConsentOptions { get; } = [new("yes", "The person knows about this referral and agrees to it")];
+    public static IReadOnlyList<Choice> ConsentOptions { get; } = [new("yes", "The person knows about this referral and agrees to it")];
 
     private static readonly ReferralWording Words = new(
         ReferrerHeading: "About you",

@@ -2,7 +2,7 @@ using System.Net.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Casework.Cases;
-using Safeguard.Forms;
+using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Referrals;
@@ -75,12 +75,12 @@ internal abstract class ReferralFormModel(PlacesOfDetention places) : PageModel
     public string? Urgency { get; set; }
 
     /// <summary>The places of detention to choose from, once loaded.</summary>
-    public IReadOnlyList<Forms.Choice> Centres { get; private set; } = [];
+    public IReadOnlyList<Choice> Centres { get; private set; } = [];
 
     /// <summary>This form's words.</summary>
     public abstract ReferralWording Wording { get; }
 
-    public static IReadOnlyList<Forms.Choice> UrgencyOptions { get; } =
+    public static IReadOnlyList<Choice> UrgencyOptions { get; } =
         [new(nameof(Referrals.Urgency.Routine), "Routine"), new(nameof(Referrals.Urgency.Urgent), "Urgent", "A removal date is set, or the person’s health is at serious risk now")];
 
     /// <summary>Loads the places of detention the form offers.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Accounts;
+using Safeguard.Platform.Web;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Referrals;
@@ -9,7 +9,7 @@ namespace Safeguard.Casework.Referrals;
 /// The referrals waiting for triage (urgent first, then oldest first) and those triaged or withdrawn in the last 30 days. The list
 /// names nobody: who the referral is about is read on its own page, where the read is recorded.
 /// </summary>
-[Authorize(Policy = AccountsPolicies.CaseSupervision)]
+[Authorize(Policy = StaffPolicies.CaseSupervision)]
 internal sealed class ReferralsModel(ReferralDesk desk, PlacesOfDetention places) : PageModel
 {
     public IReadOnlyList<ReferralSummary> Queue { get; private set; } = [];

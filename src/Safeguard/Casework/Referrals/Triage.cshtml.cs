@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Accounts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
-using Safeguard.Forms;
+using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Casework.Referrals;
@@ -13,7 +14,7 @@ namespace Safeguard.Casework.Referrals;
 /// Triage of one referral: read it (recorded), then accept it (a case opens, with the staff chosen assigned to it),
 /// decline it with a reason, or keep it waiting with a reason.
 /// </summary>
-[Authorize(Policy = AccountsPolicies.CaseSupervision)]
+[Authorize(Policy = StaffPolicies.CaseSupervision)]
 internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, PlacesOfDetention places) : PageModel
 {
     public const string Accept = "accept";
@@ -33,7 +34,7 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
     [BindProperty]
     public List<string> AgreementConfirmed { get; set; } = [];
 
-    public static IReadOnlyList<Forms.Choice> AgreementOptions { get; } = [new("yes", "The person knows about this referral and agrees to it")];
+    public static IReadOnlyList<Choice> AgreementOptions { get; } = [new("yes", "The person knows about this referral and agrees to it")];
 
     [BindProperty]
     public string? Tags { get; set; }
@@ -54,12 +55,12 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
     /// <summary>The name of the member of staff who recorded it; null for the public form.</summary>
     public string? RecordedBy { get; private set; }
 
-    public IReadOnlyList<Forms.Choice> Staff { get; private set; } = [];
+    public IReadOnlyList<Choice> Staff { get; private set; } = [];
 
     /// <summary>The referrals withdrawn as recorded twice that name this one as the one that stays.</summary>
     public IReadOnlyList<int> RecordedAgainAs { get; private set; } = [];
 
-    public static IReadOnlyList<Forms.Choice> Decisions { get; } =
+    public static IReadOnlyList<Choice> Decisions { get; } =
         [new(Accept, "Accept: open a case"), new(Wait, "Keep waiting"), new(Decline, "Decline")];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>

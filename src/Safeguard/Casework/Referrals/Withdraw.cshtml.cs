@@ -2,9 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Accounts;
 using Safeguard.Casework.Cases;
-using Safeguard.Forms;
+using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Referrals;
 
@@ -14,7 +14,7 @@ namespace Safeguard.Casework.Referrals;
 /// carries) withdraws it, with the reason chosen. It leaves the queue and stays on record as withdrawn. A referral
 /// already accepted into a case, or declined, is not withdrawn, and the page says why. Nothing on it names anyone.
 /// </summary>
-[Authorize(Policy = AccountsPolicies.CaseSupervision)]
+[Authorize(Policy = StaffPolicies.CaseSupervision)]
 internal sealed class WithdrawModel(ReferralDesk desk) : PageModel
 {
     [FromRoute]
@@ -29,7 +29,7 @@ internal sealed class WithdrawModel(ReferralDesk desk) : PageModel
 
     public ReferralSummary Summary { get; private set; } = null!;
 
-    public static IReadOnlyList<Forms.Choice> Reasons { get; } = FormInput.Options<WithdrawalReason>(CaseText.Withdrawal, reason => reason switch
+    public static IReadOnlyList<Choice> Reasons { get; } = FormInput.Options<WithdrawalReason>(CaseText.Withdrawal, reason => reason switch
     {
         WithdrawalReason.RecordedTwice => "The same referral came in two ways, or was entered twice: give the number of the other, which stays",
         WithdrawalReason.WithdrawnByThePerson => "They no longer want the charity's help",

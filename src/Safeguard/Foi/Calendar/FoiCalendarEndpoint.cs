@@ -20,7 +20,7 @@ internal static class FoiCalendarEndpoint
     {
         if (!FoiCalendarFeeds.LooksLikeToken(token)
             || await feeds.ReadAsync(token, cancellationToken) is not { } feed
-            || await staff.FindAsync(feed.OwnerId, AccountsPolicies.FoiRoles) is null)
+            || await staff.FindAsync(feed.OwnerId, StaffRoles.Foi) is null)
         {
             return TypedResults.NotFound();
         }

@@ -69,7 +69,7 @@ internal sealed class FoiReminders(
             }
             if (!owners.TryGetValue(ownerId, out var owner))
             {
-                owners[ownerId] = owner = await staff.FindAsync(ownerId, AccountsPolicies.FoiRoles);
+                owners[ownerId] = owner = await staff.FindAsync(ownerId, StaffRoles.Foi);
             }
             if (owner is null)
             {

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Foi.Calendar;
-using Safeguard.Forms;
 using Safeguard.Platform;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Foi.Staff;
 

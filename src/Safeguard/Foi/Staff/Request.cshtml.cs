@@ -48,7 +48,7 @@ internal sealed class FoiRequestModel(FoiRequestBook book, StaffDirectory staff,
     public string? ImportRefusal { get; private set; }
 
     /// <summary>Whether the person may use the import pages too (the statistics policy's roles).</summary>
-    public bool CanImport => AccountsPolicies.StatisticsRoles.Any(User.IsInRole);
+    public bool CanImport => StaffRoles.Statistics.Any(User.IsInRole);
 
     public async Task<IActionResult> OnGetAsync(int request, CancellationToken cancellationToken) =>
         await LoadAsync(request, cancellationToken) ? Page() : NotFound();
@@ -88,7 +88,7 @@ internal sealed class FoiRequestModel(FoiRequestBook book, StaffDirectory staff,
         Deadlines = await book.DeadlinesAsync(found, cancellationToken);
         Documents = await book.DocumentsAsync(id, cancellationToken);
         Imported = await citations.ReleasesCitingAsync([.. Documents.Select(d => d.Sha256)], cancellationToken);
-        OwnerName = found.OwnerId is { } owner ? (await staff.FindAsync(owner, AccountsPolicies.FoiRoles))?.DisplayName ?? "a former member of the FOI team" : null;
+        OwnerName = found.OwnerId is { } owner ? (await staff.FindAsync(owner, StaffRoles.Foi))?.DisplayName ?? "a former member of the FOI team" : null;
         return true;
     }
 }

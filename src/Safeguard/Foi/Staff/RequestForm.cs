@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Accounts;
 using Safeguard.Foi.Requests;
-using Safeguard.Forms;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Foi.Staff;
 
@@ -43,7 +43,7 @@ internal abstract class RequestFormModel(FoiRequestBook book, StaffDirectory sta
     protected async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         AllSeries = await book.AllSeriesAsync(cancellationToken);
-        Owners = await staff.InRolesAsync(AccountsPolicies.FoiRoles);
+        Owners = await staff.InRolesAsync(StaffRoles.Foi);
     }
 
     protected void Fill(FoiRequest request)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Foi.Requests;
-using Safeguard.Forms;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Foi.Staff;
 

@@ -1,3 +1,4 @@
+using Safeguard.Platform.Web;
 using Safeguard.Statistics.Releases;
 
 namespace Safeguard.Statistics.Portal;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
+using Safeguard.Platform.Web;
 using Safeguard.Statistics.Model;
 
 namespace Safeguard.Statistics.Portal;

@@ -1,3 +1,4 @@
+using Safeguard.Platform.Web;
 using Safeguard.Statistics.Headlines;
 using Safeguard.Statistics.Indicators;
 using Safeguard.Statistics.Model;

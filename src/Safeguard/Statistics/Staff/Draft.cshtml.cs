@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Statistics.Portal;
+using Safeguard.Platform.Web;
 using Safeguard.Statistics.Releases;
 
 namespace Safeguard.Statistics.Staff;

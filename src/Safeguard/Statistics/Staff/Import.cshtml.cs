@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Platform.Web;
 using Safeguard.Statistics.Importing;
 using Safeguard.Statistics.Importing.Templates;
 using Safeguard.Statistics.Model;
-using Safeguard.Statistics.Portal;
 using Safeguard.Statistics.Releases;
 
 namespace Safeguard.Statistics.Staff;

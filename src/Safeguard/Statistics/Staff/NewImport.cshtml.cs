@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Forms;
+using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Importing;
 using Safeguard.Statistics.Importing.Files;
 

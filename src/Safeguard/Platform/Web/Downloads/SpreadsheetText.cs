@@ -1,4 +1,4 @@
-namespace Safeguard.Statistics.Publishing;
+namespace Safeguard.Platform.Web.Downloads;
 
 /// <summary>
 /// Keeps downloaded text from being run as a spreadsheet formula ("CSV injection"). Following the OWASP

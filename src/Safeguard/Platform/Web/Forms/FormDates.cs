@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Safeguard.Forms;
+namespace Safeguard.Platform.Web.Forms;
 
 /// <summary>
 /// Dates as staff type them into every form: day/month/year (or year-month-day), in the years the charity's records

@@ -1,4 +1,4 @@
-namespace Safeguard.Forms;
+namespace Safeguard.Platform.Web.Forms;
 
 /// <summary>A multi-line text box, rendered by <c>_TextArea.cshtml</c> in the GOV.UK pattern.</summary>
 public sealed record TextAreaField(string Name, string Label, string? Value, string? Error, string? Hint = null, int Rows = 5);

@@ -1,6 +1,6 @@
-using Safeguard.Forms;
+using Safeguard.Platform.Web.Forms;
 
-namespace Safeguard.Tests.Forms;
+namespace Safeguard.Tests.Platform.Web.Forms;
 
 /// <summary>Dates as every form reads them: a typing slip in the year is refused with what to fix, not stored.</summary>
 public sealed class FormDatesTests

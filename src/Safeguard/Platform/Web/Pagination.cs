@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Safeguard.Statistics.Portal;
+namespace Safeguard.Platform.Web;
 
 /// <summary>
 /// One page of a long table: which page, how many there are, and the addresses of the others

@@ -3,7 +3,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Safeguard.Forms;
+namespace Safeguard.Platform.Web.Forms;
 
 /// <summary>The form errors of a page, in the GOV.UK pattern: a summary linking to each field, and a message by each.</summary>
 public static class FormErrors

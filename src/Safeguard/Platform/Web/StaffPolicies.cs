@@ -1,11 +1,13 @@
-namespace Safeguard.Accounts;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Safeguard.Platform.Web;
 
 /// <summary>
 /// Named authorization policies. Every endpoint either allows anonymous access (and is on the public allow-list the
-/// endpoint test keeps) or names one of these; an endpoint that does neither is refused (see
-/// <see cref="SignIn.ClassifiedEndpointRequirement"/>).
+/// endpoint test keeps) or names one of these; an endpoint that does neither is refused. The accounts module
+/// registers them (with the roles each admits); every module names them on its pages and route groups.
 /// </summary>
-public static class AccountsPolicies
+public static class StaffPolicies
 {
     /// <summary>Signed in with a passphrase, second factor not necessarily enrolled yet: enrolment and signing out only.</summary>
     public const string SignedIn = "signed-in";
@@ -46,28 +48,21 @@ public static class AccountsPolicies
     /// <summary>Staff who keep the charity's FOI requests on the statutory clock: policy officers and administrators.</summary>
     public const string Foi = "foi";
 
-    /// <summary>The roles that may see case data.</summary>
-    public static IReadOnlyList<string> CaseDataRoles { get; } = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Volunteer, StaffRoles.Supervisor];
+    /// <summary>The claim type (RFC 8176, authentication methods references) that says how the account signed in.</summary>
+    public const string AuthenticationMethods = "amr";
 
-    /// <summary>The roles that may delete a record from a case.</summary>
-    public static IReadOnlyList<string> CaseRecordDeletionRoles { get; } = [StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Supervisor];
-
-    /// <summary>The roles that may record a referral.</summary>
-    public static IReadOnlyList<string> ReferralIntakeRoles { get; } = [StaffRoles.Caseworker, StaffRoles.Supervisor];
-
-    /// <summary>The roles that may see aggregates.</summary>
-    public static IReadOnlyList<string> AggregateRoles { get; } =
-        [StaffRoles.Administrator, StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Researcher, StaffRoles.PolicyOfficer, StaffRoles.Supervisor];
-
-    /// <summary>The roles that may import and publish statistics.</summary>
-    public static IReadOnlyList<string> StatisticsRoles { get; } = [StaffRoles.Administrator, StaffRoles.PolicyOfficer];
-
-    /// <summary>The roles that keep FOI requests.</summary>
-    public static IReadOnlyList<string> FoiRoles { get; } = [StaffRoles.Administrator, StaffRoles.PolicyOfficer];
-
-    /// <summary>The <c>amr</c> claim value Identity adds when the second factor was given.</summary>
+    /// <summary>The <see cref="AuthenticationMethods"/> value Identity adds when the second factor was given.</summary>
     public const string MultiFactor = "mfa";
 
-    /// <summary>The claim holding when the session began (Unix seconds), for its absolute lifetime.</summary>
-    public const string SessionStartedClaim = "safeguard:session-started";
+    /// <summary>
+    /// The chain every staff policy starts with: signed in, and with a second factor; then, when roles are given,
+    /// holding one of them.
+    /// </summary>
+    public static AuthorizationPolicyBuilder RequireStaff(this AuthorizationPolicyBuilder policy, params IEnumerable<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(roles);
+        policy.RequireAuthenticatedUser().RequireClaim(AuthenticationMethods, MultiFactor);
+        return roles.Any() ? policy.RequireRole(roles) : policy;
+    }
 }

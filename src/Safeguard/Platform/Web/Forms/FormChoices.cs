@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Safeguard.Forms;
+namespace Safeguard.Platform.Web.Forms;
 
 /// <summary>A choice among a form's options (radio buttons, a select), read as every form reads it.</summary>
 public static class FormChoices

@@ -1,4 +1,4 @@
-namespace Safeguard.Forms;
+namespace Safeguard.Platform.Web.Forms;
 
 /// <summary>One labelled input with its hint and error, rendered by <c>_TextField.cshtml</c> in the GOV.UK pattern.</summary>
 /// <param name="Name">The form field's name, also its id (the error summary links to it).</param>

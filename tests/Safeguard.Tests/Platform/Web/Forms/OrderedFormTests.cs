@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using Safeguard.Forms;
+using Safeguard.Platform.Web.Forms;
 
-namespace Safeguard.Tests.Forms;
+namespace Safeguard.Tests.Platform.Web.Forms;
 
 /// <summary>
 /// A page that lists its fields in its own order for the error summary names every field it binds, once: a field left

@@ -1,6 +1,6 @@
-using Safeguard.Statistics.Publishing;
+using Safeguard.Platform.Web.Downloads;
 
-namespace Safeguard.Tests.Statistics.Publishing;
+namespace Safeguard.Tests.Platform.Web.Downloads;
 
 public sealed class SpreadsheetTextTests
 {

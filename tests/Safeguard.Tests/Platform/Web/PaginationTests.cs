@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
-using Safeguard.Statistics.Portal;
+using Safeguard.Platform.Web;
 
-namespace Safeguard.Tests.Statistics;
+namespace Safeguard.Tests.Platform.Web;
 
 public sealed class PaginationTests
 {
