@@ -70,4 +70,7 @@ public static class AccountsPolicies
 
     /// <summary>The claim holding when the session began (Unix seconds), for its absolute lifetime.</summary>
     public const string SessionStartedClaim = "safeguard:session-started";
+
+    /// <summary>The claim naming the session (random), so that signing out can end it on the server.</summary>
+    public const string SessionIdClaim = "safeguard:session-id";
 }
