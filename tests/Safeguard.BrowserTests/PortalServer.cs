@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -31,7 +30,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         Clock = clock;
         try
         {
-            var certificate = SelfSignedCertificate();
+            var certificate = LoopbackCertificate.Create();
             UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
             StartServer();
         }
@@ -89,20 +88,6 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 
     private static string KeyRing() =>
         $$"""{ "format": "safeguard-key-ring", "formatVersion": 1, "current": "browser-tests", "keys": [ { "id": "browser-tests", "created": "2026-01-01T00:00:00Z", "key": "{{Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}}" } ] }""";
-
-    private static X509Certificate2 SelfSignedCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        names.AddDnsName("localhost");
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        // Kestrel on Linux needs the private key in a form it can use: a round trip through PKCS#12 gives that.
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
-    }
 
     public override async ValueTask DisposeAsync()
     {

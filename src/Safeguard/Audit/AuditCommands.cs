@@ -8,8 +8,10 @@ using Safeguard.Audit.Searching;
 namespace Safeguard.Audit;
 
 /// <summary>
-/// <c>audit verify</c> checks the chain (exit 0 intact, 1 broken, naming the first broken entry) and
-/// <c>audit search</c> lists entries, newest first, for administrators at the command line.
+/// <c>audit verify [--anchor N:HASH]</c> checks the chain, and that the anchored entry is still there unchanged (exit 0
+/// intact, 1 broken, naming the first broken entry); <c>audit anchor</c> checks the chain and prints its head as an
+/// anchor to keep elsewhere, recording that it did; <c>audit search</c> lists entries, newest first, for
+/// administrators at the command line.
 /// </summary>
 public static class AuditCommands
 {
@@ -21,27 +23,71 @@ public static class AuditCommands
         new("audit", "The audit trail: who did what to which record, when and from where; hash-chained and append-only.")
         {
             Verify(open),
+            Anchor(open),
             Search(open),
         };
 
     private static Command Verify(Func<ParseResult, CancellationToken, Task<IHost>> open)
     {
-        var command = new Command("verify", "Check every entry's hash and link; name the first broken entry (exit 1) or say the trail is intact (exit 0).");
+        var anchorOption = new Option<string?>("--anchor")
+        {
+            Description = $"An anchor kept elsewhere ({AuditAnchor.Form}, as audit anchor printed it): that entry must still be there with that hash.",
+        };
+        var command = new Command("verify", "Check every entry's hash and link, and the anchor if given; name the first broken entry (exit 1) or say the trail is intact (exit 0).")
+        {
+            anchorOption,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            AuditAnchor? anchor = null;
+            if (result.GetValue(anchorOption) is { } text && !AuditAnchor.TryParse(text, out anchor))
+            {
+                await Console.Error.WriteLineAsync($"error: --anchor is written {AuditAnchor.Form}: the entry's number, a colon and its 64-digit hash, as audit anchor printed it.");
+                return Broken;
+            }
+            using var host = await open(result, cancellationToken);
+            var outcome = await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync(new ConsoleProgress(), anchor, cancellationToken);
+            return await ReportAsync(outcome);
+        });
+        return command;
+    }
+
+    private static Command Anchor(Func<ParseResult, CancellationToken, Task<IHost>> open)
+    {
+        var command = new Command("anchor",
+            $"Check the chain, then print its head as an anchor ({AuditAnchor.Form}) to keep outside Safeguard, and record on the trail that it was taken; exit 1, with no anchor, when the chain is broken.");
         command.SetAction(async (result, cancellationToken) =>
         {
             using var host = await open(result, cancellationToken);
             var outcome = await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync(new ConsoleProgress(), cancellationToken);
-            if (outcome.Intact)
+            if (outcome.Head is not { } head)
             {
-                Console.WriteLine(outcome.Summary);
-                Console.WriteLine(outcome.Advice);
-                return 0;
+                return await ReportAsync(outcome);
             }
-            await Console.Error.WriteLineAsync(outcome.Summary);
-            await Console.Error.WriteLineAsync(outcome.Advice);
-            return Broken;
+            var origin = host.Services.GetRequiredService<IAuditOrigin>();
+            await host.Services.GetRequiredService<IAuditTrail>().RecordAsync(
+                new AuditEvent(origin.Actor, AuditAction.Read, Admin.TrailModel.TrailRecordType, null, origin.Source, $"anchor taken: {head}"), cancellationToken);
+            // The anchor alone on the first line, for a script to keep.
+            Console.WriteLine(head.ToString());
+            Console.WriteLine(outcome.Summary);
+            Console.WriteLine(outcome.Advice);
+            return 0;
         });
         return command;
+    }
+
+    /// <summary>An intact trail's sentences on standard output (exit 0), a broken one's on standard error (exit 1).</summary>
+    private static async Task<int> ReportAsync(AuditVerification outcome)
+    {
+        if (outcome.Intact)
+        {
+            Console.WriteLine(outcome.Summary);
+            Console.WriteLine(outcome.Advice);
+            return 0;
+        }
+        await Console.Error.WriteLineAsync(outcome.Summary);
+        await Console.Error.WriteLineAsync(outcome.Advice);
+        return Broken;
     }
 
     private static Command Search(Func<ParseResult, CancellationToken, Task<IHost>> open)

@@ -32,7 +32,7 @@ public sealed partial class DatabaseInitializer(
         {
             await RunAsync(demonstrationData, cancellationToken);
         }
-        catch (System.Data.Common.DbException failure)
+        catch (Exception failure) when (failure is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
         {
             throw new DatabaseUnavailableException(
                 $"Could not prepare the {database.Describe()}: {failure.Message.TrimEnd('.')}. Check --database (or ConnectionStrings__Default), that the server is running and that the account may create tables.",
@@ -42,6 +42,7 @@ public sealed partial class DatabaseInitializer(
 
     private async Task RunAsync(bool demonstrationData, CancellationToken cancellationToken)
     {
+        await database.CreateSqliteFileOwnerOnlyAsync(cancellationToken);
         foreach (var module in modules)
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -72,6 +72,41 @@ public sealed record SafeguardDatabase(DatabaseProvider Provider, string Connect
         }
     }
 
+    /// <summary>
+    /// Creates an embedded database's file, empty and readable and writable by its owner only (0600), when it is not
+    /// there yet, before SQLite would create it readable by everyone (0644, less the umask). SQLite gives its
+    /// <c>-wal</c> and <c>-shm</c> files the database file's mode, so they are owner-only too. The file is put in WAL
+    /// mode, as EF Core does when it creates one (it leaves a file that exists as it is).
+    /// </summary>
+    public async Task CreateSqliteFileOwnerOnlyAsync(CancellationToken cancellationToken)
+    {
+        if (Provider != DatabaseProvider.Sqlite || OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString);
+        if (builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:" || File.Exists(builder.DataSource))
+        {
+            return;
+        }
+        try
+        {
+            await using (Backup.BackupFolder.CreatePrivateFile(builder.DataSource))
+            {
+            }
+        }
+        catch (IOException) when (File.Exists(builder.DataSource))
+        {
+            // Another process created it first, the same way.
+            return;
+        }
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var wal = connection.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode = WAL";
+        await wal.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>A description safe to print: the provider and where, never a password.</summary>
     public string Describe()
     {

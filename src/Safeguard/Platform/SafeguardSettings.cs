@@ -78,7 +78,10 @@ public static class SafeguardSettings
     /// <summary>The hour of the day (0 to 23, server time) at which FOI reminders are queued (default 7).</summary>
     public const string FoiReminderHour = "Safeguard:Foi:ReminderHour";
 
-    /// <summary>Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto headers are believed (comma-separated).</summary>
+    /// <summary>
+    /// Addresses or networks of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto headers are believed
+    /// (comma-separated); with none, the headers are ignored.
+    /// </summary>
     public const string TrustedProxies = "Safeguard:TrustedProxies";
 
     /// <summary>Days after which an awaited Home Office response (a decision on a report, a rule 35 response, a second opinion) is overdue (default 14).</summary>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using Safeguard.Accounts;
@@ -49,16 +48,7 @@ public static class SafeguardWebApplication
             options.RootDirectory = "/";
             options.Conventions.AllowAnonymousToFolder("/SystemPages");
         });
-        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
-        {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            forwarded.KnownIPNetworks.Clear();
-            forwarded.KnownProxies.Clear();
-            foreach (var proxy in (builder.Configuration[SafeguardSettings.TrustedProxies] ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-            }
-        });
+        builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddHsts(hsts =>
         {
             hsts.MaxAge = TimeSpan.FromDays(365);
@@ -87,7 +77,8 @@ public static class SafeguardWebApplication
         {
             app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<PublicAddress>().WarnIfNotConfigured);
         }
-        // Only the proxies named in Safeguard:TrustedProxies are believed about the client's address and scheme.
+        // Only the proxies named in Safeguard:TrustedProxies are believed about the client's address and scheme; with
+        // none named, no one is (TrustedProxies).
         app.UseForwardedHeaders();
         app.UseErrorResponses();
         if (!app.Environment.IsDevelopment())

@@ -83,6 +83,40 @@ public abstract class StaffSessionTests<TFactory>(TFactory factory) : IClassFixt
         await ShouldBeSentToSignInAsync(second, "the other browser's session ended too");
     }
 
+    [Fact]
+    public async Task SignOut_ACopyOfTheSessionCookieTakenBefore_IsRefusedAfterWhileAnotherBrowserStaysSignedIn()
+    {
+        var staff = await StaffBrowser.CreateAsync(factory, StaffRoles.Caseworker);
+        var first = new StaffBrowser(factory);
+        var signedIn = await first.SignInAsync(staff);
+        // Whoever copies the cookie (a shared computer, a stolen profile) holds the session as its browser does.
+        var copy = string.Join("; ", signedIn.Headers.GetValues("Set-Cookie")
+            .Where(c => c.StartsWith("__Host-Safeguard.Session", StringComparison.Ordinal)).Select(c => c.Split(';')[0]));
+        copy.ShouldNotBeEmpty();
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        var second = new StaffBrowser(factory);
+        await second.SignInSuccessfullyAsync(staff);
+        (await WithCookieAsync(copy)).StatusCode.ShouldBe(HttpStatusCode.OK, "the copy works while the session lasts");
+
+        var done = await first.SubmitAsync(AccountsPaths.SignOut, []);
+        done.Headers.Location!.OriginalString.ShouldBe(AccountsPaths.SignIn + "?signedOut=here");
+
+        var copied = await WithCookieAsync(copy);
+        copied.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the copy taken before signing out");
+        StaffBrowser.PathOf(copied.Headers.Location).ShouldStartWith(AccountsPaths.SignIn);
+        await ShouldBeSentToSignInAsync(first, "signed out");
+        await ShouldReachHomeAsync(second, "the other browser's session goes on");
+    }
+
+    /// <summary>The staff home asked for with <paramref name="cookie"/> alone, as from another computer.</summary>
+    private async Task<HttpResponseMessage> WithCookieAsync(string cookie)
+    {
+        using var client = factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, AccountsPaths.Home);
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request, Cancel);
+    }
+
     private async Task<StaffBrowser> SignedInAsync(string role)
     {
         var browser = new StaffBrowser(factory);

@@ -214,6 +214,64 @@ public abstract class AuditChainTests<TDatabase>
     }
 
     [Fact]
+    public async Task VerifyAgainstAnchor_NewestEntriesDeletedSince_NamesTheMissingEntries()
+    {
+        await using var database = await FreshAsync();
+        await AppendAsync(database, 5);
+        var anchor = (await database.Verifier.VerifyAsync(null, Cancel)).Head.ShouldNotBeNull();
+        anchor.Sequence.ShouldBe(5);
+        (await database.Verifier.VerifyAsync(null, anchor, Cancel)).Intact.ShouldBeTrue();
+        await AppendAsync(database, 1);
+        (await database.Verifier.VerifyAsync(null, anchor, Cancel)).Intact.ShouldBeTrue("entries written after the anchor change nothing");
+
+        await database.TamperAsync("DELETE FROM audit_entries WHERE \"Sequence\" >= 4");
+
+        (await database.Verifier.VerifyAsync(null, Cancel)).Intact.ShouldBeTrue("the chain alone cannot show entries removed from its end");
+        var outcome = await database.Verifier.VerifyAsync(null, anchor, Cancel);
+        outcome.Intact.ShouldBeFalse();
+        outcome.BrokenAt.ShouldBe(4);
+        outcome.Problem.ShouldBe("entries 4 to 5 are missing: the anchor names entry 5, but the trail ends at entry 3 (deleted after the anchor was taken)");
+        outcome.Summary.ShouldBe($"The audit trail is broken: {outcome.Problem}.");
+    }
+
+    [Fact]
+    public async Task VerifyAgainstAnchor_NewestEntryDeletedAndAnotherChainedInItsPlace_NamesTheEntry()
+    {
+        await using var database = await FreshAsync();
+        await AppendAsync(database, 3);
+        var anchor = (await database.Verifier.VerifyAsync(null, Cancel)).Head.ShouldNotBeNull();
+
+        await database.TamperAsync("DELETE FROM audit_entries WHERE \"Sequence\" = 3");
+        (await database.Verifier.VerifyAsync(null, anchor, Cancel)).Problem
+            .ShouldBe("entry 3 is missing: the anchor names it, but the trail ends at entry 2 (deleted after the anchor was taken)");
+        // Whoever deleted it writes another entry 3, correctly chained: only the anchor shows it.
+        await database.Trail().RecordAsync(Event(3, "an innocent read"), Cancel);
+
+        (await database.Verifier.VerifyAsync(null, Cancel)).Intact.ShouldBeTrue();
+        var outcome = await database.Verifier.VerifyAsync(null, anchor, Cancel);
+        outcome.BrokenAt.ShouldBe(3);
+        outcome.Problem.ShouldBe($"entry 3 is not the entry anchored: its hash is not {anchor.Hash[..12]}…, so the trail up to it was rewritten after the anchor was taken");
+    }
+
+    [Theory]
+    [InlineData("5:0123456789abcdef0123456789abcdef0123456789abcdef0123456789ABCDEF", true)]
+    [InlineData(" 1:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef ", true)]
+    [InlineData("0:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", false)]
+    [InlineData("5:0123456789abcdef", false)]
+    [InlineData("5;0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", false)]
+    [InlineData("five:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", false)]
+    [InlineData("", false)]
+    public void AnchorTryParse_WrittenNColonHash_IsReadWithTheHashInLowerCase(string text, bool read)
+    {
+        AuditAnchor.TryParse(text, out var anchor).ShouldBe(read);
+        if (read)
+        {
+            anchor.ShouldNotBeNull().Hash.ShouldBe("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+            anchor.ToString().ShouldBe(text.Trim().ToLowerInvariant());
+        }
+    }
+
+    [Fact]
     public async Task Search_Filters_NewestFirst()
     {
         await using var database = await FreshAsync();

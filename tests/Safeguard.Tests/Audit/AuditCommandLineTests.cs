@@ -36,16 +36,30 @@ public sealed class AuditCommandLineTests : IDisposable
         output.ShouldContain("The audit trail is intact: 0 entries");
     }
 
-    [Fact]
-    public async Task ImportAndPublish_AreRecordedWithoutPersonalData_AndTamperingIsNamedWithExit1()
+    /// <summary>Imports a synthetic answer whose file name and source name a (made-up) person, as a real one might.</summary>
+    private async Task ImportAnswerAsync()
     {
-        // A synthetic answer whose file name and source name a (made-up) person, as a real one might.
         var file = Path.Combine(folder.FullName, "foi-answer-for-Jane-Example.csv");
         await File.WriteAllTextAsync(file, "Date,Year,Quarter,Nationality,Region,Sex,Age,Current place of detention,Length of detention,People\n"
             + "2023-12-31,2023,4,Utopia,Elsewhere,Male,18 to 29,Brook House IRC,A: 3 days or less,5\n"
             + "2023-12-31,2023,4,Arcadia,Elsewhere,Female,30 to 39,Yarl's Wood IRC,B: 4 to 7 days,7\n", Cancel);
         (await RunAsync("import", file, "--template", "home-office-det-d02", "--release", "2024-h2",
             "--source", "FOI 12345 (Jane Example)", "--title", "Answer to Jane Example")).ExitCode.ShouldBe(0);
+    }
+
+    private async Task TamperAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder.FullName, "safeguard.db")};Pooling=False");
+        await connection.OpenAsync(Cancel);
+        await using var tamper = connection.CreateCommand();
+        tamper.CommandText = sql;
+        await tamper.ExecuteNonQueryAsync(Cancel);
+    }
+
+    [Fact]
+    public async Task ImportAndPublish_AreRecordedWithoutPersonalData_AndTamperingIsNamedWithExit1()
+    {
+        await ImportAnswerAsync();
         (await RunAsync("publish", "2024-h2")).ExitCode.ShouldBe(0);
 
         var search = await RunAsync("audit", "search", "--record-type", "release", "--record-id", "2024-h2");
@@ -63,16 +77,36 @@ public sealed class AuditCommandLineTests : IDisposable
         intact.ExitCode.ShouldBe(0);
         intact.Output.ShouldContain("The audit trail is intact: 2 entries");
 
-        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder.FullName, "safeguard.db")};Pooling=False"))
-        {
-            await connection.OpenAsync(Cancel);
-            await using var tamper = connection.CreateCommand();
-            tamper.CommandText = "DROP TRIGGER audit_entries_no_update; UPDATE audit_entries SET \"Actor\" = 'someone-else' WHERE \"Sequence\" = 1;";
-            await tamper.ExecuteNonQueryAsync(Cancel);
-        }
+        await TamperAsync("DROP TRIGGER audit_entries_no_update; UPDATE audit_entries SET \"Actor\" = 'someone-else' WHERE \"Sequence\" = 1;");
         var broken = await RunAsync("audit", "verify");
         broken.ExitCode.ShouldBe(1);
         broken.Errors.ShouldContain("The audit trail is broken: entry 1: its hash does not match its contents (changed after it was written).");
         broken.Errors.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Anchor_PrintsAndRecordsTheHead_AndVerifyWithItNamesTheNewestEntriesDeletedSince()
+    {
+        await ImportAnswerAsync();
+
+        var anchored = await RunAsync("audit", "anchor");
+        anchored.ExitCode.ShouldBe(0, anchored.Errors);
+        var anchor = anchored.Output.Split('\n')[0];
+        anchor.ShouldMatch("^1:[0-9a-f]{64}$");
+        anchored.Output.ShouldContain($"audit verify --anchor {anchor}");
+        var recorded = await RunAsync("audit", "search", "--record-type", "audit-trail");
+        recorded.Output.ShouldContain($"system  read  audit-trail  from command line  anchor taken: {anchor}");
+        (await RunAsync("audit", "verify", "--anchor", anchor)).Output.ShouldContain("The audit trail is intact: 2 entries");
+
+        // Someone able to write the database file removes every entry, the anchor's record too.
+        await TamperAsync("DROP TRIGGER audit_entries_no_delete; DELETE FROM audit_entries;");
+        (await RunAsync("audit", "verify")).ExitCode.ShouldBe(0, "the chain alone cannot show entries removed from its end");
+        var broken = await RunAsync("audit", "verify", "--anchor", anchor);
+        broken.ExitCode.ShouldBe(1);
+        broken.Errors.ShouldContain("The audit trail is broken: entry 1 is missing: the anchor names it, but the trail is empty (deleted after the anchor was taken).");
+
+        var malformed = await RunAsync("audit", "verify", "--anchor", "1:abc");
+        malformed.ExitCode.ShouldBe(1);
+        malformed.Errors.ShouldContain("error: --anchor is written N:HASH");
     }
 }

@@ -136,6 +136,15 @@ public abstract class AuditPageHttpTests<TFactory>(TFactory factory) : IClassFix
         var intact = await StaffBrowser.ParseAsync(await browser.SubmitAsync(AuditPaths.Trail, [], handler: "Verify"));
         intact.QuerySelector(".verification-outcome")!.TextContent.ShouldStartWith("The audit trail is intact: ");
         intact.QuerySelector(".verification-outcome")!.TextContent.ShouldContain("entries; the last entry's hash is ");
+        // The head to write down, and the check against it.
+        var anchor = intact.QuerySelector("code.audit-anchor").ShouldNotBeNull().TextContent;
+        anchor.ShouldMatch("^[0-9]+:[0-9a-f]{64}$");
+        var anchored = await StaffBrowser.ParseAsync(await browser.SubmitAsync(AuditPaths.Trail, [new("Anchor", anchor)], handler: "Verify"));
+        var anchoredNumber = long.Parse(anchor.Split(':')[0], System.Globalization.CultureInfo.InvariantCulture).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture);
+        anchored.QuerySelector(".verification-outcome")!.TextContent.ShouldEndWith($"Entry {anchoredNumber} is the one anchored.");
+        var malformed = await StaffBrowser.ParseAsync(await browser.SubmitAsync(AuditPaths.Trail, [new("Anchor", "the hash I wrote down")], handler: "Verify"));
+        malformed.QuerySelector("#Anchor-error")!.TextContent.ShouldContain("Enter the anchor as it was written down");
+        malformed.QuerySelector(".verification-outcome").ShouldBeNull();
 
         var signIn = Rows(await browser.PageAsync($"{AuditPaths.Trail}?Actor={admin.Id}&Action=sign-in")).ShouldHaveSingleItem();
         var sequence = long.Parse(signIn[0].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
@@ -151,6 +160,7 @@ public abstract class AuditPageHttpTests<TFactory>(TFactory factory) : IClassFix
         // Both checks are on the trail, with their outcome.
         var checks = Rows(await browser.PageAsync($"{AuditPaths.Trail}?Actor={admin.Id}&RecordType=audit-trail&Action=read"));
         checks.ShouldContain(r => r[6].StartsWith("checked the chain: intact", StringComparison.Ordinal));
+        checks.ShouldContain(r => r[6].StartsWith("checked the chain against the anchor at entry ", StringComparison.Ordinal));
         checks.ShouldContain(r => r[6] == $"checked the chain: broken at entry {sequence}");
     }
 

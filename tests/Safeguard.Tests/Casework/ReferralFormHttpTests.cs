@@ -46,11 +46,14 @@ public abstract class ReferralFormHttpTests<TFactory>(TFactory factory) : IClass
     }
 
     [Fact]
-    public async Task Refer_OverPlainHttp_SaysSoAndKeepsNothing()
+    public async Task Refer_OverPlainHttp_IsSentToHttpsAndKeepsNothing()
     {
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });
-        var form = await client.GetStringAsync(CaseworkPaths.Refer, Cancel);
-        form.ShouldContain("works only over a secure connection");
+        var redirected = await client.GetAsync(CaseworkPaths.Refer, Cancel);
+        redirected.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        redirected.Headers.Location.ShouldBe(new Uri("https://localhost/refer"));
+        redirected.Headers.Contains("Set-Cookie").ShouldBeFalse("a __Host- cookie over HTTP is one browsers refuse");
+        var form = await factory.CreateStaffClient().GetStringAsync(CaseworkPaths.Refer, Cancel);
         var token = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(form).QuerySelector<IHtmlInputElement>("main form input[name=__RequestVerificationToken]")!.Value;
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();

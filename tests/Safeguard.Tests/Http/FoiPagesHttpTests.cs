@@ -315,6 +315,22 @@ public abstract class FoiPagesHttpTests<TFactory>(TFactory factory) : IClassFixt
         (await researcher.Client.GetAsync(path, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task AnswerDocument_NamedWithARightToLeftOverride_IsListedAndServedUnderTheNameWithout()
+    {
+        var (officer, staff) = await SignedInAsync(StaffRoles.PolicyOfficer);
+        var path = await CreateAsync(officer, staff, Unique("MJ-FOI-RLO"), Today);
+
+        // Shown as "answerexe.csv" with the override in place.
+        var page = await AttachAsync(officer, path, Encoding.UTF8.GetBytes("Centre,Jan-Jun 2031\n"), "answer\u202Evsc.exe");
+
+        var link = page.QuerySelector<IHtmlAnchorElement>("main table a[download]").ShouldNotBeNull();
+        link.TextContent.ShouldBe("answervsc.exe");
+        var download = await officer.Client.GetAsync(link.GetAttribute("href"), Cancel);
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        download.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("answervsc.exe");
+    }
+
     private static MultipartFormDataContent Multipart(byte[] content, string fileName, string token)
     {
         var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };

@@ -499,6 +499,9 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
     [InlineData("not-a-hash")]
     [InlineData("abc123")]
     [InlineData("gggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggg")]
+    [InlineData("%20")]
+    [InlineData("%09")]
+    [InlineData("%20%20%20")]
     public async Task SourcePage_UnknownOrMalformedSha256_Is404(string sha256)
     {
         (await PageAsync($"/statistics/sources/{sha256}", HttpStatusCode.NotFound)).QuerySelector("h1")!.TextContent.ShouldBe("Page not found");

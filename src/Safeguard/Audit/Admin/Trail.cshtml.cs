@@ -46,6 +46,10 @@ public sealed class TrailModel(AuditQuery query, AuditVerifier verifier, IAuditT
     [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
 
+    /// <summary>An anchor written down earlier (<c>N:HASH</c>) to check the trail against; optional.</summary>
+    [BindProperty]
+    public string? Anchor { get; set; }
+
     /// <summary>The page of results, or null when the search was not run (the form has errors, or this is a check).</summary>
     public AuditSearchPage? Results { get; private set; }
 
@@ -77,10 +81,17 @@ public sealed class TrailModel(AuditQuery query, AuditVerifier verifier, IAuditT
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken)
     {
-        Verification = await verifier.VerifyAsync(null, cancellationToken);
+        AuditAnchor? anchor = null;
+        if (Trimmed(Anchor) is { } text && !AuditAnchor.TryParse(text, out anchor))
+        {
+            ModelState.AddModelError(nameof(Anchor), "Enter the anchor as it was written down: the entry’s number, a colon and its 64-digit hash");
+            return Page();
+        }
+        Verification = await verifier.VerifyAsync(null, anchor, cancellationToken);
+        var against = anchor is null ? "" : string.Create(CultureInfo.InvariantCulture, $" against the anchor at entry {anchor.Sequence}");
         var detail = Verification.Intact
-            ? string.Create(CultureInfo.InvariantCulture, $"checked the chain: intact, {Verification.Entries} entries")
-            : string.Create(CultureInfo.InvariantCulture, $"checked the chain: broken at entry {Verification.BrokenAt}");
+            ? string.Create(CultureInfo.InvariantCulture, $"checked the chain{against}: intact, {Verification.Entries} entries")
+            : string.Create(CultureInfo.InvariantCulture, $"checked the chain{against}: broken at entry {Verification.BrokenAt}");
         await trail.RecordAsync(new AuditEvent(origin.Actor, AuditAction.Read, TrailRecordType, null, origin.Source, detail), cancellationToken);
         return Page();
     }

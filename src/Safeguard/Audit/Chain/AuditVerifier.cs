@@ -9,22 +9,31 @@ namespace Safeguard.Audit.Chain;
 /// <param name="HeadHash">The hash of the last intact entry (64 zeros for an empty trail): note it down to detect later truncation.</param>
 /// <param name="BrokenAt">The sequence number of the first broken entry, or null when intact.</param>
 /// <param name="Problem">What is wrong with it, in words, naming the entry.</param>
-public sealed record AuditVerification(long Entries, string HeadHash, long? BrokenAt, string? Problem)
+/// <param name="Anchor">The anchor the trail was checked against, if any.</param>
+/// <param name="AgainstAnchor">Whether only the anchor shows the problem (the chain itself links up).</param>
+public sealed record AuditVerification(long Entries, string HeadHash, long? BrokenAt, string? Problem, AuditAnchor? Anchor = null, bool AgainstAnchor = false)
 {
     public bool Intact => BrokenAt is null;
+
+    /// <summary>The head as an anchor to write down (<c>N:HASH</c>); null when the trail is broken or empty.</summary>
+    public AuditAnchor? Head => Intact && Entries > 0 ? new AuditAnchor(Entries, HeadHash) : null;
 
     /// <summary>
     /// The outcome in one sentence, the same from <c>audit verify</c> and the administrators' page: "The audit trail is
     /// intact: 1,234 entries; the last entry's hash is ..." or "The audit trail is broken: entry 58: ...".
     /// </summary>
     public string Summary => Intact
-        ? Invariant($"The audit trail is intact: {Entries:#,0} entries; the last entry's hash is {HeadHash}.")
+        ? Invariant($"The audit trail is intact: {Entries:#,0} entries; the last entry's hash is {HeadHash}.{(Anchor is null ? "" : Invariant($" Entry {Anchor.Sequence:#,0} is the one anchored."))}")
         : Invariant($"The audit trail is broken: {Problem}.");
 
     /// <summary>What to do next.</summary>
-    public string Advice => Intact
-        ? "Keep that hash somewhere else: a later check whose trail no longer reaches it shows entries removed from the end."
-        : Invariant($"The {Entries:#,0} entries before it are intact. Keep the database as it is and report it.");
+    public string Advice => (Head, AgainstAnchor) switch
+    {
+        ({ } head, _) => $"Keep the anchor {head} somewhere the database's users cannot change (see docs/audit.md): checked against it later (audit verify --anchor {head}), the trail shows any entry up to it removed or rewritten since.",
+        (null, _) when Intact => "The trail is empty: there is nothing to anchor yet.",
+        (null, true) => "The chain itself links up, so whoever did it could write to the database and recompute hashes. Keep the database as it is and report it.",
+        (null, false) => Invariant($"The {Entries:#,0} entries before it are intact. Keep the database as it is and report it."),
+    };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
@@ -38,7 +47,11 @@ public sealed class AuditVerifier(AuditDatabase database)
     /// <summary>How often progress is reported, in entries.</summary>
     public const int ProgressInterval = 100_000;
 
-    public async Task<AuditVerification> VerifyAsync(IProgress<long>? progress, CancellationToken cancellationToken)
+    public Task<AuditVerification> VerifyAsync(IProgress<long>? progress, CancellationToken cancellationToken) =>
+        VerifyAsync(progress, null, cancellationToken);
+
+    /// <summary>Checks the chain and, given an <paramref name="anchor"/>, that the anchored entry is still there with its hash.</summary>
+    public async Task<AuditVerification> VerifyAsync(IProgress<long>? progress, AuditAnchor? anchor, CancellationToken cancellationToken)
     {
         await using var db = database.Open();
         long checkedEntries = 0;
@@ -65,6 +78,12 @@ public sealed class AuditVerifier(AuditDatabase database)
                     ? $"entry 1: previous hash is not the starting value of 64 zeros"
                     : $"entry {Number(entry.Sequence)}: previous hash does not match entry {Number(entry.Sequence - 1)}");
             }
+            if (entry.Sequence == anchor?.Sequence && entry.Hash != anchor.Hash)
+            {
+                return new(checkedEntries, previousHash, entry.Sequence,
+                    $"entry {Number(entry.Sequence)} is not the entry anchored: its hash is not {anchor.Hash[..12]}…, so the trail up to it was rewritten after the anchor was taken",
+                    anchor, AgainstAnchor: true);
+            }
             previousHash = entry.Hash;
             checkedEntries++;
             expected++;
@@ -73,7 +92,15 @@ public sealed class AuditVerifier(AuditDatabase database)
                 progress?.Report(checkedEntries);
             }
         }
-        return new(checkedEntries, previousHash, null, null);
+        if (anchor is not null && checkedEntries < anchor.Sequence)
+        {
+            var ends = checkedEntries == 0 ? "the trail is empty" : $"the trail ends at entry {Number(checkedEntries)}";
+            return new(checkedEntries, previousHash, checkedEntries + 1, checkedEntries + 1 == anchor.Sequence
+                    ? $"entry {Number(anchor.Sequence)} is missing: the anchor names it, but {ends} (deleted after the anchor was taken)"
+                    : $"entries {Number(checkedEntries + 1)} to {Number(anchor.Sequence)} are missing: the anchor names entry {Number(anchor.Sequence)}, but {ends} (deleted after the anchor was taken)",
+                anchor, AgainstAnchor: true);
+        }
+        return new(checkedEntries, previousHash, null, null, anchor);
     }
 
     private static string Number(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);

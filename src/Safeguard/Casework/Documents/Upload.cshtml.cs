@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
+using Safeguard.Platform;
 using Safeguard.Platform.Web;
 using Safeguard.Platform.Web.Forms;
 
@@ -77,7 +78,7 @@ internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbCo
         {
             ModelState.AddModelError("File", TooLargeMessage);
         }
-        else if (Path.GetFileName(UploadedFile.FileName) is not { Length: > 0 and <= 255 })
+        else if (StoredFileName.From(UploadedFile.FileName) is not { Length: > 0 and <= 255 })
         {
             ModelState.AddModelError("File", "The file's name must be 255 characters or fewer; rename it and choose it again");
         }
@@ -91,7 +92,7 @@ internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbCo
         await UploadedFile.CopyToAsync(buffer, cancellationToken);
         var stored = await book.UploadAsync(Opened, new DocumentUpload(
             Document, kind!.Value, kind == DocumentKind.MedicoLegalReport ? Assessment : null, served,
-            Path.GetFileName(UploadedFile.FileName), StoredContentType(UploadedFile.ContentType), buffer.ToArray()), cancellationToken);
+            StoredFileName.From(UploadedFile.FileName), StoredContentType(UploadedFile.ContentType), buffer.ToArray()), cancellationToken);
         return stored is null ? await DeletedMeanwhileAsync(cancellationToken) : LocalRedirect($"{CaseworkPaths.Case(CaseNumber)}/documents/{stored.Value.Document}");
     }
 

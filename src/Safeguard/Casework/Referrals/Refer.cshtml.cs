@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Safeguard.Platform;
 using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Reading;
 
@@ -15,7 +17,7 @@ namespace Safeguard.Casework.Referrals;
 /// </summary>
 [EnableRateLimiting(CaseworkModule.ReferralRateLimit)]
 [AllowAnonymous]
-internal sealed class ReferModel(ReferralDesk desk, PlacesOfDetention places, TimeProvider time) : ReferralFormModel(places)
+internal sealed class ReferModel(ReferralDesk desk, PlacesOfDetention places, TimeProvider time, PublicAddress address) : ReferralFormModel(places)
 {
     [BindProperty]
     public List<string> Consent { get; set; } = [];
@@ -37,8 +39,23 @@ internal sealed class ReferModel(ReferralDesk desk, PlacesOfDetention places, Ti
         ConcernHint: "For example injuries, scars from torture, thoughts of suicide, an illness not treated. Up to 5,000 characters.",
         ConcernMissing: "Tell us what worries you about the person’s health");
 
-    /// <summary>The form; its antiforgery token already makes the response no-store.</summary>
-    public Task OnGetAsync(CancellationToken cancellationToken) => LoadCentresAsync(cancellationToken);
+    /// <summary>
+    /// The form, over HTTPS only; its antiforgery token already makes the response no-store. Over HTTP a browser would
+    /// refuse the form's <c>__Host-</c> antiforgery cookie, and the person would be typing health data into a page
+    /// sent in clear, so the address is sent on to its HTTPS twin: the public address when that is HTTPS, else the
+    /// same host.
+    /// </summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!Request.IsHttps)
+        {
+            return Redirect(address.Configured is { } configured && configured.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                ? configured + CaseworkPaths.Refer
+                : UriHelper.BuildAbsolute("https", Request.Host, Request.PathBase, Request.Path));
+        }
+        await LoadCentresAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

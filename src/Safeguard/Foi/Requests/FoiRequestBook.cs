@@ -240,7 +240,7 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
         var document = new FoiAnswerDocument
         {
             RequestId = request.Id,
-            FileName = Path.GetFileName(fileName) is { Length: > 0 and <= 260 } name ? name : "answer",
+            FileName = StoredFileName.From(fileName) is { Length: > 0 and <= 260 } name ? name : "answer",
             Content = content,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             SizeBytes = content.LongLength,

@@ -12,7 +12,7 @@ namespace Safeguard.Statistics.Importing;
 public sealed record SourceDetails(string? Title = null, string Authority = "Home Office", string? Reference = null, DateOnly? DateReceived = null);
 
 /// <summary>A file to import with a template into a draft release.</summary>
-/// <param name="FileName">The file's name as received; only its last part is kept.</param>
+/// <param name="FileName">The file's name as received; only its last part is kept, cleaned (<see cref="Platform.StoredFileName"/>).</param>
 /// <param name="Content">The file's bytes, stored as they are.</param>
 /// <param name="Template">The name of the template that reads it.</param>
 /// <param name="Release">The draft release's slug; a new draft is started from the latest published release.</param>

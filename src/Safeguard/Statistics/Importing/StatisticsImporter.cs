@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Safeguard.Audit;
+using Safeguard.Platform;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Importing.Files;
 using Safeguard.Statistics.Importing.Templates;
@@ -48,11 +49,11 @@ public sealed partial class StatisticsImporter(StatisticsDbContext db, TemplateS
         {
             document = new SourceDocument
             {
-                Title = request.Source.Title ?? request.FileName,
+                Title = request.Source.Title ?? StoredFileName.From(request.FileName),
                 Authority = request.Source.Authority,
                 Reference = request.Source.Reference,
                 DateReceived = request.Source.DateReceived,
-                FileName = Path.GetFileName(request.FileName),
+                FileName = StoredFileName.From(request.FileName),
                 Sha256 = preview.Sha256,
                 SizeBytes = request.Content.Length,
             };
@@ -151,7 +152,7 @@ public sealed partial class StatisticsImporter(StatisticsDbContext db, TemplateS
 
     private async Task<Prepared> PrepareAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var file = Path.GetFileName(request.FileName);
+        var file = StoredFileName.From(request.FileName);
         if (!ReleaseSlug().IsMatch(request.Release))
         {
             throw ImportRejectedException.One(file,

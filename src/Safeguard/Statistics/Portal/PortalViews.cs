@@ -218,7 +218,7 @@ public sealed class PortalQueries(StatisticsReader reader, PortalSettings settin
     }
 
     /// <summary>A source document by its SHA-256, when a published release cites it; null otherwise (a 404).</summary>
-    public async Task<SourceView?> SourceAsync(string sha256, CancellationToken cancellationToken)
+    public async Task<SourceView?> SourceAsync(string? sha256, CancellationToken cancellationToken)
     {
         if (!SourceAddresses.IsSha256(sha256) || await reader.PublishedSourceAsync(sha256, cancellationToken) is not { } document)
         {

@@ -13,7 +13,7 @@ public sealed class StatisticsSourceModel(PortalQueries queries) : PageModel
 {
     public SourceView View { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string sha256, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? sha256, CancellationToken cancellationToken)
     {
         var view = await queries.SourceAsync(sha256, cancellationToken);
         if (view is null)
@@ -21,6 +21,6 @@ public sealed class StatisticsSourceModel(PortalQueries queries) : PageModel
             return NotFound();
         }
         View = view;
-        return PortalCaching.NotModified(HttpContext, view.Latest, $"source-{sha256[..16]}", versioned: false) ? new EmptyResult() : Page();
+        return PortalCaching.NotModified(HttpContext, view.Latest, $"source-{view.Document.Sha256[..16]}", versioned: false) ? new EmptyResult() : Page();
     }
 }

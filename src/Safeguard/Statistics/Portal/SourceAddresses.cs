@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Safeguard.Statistics.Portal;
 
 /// <summary>
@@ -14,9 +16,10 @@ public static class SourceAddresses
 
     /// <summary>
     /// Whether the text is a SHA-256 as the portal writes one: 64 lower-case hex digits. Anything else is not an
-    /// address of a document (route constraints ignore case, so the check is made here).
+    /// address of a document (route constraints ignore case, so the check is made here). Null too: a page's route
+    /// value of blanks alone (<c>/statistics/sources/%20</c>) reaches its handler as null.
     /// </summary>
-    public static bool IsSha256(string text) => text.Length == 64 && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+    public static bool IsSha256([NotNullWhen(true)] string? text) => text is { Length: 64 } && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
     /// <summary>
     /// The content type the original file is served with, from its extension; anything unrecognised is served as

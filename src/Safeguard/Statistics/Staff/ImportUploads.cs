@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Platform;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Model;
 
@@ -24,7 +25,7 @@ public sealed class ImportUploads(StatisticsDbContext db, TimeProvider clock)
         {
             Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             OwnerId = ownerId,
-            FileName = Path.GetFileName(fileName),
+            FileName = StoredFileName.From(fileName),
             Content = content,
             Title = title,
             Authority = authority,
