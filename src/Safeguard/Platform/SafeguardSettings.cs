@@ -102,6 +102,9 @@ public static class SafeguardSettings
     /// <summary>Referral form submissions allowed per hour from one address (default 10).</summary>
     public const string CaseworkReferralsPerHour = "Safeguard:Casework:ReferralsPerHour";
 
+    /// <summary>Whether the demonstration data includes casework's synthetic clients (default true).</summary>
+    public const string CaseworkDemonstrationData = "Safeguard:Casework:DemonstrationData";
+
     /// <summary>The encryption key file (default keys/encryption-keys.json in the data folder); see docs/encryption.md.</summary>
     public const string EncryptionKeyFile = "Safeguard:Encryption:KeyFile";
 

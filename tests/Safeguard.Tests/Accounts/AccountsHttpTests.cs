@@ -335,6 +335,6 @@ public abstract class AccountsHttpTests<TFactory>(TFactory factory) : IClassFixt
     }
 }
 
-public sealed class SqliteAccountsHttpTests(SqlitePortalFactory factory) : AccountsHttpTests<SqlitePortalFactory>(factory);
+public sealed class SqliteAccountsHttpTests(OwnSqlitePortalFactory factory) : AccountsHttpTests<OwnSqlitePortalFactory>(factory);
 
-public sealed class PostgresAccountsHttpTests(PostgresPortalFactory factory) : AccountsHttpTests<PostgresPortalFactory>(factory);
+public sealed class PostgresAccountsHttpTests(OwnPostgresPortalFactory factory) : AccountsHttpTests<OwnPostgresPortalFactory>(factory);

@@ -6,7 +6,7 @@ using Safeguard.Tests.Http;
 namespace Safeguard.Tests.Accounts;
 
 /// <summary>The application with the per-address limits of its public forms low: sign-in 3 a minute, referrals 3 an hour.</summary>
-public sealed class LowFormLimitFactory : PortalFactory
+public sealed class LowFormLimitFactory : OwnPortalFactory
 {
     private readonly string folder = Directory.CreateTempSubdirectory("safeguard-tests-").FullName;
 

@@ -154,7 +154,7 @@ internal static class ShortSessions
 }
 
 /// <summary>The application on SQLite with short sessions.</summary>
-public sealed class SqliteShortSessionFactory : SqlitePortalFactory
+public sealed class SqliteShortSessionFactory : OwnSqlitePortalFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -164,7 +164,7 @@ public sealed class SqliteShortSessionFactory : SqlitePortalFactory
 }
 
 /// <summary>The application on PostgreSQL with short sessions.</summary>
-public sealed class PostgresShortSessionFactory : PostgresPortalFactory
+public sealed class PostgresShortSessionFactory : OwnPostgresPortalFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -214,6 +214,6 @@ public abstract class AuditPageHttpTests<TFactory>(TFactory factory) : IClassFix
     }
 }
 
-public sealed class SqliteAuditPageHttpTests(SqlitePortalFactory factory) : AuditPageHttpTests<SqlitePortalFactory>(factory);
+public sealed class SqliteAuditPageHttpTests(OwnSqlitePortalFactory factory) : AuditPageHttpTests<OwnSqlitePortalFactory>(factory);
 
-public sealed class PostgresAuditPageHttpTests(PostgresPortalFactory factory) : AuditPageHttpTests<PostgresPortalFactory>(factory);
+public sealed class PostgresAuditPageHttpTests(OwnPostgresPortalFactory factory) : AuditPageHttpTests<OwnPostgresPortalFactory>(factory);

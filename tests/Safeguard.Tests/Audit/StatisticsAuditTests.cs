@@ -63,6 +63,6 @@ public abstract class StatisticsAuditTests<TFactory>(TFactory factory) : IClassF
     }
 }
 
-public sealed class SqliteStatisticsAuditTests(SqlitePortalFactory factory) : StatisticsAuditTests<SqlitePortalFactory>(factory);
+public sealed class SqliteStatisticsAuditTests(OwnSqlitePortalFactory factory) : StatisticsAuditTests<OwnSqlitePortalFactory>(factory);
 
-public sealed class PostgresStatisticsAuditTests(PostgresPortalFactory factory) : StatisticsAuditTests<PostgresPortalFactory>(factory);
+public sealed class PostgresStatisticsAuditTests(OwnPostgresPortalFactory factory) : StatisticsAuditTests<OwnPostgresPortalFactory>(factory);

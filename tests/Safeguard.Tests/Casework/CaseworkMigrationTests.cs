@@ -99,6 +99,6 @@ public abstract class CaseworkMigrationTests<TFactory>(TFactory factory) : IClas
     }
 }
 
-public sealed class SqliteCaseworkMigrationTests(SqlitePortalFactory factory) : CaseworkMigrationTests<SqlitePortalFactory>(factory);
+public sealed class SqliteCaseworkMigrationTests(SqliteDemonstrationPortalFactory factory) : CaseworkMigrationTests<SqliteDemonstrationPortalFactory>(factory);
 
-public sealed class PostgresCaseworkMigrationTests(PostgresPortalFactory factory) : CaseworkMigrationTests<PostgresPortalFactory>(factory);
+public sealed class PostgresCaseworkMigrationTests(PostgresDemonstrationPortalFactory factory) : CaseworkMigrationTests<PostgresDemonstrationPortalFactory>(factory);

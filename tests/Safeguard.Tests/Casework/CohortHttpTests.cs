@@ -314,6 +314,6 @@ public abstract class CohortHttpTests<TFactory>(TFactory factory) : IClassFixtur
     }
 }
 
-public sealed class SqliteCohortHttpTests(SqlitePortalFactory factory) : CohortHttpTests<SqlitePortalFactory>(factory);
+public sealed class SqliteCohortHttpTests(SqliteDemonstrationPortalFactory factory) : CohortHttpTests<SqliteDemonstrationPortalFactory>(factory);
 
-public sealed class PostgresCohortHttpTests(PostgresPortalFactory factory) : CohortHttpTests<PostgresPortalFactory>(factory);
+public sealed class PostgresCohortHttpTests(PostgresDemonstrationPortalFactory factory) : CohortHttpTests<PostgresDemonstrationPortalFactory>(factory);

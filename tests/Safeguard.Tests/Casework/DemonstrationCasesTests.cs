@@ -5,12 +5,13 @@ using Safeguard.Casework.Cohorts;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Demonstration;
 using Safeguard.Casework.Referrals;
+using Safeguard.Statistics.Data;
 using Safeguard.Tests.Http;
 
 namespace Safeguard.Tests.Casework;
 
 /// <summary>The demonstration's synthetic clients: how many, the same on every installation, loaded once, and showing figures like the charity's.</summary>
-public sealed class DemonstrationCasesTests(SqlitePortalFactory factory) : IClassFixture<SqlitePortalFactory>
+public sealed class DemonstrationCasesTests(SqliteDemonstrationPortalFactory factory) : IClassFixture<SqliteDemonstrationPortalFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -38,12 +39,23 @@ public sealed class DemonstrationCasesTests(SqlitePortalFactory factory) : IClas
 
         var fingerprint = await FingerprintAsync(factory.Services);
         fingerprint.Count.ShouldBe(DemonstrationCases.Clients);
-        await using var another = new SqlitePortalFactory();
+        await using var another = new SqliteDemonstrationPortalFactory();
         await another.InitializeAsync();
         (await FingerprintAsync(another.Services)).ShouldBe(fingerprint, "a fixed seed makes the same demonstration everywhere");
 
         var entries = await scope.ServiceProvider.GetRequiredService<AuditQuery>().SearchAsync(new AuditSearch { RecordType = "case", RecordId = "demonstration" }, Cancel);
         entries.Single().Detail.ShouldBe($"demonstration data: {DemonstrationCases.Clients} synthetic cases and {DemonstrationCases.Clients + DemonstrationCases.WaitingReferrals} referrals");
+    }
+
+    [Fact]
+    public async Task Demonstration_CaseworkLeftOut_LoadsTheReleaseWithoutClientsOrReferrals()
+    {
+        await using var application = new OwnSqlitePortalFactory();
+        await application.InitializeAsync();
+        await using var scope = application.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<StatisticsDbContext>().Releases.AnyAsync(r => r.Slug == "2024", Cancel)).ShouldBeTrue("the statistics demonstration stays");
+        var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
+        (await db.Clients.CountAsync(Cancel), await db.Referrals.CountAsync(Cancel)).ShouldBe((0, 0));
     }
 
     [Fact]

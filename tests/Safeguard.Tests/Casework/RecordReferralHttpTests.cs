@@ -231,6 +231,6 @@ public abstract class RecordReferralHttpTests<TFactory>(TFactory factory) : ICla
     }
 }
 
-public sealed class SqliteRecordReferralHttpTests(SqlitePortalFactory factory) : RecordReferralHttpTests<SqlitePortalFactory>(factory);
+public sealed class SqliteRecordReferralHttpTests(OwnSqlitePortalFactory factory) : RecordReferralHttpTests<OwnSqlitePortalFactory>(factory);
 
-public sealed class PostgresRecordReferralHttpTests(PostgresPortalFactory factory) : RecordReferralHttpTests<PostgresPortalFactory>(factory);
+public sealed class PostgresRecordReferralHttpTests(OwnPostgresPortalFactory factory) : RecordReferralHttpTests<OwnPostgresPortalFactory>(factory);

@@ -133,9 +133,9 @@ public abstract class ReferralFormHttpTests<TFactory>(TFactory factory) : IClass
     }
 }
 
-public sealed class SqliteReferralFormHttpTests(SqlitePortalFactory factory) : ReferralFormHttpTests<SqlitePortalFactory>(factory);
+public sealed class SqliteReferralFormHttpTests(OwnSqlitePortalFactory factory) : ReferralFormHttpTests<OwnSqlitePortalFactory>(factory);
 
-public sealed class PostgresReferralFormHttpTests(PostgresPortalFactory factory) : ReferralFormHttpTests<PostgresPortalFactory>(factory);
+public sealed class PostgresReferralFormHttpTests(OwnPostgresPortalFactory factory) : ReferralFormHttpTests<OwnPostgresPortalFactory>(factory);
 
 /// <summary>The referral form's per-address limit.</summary>
 public sealed class ReferralRateLimitTests(LowFormLimitFactory factory) : IClassFixture<LowFormLimitFactory>

@@ -198,10 +198,10 @@ public abstract class KeyRotationTests : IAsyncLifetime
 
 public sealed class SqliteKeyRotationTests : KeyRotationTests
 {
-    protected override PortalFactory CreateFactory(string keyFile) => new SqlitePortalFactory { KeyFile = keyFile, DemonstrationData = false };
+    protected override PortalFactory CreateFactory(string keyFile) => new OwnSqlitePortalFactory { KeyFile = keyFile, DemonstrationData = false };
 }
 
 public sealed class PostgresKeyRotationTests : KeyRotationTests
 {
-    protected override PortalFactory CreateFactory(string keyFile) => new PostgresPortalFactory { KeyFile = keyFile, DemonstrationData = false };
+    protected override PortalFactory CreateFactory(string keyFile) => new OwnPostgresPortalFactory { KeyFile = keyFile, DemonstrationData = false };
 }

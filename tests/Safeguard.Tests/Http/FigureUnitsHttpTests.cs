@@ -108,6 +108,6 @@ public abstract class FigureUnitsHttpTests<TFactory>(TFactory factory) : IClassF
     private static string Label(string period) => Period.FromKey(period).Label;
 }
 
-public sealed class SqliteFigureUnitsHttpTests(SqlitePortalFactory factory) : FigureUnitsHttpTests<SqlitePortalFactory>(factory);
+public sealed class SqliteFigureUnitsHttpTests(OwnSqlitePortalFactory factory) : FigureUnitsHttpTests<OwnSqlitePortalFactory>(factory);
 
-public sealed class PostgresFigureUnitsHttpTests(PostgresPortalFactory factory) : FigureUnitsHttpTests<PostgresPortalFactory>(factory);
+public sealed class PostgresFigureUnitsHttpTests(OwnPostgresPortalFactory factory) : FigureUnitsHttpTests<OwnPostgresPortalFactory>(factory);

@@ -163,6 +163,6 @@ public abstract class FoiImportHttpTests<TFactory>(TFactory factory) : IClassFix
     }
 }
 
-public sealed class SqliteFoiImportHttpTests(SqlitePortalFactory factory) : FoiImportHttpTests<SqlitePortalFactory>(factory);
+public sealed class SqliteFoiImportHttpTests(OwnSqlitePortalFactory factory) : FoiImportHttpTests<OwnSqlitePortalFactory>(factory);
 
-public sealed class PostgresFoiImportHttpTests(PostgresPortalFactory factory) : FoiImportHttpTests<PostgresPortalFactory>(factory);
+public sealed class PostgresFoiImportHttpTests(OwnPostgresPortalFactory factory) : FoiImportHttpTests<OwnPostgresPortalFactory>(factory);

@@ -40,7 +40,7 @@ internal static class FoiReminderSamples
 /// application of its own, with the setting, the server or the date it needs.
 /// </summary>
 public abstract class FoiRemindersHttpTests<TFactory>
-    where TFactory : PortalFactory, new()
+    where TFactory : OwnPortalFactory, new()
 {
     /// <summary>Monday 13 December 2027, 10:00: the last weeks of the shipped bank holidays, which end with 2027.</summary>
     private static readonly DateTimeOffset LateIn2027 = new(2027, 12, 13, 10, 0, 0, TimeSpan.Zero);
@@ -127,7 +127,7 @@ public abstract class FoiRemindersHttpTests<TFactory>
         (await earlyBrowser.PageAsync(FoiStaffPaths.Dashboard)).QuerySelector("#holidays").ShouldBeNull("in November 2026, the known bank holidays run for another year");
 
         // Monday 4 October 2027: 88 days before the shipped feed ends.
-        await using var factory = new TFactory { Clock = new MovableClock(new DateTimeOffset(2027, 10, 4, 10, 0, 0, TimeSpan.Zero)) };
+        await using var factory = new TFactory { StartingClock = new MovableClock(new DateTimeOffset(2027, 10, 4, 10, 0, 0, TimeSpan.Zero)) };
         await factory.InitializeAsync();
         var (_, browser) = await StaffBrowser.SignedInAsync(factory, StaffRoles.PolicyOfficer);
 
@@ -138,7 +138,7 @@ public abstract class FoiRemindersHttpTests<TFactory>
     [Fact]
     public async Task Reminders_ShippedBankHolidaysRunOut_TheDailyRunWarnsAndTheDashboardSaysWhatToDo()
     {
-        await using var factory = new TFactory { Clock = new MovableClock(LateIn2027) };
+        await using var factory = new TFactory { StartingClock = new MovableClock(LateIn2027) };
         await factory.InitializeAsync();
         // Sent 13 November 2027: its answer is due today, 13 December, though its 40-working-day mark falls in 2028.
         var (request, owner) = await FoiReminderSamples.RequestSentAMonthAgoAsync(factory);
@@ -184,6 +184,6 @@ public abstract class FoiRemindersHttpTests<TFactory>
     }
 }
 
-public sealed class SqliteFoiRemindersHttpTests : FoiRemindersHttpTests<SqlitePortalFactory>;
+public sealed class SqliteFoiRemindersHttpTests : FoiRemindersHttpTests<OwnSqlitePortalFactory>;
 
-public sealed class PostgresFoiRemindersHttpTests : FoiRemindersHttpTests<PostgresPortalFactory>;
+public sealed class PostgresFoiRemindersHttpTests : FoiRemindersHttpTests<OwnPostgresPortalFactory>;

@@ -59,7 +59,7 @@ public abstract class HeadHttpTests<TFactory>(TFactory factory) : IClassFixture<
 }
 
 /// <summary>The application on SQLite, served by Kestrel at a loopback port.</summary>
-public sealed class SqliteListeningPortalFactory : SqlitePortalFactory
+public sealed class SqliteListeningPortalFactory : OwnSqlitePortalFactory
 {
     public override ValueTask InitializeAsync()
     {
@@ -69,7 +69,7 @@ public sealed class SqliteListeningPortalFactory : SqlitePortalFactory
 }
 
 /// <summary>The application on PostgreSQL, served by Kestrel at a loopback port.</summary>
-public sealed class PostgresListeningPortalFactory : PostgresPortalFactory
+public sealed class PostgresListeningPortalFactory : OwnPostgresPortalFactory
 {
     public override async ValueTask InitializeAsync()
     {

@@ -291,6 +291,6 @@ public abstract class ImportHttpTests<TFactory>(TFactory factory) : IClassFixtur
     }
 }
 
-public sealed class SqliteImportHttpTests(SqlitePortalFactory factory) : ImportHttpTests<SqlitePortalFactory>(factory);
+public sealed class SqliteImportHttpTests(OwnSqlitePortalFactory factory) : ImportHttpTests<OwnSqlitePortalFactory>(factory);
 
-public sealed class PostgresImportHttpTests(PostgresPortalFactory factory) : ImportHttpTests<PostgresPortalFactory>(factory);
+public sealed class PostgresImportHttpTests(OwnPostgresPortalFactory factory) : ImportHttpTests<OwnPostgresPortalFactory>(factory);

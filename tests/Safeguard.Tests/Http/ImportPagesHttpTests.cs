@@ -271,6 +271,6 @@ internal static class UriPaths
     public static string PathAndQueryOrOriginal(this Uri uri) => uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
 }
 
-public sealed class SqliteImportPagesHttpTests(SqlitePortalFactory factory) : ImportPagesHttpTests<SqlitePortalFactory>(factory);
+public sealed class SqliteImportPagesHttpTests(OwnSqlitePortalFactory factory) : ImportPagesHttpTests<OwnSqlitePortalFactory>(factory);
 
-public sealed class PostgresImportPagesHttpTests(PostgresPortalFactory factory) : ImportPagesHttpTests<PostgresPortalFactory>(factory);
+public sealed class PostgresImportPagesHttpTests(OwnPostgresPortalFactory factory) : ImportPagesHttpTests<OwnPostgresPortalFactory>(factory);

@@ -335,6 +335,6 @@ public abstract class LargeReleaseHttpTests<TFactory>(TFactory factory) : IClass
     }
 }
 
-public sealed class SqliteLargeReleaseHttpTests(SqlitePortalFactory factory) : LargeReleaseHttpTests<SqlitePortalFactory>(factory);
+public sealed class SqliteLargeReleaseHttpTests(OwnSqlitePortalFactory factory) : LargeReleaseHttpTests<OwnSqlitePortalFactory>(factory);
 
-public sealed class PostgresLargeReleaseHttpTests(PostgresPortalFactory factory) : LargeReleaseHttpTests<PostgresPortalFactory>(factory);
+public sealed class PostgresLargeReleaseHttpTests(OwnPostgresPortalFactory factory) : LargeReleaseHttpTests<OwnPostgresPortalFactory>(factory);

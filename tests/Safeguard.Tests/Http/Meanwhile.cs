@@ -10,32 +10,48 @@ namespace Safeguard.Tests.Http;
 /// committed after the request read or checked what it changes and before the request writes. It runs apart from the
 /// request (no request context flows into it), as another person's request, or the same form sent twice, would.
 /// </summary>
+/// <remarks>
+/// It is armed for the test that arms it alone: the test's own requests reach the application in its execution context
+/// (the test server preserves it, <see cref="OwnPortalFactory"/>), so in an application that test classes share, a
+/// change made by another class at the same moment neither sets it off nor disarms it.
+/// </remarks>
 public sealed class Meanwhile : DbTransactionInterceptor
 {
-    private Armed? armed;
+    private readonly AsyncLocal<Armed?> armed = new();
 
-    private bool happened;
+    private sealed class Armed(Func<Task> act, Func<DbContext, bool> when)
+    {
+        private int taken;
 
-    private sealed record Armed(Func<Task> Act, Func<DbContext, bool> When);
+        private bool happened;
+
+        public Func<Task> Act => act;
+
+        public Func<DbContext, bool> When => when;
+
+        public bool Happened
+        {
+            get => Volatile.Read(ref happened);
+            set => Volatile.Write(ref happened, value);
+        }
+
+        /// <summary>True the first time only: the act runs once.</summary>
+        public bool Take() => Interlocked.Exchange(ref taken, 1) == 0;
+    }
 
     /// <summary>
     /// Runs <paramref name="act"/> before the next change is committed; with <paramref name="when"/>, before the next
     /// change whose context it picks out (for example by what the context is about to save).
     /// </summary>
-    public void BeforeNextChange(Func<Task> act, Func<DbContext, bool>? when = null)
-    {
-        Volatile.Write(ref happened, false);
-        Volatile.Write(ref armed, new Armed(act, when ?? (_ => true)));
-    }
+    public void BeforeNextChange(Func<Task> act, Func<DbContext, bool>? when = null) => armed.Value = new Armed(act, when ?? (_ => true));
 
     /// <summary>Whether the act last armed has run (false when none was).</summary>
-    public bool Happened => Volatile.Read(ref happened);
+    public bool Happened => armed.Value?.Happened ?? false;
 
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        if (Volatile.Read(ref armed) is { } next && eventData.Context is { } context && next.When(context)
-            && Interlocked.CompareExchange(ref armed, null, next) == next)
+        if (armed.Value is { } next && eventData.Context is { } context && next.When(context) && next.Take())
         {
             Task elsewhere;
             using (ExecutionContext.SuppressFlow())
@@ -43,7 +59,7 @@ public sealed class Meanwhile : DbTransactionInterceptor
                 elsewhere = Task.Run(next.Act, cancellationToken);
             }
             await elsewhere;
-            Volatile.Write(ref happened, true);
+            next.Happened = true;
         }
         return result;
     }

@@ -15,94 +15,30 @@ using Safeguard.Tests.Encryption;
 namespace Safeguard.Tests.Http;
 
 /// <summary>
-/// The real application in memory, on a database of its own, migrated and loaded with the demonstration data by the
-/// application's own start-up (as <c>./safeguard serve</c> does).
+/// The real application in memory as the HTTP tests see it: its services, clients, clock, e-mail and log. A test class
+/// takes <see cref="SqlitePortalFactory"/> or <see cref="PostgresPortalFactory"/>, the one application per engine that
+/// every such class of the assembly shares (so each test uses data of its own: its own accounts, clients, requests,
+/// releases), or an application of its own (<see cref="OwnPortalFactory"/>) when it needs other settings or another
+/// clock, or changes what the others read (publishing a release changes the latest one).
 /// </summary>
 public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    /// <summary>Which database engine this factory runs on, for test names and messages.</summary>
+    /// <summary>Which database engine the application runs on, for test names and messages.</summary>
     public abstract string Provider { get; }
 
-    /// <summary>Where the application writes e-mails (<c>Safeguard:Mail:PickupFolder</c>), one folder per factory.</summary>
-    public string MailFolder { get; } = Directory.CreateTempSubdirectory("safeguard-mail-").FullName;
+    /// <summary>Where the application writes e-mails (<c>Safeguard:Mail:PickupFolder</c>).</summary>
+    public abstract string MailFolder { get; }
 
-    /// <summary>This application's key ring (<c>Safeguard:Encryption:KeyRing</c>), made for it alone.</summary>
-    public virtual string KeyRing { get; } = TestKeyRings.NewJson();
-
-    /// <summary>A key file to use instead of <see cref="KeyRing"/> (rotation changes the file), if set before the application starts.</summary>
-    public string? KeyFile { get; init; }
-
-    /// <summary>Whether start-up loads the demonstration data (as <c>./safeguard serve</c> does unless told not to).</summary>
-    public bool DemonstrationData { get; init; } = true;
-
-    /// <summary>
-    /// Whether the application runs its daily FOI reminder run, as in production: only for a test of that run as the
-    /// application starts it (<see cref="DailyFoiReminders"/> says why the others go without).
-    /// </summary>
-    public bool DailyFoiRemindersRun { get; init; }
-
-    /// <summary>
-    /// The application's clock: from <see cref="MovableClock.Start"/>, unless a test gives a clock starting elsewhere
-    /// before the application starts; moved on by a test.
-    /// </summary>
-    public MovableClock Clock { get; init; } = new();
-
-    /// <summary>Settings beyond the tests' own, given before the application starts.</summary>
-    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+    /// <summary>The application's clock (<see cref="MovableClock"/>).</summary>
+    public abstract MovableClock Clock { get; }
 
     /// <summary>What the application logs at Warning and above (the tests' log level).</summary>
-    public LogRecorder Log { get; } = new();
+    public abstract LogRecorder Log { get; }
 
     /// <summary>What another person does a moment before the application's next casework or FOI change, when a test arms it.</summary>
-    public Meanwhile Meanwhile { get; } = new();
+    public abstract Meanwhile Meanwhile { get; }
 
-    protected abstract string ConnectionString { get; }
-
-    public virtual ValueTask InitializeAsync()
-    {
-        // Starting the server (in memory, or on Kestrel when told to) runs migrations and loads the demonstration data.
-        StartServer();
-        return ValueTask.CompletedTask;
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
-        if (KeyFile is null)
-        {
-            builder.UseSetting(SafeguardSettings.EncryptionKeyRing, KeyRing);
-        }
-        else
-        {
-            builder.UseSetting(SafeguardSettings.EncryptionKeyFile, KeyFile);
-        }
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting(SafeguardSettings.DemonstrationData, DemonstrationData ? "true" : "false");
-        builder.UseSetting("Safeguard:HomeOfficeDemonstrationFolder", "");
-        builder.UseSetting("Safeguard:Mail:PickupFolder", MailFolder);
-        // Every test request comes from the same (unknown) address; the per-address limit has a test of its own.
-        builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "10000");
-        foreach (var (key, value) in Settings)
-        {
-            builder.UseSetting(key, value);
-        }
-        builder.ConfigureLogging(logging => logging.AddProvider(Log));
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<CountingPassphraseHasher>();
-            services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Safeguard.Accounts.StaffAccount>>(provider => provider.GetRequiredService<CountingPassphraseHasher>());
-            services.ConfigureDbContext<SqliteCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
-            services.ConfigureDbContext<PostgresCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
-            services.ConfigureDbContext<SqliteFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
-            services.ConfigureDbContext<PostgresFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
-            if (!DailyFoiRemindersRun)
-            {
-                services.WithoutDailyFoiReminders();
-            }
-        });
-    }
+    public abstract ValueTask InitializeAsync();
 
     /// <summary>
     /// The e-mails to <paramref name="address"/> that the outbox has written to <see cref="MailFolder"/>, waiting up to
@@ -136,6 +72,106 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// </summary>
     public HttpClient CreateStaffClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+}
+
+/// <summary>
+/// The application on a database of its own, migrated and loaded with the demonstration data by the application's
+/// own start-up (as <c>./safeguard serve</c> does), without casework's 320 demonstration clients unless a test reads them.
+/// </summary>
+public abstract class OwnPortalFactory : PortalFactory
+{
+    public override string MailFolder { get; } = Directory.CreateTempSubdirectory("safeguard-mail-").FullName;
+
+    /// <summary>This application's key ring (<c>Safeguard:Encryption:KeyRing</c>), made for it alone.</summary>
+    public virtual string KeyRing { get; } = TestKeyRings.NewJson();
+
+    /// <summary>A key file to use instead of <see cref="KeyRing"/> (rotation changes the file), if set before the application starts.</summary>
+    public string? KeyFile { get; init; }
+
+    /// <summary>Whether start-up loads the demonstration data (as <c>./safeguard serve</c> does unless told not to).</summary>
+    public bool DemonstrationData { get; init; } = true;
+
+    /// <summary>
+    /// Whether the demonstration data includes casework's synthetic clients (<c>Safeguard:Casework:DemonstrationData</c>):
+    /// only for a test that reads them, since writing 320 encrypted cases is most of an application's start.
+    /// </summary>
+    public bool CaseworkDemonstrationData { get; init; }
+
+    /// <summary>
+    /// Whether the application runs its daily FOI reminder run, as in production: only for a test of that run as the
+    /// application starts it (<see cref="DailyFoiReminders"/> says why the others go without).
+    /// </summary>
+    public bool DailyFoiRemindersRun { get; init; }
+
+    private readonly MovableClock clock = new();
+
+    /// <summary>
+    /// The application's clock: from <see cref="MovableClock.Start"/>, unless a test gives a clock starting elsewhere
+    /// (<see cref="StartingClock"/>) before the application starts; moved on by a test.
+    /// </summary>
+    public override MovableClock Clock => clock;
+
+    /// <summary>A clock starting elsewhere than <see cref="MovableClock.Start"/>, given before the application starts.</summary>
+    public MovableClock StartingClock { init => clock = value; }
+
+    /// <summary>Settings beyond the tests' own, given before the application starts.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    public override LogRecorder Log { get; } = new();
+
+    public override Meanwhile Meanwhile { get; } = new();
+
+    protected abstract string ConnectionString { get; }
+
+    public override ValueTask InitializeAsync()
+    {
+        // Starting the server (in memory, or on Kestrel when told to) runs migrations and loads the demonstration data.
+        StartServer();
+        return ValueTask.CompletedTask;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        if (KeyFile is null)
+        {
+            builder.UseSetting(SafeguardSettings.EncryptionKeyRing, KeyRing);
+        }
+        else
+        {
+            builder.UseSetting(SafeguardSettings.EncryptionKeyFile, KeyFile);
+        }
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting(SafeguardSettings.DemonstrationData, DemonstrationData ? "true" : "false");
+        builder.UseSetting(SafeguardSettings.CaseworkDemonstrationData, CaseworkDemonstrationData ? "true" : "false");
+        builder.UseSetting("Safeguard:HomeOfficeDemonstrationFolder", "");
+        builder.UseSetting("Safeguard:Mail:PickupFolder", MailFolder);
+        // Every test request comes from the same (unknown) address; the per-address limits have tests of their own.
+        builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "10000");
+        builder.UseSetting(SafeguardSettings.CaseworkReferralsPerHour, "10000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
+        builder.ConfigureTestServices(services =>
+        {
+            // A test's requests carry its execution context into the application, where Meanwhile reads what it armed.
+            services.Configure<TestServerOptions>(options => options.PreserveExecutionContext = true);
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<CountingPassphraseHasher>();
+            services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Safeguard.Accounts.StaffAccount>>(provider => provider.GetRequiredService<CountingPassphraseHasher>());
+            services.ConfigureDbContext<SqliteCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
+            services.ConfigureDbContext<PostgresCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
+            services.ConfigureDbContext<SqliteFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
+            services.ConfigureDbContext<PostgresFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
+            if (!DailyFoiRemindersRun)
+            {
+                services.WithoutDailyFoiReminders();
+            }
+        });
+    }
 
     public override async ValueTask DisposeAsync()
     {
@@ -148,8 +184,8 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     }
 }
 
-/// <summary>The application on a fresh SQLite file.</summary>
-public class SqlitePortalFactory : PortalFactory
+/// <summary>The application on a fresh SQLite file of its own.</summary>
+public class OwnSqlitePortalFactory : OwnPortalFactory
 {
     private readonly string folder = Directory.CreateTempSubdirectory("safeguard-tests-").FullName;
 
@@ -167,10 +203,22 @@ public class SqlitePortalFactory : PortalFactory
 
 /// <summary>
 /// The application on <c>safeguard.db</c> in a folder the test owns (where the command line finds it too, with
-/// <c>SAFEGUARD_DATA_DIR</c>), with a given key ring, started as many times as a test likes.
+/// <c>SAFEGUARD_DATA_DIR</c>), with a given key ring, started as many times as a test likes; with all the
+/// demonstration data, as <c>./safeguard serve</c> has it, unless told otherwise.
 /// </summary>
-public class FolderPortalFactory(string folder, string keyRing) : PortalFactory
+public class FolderPortalFactory : OwnPortalFactory
 {
+    private readonly string folder;
+
+    private readonly string keyRing;
+
+    public FolderPortalFactory(string folder, string keyRing)
+    {
+        this.folder = folder;
+        this.keyRing = keyRing;
+        CaseworkDemonstrationData = true;
+    }
+
     public override string Provider => "SQLite";
 
     public override string KeyRing => keyRing;
@@ -178,25 +226,18 @@ public class FolderPortalFactory(string folder, string keyRing) : PortalFactory
     protected override string ConnectionString => $"Data Source={Path.Combine(folder, "safeguard.db")};Pooling=False";
 }
 
-/// <summary>The application on a fresh database in the PostgreSQL server that ./test.sh starts.</summary>
-public class PostgresPortalFactory : PortalFactory
+/// <summary>The application on a fresh database of its own in the PostgreSQL server that ./test.sh starts.</summary>
+public class OwnPostgresPortalFactory : OwnPortalFactory
 {
     private readonly string database = $"safeguard_test_{Guid.NewGuid():N}";
 
     public override string Provider => "PostgreSQL";
 
-    /// <summary>The server the tests use: <c>SAFEGUARD_TEST_POSTGRES</c>, set by ./test.sh.</summary>
-    public static new string Server =>
-        Environment.GetEnvironmentVariable("SAFEGUARD_TEST_POSTGRES") is { Length: > 0 } server
-            ? server
-            : throw new InvalidOperationException(
-                "PostgreSQL tests need a server: set SAFEGUARD_TEST_POSTGRES (e.g. Host=127.0.0.1;Port=55432;Username=postgres) or run ./test.sh, which starts one.");
-
-    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(Server) { Database = database }.ConnectionString;
+    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(PostgresPortalFactory.Server) { Database = database }.ConnectionString;
 
     public override async ValueTask InitializeAsync()
     {
-        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ConnectionString))
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresPortalFactory.Server) { Database = "postgres" }.ConnectionString))
         {
             await connection.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
@@ -210,9 +251,87 @@ public class PostgresPortalFactory : PortalFactory
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ConnectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresPortalFactory.Server) { Database = "postgres" }.ConnectionString);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>Own applications with casework's demonstration clients, for the tests that read them.</summary>
+public sealed class SqliteDemonstrationPortalFactory : OwnSqlitePortalFactory
+{
+    public SqliteDemonstrationPortalFactory() => CaseworkDemonstrationData = true;
+}
+
+/// <inheritdoc cref="SqliteDemonstrationPortalFactory"/>
+public sealed class PostgresDemonstrationPortalFactory : OwnPostgresPortalFactory
+{
+    public PostgresDemonstrationPortalFactory() => CaseworkDemonstrationData = true;
+}
+
+/// <summary>
+/// A test class's view of the application the assembly shares on one engine (<see cref="SharedPortals"/>): cheap to
+/// make, since it starts nothing. Its clients reach the shared application's server, its services are that
+/// application's, and leaving the class leaves the application running for the next.
+/// </summary>
+public abstract class SharedPortalFactory(Task<OwnPortalFactory> shared) : PortalFactory
+{
+    private OwnPortalFactory? application;
+
+    private OwnPortalFactory Application => application ?? throw new InvalidOperationException("The shared application is reached once the test class's fixture is initialised.");
+
+    public override string Provider => Application.Provider;
+
+    public override string MailFolder => Application.MailFolder;
+
+    public override MovableClock Clock => Application.Clock;
+
+    public override LogRecorder Log => Application.Log;
+
+    public override Meanwhile Meanwhile => Application.Meanwhile;
+
+    public override async ValueTask InitializeAsync()
+    {
+        application = await shared;
+        StartServer();
+    }
+
+    /// <summary>The shared application's host, lent: the factory's server and services are then the shared application's.</summary>
+    protected override IHost CreateHost(IHostBuilder builder) => new LentHost(Application.Services);
+
+#pragma warning disable CA2215 // The base's disposal would dispose the shared server: SharedPortals stops it after the last class.
+    public override ValueTask DisposeAsync()
+#pragma warning restore CA2215
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class LentHost(IServiceProvider services) : IHost
+    {
+        public IServiceProvider Services => services;
+
+        public Task StartAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public void Dispose()
+        {
+        }
+    }
+}
+
+/// <summary>The application on SQLite that every test class taking it shares.</summary>
+public sealed class SqlitePortalFactory(SharedPortals portals) : SharedPortalFactory(portals.Sqlite);
+
+/// <summary>The application on PostgreSQL that every test class taking it shares.</summary>
+public sealed class PostgresPortalFactory(SharedPortals portals) : SharedPortalFactory(portals.Postgres)
+{
+    /// <summary>The server the tests use: <c>SAFEGUARD_TEST_POSTGRES</c>, set by ./test.sh.</summary>
+    public static new string Server =>
+        Environment.GetEnvironmentVariable("SAFEGUARD_TEST_POSTGRES") is { Length: > 0 } server
+            ? server
+            : throw new InvalidOperationException(
+                "PostgreSQL tests need a server: set SAFEGUARD_TEST_POSTGRES (e.g. Host=127.0.0.1;Port=55432;Username=postgres) or run ./test.sh, which starts one.");
 }

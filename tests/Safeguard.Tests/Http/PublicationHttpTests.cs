@@ -84,6 +84,6 @@ public abstract class PublicationHttpTests<TFactory>(TFactory factory) : IClassF
     }
 }
 
-public sealed class SqlitePublicationHttpTests(SqlitePortalFactory factory) : PublicationHttpTests<SqlitePortalFactory>(factory);
+public sealed class SqlitePublicationHttpTests(OwnSqlitePortalFactory factory) : PublicationHttpTests<OwnSqlitePortalFactory>(factory);
 
-public sealed class PostgresPublicationHttpTests(PostgresPortalFactory factory) : PublicationHttpTests<PostgresPortalFactory>(factory);
+public sealed class PostgresPublicationHttpTests(OwnPostgresPortalFactory factory) : PublicationHttpTests<OwnPostgresPortalFactory>(factory);

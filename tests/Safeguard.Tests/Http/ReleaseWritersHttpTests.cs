@@ -137,6 +137,6 @@ public abstract class ReleaseWritersHttpTests<TFactory>(TFactory factory) : ICla
     }
 }
 
-public sealed class SqliteReleaseWritersHttpTests(SqlitePortalFactory factory) : ReleaseWritersHttpTests<SqlitePortalFactory>(factory);
+public sealed class SqliteReleaseWritersHttpTests(OwnSqlitePortalFactory factory) : ReleaseWritersHttpTests<OwnSqlitePortalFactory>(factory);
 
-public sealed class PostgresReleaseWritersHttpTests(PostgresPortalFactory factory) : ReleaseWritersHttpTests<PostgresPortalFactory>(factory);
+public sealed class PostgresReleaseWritersHttpTests(OwnPostgresPortalFactory factory) : ReleaseWritersHttpTests<OwnPostgresPortalFactory>(factory);

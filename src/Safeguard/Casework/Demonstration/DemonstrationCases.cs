@@ -13,6 +13,7 @@ using Safeguard.Casework.Documents;
 using Safeguard.Casework.HomeOfficeEvents;
 using Safeguard.Casework.Protection;
 using Safeguard.Casework.Referrals;
+using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
 using Safeguard.Statistics.Reading;
 
@@ -58,9 +59,13 @@ internal static class DemonstrationCases
 
     private static readonly string[] Lesions = ["linear scars", "round scars about 1 cm across", "hyperpigmented patches", "irregular scarring", "healed fracture deformity"];
 
-    /// <summary>Adds the demonstration clients unless casework already has clients.</summary>
+    /// <summary>Adds the demonstration clients unless casework already has clients, or the setting leaves them out.</summary>
     public static async Task LoadAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        if (!services.GetRequiredService<IConfiguration>().GetValue(SafeguardSettings.CaseworkDemonstrationData, true))
+        {
+            return;
+        }
         var db = services.GetRequiredService<CaseworkDbContext>();
         if (await db.Clients.AnyAsync(cancellationToken) || await db.Referrals.AnyAsync(cancellationToken))
         {
