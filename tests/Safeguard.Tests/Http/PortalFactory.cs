@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 using Npgsql;
+using Safeguard.Accounts.Data;
 using Safeguard.Casework.Data;
 using Safeguard.Foi.Data;
 using Safeguard.Platform;
@@ -56,7 +57,13 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>What another person does a moment before the application's next casework or FOI change, when a test arms it.</summary>
     public Meanwhile Meanwhile { get; } = new();
 
+    /// <summary>What another node does a moment before this application saves a change of staff accounts or their mail, when a test arms it.</summary>
+    public BeforeSaving BeforeSaving { get; } = new();
+
     protected abstract string ConnectionString { get; }
+
+    /// <summary>The database this application runs on, for another node on the same one.</summary>
+    public string DatabaseConnectionString => ConnectionString;
 
     public virtual ValueTask InitializeAsync()
     {
@@ -97,6 +104,8 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
             services.ConfigureDbContext<PostgresCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
             services.ConfigureDbContext<SqliteFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
             services.ConfigureDbContext<PostgresFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
+            services.ConfigureDbContext<SqliteAccountsDbContext>((_, options) => options.AddInterceptors(BeforeSaving), ServiceLifetime.Singleton);
+            services.ConfigureDbContext<PostgresAccountsDbContext>((_, options) => options.AddInterceptors(BeforeSaving), ServiceLifetime.Singleton);
             if (!DailyFoiRemindersRun)
             {
                 services.WithoutDailyFoiReminders();
@@ -176,6 +185,19 @@ public class FolderPortalFactory(string folder, string keyRing) : PortalFactory
     public override string KeyRing => keyRing;
 
     protected override string ConnectionString => $"Data Source={Path.Combine(folder, "safeguard.db")};Pooling=False";
+}
+
+/// <summary>
+/// Another node of the application on the database of <paramref name="first"/>, with its key ring, as a second
+/// <c>safeguard serve</c> behind the same proxy would be; it migrates nothing new and loads no demonstration data.
+/// </summary>
+public sealed class AnotherNodeFactory(PortalFactory first) : PortalFactory
+{
+    public override string Provider => first.Provider;
+
+    public override string KeyRing => first.KeyRing;
+
+    protected override string ConnectionString => first.DatabaseConnectionString;
 }
 
 /// <summary>The application on a fresh database in the PostgreSQL server that ./test.sh starts.</summary>
