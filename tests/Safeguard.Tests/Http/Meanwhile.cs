@@ -12,39 +12,21 @@ namespace Safeguard.Tests.Http;
 /// </summary>
 public sealed class Meanwhile : DbTransactionInterceptor
 {
-    private Armed? armed;
-
-    private bool happened;
-
-    private sealed record Armed(Func<Task> Act, Func<DbContext, bool> When);
+    private readonly ArmedAct next = new();
 
     /// <summary>
     /// Runs <paramref name="act"/> before the next change is committed; with <paramref name="when"/>, before the next
     /// change whose context it picks out (for example by what the context is about to save).
     /// </summary>
-    public void BeforeNextChange(Func<Task> act, Func<DbContext, bool>? when = null)
-    {
-        Volatile.Write(ref happened, false);
-        Volatile.Write(ref armed, new Armed(act, when ?? (_ => true)));
-    }
+    public void BeforeNextChange(Func<Task> act, Func<DbContext, bool>? when = null) => next.Arm(act, when ?? (_ => true));
 
     /// <summary>Whether the act last armed has run (false when none was).</summary>
-    public bool Happened => Volatile.Read(ref happened);
+    public bool Happened => next.Happened;
 
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        if (Volatile.Read(ref armed) is { } next && eventData.Context is { } context && next.When(context)
-            && Interlocked.CompareExchange(ref armed, null, next) == next)
-        {
-            Task elsewhere;
-            using (ExecutionContext.SuppressFlow())
-            {
-                elsewhere = Task.Run(next.Act, cancellationToken);
-            }
-            await elsewhere;
-            Volatile.Write(ref happened, true);
-        }
+        await next.RunIfArmedAsync(eventData.Context, cancellationToken);
         return result;
     }
 }
