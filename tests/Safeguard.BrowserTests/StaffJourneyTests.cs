@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
 using Safeguard.Accounts;
+using Safeguard.Accounts.Data;
+using Safeguard.Accounts.Mail;
 using Safeguard.Tests.Shared;
 
 namespace Safeguard.BrowserTests;
@@ -111,6 +114,44 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
 
         await admin.GetByRole(AriaRole.Button, new() { Name = "Check the audit trail" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync("The audit trail is intact: ");
+        await Accessibility.AssertNoViolationsAsync(admin);
+    }
+
+    /// <summary>An administrator finds an e-mail the outbox gave up on from the staff home and sends it again.</summary>
+    [Fact]
+    public async Task Administrator_EmailGivenUpOn_ListedAndSentAgain_EveryStateAccessible()
+    {
+        var administrator = await StaffMember.CreateAsync(fixture.Server, StaffRoles.Administrator, "Alex Admin");
+        var subject = $"Your Safeguard account {Guid.NewGuid():N}";
+        await using (var scope = fixture.Server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+            var now = fixture.Server.Clock.GetUtcNow();
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                To = $"unlucky-{Guid.NewGuid():N}@example.org",
+                Subject = subject,
+                Body = "A synthetic invitation.",
+                CreatedAt = now.AddHours(-5),
+                Attempts = OutboxSender.MaxAttempts,
+                GaveUpAt = now,
+                LastError = "SocketException: Connection refused",
+            });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        await using var context = await fixture.NewContextAsync();
+        var admin = await context.NewPageAsync();
+        await administrator.SignInAsync(admin, fixture.Server.Clock.GetUtcNow());
+
+        await admin.GetByRole(AriaRole.Link, new() { Name = "E-mail not sent", Exact = true }).ClickAsync();
+        await admin.WaitForPageAsync("**/admin/mail");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Table)).ToContainTextAsync(subject);
+        await Accessibility.AssertNoViolationsAsync(admin);
+
+        await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = subject }).GetByRole(AriaRole.Button, new() { Name = "Send again" }).ClickAsync();
+        await admin.WaitForPageAsync("**/admin/mail?again=true");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync("The e-mail will be sent again now");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(subject);
         await Accessibility.AssertNoViolationsAsync(admin);
     }
 

@@ -131,9 +131,13 @@ public static class AccountsModule
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(SignInRateLimit, context => FormRateLimits.SubmissionsPerAddress(context, perMinute, TimeSpan.FromMinutes(1)));
+            limiter.AddPolicy(SignInRateLimit, context => FormRateLimits.SubmissionsPerAddress(context, SignInRateLimit, perMinute, TimeSpan.FromMinutes(1)));
         });
         services.AddSingleton<SignInThrottle>();
+        // Shared by the nodes on PostgreSQL; the embedded SQLite has one process, whose memory is enough.
+        services.AddSingleton<SubmissionCounter>(provider => provider.GetRequiredService<SafeguardDatabase>().Provider == DatabaseProvider.PostgreSql
+            ? ActivatorUtilities.CreateInstance<DatabaseSubmissionCounter>(provider)
+            : new InMemorySubmissionCounter());
 
         services.AddSingleton(MailSettings.Read(builder.Configuration));
         services.AddSingleton<OutboxSignal>();

@@ -12,4 +12,5 @@ public static class AccountsPaths
     public const string Passkeys = "/staff/passkeys";
     public const string Users = "/admin/users";
     public const string Invite = "/admin/users/invite";
+    public const string Mail = "/admin/mail";
 }

@@ -65,7 +65,7 @@ public static class CaseworkModule
         builder.Services.AddScoped<CohortMemory>();
         builder.Services.AddScoped<CohortQuery>();
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(ReferralRateLimit,
-            context => FormRateLimits.SubmissionsPerAddress(context, settings.ReferralsPerHour, TimeSpan.FromHours(1))));
+            context => FormRateLimits.SubmissionsPerAddress(context, ReferralRateLimit, settings.ReferralsPerHour, TimeSpan.FromHours(1))));
         builder.Services.AddSingleton<IModuleDatabase, CaseworkDatabase>();
         return builder;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Safeguard.Foi.Api;
 using Safeguard.Foi.Calendar;
 using Safeguard.Foi.Data;
@@ -23,6 +24,8 @@ public static class FoiModule
         builder.Services.AddSingleton(FoiSettings.Read(builder.Configuration));
         builder.Services.AddScoped<Calendar.FoiCalendarFeeds>();
         builder.Services.AddScoped<Reminders.FoiReminders>();
+        // Tried, not added: the lock is the platform's, for any module's scheduled runs.
+        builder.Services.TryAddSingleton<ScheduledRunLock>();
         builder.Services.AddHostedService<Reminders.FoiReminderService>();
         builder.Services.AddSingleton<IModuleDatabase, FoiDatabase>();
         // The staff pages keep the charity's requests: policy officers and administrators (docs/accounts.md).

@@ -17,50 +17,21 @@ namespace Safeguard.Tests.Http;
 /// </remarks>
 public sealed class Meanwhile : DbTransactionInterceptor
 {
-    private readonly AsyncLocal<Armed?> armed = new();
-
-    private sealed class Armed(Func<Task> act, Func<DbContext, bool> when)
-    {
-        private int taken;
-
-        private bool happened;
-
-        public Func<Task> Act => act;
-
-        public Func<DbContext, bool> When => when;
-
-        public bool Happened
-        {
-            get => Volatile.Read(ref happened);
-            set => Volatile.Write(ref happened, value);
-        }
-
-        /// <summary>True the first time only: the act runs once.</summary>
-        public bool Take() => Interlocked.Exchange(ref taken, 1) == 0;
-    }
+    private readonly ArmedAct next = new(inArmingFlowOnly: true);
 
     /// <summary>
     /// Runs <paramref name="act"/> before the next change is committed; with <paramref name="when"/>, before the next
     /// change whose context it picks out (for example by what the context is about to save).
     /// </summary>
-    public void BeforeNextChange(Func<Task> act, Func<DbContext, bool>? when = null) => armed.Value = new Armed(act, when ?? (_ => true));
+    public void BeforeNextChange(Func<Task> act, Func<DbContext, bool>? when = null) => next.Arm(act, when ?? (_ => true));
 
     /// <summary>Whether the act last armed has run (false when none was).</summary>
-    public bool Happened => armed.Value?.Happened ?? false;
+    public bool Happened => next.Happened;
 
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        if (armed.Value is { } next && eventData.Context is { } context && next.When(context) && next.Take())
-        {
-            Task elsewhere;
-            using (ExecutionContext.SuppressFlow())
-            {
-                elsewhere = Task.Run(next.Act, cancellationToken);
-            }
-            await elsewhere;
-            next.Happened = true;
-        }
+        await next.RunIfArmedAsync(eventData.Context, cancellationToken);
         return result;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 using Npgsql;
+using Safeguard.Accounts.Data;
 using Safeguard.Casework.Data;
 using Safeguard.Foi.Data;
 using Safeguard.Platform;
@@ -121,7 +122,13 @@ public abstract class OwnPortalFactory : PortalFactory
 
     public override Meanwhile Meanwhile { get; } = new();
 
+    /// <summary>What another node does a moment before this application saves a change of staff accounts or their mail, when a test arms it.</summary>
+    public BeforeSaving BeforeSaving { get; } = new();
+
     protected abstract string ConnectionString { get; }
+
+    /// <summary>The database this application runs on, for another node on the same one.</summary>
+    public string DatabaseConnectionString => ConnectionString;
 
     public override ValueTask InitializeAsync()
     {
@@ -166,6 +173,8 @@ public abstract class OwnPortalFactory : PortalFactory
             services.ConfigureDbContext<PostgresCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
             services.ConfigureDbContext<SqliteFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
             services.ConfigureDbContext<PostgresFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
+            services.ConfigureDbContext<SqliteAccountsDbContext>((_, options) => options.AddInterceptors(BeforeSaving), ServiceLifetime.Singleton);
+            services.ConfigureDbContext<PostgresAccountsDbContext>((_, options) => options.AddInterceptors(BeforeSaving), ServiceLifetime.Singleton);
             if (!DailyFoiRemindersRun)
             {
                 services.WithoutDailyFoiReminders();
@@ -224,6 +233,19 @@ public class FolderPortalFactory : OwnPortalFactory
     public override string KeyRing => keyRing;
 
     protected override string ConnectionString => $"Data Source={Path.Combine(folder, "safeguard.db")};Pooling=False";
+}
+
+/// <summary>
+/// Another node of the application on the database of <paramref name="first"/>, with its key ring, as a second
+/// <c>safeguard serve</c> behind the same proxy would be; it migrates nothing new and loads no demonstration data.
+/// </summary>
+public sealed class AnotherNodeFactory(OwnPortalFactory first) : OwnPortalFactory
+{
+    public override string Provider => first.Provider;
+
+    public override string KeyRing => first.KeyRing;
+
+    protected override string ConnectionString => first.DatabaseConnectionString;
 }
 
 /// <summary>The application on a fresh database of its own in the PostgreSQL server that ./test.sh starts.</summary>

@@ -59,7 +59,7 @@ public sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManager<
         {
             return Page();
         }
-        if (!throttle.TryAttempt(Email!))
+        if (!await throttle.TryAttemptAsync(Email!, HttpContext.RequestAborted))
         {
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }

@@ -34,7 +34,7 @@ public sealed class SignInCodeModel(SignInManager<StaffAccount> signIn, SignInTh
             ModelState.AddModelError(nameof(Code), "Enter the 6-digit code from your authenticator app");
             return Page();
         }
-        if (!throttle.TryAttempt(account.Id))
+        if (!await throttle.TryAttemptAsync(account.Id, HttpContext.RequestAborted))
         {
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Accounts.Invitations;
 using Safeguard.Accounts.Mail;
+using Safeguard.Accounts.SignIn;
 
 namespace Safeguard.Accounts.Data;
 
 /// <summary>
-/// The accounts module's tables: Identity's (renamed <c>accounts_*</c>, passkeys included), invitations and the mail
-/// outbox. Provider-specific subclasses exist only so that SQLite and PostgreSQL each keep their own migrations.
+/// The accounts module's tables: Identity's (renamed <c>accounts_*</c>, passkeys included), invitations, the mail
+/// outbox and the counts behind the forms' rate limits. Provider-specific subclasses exist only so that SQLite and PostgreSQL each keep their own migrations.
 /// </summary>
 public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbContext<StaffAccount>(options), IDataProtectionKeyContext
 {
@@ -25,6 +26,9 @@ public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>Counts of form submissions shared by the nodes on PostgreSQL (<see cref="SignIn.DatabaseSubmissionCounter"/>).</summary>
+    public DbSet<SubmissionWindow> SubmissionWindows => Set<SubmissionWindow>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
@@ -61,6 +65,13 @@ public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbCo
             message.Property(m => m.Body).HasMaxLength(20_000);
             message.Property(m => m.LastError).HasMaxLength(1000);
             message.HasIndex(m => m.SentAt);
+        });
+        builder.Entity<SubmissionWindow>(window =>
+        {
+            window.ToTable("accounts_submission_windows");
+            window.HasKey(w => new { w.Key, w.StartsAtUtc });
+            window.Property(w => w.Key).HasMaxLength(64).IsFixedLength();
+            window.HasIndex(w => w.EndsAtUtc);
         });
     }
 }

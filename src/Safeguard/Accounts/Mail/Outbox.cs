@@ -32,6 +32,24 @@ public sealed class Outbox(AccountsDbContext db, TimeProvider clock, OutboxSigna
         await joined.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Gives a message the outbox gave up on another round of attempts, starting now; false when no message by that id
+    /// is given up on (none, sent, or put back already).
+    /// </summary>
+    public async Task<bool> SendAgainAsync(int id, CancellationToken cancellationToken)
+    {
+        var again = await db.OutboxMessages.Where(m => m.Id == id && m.GaveUpAt != null && m.SentAt == null)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.GaveUpAt, (DateTimeOffset?)null)
+                .SetProperty(m => m.Attempts, 0)
+                .SetProperty(m => m.NextAttemptAtUtc, (DateTime?)null), cancellationToken) == 1;
+        if (again)
+        {
+            Wake();
+        }
+        return again;
+    }
+
     private OutboxMessage Message(string to, string subject, string body) =>
         new() { To = to, Subject = subject, Body = body, CreatedAt = clock.GetUtcNow() };
 

@@ -7,14 +7,31 @@ namespace Safeguard.Accounts.Mail;
 
 /// <summary>
 /// Sends queued e-mail: through SMTP (MailKit), or into the pickup folder as .eml files. Polls every few seconds and
-/// whenever a message is queued; a failed message is retried on later rounds, at most ten times. Logs never name
-/// the recipient or hold the content.
+/// whenever a message is queued. Several nodes may run a sender on one database: each claims a message (a conditional
+/// update that one node alone can win) before sending it, so each message goes once. A failed message is tried again
+/// after a wait that doubles each time (<see cref="RetryAfter"/>), and after <see cref="MaxAttempts"/> attempts it is
+/// given up on and shown to administrators (<c>/admin/mail</c>), who may send it again. Logs never name the recipient
+/// or hold the content.
 /// </summary>
 internal sealed partial class OutboxSender(IServiceScopeFactory scopes, MailSettings settings, OutboxSignal signal, TimeProvider clock, ILogger<OutboxSender> logger)
     : BackgroundService
 {
-    private const int MaxAttempts = 10;
+    /// <summary>Attempts before a message is given up on.</summary>
+    public const int MaxAttempts = 10;
+
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(15);
+
+    /// <summary>The wait after the first failure; each later one doubles it, up to <see cref="LongestWait"/>.</summary>
+    private static readonly TimeSpan FirstWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>So that the ten attempts span about four and a half hours: an outage of the mail server is outlived.</summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long a claim keeps other nodes off a message: longer than a delivery can take (MailKit gives up on an SMTP
+    /// command after 2 minutes), and short enough that a message whose node died while sending it is soon taken up.
+    /// </summary>
+    private static readonly TimeSpan Claim = TimeSpan.FromMinutes(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,7 +45,7 @@ internal sealed partial class OutboxSender(IServiceScopeFactory scopes, MailSett
             {
                 if (settings.CanSend)
                 {
-                    await SendPendingAsync(stoppingToken);
+                    await SendDueAsync(stoppingToken);
                 }
                 await signal.WaitAsync(Poll, stoppingToken);
             }
@@ -46,20 +63,34 @@ internal sealed partial class OutboxSender(IServiceScopeFactory scopes, MailSett
         }
     }
 
-    /// <summary>Sends every message waiting; returns how many were sent.</summary>
-    public async Task<int> SendPendingAsync(CancellationToken cancellationToken)
+    /// <summary>The wait before the next attempt after <paramref name="attempts"/> failed ones: 30 s, 1 min, 2 min, ... up to an hour.</summary>
+    public static TimeSpan RetryAfter(int attempts) =>
+        TimeSpan.FromTicks(Math.Min(FirstWait.Ticks << Math.Clamp(attempts - 1, 0, 8), LongestWait.Ticks));
+
+    /// <summary>Sends every message that is due and that no other sender has claimed; returns how many were sent.</summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
-        var pending = await db.OutboxMessages
-            .Where(m => m.SentAt == null && m.Attempts < MaxAttempts)
+        var due = await Due(db.OutboxMessages, clock.GetUtcNow().UtcDateTime)
             .OrderBy(m => m.Id)
+            .Select(m => m.Id)
             .Take(50)
             .ToListAsync(cancellationToken);
         var sent = 0;
-        foreach (var message in pending)
+        foreach (var id in due)
         {
+            // Another node may have read the same message: whichever updates it first has it, and the other finds it
+            // no longer due (PostgreSQL re-reads the row once the first update commits; SQLite has one writer at a time).
+            var now = clock.GetUtcNow().UtcDateTime;
+            var claimedUntil = now + Claim;
+            if (await Due(db.OutboxMessages.Where(m => m.Id == id), now).ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntilUtc, claimedUntil), cancellationToken) == 0)
+            {
+                continue;
+            }
+            var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
             message.Attempts++;
+            message.ClaimedUntilUtc = null;
             try
             {
                 await DeliverAsync(Compose(message), cancellationToken);
@@ -72,12 +103,27 @@ internal sealed partial class OutboxSender(IServiceScopeFactory scopes, MailSett
             {
                 var error = $"{failure.GetType().Name}: {failure.Message}";
                 message.LastError = error.Length > 1000 ? error[..1000] : error;
-                LogSendFailed(logger, message.Id, message.Attempts, failure.GetType().Name);
+                if (message.Attempts >= MaxAttempts)
+                {
+                    message.GaveUpAt = clock.GetUtcNow();
+                    LogGaveUp(logger, message.Id, message.Attempts, failure.GetType().Name);
+                }
+                else
+                {
+                    message.NextAttemptAtUtc = clock.GetUtcNow().UtcDateTime + RetryAfter(message.Attempts);
+                    LogSendFailed(logger, message.Id, message.Attempts, failure.GetType().Name);
+                }
             }
             await db.SaveChangesAsync(cancellationToken);
         }
         return sent;
     }
+
+    /// <summary>The messages not sent, not given up on, whose wait is over and which no sender holds a claim on.</summary>
+    private static IQueryable<OutboxMessage> Due(IQueryable<OutboxMessage> messages, DateTime now) =>
+        messages.Where(m => m.SentAt == null && m.GaveUpAt == null
+            && (m.NextAttemptAtUtc == null || m.NextAttemptAtUtc <= now)
+            && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc <= now));
 
     private MimeMessage Compose(OutboxMessage message)
     {
@@ -117,6 +163,9 @@ internal sealed partial class OutboxSender(IServiceScopeFactory scopes, MailSett
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} could not be sent (attempt {Attempt}): {Error}")]
     private static partial void LogSendFailed(ILogger logger, int id, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} could not be sent after {Attempts} attempts and is given up on ({Error}): administrators can send it again at /admin/mail")]
+    private static partial void LogGaveUp(ILogger logger, int id, int attempts, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox sender's round failed: {Error}")]
     private static partial void LogRoundFailed(ILogger logger, string error);

@@ -1,27 +1,16 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Threading.RateLimiting;
+using Safeguard.Platform;
 
 namespace Safeguard.Accounts.SignIn;
 
 /// <summary>
 /// Sign-in attempts per account, whatever address they come from (the per-address limit is the rate limiter's):
-/// ten a minute. Lockout (5 wrong passphrases, 15 minutes) is the slower brake; this one stops a burst before the
-/// lockout arithmetic is even reached, and also limits guessing the second factor.
+/// ten a minute, counted across nodes on PostgreSQL (<see cref="SubmissionCounter"/>). Lockout (5 wrong passphrases,
+/// 15 minutes) is the slower brake; this one stops a burst before the lockout arithmetic is even reached, and also
+/// limits guessing the second factor.
 /// </summary>
-public sealed class SignInThrottle : IDisposable
+public sealed class SignInThrottle(SubmissionCounter counter)
 {
-    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-
-    /// <summary>Whether another attempt for this e-mail address may go ahead now.</summary>
-    public bool TryAttempt(string account)
-    {
-        // The key is a hash, so the limiter's memory holds no e-mail addresses.
-        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(account.Trim().ToUpperInvariant())));
-        using var lease = limiter.AttemptAcquire(key);
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => limiter.Dispose();
+    /// <summary>Whether another attempt for this e-mail address (or account id) may go ahead now.</summary>
+    public ValueTask<bool> TryAttemptAsync(string account, CancellationToken cancellationToken) =>
+        counter.TryCountAsync($"sign-in account {account.Trim().ToUpperInvariant()}", 10, TimeSpan.FromMinutes(1), cancellationToken);
 }

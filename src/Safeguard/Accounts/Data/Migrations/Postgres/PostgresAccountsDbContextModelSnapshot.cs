@@ -255,12 +255,21 @@ namespace Safeguard.Accounts.Data.Migrations.Postgres
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("GaveUpAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -280,6 +289,29 @@ namespace Safeguard.Accounts.Data.Migrations.Postgres
                     b.HasIndex("SentAt");
 
                     b.ToTable("accounts_outbox", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Accounts.SignIn.SubmissionWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key", "StartsAtUtc");
+
+                    b.HasIndex("EndsAtUtc");
+
+                    b.ToTable("accounts_submission_windows", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Accounts.StaffAccount", b =>

@@ -240,11 +240,20 @@ namespace Safeguard.Accounts.Data.Migrations.Sqlite
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("GaveUpAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("SentAt")
@@ -265,6 +274,29 @@ namespace Safeguard.Accounts.Data.Migrations.Sqlite
                     b.HasIndex("SentAt");
 
                     b.ToTable("accounts_outbox", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Accounts.SignIn.SubmissionWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key", "StartsAtUtc");
+
+                    b.HasIndex("EndsAtUtc");
+
+                    b.ToTable("accounts_submission_windows", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Accounts.StaffAccount", b =>
