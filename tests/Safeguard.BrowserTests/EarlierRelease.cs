@@ -53,7 +53,8 @@ internal static class EarlierRelease
         }
         await db.SaveChangesAsync();
         await new ReleasePublisher(db, new FixedClock(new DateTimeOffset(2024, 1, 15, 9, 0, 0, TimeSpan.Zero)),
-            scope.ServiceProvider.GetRequiredService<IAuditTrail>(), scope.ServiceProvider.GetRequiredService<IAuditOrigin>()).PublishAsync(Slug, CancellationToken.None);
+            scope.ServiceProvider.GetRequiredService<IAuditTrail>(), scope.ServiceProvider.GetRequiredService<IAuditOrigin>(),
+            scope.ServiceProvider.GetRequiredService<LatestPublication>()).PublishAsync(Slug, CancellationToken.None);
 
         void Add(Measure measure, Place place, Period period, decimal value)
         {

@@ -27,6 +27,8 @@ public static class StatisticsModule
         builder.Services.AddSingleton<PortalSettings>();
         builder.AddPortalCaching();
         builder.Services.AddScoped<ReleasePublisher>();
+        builder.Services.AddSingleton<LatestPublication>();
+        builder.Services.AddHostedService<PublicationListener>();
         builder.Services.AddSingleton(ImportSettings.Limits(builder.Configuration));
         builder.Services.AddScoped<TemplateStore>();
         builder.Services.AddScoped<StatisticsImporter>();

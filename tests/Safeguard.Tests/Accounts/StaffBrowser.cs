@@ -17,21 +17,30 @@ public sealed record TestStaff(string Id, string Email, string Passphrase, strin
 /// What a person does with the staff pages, over HTTP: reads a form, fills it in with its antiforgery token, and
 /// signs in with a passphrase and a code computed as an authenticator app would.
 /// </summary>
-public sealed class StaffBrowser(PortalFactory factory)
+public sealed class StaffBrowser(HttpClient client, TimeProvider clock)
 {
     public const string Passphrase = "violet kettle harbour lantern";
 
-    public HttpClient Client { get; } = factory.CreateStaffClient();
+    /// <summary>A browser on the application in memory, on its clock.</summary>
+    public StaffBrowser(PortalFactory factory)
+        : this(factory.CreateStaffClient(), factory.Clock)
+    {
+    }
+
+    public HttpClient Client { get; } = client;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>An active account with a passphrase, an authenticator set up and these roles, made directly.</summary>
-    public static async Task<TestStaff> CreateAsync(PortalFactory factory, params string[] roles)
+    public static Task<TestStaff> CreateAsync(PortalFactory factory, params string[] roles) => CreateAsync(factory.Services, factory.Clock, roles);
+
+    /// <summary>The same, through the services of any application on the database (e.g. one beside running processes).</summary>
+    public static async Task<TestStaff> CreateAsync(IServiceProvider services, TimeProvider clock, params string[] roles)
     {
-        using var scope = factory.Services.CreateScope();
+        using var scope = services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
         var email = $"staff-{Guid.NewGuid():N}@example.org";
-        var account = new StaffAccount { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test Person", CreatedAt = factory.Clock.GetUtcNow() };
+        var account = new StaffAccount { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test Person", CreatedAt = clock.GetUtcNow() };
         (await users.CreateAsync(account, Passphrase)).Succeeded.ShouldBeTrue();
         if (roles.Length > 0)
         {
@@ -94,7 +103,7 @@ public sealed class StaffBrowser(PortalFactory factory)
             return first;
         }
         first.Headers.Location!.OriginalString.ShouldStartWith(AccountsPaths.SignInCode);
-        return await SubmitAsync(AccountsPaths.SignInCode, [new("Code", Totp.Code(staff.AuthenticatorKey, factory.Clock.GetUtcNow()))]);
+        return await SubmitAsync(AccountsPaths.SignInCode, [new("Code", Totp.Code(staff.AuthenticatorKey, clock.GetUtcNow()))]);
     }
 
     /// <summary>

@@ -27,6 +27,8 @@ public abstract class StatisticsDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
 
+    public DbSet<ImportJobEntry> ImportJobs => Set<ImportJobEntry>();
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -108,6 +110,18 @@ public abstract class StatisticsDbContext(DbContextOptions options) : DbContext(
             upload.Property(u => u.Authority).HasMaxLength(200);
             upload.Property(u => u.Reference).HasMaxLength(200);
             upload.HasIndex(u => u.UploadedAtUtc);
+        });
+        modelBuilder.Entity<ImportJobEntry>(job =>
+        {
+            job.ToTable("statistics_import_jobs");
+            job.HasKey(j => j.UploadId);
+            job.Property(j => j.UploadId).HasMaxLength(32);
+            job.Property(j => j.OwnerId).HasMaxLength(450);
+            job.Property(j => j.Release).HasMaxLength(80);
+            job.Property(j => j.State).HasConversion<string>().HasMaxLength(20);
+            job.Property(j => j.Stage).HasConversion<string>().HasMaxLength(20);
+            // Every node looks for unfinished jobs whose node fell silent, at each heartbeat.
+            job.HasIndex(j => new { j.FinishedAtUtc, j.HeartbeatAtUtc });
         });
         modelBuilder.Entity<Release>(release =>
         {

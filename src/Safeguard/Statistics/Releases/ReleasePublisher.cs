@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Safeguard.Audit;
@@ -13,10 +12,11 @@ public sealed class ReleasePublicationException(string message) : Exception(mess
 
 /// <summary>Turns a draft into an immutable, content-hashed release in one transaction (the caller's, if one is open).</summary>
 /// <remarks>
-/// Records the publication in the audit trail in the same transaction. When given the output cache, empties the
-/// portal's cached pages so the new release shows at once.
+/// Records the publication in the audit trail in the same transaction, and raises the publication signal
+/// (<see cref="LatestPublication"/>): announced to every node when the transaction commits, and told to this process
+/// once it has. Whatever shows "the latest release" listens to that signal; the publisher knows nothing of it.
 /// </remarks>
-public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock, IAuditTrail audit, IAuditOrigin origin, IOutputCacheStore? cache = null)
+public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock, IAuditTrail audit, IAuditOrigin origin, LatestPublication latest)
 {
     public Task<Release> PublishAsync(string slug, CancellationToken cancellationToken) => PublishAsync(slug, null, null, cancellationToken);
 
@@ -64,13 +64,11 @@ public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock,
         await audit.RecordAsync(new AuditEvent(origin.Actor, AuditAction.Publish, "release", release.Slug, origin.Source,
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{rows.Count} figures, content hash {release.ContentHash}")),
             db.Database.CurrentTransaction!.GetDbTransaction(), cancellationToken);
+        await LatestPublication.AnnounceAsync(db, cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
-        }
-        if (cache is not null)
-        {
-            await Portal.PortalCaching.EvictAsync(cache, cancellationToken);
+            latest.Observe(new PublishedRelease(release.Id, release.Slug, release.PublishedAtUtc.Value));
         }
         return release;
     }

@@ -84,7 +84,7 @@ public sealed class ImportModel(ImportUploads uploads, StatisticsImporter import
             return Page();
         }
         var owner = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        jobs.Enqueue(new ImportJob(upload, owner, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", Template!, Release!));
+        await jobs.EnqueueAsync(new ImportJob(upload, owner, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", Template!, Release!), cancellationToken);
         return LocalRedirect(StatisticsStaffPaths.Progress(upload));
     }
 

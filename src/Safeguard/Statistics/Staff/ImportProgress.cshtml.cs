@@ -17,27 +17,20 @@ public sealed class ImportProgressModel(ImportJobs jobs, ImportUploads uploads) 
 
     public async Task<IActionResult> OnGetAsync(string upload, CancellationToken cancellationToken)
     {
-        if (Find(upload) is not { } job)
+        if (await jobs.FindAsync(upload, Owner, cancellationToken) is not { } job)
         {
-            // No import of it has run since the server started: the upload's own page, if it is still there.
-            return await uploads.FindAsync(upload, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken) is null
+            // No import of it is known (on SQLite, none has run since the server started): the upload's own page, if it is still there.
+            return await uploads.FindAsync(upload, Owner, cancellationToken) is null
                 ? NotFound()
                 : LocalRedirect(StatisticsStaffPaths.Import(upload));
         }
         UploadId = upload;
-        Job = job.Snapshot;
+        Job = job;
         return Page();
     }
 
-    public IActionResult OnPostCancel(string upload)
-    {
-        if (Find(upload) is not { } job)
-        {
-            return NotFound();
-        }
-        job.Cancellation.Cancel();
-        return LocalRedirect(StatisticsStaffPaths.Progress(upload));
-    }
+    public async Task<IActionResult> OnPostCancelAsync(string upload, CancellationToken cancellationToken) =>
+        await jobs.CancelAsync(upload, Owner, cancellationToken) ? LocalRedirect(StatisticsStaffPaths.Progress(upload)) : NotFound();
 
-    private ImportJob? Find(string upload) => jobs.Find(upload, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+    private string Owner => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 }

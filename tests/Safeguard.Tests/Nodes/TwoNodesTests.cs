@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Safeguard.Accounts;
+using Safeguard.Statistics.Data;
+using Safeguard.Statistics.Importing;
+using Safeguard.Statistics.Importing.Templates;
+using Safeguard.Statistics.Releases;
+using Safeguard.Statistics.Staff;
+using Safeguard.Tests.Accounts;
+
+namespace Safeguard.Tests.Nodes;
+
+/// <summary>
+/// What two nodes on one PostgreSQL must share, tried on real processes (<see cref="TwoNodes"/>): a publication made
+/// anywhere shows on every node at once, and an import's progress and its cancel reach every node.
+/// </summary>
+public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
+{
+    private const string Template = "test-nodes-use-of-force";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>A synthetic wide FOI answer: centres down, half-years across.</summary>
+    private static byte[] Answer(string year) =>
+        Encoding.UTF8.GetBytes($"Centre,Jan-Jun {year},Jul-Dec {year}\nBrook House IRC,300,310\nColnbrook IRC,12,15\n");
+
+    [Fact]
+    public async Task PublishedOnTheCommandLine_ShowsOnTheOtherNodesWithinASecond_WithNewETags()
+    {
+        await ImportDraftAsync("2031", publish: true);
+        await ImportDraftAsync("2032", publish: false);
+        using var b = nodes.ClientOf(nodes.B);
+        // Node B has the views of release 2031 in its output cache, and a client holds their ETags.
+        var releasesBefore = await b.GetAsync("/api/v1/releases", Cancel);
+        (await releasesBefore.Content.ReadAsStringAsync(Cancel)).ShouldNotContain("\"2032\"");
+        var homeBefore = await b.GetAsync("/statistics", Cancel);
+        homeBefore.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Node B is watched from before the command starts, so that the time it takes to stop is not counted.
+        var watched = UntilAsync(b, "/api/v1/releases", releasesBefore.Headers.ETag!, body => body.Contains("\"2032\"", StringComparison.Ordinal));
+        var (exitCode, output, errors) = await nodes.RunAsync("publish", "2032");
+        exitCode.ShouldBe(0, $"{output}{errors}");
+        var shown = await watched;
+        await UntilAsync(b, "/statistics", homeBefore.Headers.ETag!, body => body.Contains("/statistics/releases/2032", StringComparison.Ordinal));
+        await using (var scope = nodes.Services.CreateAsyncScope())
+        {
+            // The publication's time is taken just before its commit, on this machine's clock.
+            var publishedAt = (await scope.ServiceProvider.GetRequiredService<StatisticsDbContext>().Releases.SingleAsync(r => r.Slug == "2032", Cancel)).PublishedAtUtc!.Value;
+            (shown - publishedAt).ShouldBeLessThan(TimeSpan.FromSeconds(1), "node B serves the new release within a second of the publication");
+        }
+        using var a = nodes.ClientOf(nodes.A);
+        (await a.GetStringAsync("/api/v1/releases", Cancel)).ShouldContain("\"2032\"");
+    }
+
+    [Fact]
+    public async Task ImportStartedOnA_ShowsItsProgressOnB_AndIsCancelledFromB()
+    {
+        await SaveTemplateAsync();
+        var (officer, onA, onB) = await nodes.SignedInAsync(StaffRoles.PolicyOfficer);
+        var upload = await UploadAsync(officer, Answer("2033"));
+        // The import waits for the release writers' lock, held here as a long import on another node would hold it.
+        await using var writer = new NpgsqlConnection(nodes.ConnectionString);
+        await writer.OpenAsync(Cancel);
+        await using (var hold = new NpgsqlCommand($"SELECT pg_advisory_lock({ReleaseWriters.PostgresLockKey})", writer))
+        {
+            await hold.ExecuteNonQueryAsync(Cancel);
+        }
+
+        var committed = await onA.SubmitAsync($"{StatisticsStaffPaths.Import(upload)}?template={Template}&release=2033-h1", [], handler: "commit");
+        committed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await committed.Content.ReadAsStringAsync(Cancel));
+        var progress = StatisticsStaffPaths.Progress(upload);
+        var running = await UntilShownAsync(onB, progress, page => page.QuerySelector("[role=status]")?.TextContent.Contains("Comparing 4 figures", StringComparison.Ordinal) == true);
+        running.QuerySelector("h1")!.TextContent.ShouldBe("Importing into draft release 2033-h1");
+
+        (await onB.SubmitAsync(progress, [], handler: "cancel")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await UntilShownAsync(onB, progress, page => page.QuerySelector("h1")!.TextContent == "Import cancelled");
+        (await onA.PageAsync(progress)).QuerySelector("h1")!.TextContent.ShouldBe("Import cancelled");
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({ReleaseWriters.PostgresLockKey})", writer))
+        {
+            await release.ExecuteNonQueryAsync(Cancel);
+        }
+        await using var scope = nodes.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<StatisticsDbContext>().Releases.AnyAsync(r => r.Slug == "2033-h1", Cancel)).ShouldBeFalse("nothing was written");
+    }
+
+    private async Task SaveTemplateAsync()
+    {
+        await using var scope = nodes.Services.CreateAsyncScope();
+        var templates = scope.ServiceProvider.GetRequiredService<TemplateStore>();
+        if ((await templates.AllAsync(Cancel)).Any(t => t.Template.Name == Template))
+        {
+            return;
+        }
+        await templates.SaveAsync(TemplateDefinition.Parse($$"""
+            {
+              "name": "{{Template}}",
+              "series": "Synthetic FOI: use of force by centre, half-yearly",
+              "layout": "wide",
+              "headerRow": 1,
+              "measure": { "value": "use-of-force-incidents" },
+              "place": { "column": "Centre" },
+              "period": { "headingRow": 1 }
+            }
+            """, "test"), Cancel);
+    }
+
+    /// <summary>Imports a synthetic answer for <paramref name="year"/> into draft release <paramref name="year"/>, as another node would, and publishes it if asked.</summary>
+    private async Task ImportDraftAsync(string year, bool publish)
+    {
+        await SaveTemplateAsync();
+        await using var scope = nodes.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StatisticsImporter>().CommitAsync(
+            new ImportRequest($"use-of-force-{year}.csv", Answer(year), Template, year, new SourceDetails($"Synthetic FOI answer {year}")), null, Cancel);
+        if (publish)
+        {
+            await scope.ServiceProvider.GetRequiredService<ReleasePublisher>().PublishAsync(year, Cancel);
+        }
+    }
+
+    /// <summary>An upload of the officer's, stored as the upload form stores it.</summary>
+    private async Task<string> UploadAsync(TestStaff officer, byte[] content)
+    {
+        await using var scope = nodes.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ImportUploads>()
+            .AddAsync(officer.Id, "use-of-force.csv", content, "Synthetic FOI answer", "Home Office", "FOI 00042", null, Cancel);
+    }
+
+    /// <summary>
+    /// Asks a node for a view with an ETag held from before, until it answers with a new ETag and a body that
+    /// <paramref name="shows"/>; returns when it did.
+    /// </summary>
+    private static async Task<DateTime> UntilAsync(HttpClient client, string path, System.Net.Http.Headers.EntityTagHeaderValue held, Func<string, bool> shows)
+    {
+        // Long enough for a command to start on a busy machine; the test measures the time itself.
+        var giveUp = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.IfNoneMatch.Add(held);
+            using var response = await client.SendAsync(request, Cancel);
+            if (response.StatusCode == HttpStatusCode.OK && shows(await response.Content.ReadAsStringAsync(Cancel)))
+            {
+                var at = DateTime.UtcNow;
+                response.Headers.ETag.ShouldNotBeNull().ShouldNotBe(held);
+                return at;
+            }
+            DateTime.UtcNow.ShouldBeLessThan(giveUp, $"{path} still shows the release before");
+            await Task.Delay(20, Cancel);
+        }
+    }
+
+    private static async Task<IHtmlDocument> UntilShownAsync(StaffBrowser browser, string path, Func<IHtmlDocument, bool> shows)
+    {
+        var giveUp = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var page = await browser.PageAsync(path);
+            if (shows(page))
+            {
+                return page;
+            }
+            DateTime.UtcNow.ShouldBeLessThan(giveUp, $"{path} shows: {page.QuerySelector("main")?.TextContent}");
+            await Task.Delay(200, Cancel);
+        }
+    }
+}
