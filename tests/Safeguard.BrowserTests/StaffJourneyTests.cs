@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using MimeKit;
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Tests.Shared;
 
 namespace Safeguard.BrowserTests;

@@ -4,7 +4,7 @@ namespace Safeguard.Accounts.Mail;
 /// An e-mail waiting to be sent, or a record that it was. The body is cleared once the message is sent, because it
 /// may hold a one-time link.
 /// </summary>
-public sealed class OutboxMessage
+internal sealed class OutboxMessage
 {
     public int Id { get; set; }
 

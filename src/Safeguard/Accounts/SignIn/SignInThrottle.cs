@@ -9,7 +9,7 @@ namespace Safeguard.Accounts.SignIn;
 /// ten a minute. Lockout (5 wrong passphrases, 15 minutes) is the slower brake; this one stops a burst before the
 /// lockout arithmetic is even reached, and also limits guessing the second factor.
 /// </summary>
-public sealed class SignInThrottle : IDisposable
+internal sealed class SignInThrottle : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(key =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));

@@ -1,17 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 
 namespace Safeguard.Accounts.SignedIn;
 
 /// <summary>Signing out of this browser. A form, never a link: a GET cannot sign anyone out.</summary>
-public sealed class SignOutModel(SignInManager<StaffAccount> signIn) : PageModel
+internal sealed class SignOutModel(SignInManager<StaffAccount> signIn) : PageModel
 {
-    public void OnGet()
-    {
-    }
-
     public async Task<IActionResult> OnPostAsync()
     {
         var accountId = signIn.UserManager.GetUserId(User);

@@ -9,7 +9,7 @@ namespace Safeguard.Audit.Chain;
 /// <param name="HeadHash">The hash of the last intact entry (64 zeros for an empty trail): note it down to detect later truncation.</param>
 /// <param name="BrokenAt">The sequence number of the first broken entry, or null when intact.</param>
 /// <param name="Problem">What is wrong with it, in words, naming the entry.</param>
-public sealed record AuditVerification(long Entries, string HeadHash, long? BrokenAt, string? Problem)
+internal sealed record AuditVerification(long Entries, string HeadHash, long? BrokenAt, string? Problem)
 {
     public bool Intact => BrokenAt is null;
 
@@ -33,7 +33,7 @@ public sealed record AuditVerification(long Entries, string HeadHash, long? Brok
 /// Walks the trail in sequence order, one entry at a time (never the whole trail in memory), recomputing each hash
 /// and each link to the entry before, and stops at the first entry that is wrong.
 /// </summary>
-public sealed class AuditVerifier(AuditDatabase database)
+internal sealed class AuditVerifier(AuditDatabase database)
 {
     /// <summary>How often progress is reported, in entries.</summary>
     public const int ProgressInterval = 100_000;

@@ -1,13 +1,13 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Clocks;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Protection;
 using Safeguard.Casework.Records;
 using Safeguard.Platform.Encryption;
-using Safeguard.Statistics.Reading;
+using Safeguard.Statistics.Contracts;
 
 namespace Safeguard.Casework.Cases;
 

@@ -3,13 +3,13 @@ using System.Security.Cryptography;
 using System.Text;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Protection;
 using Safeguard.Casework.Records;
 using Safeguard.Platform.Encryption;
-using Safeguard.Statistics.Reading;
+using Safeguard.Statistics.Contracts;
 
 namespace Safeguard.Casework.Demonstration;
 

@@ -3,7 +3,7 @@ using Safeguard.Casework.Cases;
 using Safeguard.Casework.Records;
 using Safeguard.Casework.Referrals;
 using Safeguard.Platform.Web.Forms;
-using Safeguard.Statistics.Reading;
+using Safeguard.Statistics.Contracts;
 
 namespace Safeguard.Casework.Intake;
 

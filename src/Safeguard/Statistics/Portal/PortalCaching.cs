@@ -11,7 +11,7 @@ namespace Safeguard.Statistics.Portal;
 /// release can be published at any time. The server keeps rendered responses in its output cache, evicted by
 /// the "statistics" tag when a release is published.
 /// </summary>
-public static class PortalCaching
+internal static class PortalCaching
 {
     /// <summary>Output-cache policy for views of the latest release.</summary>
     public const string Latest = "statistics-latest";

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Reading;
@@ -9,14 +9,14 @@ using Safeguard.Statistics.Reading;
 namespace Safeguard.Statistics.Releases;
 
 /// <summary>Raised when a release cannot be published; the message is written for the person publishing.</summary>
-public sealed class ReleasePublicationException(string message) : Exception(message);
+internal sealed class ReleasePublicationException(string message) : Exception(message);
 
 /// <summary>Turns a draft into an immutable, content-hashed release in one transaction (the caller's, if one is open).</summary>
 /// <remarks>
 /// Records the publication in the audit trail in the same transaction. When given the output cache, empties the
 /// portal's cached pages so the new release shows at once.
 /// </remarks>
-public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock, IAuditTrail audit, IAuditOrigin origin, IOutputCacheStore? cache = null)
+internal sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock, IAuditTrail audit, IAuditOrigin origin, IOutputCacheStore? cache = null)
 {
     public Task<Release> PublishAsync(string slug, CancellationToken cancellationToken) => PublishAsync(slug, null, null, cancellationToken);
 

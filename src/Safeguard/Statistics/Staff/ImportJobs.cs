@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.Channels;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
+using Safeguard.Statistics.Contracts;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Importing;
 using Safeguard.Statistics.Importing.Files;
@@ -10,7 +11,7 @@ using Safeguard.Statistics.Importing.Templates;
 namespace Safeguard.Statistics.Staff;
 
 /// <summary>Where an import job is.</summary>
-public enum ImportJobState
+internal enum ImportJobState
 {
     Queued,
     Running,
@@ -21,7 +22,7 @@ public enum ImportJobState
 }
 
 /// <summary>What the progress page shows of a job at one moment.</summary>
-public sealed record ImportJobSnapshot(
+internal sealed record ImportJobSnapshot(
     ImportJobState State, ImportStage? Stage, int Count, string Release, int FiguresImported, IReadOnlyList<ImportIssue> Issues, int ErrorCount)
 {
     public bool Finished => State is not (ImportJobState.Queued or ImportJobState.Running);
@@ -42,7 +43,7 @@ public sealed record ImportJobSnapshot(
 /// One commit of an upload into a draft release, run in the background so that a long import can show its
 /// progress. Its id is the upload's; its owner is the account that asked for it, and only they can see or cancel it.
 /// </summary>
-public sealed class ImportJob(string uploadId, string ownerId, string ownerAddress, string template, string release) : IProgress<ImportProgress>
+internal sealed class ImportJob(string uploadId, string ownerId, string ownerAddress, string template, string release) : IProgress<ImportProgress>
 {
     private readonly Lock gate = new();
     private ImportJobSnapshot snapshot = new(ImportJobState.Queued, null, 0, release, 0, [], 0);
@@ -103,7 +104,7 @@ public sealed class ImportJob(string uploadId, string ownerId, string ownerAddre
 /// draft's figures from being written by two imports at once). Jobs are kept in memory for a few hours after they
 /// finish so their page can show the result; a restart forgets them, and the upload can then be imported again.
 /// </summary>
-public sealed class ImportJobs
+internal sealed class ImportJobs
 {
     private static readonly TimeSpan KeepFinished = TimeSpan.FromHours(6);
     private readonly ConcurrentDictionary<string, ImportJob> jobs = new();
