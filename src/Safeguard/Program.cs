@@ -1,4 +1,4 @@
-using Safeguard.Platform;
+using Safeguard.Host;
 
 return await SafeguardCommandLine.InvokeAsync(args);
 

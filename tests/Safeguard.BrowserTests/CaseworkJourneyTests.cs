@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Documents;
 using Safeguard.Casework.Referrals;

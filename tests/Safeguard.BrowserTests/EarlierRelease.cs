@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Releases;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Foi.Clock;
 using Safeguard.Foi.Holidays;
 

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 
 namespace Safeguard.BrowserTests;
 

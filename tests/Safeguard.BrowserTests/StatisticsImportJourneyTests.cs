@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 
 namespace Safeguard.BrowserTests;
 

@@ -1,4 +1,4 @@
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 
 namespace Safeguard.Accounts;
 

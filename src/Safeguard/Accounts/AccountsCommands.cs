@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Accounts.Invitations;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Platform;
 
 namespace Safeguard.Accounts;
@@ -10,7 +11,7 @@ namespace Safeguard.Accounts;
 /// <c>users add-admin EMAIL</c>: the first administrator (and any later one made from the server's terminal). The
 /// command prints a one-time link instead of e-mailing it: whoever runs it is at the server and hands the link over.
 /// </summary>
-public static class AccountsCommands
+internal static class AccountsCommands
 {
     /// <summary>Exit code when the account could not be made.</summary>
     public const int Refused = 1;

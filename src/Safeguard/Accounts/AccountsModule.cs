@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Accounts.Data;
 using Safeguard.Accounts.Invitations;
 using Safeguard.Accounts.Mail;
@@ -141,11 +142,12 @@ public static class AccountsModule
 
         services.AddSingleton(MailSettings.Read(builder.Configuration));
         services.AddSingleton<OutboxSignal>();
-        services.AddScoped<Outbox>();
+        services.AddScoped(provider => new Outbox(provider.GetRequiredService<AccountsDbContext>(), provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<OutboxSignal>(), provider.GetRequiredService<SafeguardDatabase>(), provider));
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxSender>());
         services.AddScoped<InvitationService>();
-        services.AddScoped<StaffDirectory>();
+        services.AddScoped(provider => new StaffDirectory(provider.GetRequiredService<UserManager<StaffAccount>>()));
         services.AddSingleton<IModuleDatabase, AccountsDatabase>();
         return builder;
     }

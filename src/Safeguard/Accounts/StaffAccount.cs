@@ -7,7 +7,7 @@ namespace Safeguard.Accounts;
 /// has no passphrase until the invitation is accepted, and is never deleted: deactivating it keeps who did what
 /// in the audit trail attributable.
 /// </summary>
-public sealed class StaffAccount : IdentityUser
+internal sealed class StaffAccount : IdentityUser
 {
     /// <summary>The name shown to colleagues, e.g. "Sam Taylor (caseworker)"; not used to sign in.</summary>
     public string DisplayName { get; set; } = "";

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Safeguard.Audit.Contracts;
 
 namespace Safeguard.Audit;
 
@@ -6,7 +7,7 @@ namespace Safeguard.Audit;
 /// The stable code of each action, as stored, hashed and searched. Written out rather than derived from the enum's
 /// names, so renaming a member can never change the hash of entries already written.
 /// </summary>
-public static class AuditActionCodes
+internal static class AuditActionCodes
 {
     private static readonly Dictionary<AuditAction, string> Codes = new()
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Safeguard.Audit.Chain;
+using Safeguard.Audit.Contracts;
 using Safeguard.Audit.Data;
 using Safeguard.Audit.Searching;
 
@@ -13,7 +14,7 @@ namespace Safeguard.Audit;
 /// anchor to keep elsewhere, recording that it did; <c>audit search</c> lists entries, newest first, for
 /// administrators at the command line.
 /// </summary>
-public static class AuditCommands
+internal static class AuditCommands
 {
     /// <summary>Exit code when the trail is broken, or a search is asked for wrongly.</summary>
     public const int Broken = 1;

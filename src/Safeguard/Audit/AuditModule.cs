@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Audit.Chain;
+using Safeguard.Audit.Contracts;
 using Safeguard.Audit.Data;
 using Safeguard.Audit.Searching;
 using Safeguard.Platform;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Safeguard.Audit.Contracts;
 
 namespace Safeguard.Audit;
 

@@ -1,14 +1,16 @@
+using Safeguard.Platform.Web;
+
 namespace Safeguard.Casework;
 
 /// <summary>The addresses of the casework pages that other code links or redirects to.</summary>
-public static class CaseworkPaths
+internal static class CaseworkPaths
 {
-    public const string Cases = "/staff/cases";
-    public const string Dashboard = "/staff/casework";
+    public const string Cases = StaffAddresses.Cases;
+    public const string Dashboard = StaffAddresses.CaseworkDashboard;
     public const string Limitation = "/staff/casework/limitation";
-    public const string Referrals = "/staff/referrals";
-    public const string RecordReferral = "/staff/referrals/record";
-    public const string Cohorts = "/staff/cohorts";
+    public const string Referrals = StaffAddresses.Referrals;
+    public const string RecordReferral = StaffAddresses.RecordReferral;
+    public const string Cohorts = StaffAddresses.Cohorts;
     public const string CohortsCsv = "/staff/cohorts.csv";
     public const string Refer = "/refer";
     public const string ReferralSent = "/refer/sent";

@@ -9,7 +9,7 @@ namespace Safeguard.Foi;
 /// The FOI module's commands, under <c>foi</c>: <c>due</c> (the statutory clock), <c>holidays import</c> and
 /// <c>holidays list</c>, <c>requests add | record | list</c>, <c>reminders queue</c>. Errors go to standard error in words, and a refused command exits 1 having changed nothing.
 /// </summary>
-public static class FoiCommands
+internal static class FoiCommands
 {
     /// <summary>Exit code of a refused command.</summary>
     public const int Refused = 1;

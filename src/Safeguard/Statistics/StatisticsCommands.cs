@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Statistics.Contracts;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Importing;
 using Safeguard.Statistics.Importing.Files;
@@ -16,7 +17,7 @@ namespace Safeguard.Statistics;
 /// They print what the staff pages would show, errors go to standard error with where they are, and a refused
 /// import or publication exits 1 having changed nothing.
 /// </summary>
-public static class StatisticsCommands
+internal static class StatisticsCommands
 {
     /// <summary>Exit code of a refused import or publication.</summary>
     public const int Refused = 1;

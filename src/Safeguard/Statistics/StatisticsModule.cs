@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Platform;
 using Safeguard.Platform.Web;
 using Safeguard.Statistics.Api;
+using Safeguard.Statistics.Contracts;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Demonstration;
 using Safeguard.Statistics.Importing;
@@ -22,7 +23,7 @@ public static class StatisticsModule
     {
         builder.Services.AddModuleContexts<StatisticsDbContext, SqliteStatisticsDbContext, PostgresStatisticsDbContext>("statistics");
         builder.Services.AddScoped<StatisticsReader>();
-        builder.Services.AddScoped<PlacesOfDetention>();
+        builder.Services.AddScoped(services => new PlacesOfDetention(services.GetRequiredService<StatisticsDbContext>()));
         builder.Services.AddScoped<PortalQueries>();
         builder.Services.AddSingleton<PortalSettings>();
         builder.AddPortalCaching();
@@ -34,7 +35,8 @@ public static class StatisticsModule
         builder.Services.AddScoped<StatisticsImporter>();
         builder.Services.AddScoped<ImportUploads>();
         builder.Services.AddScoped<DraftReleases>();
-        builder.Services.AddScoped<SourceCitations>();
+        builder.Services.AddScoped(services => new SourceCitations(services.GetRequiredService<StatisticsDbContext>()));
+        builder.Services.AddScoped(services => new ImportGateway(services.GetRequiredService<StatisticsImporter>(), services.GetRequiredService<ImportUploads>()));
         builder.Services.AddSingleton<ImportJobs>();
         builder.Services.AddHostedService<ImportJobWorker>();
         builder.Services.AddSingleton<IModuleDatabase, StatisticsDatabase>();

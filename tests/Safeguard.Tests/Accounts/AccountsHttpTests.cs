@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Accounts.Data;
 using Safeguard.Accounts.Invitations;
-using Safeguard.Accounts.Mail;
 using Safeguard.Tests.Http;
 using Safeguard.Tests.Shared;
 

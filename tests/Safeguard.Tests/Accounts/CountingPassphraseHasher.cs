@@ -8,7 +8,7 @@ namespace Safeguard.Tests.Accounts;
 /// The application's passphrase hasher, counting the passphrases it checks: every sign-in attempt must hash one, whatever
 /// the account, so that its timing says nothing of the account (tests count the work instead of timing it).
 /// </summary>
-public sealed class CountingPassphraseHasher(IOptions<PasswordHasherOptions> options) : IPasswordHasher<StaffAccount>
+internal sealed class CountingPassphraseHasher(IOptions<PasswordHasherOptions> options) : IPasswordHasher<StaffAccount>
 {
     private readonly PasswordHasher<StaffAccount> hasher = new(options);
     private int checks;

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Accounts.Passkeys;
 using Safeguard.Platform.Web;
 using Safeguard.Tests.Casework;

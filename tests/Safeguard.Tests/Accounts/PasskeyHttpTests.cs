@@ -5,6 +5,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Accounts.Passkeys;
 using Safeguard.Audit.Searching;
 using Safeguard.Tests.Http;

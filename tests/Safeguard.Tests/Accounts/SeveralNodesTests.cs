@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Accounts.Data;
 using Safeguard.Accounts.Invitations;
 using Safeguard.Accounts.Mail;
@@ -207,10 +208,10 @@ public abstract class SeveralNodesTests<TFactory>
     }
 
     /// <summary>A node's daily FOI reminder run, as its hosted service makes it (the tests' applications run without the service).</summary>
-    private static FoiReminderService DailyRun(PortalFactory node) => ActivatorUtilities.CreateInstance<FoiReminderService>(node.Services);
+    private static FoiReminderService DailyRun(OwnPortalFactory node) => ActivatorUtilities.CreateInstance<FoiReminderService>(node.Services);
 
     /// <summary>The message once it has had <paramref name="attempts"/> attempts, waiting up to 10 seconds (a sender's own round may be making it).</summary>
-    private static async Task<OutboxMessage> AttemptsAsync(PortalFactory node, int id, int attempts)
+    private static async Task<OutboxMessage> AttemptsAsync(OwnPortalFactory node, int id, int attempts)
     {
         for (var wait = 0; wait < 100; wait++)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Platform;
 using Safeguard.Tests.Http;
 

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Safeguard.Audit;
 using Safeguard.Audit.Chain;
+using Safeguard.Audit.Contracts;
 using Safeguard.Audit.Data;
 using Safeguard.Audit.Searching;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Safeguard.Audit;
 using Safeguard.Audit.Chain;
+using Safeguard.Audit.Contracts;
 
 namespace Safeguard.Tests.Audit;
 

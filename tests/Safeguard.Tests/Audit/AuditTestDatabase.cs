@@ -2,8 +2,8 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Safeguard.Audit;
 using Safeguard.Audit.Chain;
+using Safeguard.Audit.Contracts;
 using Safeguard.Audit.Data;
 using Safeguard.Platform;
 using Safeguard.Tests.Http;
@@ -15,11 +15,11 @@ public abstract class AuditTestDatabase : IAsyncLifetime
 {
     public abstract SafeguardDatabase Database { get; }
 
-    public AuditDatabase Audit => new(Database);
+    internal AuditDatabase Audit => new(Database);
 
     public IAuditTrail Trail(TimeProvider? clock = null) => new ChainedAuditTrail(Audit, clock ?? TimeProvider.System);
 
-    public AuditVerifier Verifier => new(Audit);
+    internal AuditVerifier Verifier => new(Audit);
 
     public virtual async ValueTask InitializeAsync()
     {

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Audit.Chain;
 using Safeguard.Audit.Searching;
+using Safeguard.Statistics.Contracts;
 using Safeguard.Statistics.Importing;
 using Safeguard.Statistics.Releases;
 using Safeguard.Tests.Http;

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Safeguard.Host;
 using Safeguard.Platform;
 
 namespace Safeguard.Tests.Backup;

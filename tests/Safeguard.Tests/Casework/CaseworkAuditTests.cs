@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Casework.Access;
 
 namespace Safeguard.Tests.Casework;

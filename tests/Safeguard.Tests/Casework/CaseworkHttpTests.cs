@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Audit.Data;
 using Safeguard.Audit.Searching;
 using Safeguard.Casework;

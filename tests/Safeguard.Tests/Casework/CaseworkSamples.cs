@@ -77,7 +77,7 @@ internal static class CaseworkSamples
             System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private sealed class RecordingStaff(string accountId) : Safeguard.Audit.IAuditOrigin
+    private sealed class RecordingStaff(string accountId) : Safeguard.Audit.Contracts.IAuditOrigin
     {
         public string Actor => accountId;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Audit.Searching;
 using Safeguard.Casework;
 using Safeguard.Casework.Assessments;

@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Audit.Data;
 using Safeguard.Casework;
 using Safeguard.Casework.Assessments;

@@ -6,6 +6,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Audit.Searching;
 using Safeguard.Casework;
 using Safeguard.Casework.Data;

@@ -102,8 +102,8 @@ public abstract class ReferralFormHttpTests<TFactory>(TFactory factory) : IClass
     {
         const string Person = "Leocadia Fernsby";
         (await new StaffBrowser(factory).SubmitAsync(CaseworkPaths.Refer, CaseworkSamples.PublicReferralForm(Person))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var caseworker = await StaffBrowser.CreateAsync(factory, Safeguard.Accounts.StaffRoles.Caseworker);
-        var supervisor = await StaffBrowser.CreateAsync(factory, Safeguard.Accounts.StaffRoles.Supervisor);
+        var caseworker = await StaffBrowser.CreateAsync(factory, Safeguard.Accounts.Contracts.StaffRoles.Caseworker);
+        var supervisor = await StaffBrowser.CreateAsync(factory, Safeguard.Accounts.Contracts.StaffRoles.Supervisor);
         var browser = new StaffBrowser(factory);
         await browser.SignInSuccessfullyAsync(supervisor);
 

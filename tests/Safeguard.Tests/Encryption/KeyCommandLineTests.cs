@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Platform.Encryption;
 using Safeguard.Tests.Accounts;
 using Safeguard.Tests.Backup;

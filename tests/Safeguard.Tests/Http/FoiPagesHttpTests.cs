@@ -7,6 +7,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Accounts.Data;
 using Safeguard.Foi.Clock;
 using Safeguard.Foi.Data;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Accounts.Data;
 using Safeguard.Foi.Data;
 using Safeguard.Foi.Reminders;

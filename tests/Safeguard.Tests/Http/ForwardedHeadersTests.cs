@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Audit.Searching;
 using Safeguard.Casework;
 using Safeguard.Platform;
@@ -161,7 +161,7 @@ internal static class DirectClients
 }
 
 /// <summary>The application on SQLite, on Kestrel, trusting no proxy.</summary>
-public sealed class SqliteDirectClientsFactory : SqlitePortalFactory
+public sealed class SqliteDirectClientsFactory : OwnSqlitePortalFactory
 {
     public SqliteDirectClientsFactory()
     {
@@ -177,7 +177,7 @@ public sealed class SqliteDirectClientsFactory : SqlitePortalFactory
 }
 
 /// <summary>The application on PostgreSQL, on Kestrel, trusting no proxy.</summary>
-public sealed class PostgresDirectClientsFactory : PostgresPortalFactory
+public sealed class PostgresDirectClientsFactory : OwnPostgresPortalFactory
 {
     public PostgresDirectClientsFactory()
     {
@@ -193,7 +193,7 @@ public sealed class PostgresDirectClientsFactory : PostgresPortalFactory
 }
 
 /// <summary>The application on SQLite, on Kestrel, trusting the proxy at 127.0.0.1.</summary>
-public sealed class SqliteTrustedProxyFactory : SqlitePortalFactory
+public sealed class SqliteTrustedProxyFactory : OwnSqlitePortalFactory
 {
     public SqliteTrustedProxyFactory()
     {
@@ -209,7 +209,7 @@ public sealed class SqliteTrustedProxyFactory : SqlitePortalFactory
 }
 
 /// <summary>The application on PostgreSQL, on Kestrel, trusting the proxies of 127.0.0.0/8.</summary>
-public sealed class PostgresTrustedProxyFactory : PostgresPortalFactory
+public sealed class PostgresTrustedProxyFactory : OwnPostgresPortalFactory
 {
     public PostgresTrustedProxyFactory()
     {

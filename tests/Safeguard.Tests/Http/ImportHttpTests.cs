@@ -4,6 +4,7 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Statistics.Contracts;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Importing;
 using Safeguard.Statistics.Importing.Templates;

@@ -6,12 +6,13 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
+using Safeguard.Statistics.Contracts;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Importing;
 using Safeguard.Statistics.Importing.Templates;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Releases;
-using Safeguard.Statistics.Staff;
 using Safeguard.Tests.Accounts;
 
 namespace Safeguard.Tests.Http;

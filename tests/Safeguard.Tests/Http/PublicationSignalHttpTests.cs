@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Releases;

@@ -1,4 +1,5 @@
 using System.Text;
+using Safeguard.Statistics.Contracts;
 using Safeguard.Statistics.Importing;
 
 namespace Safeguard.Tests.Http;

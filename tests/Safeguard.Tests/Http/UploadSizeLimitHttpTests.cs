@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Foi;
 using Safeguard.Foi.Requests;
 using Safeguard.Platform;

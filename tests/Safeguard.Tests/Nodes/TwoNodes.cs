@@ -7,6 +7,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Safeguard.Host;
 using Safeguard.Platform;
 using Safeguard.Tests.Accounts;
 using Safeguard.Tests.Backup;

@@ -1,4 +1,4 @@
-using Safeguard.Statistics.Portal;
+using Safeguard.Statistics.Contracts;
 
 namespace Safeguard.Tests.Statistics;
 

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Accounts.Invitations;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Platform;
 
 namespace Safeguard.Accounts.Admin;
 
 /// <summary>Inviting a member of staff: an account with roles, and an e-mail with a link to set it up.</summary>
-public sealed class InviteModel(InvitationService invitations, PublicAddress site, IConfiguration configuration) : PageModel
+internal sealed class InviteModel(InvitationService invitations, PublicAddress site, IConfiguration configuration) : PageModel
 {
     [BindProperty]
     public string? DisplayName { get; set; }
@@ -20,10 +21,6 @@ public sealed class InviteModel(InvitationService invitations, PublicAddress sit
 
     /// <summary>How long the link works, as configured (<see cref="SafeguardSettings.InvitationHours"/>).</summary>
     public int InvitationHours => configuration.GetValue(SafeguardSettings.InvitationHours, 72);
-
-    public void OnGet()
-    {
-    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Accounts.Data;
 using Safeguard.Accounts.Mail;
-using Safeguard.Audit;
+using Safeguard.Accounts.Contracts;
+using Safeguard.Audit.Contracts;
 
 namespace Safeguard.Accounts.Admin;
 
@@ -12,7 +13,7 @@ namespace Safeguard.Accounts.Admin;
 /// The e-mails the outbox gave up on after its last attempt (the mail server refused them or could not be reached for
 /// hours), newest first, each with a way to send it again; sending again is recorded on the audit trail.
 /// </summary>
-public sealed class MailModel(AccountsDbContext db, Outbox outbox) : PageModel
+internal sealed class MailModel(AccountsDbContext db, Outbox outbox) : PageModel
 {
     public IReadOnlyList<OutboxMessage> GivenUp { get; private set; } = [];
 

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Accounts.Invitations;
 using Safeguard.Accounts.Passkeys;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Platform;
 
 namespace Safeguard.Accounts.Admin;
@@ -13,7 +14,7 @@ namespace Safeguard.Accounts.Admin;
 /// or deactivate it. An administrator cannot deactivate themselves or take away their own administrator role,
 /// so there is always someone who can manage accounts.
 /// </summary>
-public sealed class UserModel(UserManager<StaffAccount> users, InvitationService invitations, StaffPasskeys passkeys, PublicAddress site, TimeProvider clock) : PageModel
+internal sealed class UserModel(UserManager<StaffAccount> users, InvitationService invitations, StaffPasskeys passkeys, PublicAddress site, TimeProvider clock) : PageModel
 {
     public StaffAccount Account { get; private set; } = null!;
 

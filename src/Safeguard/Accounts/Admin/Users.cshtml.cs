@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Accounts.Data;
 
 namespace Safeguard.Accounts.Admin;
 
 /// <summary>Every staff account, with its roles and state.</summary>
-public sealed class UsersModel(AccountsDbContext db) : PageModel
+internal sealed class UsersModel(AccountsDbContext db) : PageModel
 {
     public sealed record Row(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles, string State);
 

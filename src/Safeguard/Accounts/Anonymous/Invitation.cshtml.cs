@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Safeguard.Accounts.Invitations;
 using Safeguard.Accounts.SignIn;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 
 namespace Safeguard.Accounts.Anonymous;
 
@@ -13,7 +13,7 @@ namespace Safeguard.Accounts.Anonymous;
 /// their authenticator app. Every reason a link cannot be used gets the same answer.
 /// </summary>
 [EnableRateLimiting(AccountsModule.SignInRateLimit)]
-public sealed class InvitationModel(InvitationService invitations, SignInManager<StaffAccount> signIn) : PageModel
+internal sealed class InvitationModel(InvitationService invitations, SignInManager<StaffAccount> signIn) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }

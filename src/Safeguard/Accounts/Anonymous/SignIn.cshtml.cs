@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Safeguard.Accounts.Passkeys;
 using Safeguard.Accounts.SignIn;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Platform.Web;
 
 namespace Safeguard.Accounts.Anonymous;
@@ -15,7 +15,7 @@ namespace Safeguard.Accounts.Anonymous;
 /// has an account. Or signing in with a passkey alone (<see cref="StaffPasskeys"/>), which counts as both steps.
 /// </summary>
 [EnableRateLimiting(AccountsModule.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManager<StaffAccount> users, SignInThrottle throttle, StaffPasskeys passkeys) : PageModel
+internal sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManager<StaffAccount> users, SignInThrottle throttle, StaffPasskeys passkeys) : PageModel
 {
     public const string Failed =
         "The e-mail address or passphrase is not right. Check them and try again. After 5 wrong tries the account is locked for 15 minutes.";

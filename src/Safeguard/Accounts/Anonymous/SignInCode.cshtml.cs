@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Safeguard.Accounts.SignIn;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 
 namespace Safeguard.Accounts.Anonymous;
 
 /// <summary>The second step of signing in: the 6-digit code from the authenticator app. Wrong codes count towards lockout.</summary>
 [EnableRateLimiting(AccountsModule.SignInRateLimit)]
-public sealed class SignInCodeModel(SignInManager<StaffAccount> signIn, SignInThrottle throttle) : PageModel
+internal sealed class SignInCodeModel(SignInManager<StaffAccount> signIn, SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }

@@ -12,7 +12,7 @@ namespace Safeguard.Accounts.Data;
 /// The accounts module's tables: Identity's (renamed <c>accounts_*</c>, passkeys included), invitations, the mail
 /// outbox and the counts behind the forms' rate limits. Provider-specific subclasses exist only so that SQLite and PostgreSQL each keep their own migrations.
 /// </summary>
-public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbContext<StaffAccount>(options), IDataProtectionKeyContext
+internal abstract class AccountsDbContext(DbContextOptions options) : IdentityDbContext<StaffAccount>(options), IDataProtectionKeyContext
 {
     /// <summary>
     /// Identity's schema version: 3 has the passkeys table. Identity reads it from its options in the application's
@@ -77,7 +77,7 @@ public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbCo
 }
 
 /// <summary>SQLite flavour; owns the SQLite migrations.</summary>
-public sealed class SqliteAccountsDbContext(DbContextOptions<SqliteAccountsDbContext> options) : AccountsDbContext(options);
+internal sealed class SqliteAccountsDbContext(DbContextOptions<SqliteAccountsDbContext> options) : AccountsDbContext(options);
 
 /// <summary>PostgreSQL flavour; owns the PostgreSQL migrations.</summary>
-public sealed class PostgresAccountsDbContext(DbContextOptions<PostgresAccountsDbContext> options) : AccountsDbContext(options);
+internal sealed class PostgresAccountsDbContext(DbContextOptions<PostgresAccountsDbContext> options) : AccountsDbContext(options);

@@ -4,7 +4,7 @@ namespace Safeguard.Accounts.Invitations;
 /// An invitation to set a passphrase for an account. Only the SHA-256 of its token is stored; the token itself
 /// exists only in the link sent to the person. Single use, and void after <see cref="ExpiresAt"/>.
 /// </summary>
-public sealed class Invitation
+internal sealed class Invitation
 {
     public int Id { get; set; }
 

@@ -2,20 +2,20 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Accounts.Data;
-using Safeguard.Accounts.Mail;
 using Safeguard.Platform;
 
 namespace Safeguard.Accounts.Invitations;
 
 /// <summary>What became of an invitation's creation.</summary>
-public sealed record InvitationResult(StaffAccount? Account, string? Link, string? Problem);
+internal sealed record InvitationResult(StaffAccount? Account, string? Link, string? Problem);
 
 /// <summary>
 /// Creates accounts by invitation and redeems invitation tokens. A token is 32 random bytes; only its SHA-256 is
 /// stored, it expires after <see cref="SafeguardSettings.InvitationHours"/> and can be used once.
 /// </summary>
-public sealed class InvitationService(
+internal sealed class InvitationService(
     AccountsDbContext db, UserManager<StaffAccount> users, Outbox outbox, TimeProvider clock, IConfiguration configuration)
 {
     /// <summary>The path of the page that accepts an invitation; the token follows as <c>?token=</c>.</summary>

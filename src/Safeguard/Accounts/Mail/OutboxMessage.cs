@@ -4,7 +4,7 @@ namespace Safeguard.Accounts.Mail;
 /// An e-mail waiting to be sent, or a record that it was, or that the outbox gave up on it. The body is cleared once
 /// the message is sent, because it may hold a one-time link; a message given up on keeps it, to be sent again.
 /// </summary>
-public sealed class OutboxMessage
+internal sealed class OutboxMessage
 {
     public int Id { get; set; }
 

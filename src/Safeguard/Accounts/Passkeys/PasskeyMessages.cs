@@ -1,7 +1,7 @@
 namespace Safeguard.Accounts.Passkeys;
 
 /// <summary>What the sign-in and passkeys pages say when a passkey could not be used or added, in the person's words.</summary>
-public static class PasskeyMessages
+internal static class PasskeyMessages
 {
     private const string OrPassphrase = "or sign in with your e-mail address and passphrase.";
 

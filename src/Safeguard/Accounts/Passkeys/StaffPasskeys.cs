@@ -8,7 +8,7 @@ using Safeguard.Platform.Web;
 namespace Safeguard.Accounts.Passkeys;
 
 /// <summary>How signing in with a passkey ended.</summary>
-public enum PasskeySignInOutcome
+internal enum PasskeySignInOutcome
 {
     SignedIn,
 
@@ -28,7 +28,7 @@ public enum PasskeySignInOutcome
 }
 
 /// <summary>What became of a passkey sign-in; the account and the passkey's reference when they are known.</summary>
-public sealed record PasskeySignInResult(PasskeySignInOutcome Outcome, string? AccountId = null, string? Reference = null)
+internal sealed record PasskeySignInResult(PasskeySignInOutcome Outcome, string? AccountId = null, string? Reference = null)
 {
     /// <summary>The audit trail's words for it: the passkey's reference (never its id or key) and what happened.</summary>
     public string AuditDetail => $"{Reference ?? "passkey"}: " + Outcome switch
@@ -50,7 +50,7 @@ public sealed record PasskeySignInResult(PasskeySignInOutcome Outcome, string? A
 /// <c>amr=mfa</c> as a code does, with <c>amr=pop</c> (proof of possession of a key, RFC 8176) saying how.
 /// The ceremony's state is kept by Identity in the second-factor cookie, for five minutes, and used once.
 /// </summary>
-public sealed class StaffPasskeys(SignInManager<StaffAccount> signIn)
+internal sealed class StaffPasskeys(SignInManager<StaffAccount> signIn)
 {
     /// <summary>The <c>amr</c> value (RFC 8176) a passkey sign-in adds beside <see cref="StaffPolicies.MultiFactor"/>.</summary>
     public const string ProofOfPossession = "pop";

@@ -8,7 +8,7 @@ namespace Safeguard.Accounts.SignIn;
 /// 15 minutes) is the slower brake; this one stops a burst before the lockout arithmetic is even reached, and also
 /// limits guessing the second factor.
 /// </summary>
-public sealed class SignInThrottle(SubmissionCounter counter)
+internal sealed class SignInThrottle(SubmissionCounter counter)
 {
     /// <summary>Whether another attempt for this e-mail address (or account id) may go ahead now.</summary>
     public ValueTask<bool> TryAttemptAsync(string account, CancellationToken cancellationToken) =>

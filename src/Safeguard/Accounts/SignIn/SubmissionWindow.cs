@@ -4,7 +4,7 @@ namespace Safeguard.Accounts.SignIn;
 /// How many submissions one key (a form and a client address, or an account: hashed) made in one fixed window of
 /// time, for the limits the nodes on PostgreSQL share (<see cref="DatabaseSubmissionCounter"/>).
 /// </summary>
-public sealed class SubmissionWindow
+internal sealed class SubmissionWindow
 {
     /// <summary>The SHA-256 of the key, in hex.</summary>
     public required string Key { get; set; }

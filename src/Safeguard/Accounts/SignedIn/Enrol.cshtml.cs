@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QRCoder;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Platform.Web;
 
 namespace Safeguard.Accounts.SignedIn;
@@ -14,7 +14,7 @@ namespace Safeguard.Accounts.SignedIn;
 /// it works. Only for an account without a second factor; changing an app that is set up is an administrator's
 /// reset (a new invitation), so that a stolen passphrase alone can never replace it.
 /// </summary>
-public sealed class EnrolModel(UserManager<StaffAccount> users, SignInManager<StaffAccount> signIn) : PageModel
+internal sealed class EnrolModel(UserManager<StaffAccount> users, SignInManager<StaffAccount> signIn) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }

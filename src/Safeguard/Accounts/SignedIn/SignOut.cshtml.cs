@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Accounts.SignIn;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 
 namespace Safeguard.Accounts.SignedIn;
 
@@ -10,12 +10,8 @@ namespace Safeguard.Accounts.SignedIn;
 /// Signing out of this browser: the session ends on the server too, so a copy of its cookie is refused; the person's
 /// sessions in other browsers go on ("sign out everywhere" ends those). A form, never a link: a GET cannot sign anyone out.
 /// </summary>
-public sealed class SignOutModel(SignInManager<StaffAccount> signIn) : PageModel
+internal sealed class SignOutModel(SignInManager<StaffAccount> signIn) : PageModel
 {
-    public void OnGet()
-    {
-    }
-
     public async Task<IActionResult> OnPostAsync()
     {
         var accountId = signIn.UserManager.GetUserId(User);

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Accounts.Contracts;
 
 namespace Safeguard.Accounts.Staff;
 
 /// <summary>The staff home: who is signed in, with which roles, and where they can go.</summary>
-public sealed class IndexModel(UserManager<StaffAccount> users) : PageModel
+internal sealed class IndexModel(UserManager<StaffAccount> users) : PageModel
 {
     public StaffAccount Account { get; private set; } = null!;
 

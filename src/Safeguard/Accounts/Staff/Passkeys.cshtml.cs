@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Accounts.Passkeys;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 
 namespace Safeguard.Accounts.Staff;
 
@@ -10,7 +10,7 @@ namespace Safeguard.Accounts.Staff;
 /// The signed-in person's passkeys: the list, and adding one with a name. Only someone signed in with two factors
 /// reaches this page, so a stolen passphrase alone can never add a passkey.
 /// </summary>
-public sealed class PasskeysModel(UserManager<StaffAccount> users, StaffPasskeys passkeys) : PageModel
+internal sealed class PasskeysModel(UserManager<StaffAccount> users, StaffPasskeys passkeys) : PageModel
 {
     [BindProperty]
     public string? Name { get; set; }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Accounts.Passkeys;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 
 namespace Safeguard.Accounts.Staff;
 
@@ -10,7 +10,7 @@ namespace Safeguard.Accounts.Staff;
 /// Removing one of the signed-in person's own passkeys, after a confirmation. Another account's passkey, or one that
 /// does not exist, is "not found" alike.
 /// </summary>
-public sealed class RemovePasskeyModel(UserManager<StaffAccount> users, StaffPasskeys passkeys) : PageModel
+internal sealed class RemovePasskeyModel(UserManager<StaffAccount> users, StaffPasskeys passkeys) : PageModel
 {
     /// <summary>The passkey's credential id, base64url, as in the list's links.</summary>
     [BindProperty(SupportsGet = true)]

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 
 namespace Safeguard.Accounts.Staff;
 
@@ -9,12 +9,8 @@ namespace Safeguard.Accounts.Staff;
 /// Ends every session of the account: a new security stamp makes every cookie issued before it invalid on its next
 /// request (sessions are checked against the stamp on every request).
 /// </summary>
-public sealed class SignOutEverywhereModel(SignInManager<StaffAccount> signIn) : PageModel
+internal sealed class SignOutEverywhereModel(SignInManager<StaffAccount> signIn) : PageModel
 {
-    public void OnGet()
-    {
-    }
-
     public async Task<IActionResult> OnPostAsync()
     {
         if (await signIn.UserManager.GetUserAsync(User) is not { } account)

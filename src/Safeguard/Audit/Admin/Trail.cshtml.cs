@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Audit.Chain;
+using Safeguard.Audit.Contracts;
 using Safeguard.Audit.Searching;
+using Safeguard.Platform.Web;
 using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Audit.Admin;
@@ -11,7 +13,7 @@ namespace Safeguard.Audit.Admin;
 /// The administrators' view of the trail: search it (newest first, a page at a time) and check its chain. Both are
 /// themselves recorded on the trail (<see cref="AuditAction.Read"/> of <see cref="TrailRecordType"/>).
 /// </summary>
-public sealed class TrailModel(AuditQuery query, AuditVerifier verifier, IAuditTrail trail, IAuditOrigin origin) : PageModel
+internal sealed class TrailModel(AuditQuery query, AuditVerifier verifier, IAuditTrail trail, IAuditOrigin origin) : PageModel
 {
     /// <summary>Entries shown on a page.</summary>
     public const int PageSize = 100;
@@ -98,7 +100,7 @@ public sealed class TrailModel(AuditQuery query, AuditVerifier verifier, IAuditT
 
     /// <summary>The account page of an actor that is an account id, or null for "system", "anonymous" and the like.</summary>
     public static string? AccountHref(string actor) =>
-        Guid.TryParse(actor, out _) ? $"{Accounts.AccountsPaths.Users}/{Uri.EscapeDataString(actor)}" : null;
+        Guid.TryParse(actor, out _) ? StaffAddresses.Account(actor) : null;
 
     /// <summary>The form's values as a search, or null with the errors in the model state, each saying what to fix.</summary>
     private AuditSearch? Validate()
@@ -210,7 +212,7 @@ public sealed class TrailModel(AuditQuery query, AuditVerifier verifier, IAuditT
 }
 
 /// <summary>Links to the pages of a search: previous, the first and last and this one's neighbours, next.</summary>
-public sealed record AuditPager(int Page, int PageCount, int TotalItems, int PageSize, Func<int, string> Href)
+internal sealed record AuditPager(int Page, int PageCount, int TotalItems, int PageSize, Func<int, string> Href)
 {
     public int FirstItem => TotalItems == 0 ? 0 : ((Page - 1) * PageSize) + 1;
 

@@ -10,7 +10,7 @@ namespace Safeguard.Audit.Chain;
 /// </summary>
 /// <param name="Sequence">The entry's sequence number, from 1.</param>
 /// <param name="Hash">Its hash: 64 lower-case hex digits.</param>
-public sealed record AuditAnchor(long Sequence, string Hash)
+internal sealed record AuditAnchor(long Sequence, string Hash)
 {
     /// <summary>How an anchor is written: <c>N:HASH</c>, as <c>audit anchor</c> prints it.</summary>
     public const string Form = "N:HASH";

@@ -13,7 +13,7 @@ namespace Safeguard.Audit.Chain;
 /// way to move text across a field boundary: "a|b" as actor and "a" as actor with "b..." in the next field encode
 /// differently. docs/audit.md gives the layout, and a short program to recompute it, for auditors.
 /// </summary>
-public static class AuditEntryHash
+internal static class AuditEntryHash
 {
     // Text that is not valid UTF-16 (a lone surrogate) is refused rather than replaced, so two different values can
     // never encode to the same bytes.

@@ -11,7 +11,7 @@ namespace Safeguard.Audit.Chain;
 /// <param name="Problem">What is wrong with it, in words, naming the entry.</param>
 /// <param name="Anchor">The anchor the trail was checked against, if any.</param>
 /// <param name="AgainstAnchor">Whether only the anchor shows the problem (the chain itself links up).</param>
-public sealed record AuditVerification(long Entries, string HeadHash, long? BrokenAt, string? Problem, AuditAnchor? Anchor = null, bool AgainstAnchor = false)
+internal sealed record AuditVerification(long Entries, string HeadHash, long? BrokenAt, string? Problem, AuditAnchor? Anchor = null, bool AgainstAnchor = false)
 {
     public bool Intact => BrokenAt is null;
 
@@ -42,7 +42,7 @@ public sealed record AuditVerification(long Entries, string HeadHash, long? Brok
 /// Walks the trail in sequence order, one entry at a time (never the whole trail in memory), recomputing each hash
 /// and each link to the entry before, and stops at the first entry that is wrong.
 /// </summary>
-public sealed class AuditVerifier(AuditDatabase database)
+internal sealed class AuditVerifier(AuditDatabase database)
 {
     /// <summary>How often progress is reported, in entries.</summary>
     public const int ProgressInterval = 100_000;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Audit.Contracts;
 using Safeguard.Audit.Data;
 using Safeguard.Platform;
 

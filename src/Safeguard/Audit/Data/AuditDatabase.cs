@@ -9,7 +9,7 @@ namespace Safeguard.Audit.Data;
 /// (to write in its transaction). Contexts are made here rather than pooled, because one that borrows a connection
 /// must not be handed to anyone else.
 /// </summary>
-public sealed class AuditDatabase(SafeguardDatabase database)
+internal sealed class AuditDatabase(SafeguardDatabase database)
 {
     internal const string History = "__audit_migrations";
 

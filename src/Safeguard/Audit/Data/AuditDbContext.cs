@@ -3,13 +3,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Safeguard.Audit.Data;
 
 /// <summary>Raised when code tries to change or delete an audit entry.</summary>
-public sealed class AuditTrailAppendOnlyException(string message) : InvalidOperationException(message);
+internal sealed class AuditTrailAppendOnlyException(string message) : InvalidOperationException(message);
 
 /// <summary>
 /// The audit module's one table. Provider-specific subclasses exist only so that SQLite and PostgreSQL each keep
 /// their own migrations; the model is defined once, here. Both engines also refuse UPDATE and DELETE with a trigger.
 /// </summary>
-public abstract class AuditDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class AuditDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<AuditEntry> Entries => Set<AuditEntry>();
 
@@ -64,13 +64,13 @@ public abstract class AuditDbContext(DbContextOptions options) : DbContext(optio
 }
 
 /// <summary>SQLite flavour; owns the SQLite migrations.</summary>
-public sealed class SqliteAuditDbContext(DbContextOptions<SqliteAuditDbContext> options) : AuditDbContext(options);
+internal sealed class SqliteAuditDbContext(DbContextOptions<SqliteAuditDbContext> options) : AuditDbContext(options);
 
 /// <summary>PostgreSQL flavour; owns the PostgreSQL migrations.</summary>
-public sealed class PostgresAuditDbContext(DbContextOptions<PostgresAuditDbContext> options) : AuditDbContext(options);
+internal sealed class PostgresAuditDbContext(DbContextOptions<PostgresAuditDbContext> options) : AuditDbContext(options);
 
 /// <summary>The longest value each field may hold, in characters.</summary>
-public static class AuditLimits
+internal static class AuditLimits
 {
     public const int Actor = 200;
     public const int RecordType = 80;

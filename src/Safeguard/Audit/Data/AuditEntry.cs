@@ -4,7 +4,7 @@ namespace Safeguard.Audit.Data;
 /// One row of the audit trail, as stored: never changed or deleted once written. <see cref="Hash"/> is
 /// <see cref="Chain.AuditEntryHash"/> over the other columns, <see cref="PreviousHash"/> the hash of the entry before.
 /// </summary>
-public sealed class AuditEntry
+internal sealed class AuditEntry
 {
     /// <summary>1, 2, 3, ... with no gaps: a missing number is a deleted entry.</summary>
     public long Sequence { get; init; }

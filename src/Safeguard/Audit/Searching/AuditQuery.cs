@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Audit.Contracts;
 using Safeguard.Audit.Data;
 
 namespace Safeguard.Audit.Searching;
 
 /// <summary>What to look for in the trail; every filter given must match. Dates are UTC days, both ends inclusive.</summary>
-public sealed record AuditSearch
+internal sealed record AuditSearch
 {
     /// <summary>The most entries a search returns, however many are asked for.</summary>
     public const int MaxLimit = 10_000;
@@ -32,10 +33,10 @@ public sealed record AuditSearch
 /// The newest entry the search looked at (0 for an empty trail). Later pages of the same search pass it back, so
 /// entries written meanwhile (viewing the page writes one) do not push older ones onto the next page twice.
 /// </param>
-public sealed record AuditSearchPage(IReadOnlyList<AuditEntry> Entries, int Total, long Through);
+internal sealed record AuditSearchPage(IReadOnlyList<AuditEntry> Entries, int Total, long Through);
 
 /// <summary>Searches the trail, newest first: for <c>./safeguard audit search</c> and the administrators' page.</summary>
-public sealed class AuditQuery(AuditDatabase database)
+internal sealed class AuditQuery(AuditDatabase database)
 {
     public async Task<List<AuditEntry>> SearchAsync(AuditSearch search, CancellationToken cancellationToken)
     {

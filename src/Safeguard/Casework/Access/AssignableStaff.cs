@@ -1,4 +1,4 @@
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Access;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore.Storage;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Casework.Data;
 
 namespace Safeguard.Casework.Access;

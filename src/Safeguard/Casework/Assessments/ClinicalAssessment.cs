@@ -1,7 +1,7 @@
 namespace Safeguard.Casework.Assessments;
 
 /// <summary>How the clinician met the person.</summary>
-public enum AssessmentMode
+internal enum AssessmentMode
 {
     InPerson,
     Remote,
@@ -11,7 +11,7 @@ public enum AssessmentMode
 /// The Istanbul Protocol's grades of how far a physical finding is consistent with the account given (paragraph
 /// 187 of the 2004 edition; 2022 edition, chapter V), from weakest to strongest.
 /// </summary>
-public enum ConsistencyGrade
+internal enum ConsistencyGrade
 {
     /// <summary>The finding could not have been caused by the trauma described.</summary>
     NotConsistent,
@@ -30,7 +30,7 @@ public enum ConsistencyGrade
 /// plain columns, pseudonymous because the person's identity is encrypted; every free-text finding and the opinion
 /// are held only as ciphertext.
 /// </summary>
-public sealed class ClinicalAssessment
+internal sealed class ClinicalAssessment
 {
     public int Id { get; set; }
 
@@ -77,7 +77,7 @@ public sealed class ClinicalAssessment
 }
 
 /// <summary>One physical finding (a scar, a lesion), where on the body, and how consistent it is with the account.</summary>
-public sealed class PhysicalFinding
+internal sealed class PhysicalFinding
 {
     public int Id { get; set; }
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Data;
 using Safeguard.Platform.Web;

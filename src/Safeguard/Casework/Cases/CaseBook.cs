@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Assessments;
 using Safeguard.Casework.Data;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Safeguard.Casework.Access;
 using Safeguard.Platform.Web.Forms;
-using Safeguard.Statistics.Reading;
+using Safeguard.Statistics.Contracts;
 
 namespace Safeguard.Casework.Cases;
 

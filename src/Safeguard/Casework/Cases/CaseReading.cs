@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Assessments;
 using Safeguard.Casework.Clocks;
@@ -10,7 +10,7 @@ using Safeguard.Casework.Documents;
 using Safeguard.Casework.HomeOfficeEvents;
 using Safeguard.Casework.Protection;
 using Safeguard.Platform.Encryption;
-using Safeguard.Statistics.Reading;
+using Safeguard.Statistics.Contracts;
 
 namespace Safeguard.Casework.Cases;
 

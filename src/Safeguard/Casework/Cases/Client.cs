@@ -6,7 +6,7 @@ using Safeguard.Casework.HomeOfficeEvents;
 namespace Safeguard.Casework.Cases;
 
 /// <summary>How a case ended, or that it has not.</summary>
-public enum Outcome
+internal enum Outcome
 {
     StillDetained,
     Released,
@@ -17,7 +17,7 @@ public enum Outcome
 }
 
 /// <summary>The way out of detention, for a release.</summary>
-public enum ReleaseRoute
+internal enum ReleaseRoute
 {
     /// <summary>Immigration bail granted by the First-tier Tribunal.</summary>
     TribunalBail,
@@ -33,7 +33,7 @@ public enum ReleaseRoute
 /// not personal data (it says when the case was opened and nothing about the person); name, date of birth,
 /// nationality, languages, Home Office reference and contact details are held only as ciphertext.
 /// </summary>
-public sealed class Client
+internal sealed class Client
 {
     public int Id { get; set; }
 
@@ -78,7 +78,7 @@ public sealed class Client
 /// A label that puts a client in cohorts, e.g. "Rwanda removal". Tags are plain text so cohorts can be counted in
 /// SQL; they name groups and policies, never a person (the forms allow letters, digits, spaces and hyphens only).
 /// </summary>
-public sealed class ClientTag
+internal sealed class ClientTag
 {
     public int ClientId { get; set; }
 
@@ -86,7 +86,7 @@ public sealed class ClientTag
 }
 
 /// <summary>A member of staff assigned to a case: they, and supervisors, may open it.</summary>
-public sealed class CaseAssignment
+internal sealed class CaseAssignment
 {
     public int Id { get; set; }
 

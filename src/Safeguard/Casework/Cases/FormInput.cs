@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Safeguard.Platform.Web.Forms;
-using Safeguard.Statistics.Reading;
+using Safeguard.Statistics.Contracts;
 
 namespace Safeguard.Casework.Cases;
 

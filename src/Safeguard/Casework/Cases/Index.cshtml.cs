@@ -8,7 +8,7 @@ using Safeguard.Casework.Protection;
 using Safeguard.Platform.Encryption;
 using Safeguard.Platform.Web;
 using Safeguard.Platform.Web.Forms;
-using Safeguard.Statistics.Reading;
+using Safeguard.Statistics.Contracts;
 
 namespace Safeguard.Casework.Cases;
 

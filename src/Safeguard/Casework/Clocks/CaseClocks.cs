@@ -3,12 +3,12 @@ namespace Safeguard.Casework.Clocks;
 /// <summary>One stay in detention: from the day a person was detained (or transferred in) to the day they left.</summary>
 /// <param name="From">The first day in detention.</param>
 /// <param name="To">The day detention ended; null while the person is still detained.</param>
-public sealed record DetentionSpell(DateOnly From, DateOnly? To);
+internal sealed record DetentionSpell(DateOnly From, DateOnly? To);
 
 /// <summary>A second opinion the Home Office commissioned on a medico-legal report.</summary>
 /// <param name="Requested">The day it was requested.</param>
 /// <param name="Received">The day it was received; null while still awaited.</param>
-public sealed record SecondOpinionWait(DateOnly Requested, DateOnly? Received);
+internal sealed record SecondOpinionWait(DateOnly Requested, DateOnly? Received);
 
 /// <summary>The dates of one case that its clocks are computed from; every clock is computed, never typed.</summary>
 /// <param name="Detention">The case's detention spells, in any order; spells that overlap or touch (a transfer) count once.</param>
@@ -16,7 +16,7 @@ public sealed record SecondOpinionWait(DateOnly Requested, DateOnly? Received);
 /// <param name="HomeOfficeDecision">The Home Office's decision on the report (to release or to maintain detention).</param>
 /// <param name="SecondOpinions">Second opinions the Home Office commissioned.</param>
 /// <param name="Released">The day the person was released, if they were.</param>
-public sealed record CaseDates(
+internal sealed record CaseDates(
     IReadOnlyList<DetentionSpell> Detention,
     DateOnly? MlrServed,
     DateOnly? HomeOfficeDecision,
@@ -24,7 +24,7 @@ public sealed record CaseDates(
     DateOnly? Released);
 
 /// <summary>A number of days, and whether the clock is still running (its end has not happened yet, so it counts to today).</summary>
-public readonly record struct DayCount(int Days, bool Running)
+internal readonly record struct DayCount(int Days, bool Running)
 {
     /// <summary>"12 days", or "12 days so far" while running.</summary>
     public override string ToString() => $"{Days} {(Days == 1 ? "day" : "days")}{(Running ? " so far" : "")}";
@@ -37,7 +37,7 @@ public readonly record struct DayCount(int Days, bool Running)
 /// <param name="MlrToRelease">Days from the report being served to release (running while still detained after it).</param>
 /// <param name="DetentionEnded">The last day of detention, once every spell has ended.</param>
 /// <param name="LimitationDeadline">The last day to bring a claim for false imprisonment (see <see cref="CaseClocks.LimitationDeadline"/>).</param>
-public sealed record CaseClockReading(
+internal sealed record CaseClockReading(
     DayCount? Detained,
     DayCount? MlrToDecision,
     IReadOnlyList<DayCount> SecondOpinions,
@@ -56,7 +56,7 @@ public sealed record CaseClockReading(
 /// A clock whose end has not happened counts to <c>today</c> and says it is running. An end date before its start is
 /// a data error the forms refuse; here it counts as 0 days rather than a negative number.
 /// </remarks>
-public static class CaseClocks
+internal static class CaseClocks
 {
     /// <summary>Years within which a claim for false imprisonment must usually be brought (Limitation Act 1980, s.2).</summary>
     public const int LimitationYears = 6;

@@ -8,7 +8,7 @@ namespace Safeguard.Casework.Clocks;
 /// <summary>A Home Office response the charity is waiting for, and since when.</summary>
 /// <param name="What">What is awaited, in words: "a decision on the medico-legal report".</param>
 /// <param name="Since">The day the wait began.</param>
-public sealed record AwaitedResponse(string What, DateOnly Since)
+internal sealed record AwaitedResponse(string What, DateOnly Since)
 {
     /// <summary>Days waited by <paramref name="today"/>.</summary>
     public int DaysBy(DateOnly today) => Math.Max(0, today.DayNumber - Since.DayNumber);
@@ -22,7 +22,7 @@ public sealed record AwaitedResponse(string What, DateOnly Since)
 /// first Adults at Risk decision, release decision or removal decision on or after that day. Second opinions pair in
 /// order: each receipt answers the earliest request before it not yet answered.
 /// </remarks>
-public static class CaseFacts
+internal static class CaseFacts
 {
     /// <summary>The dates of one case's clocks.</summary>
     public static CaseDates Dates(

@@ -5,10 +5,10 @@ namespace Safeguard.Casework.Cohorts;
 /// <summary>How many people in a cohort have one characteristic or outcome ("released", "torture survivor").</summary>
 /// <param name="Measure">What is counted, in words.</param>
 /// <param name="Count">How many people in the cohort have it.</param>
-public sealed record CohortCount(string Measure, int Count);
+internal sealed record CohortCount(string Measure, int Count);
 
 /// <summary>Why a figure is not shown, or that it is.</summary>
-public enum HeldBack
+internal enum HeldBack
 {
     /// <summary>The figure is shown.</summary>
     No,
@@ -24,7 +24,7 @@ public enum HeldBack
 /// <param name="Measure">What is counted.</param>
 /// <param name="Count">The count, or null when suppressed.</param>
 /// <param name="Percentage">The whole-number percentage of the cohort, or null when suppressed.</param>
-public sealed record ShownCount(string Measure, int? Count, int? Percentage)
+internal sealed record ShownCount(string Measure, int? Count, int? Percentage)
 {
     public bool Suppressed => Count is null;
 
@@ -39,7 +39,7 @@ public sealed record ShownCount(string Measure, int? Count, int? Percentage)
 /// <param name="Size">The number of people in the cohort, or null when the cohort itself is too small to show.</param>
 /// <param name="Counts">Each count, shown or suppressed.</param>
 /// <param name="Threshold">The smallest number shown.</param>
-public sealed record SuppressedCohort(int? Size, IReadOnlyList<ShownCount> Counts, int Threshold)
+internal sealed record SuppressedCohort(int? Size, IReadOnlyList<ShownCount> Counts, int Threshold)
 {
     /// <summary>Why the size is not shown, or <see cref="HeldBack.No"/>.</summary>
     public HeldBack SizeReason { get; init; } = Size is null ? HeldBack.SmallNumber : HeldBack.No;
@@ -95,7 +95,7 @@ public sealed record SuppressedCohort(int? Size, IReadOnlyList<ShownCount> Count
 /// <see cref="SuppressedCohort.HoldBackWhereHeldBackIn"/> holds back what these rules would hold back there
 /// (<c>CohortDifferencing</c>; what remains possible is in docs/casework.md).
 /// </remarks>
-public sealed class SmallNumberSuppression
+internal sealed class SmallNumberSuppression
 {
     /// <summary>The threshold used unless configured otherwise.</summary>
     public const int DefaultThreshold = 5;

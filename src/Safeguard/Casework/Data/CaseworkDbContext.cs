@@ -15,7 +15,7 @@ namespace Safeguard.Casework.Data;
 /// PostgreSQL each keep their own migrations; the model is defined once, here. Columns ending in <c>Cipher</c> hold
 /// only ciphertext (see <see cref="Platform.Encryption.FieldEncryption"/>).
 /// </summary>
-public abstract class CaseworkDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class CaseworkDbContext(DbContextOptions options) : DbContext(options)
 {
     internal DbSet<Referral> Referrals => Set<Referral>();
 
@@ -152,7 +152,7 @@ public abstract class CaseworkDbContext(DbContextOptions options) : DbContext(op
 }
 
 /// <summary>SQLite flavour; owns the SQLite migrations.</summary>
-public sealed class SqliteCaseworkDbContext(DbContextOptions<SqliteCaseworkDbContext> options) : CaseworkDbContext(options);
+internal sealed class SqliteCaseworkDbContext(DbContextOptions<SqliteCaseworkDbContext> options) : CaseworkDbContext(options);
 
 /// <summary>PostgreSQL flavour; owns the PostgreSQL migrations.</summary>
-public sealed class PostgresCaseworkDbContext(DbContextOptions<PostgresCaseworkDbContext> options) : CaseworkDbContext(options);
+internal sealed class PostgresCaseworkDbContext(DbContextOptions<PostgresCaseworkDbContext> options) : CaseworkDbContext(options);

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Assessments;
 using Safeguard.Casework.Cases;
@@ -15,7 +15,7 @@ using Safeguard.Casework.Protection;
 using Safeguard.Casework.Referrals;
 using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
-using Safeguard.Statistics.Reading;
+using Safeguard.Statistics.Contracts;
 
 namespace Safeguard.Casework.Demonstration;
 

@@ -6,7 +6,7 @@ using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
 using Safeguard.Platform.Web;
 using Safeguard.Platform.Web.Forms;
-using Safeguard.Statistics.Reading;
+using Safeguard.Statistics.Contracts;
 
 namespace Safeguard.Casework.Detention;
 

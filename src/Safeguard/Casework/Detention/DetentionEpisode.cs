@@ -1,7 +1,7 @@
 namespace Safeguard.Casework.Detention;
 
 /// <summary>How a stay in one place of detention ended.</summary>
-public enum EpisodeEnd
+internal enum EpisodeEnd
 {
     /// <summary>Moved to another place of detention (the next episode starts there).</summary>
     Transfer,
@@ -14,7 +14,7 @@ public enum EpisodeEnd
 /// A stay in one place of detention, from the day the person arrived to the day they left. A transfer ends one
 /// episode and starts the next; the clocks count the days of overlapping or touching episodes once.
 /// </summary>
-public sealed class DetentionEpisode
+internal sealed class DetentionEpisode
 {
     public int Id { get; set; }
 

@@ -1,7 +1,7 @@
 namespace Safeguard.Casework.Documents;
 
 /// <summary>What a document is.</summary>
-public enum DocumentKind
+internal enum DocumentKind
 {
     MedicoLegalReport,
     Letter,
@@ -12,7 +12,7 @@ public enum DocumentKind
 /// A document of a case (a medico-legal report, a letter), with its versions. A report served on the Home Office
 /// carries the day it was served, from which the clocks count.
 /// </summary>
-public sealed class CaseDocument
+internal sealed class CaseDocument
 {
     public int Id { get; set; }
 
@@ -30,7 +30,7 @@ public sealed class CaseDocument
 }
 
 /// <summary>One uploaded version of a document: its bytes encrypted, its size and SHA-256 to check them by.</summary>
-public sealed class CaseDocumentVersion
+internal sealed class CaseDocumentVersion
 {
     public int Id { get; set; }
 

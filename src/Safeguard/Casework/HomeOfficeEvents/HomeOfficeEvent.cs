@@ -1,7 +1,7 @@
 namespace Safeguard.Casework.HomeOfficeEvents;
 
 /// <summary>What the Home Office (or a centre doctor under rule 35) did.</summary>
-public enum HomeOfficeEventKind
+internal enum HomeOfficeEventKind
 {
     /// <summary>A report by a centre doctor under rule 35 (paragraph 1, 2 or 3).</summary>
     Rule35Report,
@@ -19,14 +19,14 @@ public enum HomeOfficeEventKind
 }
 
 /// <summary>What a decision or review decided.</summary>
-public enum DetentionDecision
+internal enum DetentionDecision
 {
     DetentionMaintained,
     Release,
 }
 
 /// <summary>One thing the Home Office did on a case, on the day it did it.</summary>
-public sealed class HomeOfficeEvent
+internal sealed class HomeOfficeEvent
 {
     public int Id { get; set; }
 

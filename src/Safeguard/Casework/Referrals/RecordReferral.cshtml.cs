@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Cases;
 using Safeguard.Platform.Web;
 using Safeguard.Platform.Web.Forms;
-using Safeguard.Statistics.Reading;
+using Safeguard.Statistics.Contracts;
 
 namespace Safeguard.Casework.Referrals;
 

@@ -1,7 +1,7 @@
 namespace Safeguard.Casework.Referrals;
 
 /// <summary>Who asked for help.</summary>
-public enum ReferrerKind
+internal enum ReferrerKind
 {
     /// <summary>The detained person themselves.</summary>
     DetainedPerson,
@@ -13,7 +13,7 @@ public enum ReferrerKind
 }
 
 /// <summary>How a referral reached the charity.</summary>
-public enum ReferralChannel
+internal enum ReferralChannel
 {
     /// <summary>The public form at /refer.</summary>
     PublicForm,
@@ -30,7 +30,7 @@ public enum ReferralChannel
 }
 
 /// <summary>How soon the referrer says help is needed.</summary>
-public enum Urgency
+internal enum Urgency
 {
     Routine,
     /// <summary>A removal date is set, or the person's health is at serious risk now.</summary>
@@ -38,7 +38,7 @@ public enum Urgency
 }
 
 /// <summary>Where a referral stands after triage.</summary>
-public enum TriageStatus
+internal enum TriageStatus
 {
     /// <summary>Not triaged yet, or kept waiting with a <see cref="WaitingReason"/>.</summary>
     Waiting,
@@ -51,7 +51,7 @@ public enum TriageStatus
 }
 
 /// <summary>Why a referral was declined. Categories, not free text, so no personal data creeps in.</summary>
-public enum DeclineReason
+internal enum DeclineReason
 {
     NotInDetention,
     OutsideRemit,
@@ -65,7 +65,7 @@ public enum DeclineReason
 /// Why a referral was withdrawn while it waited: it should not have been in the queue, as against one declined at
 /// triage. Categories, not free text, so no personal data creeps in.
 /// </summary>
-public enum WithdrawalReason
+internal enum WithdrawalReason
 {
     /// <summary>The same referral recorded twice: by the form and by telephone, or entered twice.</summary>
     RecordedTwice,
@@ -76,7 +76,7 @@ public enum WithdrawalReason
 }
 
 /// <summary>Why a triaged referral is still waiting.</summary>
-public enum WaitingReason
+internal enum WaitingReason
 {
     AwaitingInformation,
     AwaitingClinician,
@@ -87,7 +87,7 @@ public enum WaitingReason
 /// recorded by staff. Everything that identifies the person or the referrer, and the concern itself (health), is held
 /// only as ciphertext (<c>...Cipher</c> columns, <see cref="Platform.Encryption.FieldEncryption"/>).
 /// </summary>
-public sealed class Referral
+internal sealed class Referral
 {
     public int Id { get; set; }
 

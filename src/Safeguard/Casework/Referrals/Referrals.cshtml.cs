@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Platform.Web;
-using Safeguard.Statistics.Reading;
+using Safeguard.Statistics.Contracts;
 
 namespace Safeguard.Casework.Referrals;
 

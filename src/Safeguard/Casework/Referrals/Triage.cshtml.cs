@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Platform.Web;
 using Safeguard.Platform.Web.Forms;
-using Safeguard.Statistics.Reading;
+using Safeguard.Statistics.Contracts;
 
 namespace Safeguard.Casework.Referrals;
 

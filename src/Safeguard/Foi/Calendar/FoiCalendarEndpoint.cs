@@ -1,4 +1,4 @@
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Foi.Requests;
 using Safeguard.Foi.Staff;
 using Safeguard.Platform;

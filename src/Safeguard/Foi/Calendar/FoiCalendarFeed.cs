@@ -4,7 +4,7 @@ namespace Safeguard.Foi.Calendar;
 /// A member of staff's secret calendar address. Only the SHA-256 of its token is kept, so the address is shown once,
 /// when made; making a new one, or revoking it, ends the old one.
 /// </summary>
-public sealed class FoiCalendarFeed
+internal sealed class FoiCalendarFeed
 {
     public int Id { get; set; }
 

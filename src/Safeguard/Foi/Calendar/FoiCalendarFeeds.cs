@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Foi.Data;
 
 namespace Safeguard.Foi.Calendar;

@@ -10,7 +10,7 @@ namespace Safeguard.Foi.Data;
 /// The FOI module's tables. Provider-specific subclasses exist only so that SQLite and PostgreSQL each keep their own
 /// migrations; the model is defined once, here.
 /// </summary>
-public abstract class FoiDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class FoiDbContext(DbContextOptions options) : DbContext(options)
 {
     /// <summary>Bank holidays from imported GOV.UK feed files; the shipped feed is read from the assembly.</summary>
     internal DbSet<ImportedBankHoliday> BankHolidays => Set<ImportedBankHoliday>();
@@ -91,7 +91,7 @@ public abstract class FoiDbContext(DbContextOptions options) : DbContext(options
 }
 
 /// <summary>SQLite flavour; owns the SQLite migrations.</summary>
-public sealed class SqliteFoiDbContext(DbContextOptions<SqliteFoiDbContext> options) : FoiDbContext(options);
+internal sealed class SqliteFoiDbContext(DbContextOptions<SqliteFoiDbContext> options) : FoiDbContext(options);
 
 /// <summary>PostgreSQL flavour; owns the PostgreSQL migrations.</summary>
-public sealed class PostgresFoiDbContext(DbContextOptions<PostgresFoiDbContext> options) : FoiDbContext(options);
+internal sealed class PostgresFoiDbContext(DbContextOptions<PostgresFoiDbContext> options) : FoiDbContext(options);

@@ -1,7 +1,7 @@
 namespace Safeguard.Foi.Reminders;
 
 /// <summary>Which reminder of a deadline: the one before it, or the one after it has passed.</summary>
-public enum FoiReminderKind
+internal enum FoiReminderKind
 {
     Upcoming,
     Overdue,
@@ -11,7 +11,7 @@ public enum FoiReminderKind
 /// A reminder queued in the outbox: the record that makes each reminder go once (one per request, deadline, date and
 /// kind; a new date, after an extension, is a new deadline). It names the recipient by account id only.
 /// </summary>
-public sealed class FoiReminder
+internal sealed class FoiReminder
 {
     public int Id { get; set; }
 

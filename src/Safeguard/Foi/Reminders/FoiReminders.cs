@@ -1,8 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Safeguard.Accounts;
-using Safeguard.Accounts.Mail;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Foi.Clock;
 using Safeguard.Foi.Data;
 using Safeguard.Foi.Holidays;

@@ -4,7 +4,7 @@ using Safeguard.Foi.Clock;
 namespace Safeguard.Foi.Requests;
 
 /// <summary>The deadlines a request can be on, each from the Act or the Commissioner's guidance.</summary>
-public enum FoiDeadlineKind
+internal enum FoiDeadlineKind
 {
     /// <summary>The 20th working day after receipt (s.10(1)), or the authority's new date under an extension.</summary>
     Answer,

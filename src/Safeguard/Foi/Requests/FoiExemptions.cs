@@ -6,10 +6,10 @@ namespace Safeguard.Foi.Requests;
 /// <summary>A section of the Act that a refusal often relies on, with what it is about.</summary>
 /// <param name="Section">"s.12".</param>
 /// <param name="Name">"Cost of compliance exceeds the appropriate limit".</param>
-public sealed record FoiExemption(string Section, string Name);
+internal sealed record FoiExemption(string Section, string Name);
 
 /// <summary>The sections of the Freedom of Information Act 2000 a refusal can cite, and how they are written.</summary>
-public static partial class FoiExemptions
+internal static partial class FoiExemptions
 {
     /// <summary>Sections that can be cited as exemptions or as grounds to refuse (s.12 cost, s.14 vexatious).</summary>
     private static readonly HashSet<int> Sections = [12, 14, 21, 22, 23, 24, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44];

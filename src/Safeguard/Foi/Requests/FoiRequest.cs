@@ -1,7 +1,7 @@
 namespace Safeguard.Foi.Requests;
 
 /// <summary>How a request was sent.</summary>
-public enum FoiChannel
+internal enum FoiChannel
 {
     Email,
     Post,
@@ -10,7 +10,7 @@ public enum FoiChannel
 }
 
 /// <summary>How the authority answered.</summary>
-public enum FoiOutcome
+internal enum FoiOutcome
 {
     AnsweredInFull,
     AnsweredInPart,
@@ -20,7 +20,7 @@ public enum FoiOutcome
 }
 
 /// <summary>What an internal review decided about the first answer.</summary>
-public enum FoiReviewOutcome
+internal enum FoiReviewOutcome
 {
     /// <summary>The first answer stands.</summary>
     Upheld,
@@ -37,7 +37,7 @@ public enum FoiReviewOutcome
 /// computed from these dates (<see cref="FoiRequestStatus"/>), never typed. It names no private person: requests ask
 /// for statistics, and the authority is an organisation.
 /// </summary>
-public sealed class FoiRequest
+internal sealed class FoiRequest
 {
     public int Id { get; set; }
 
@@ -115,7 +115,7 @@ public sealed class FoiRequest
 /// Requests repeated on a schedule to keep a run of figures going, e.g. "Rule 35 reports, half-yearly": each asks the
 /// same of the next period.
 /// </summary>
-public sealed class FoiSeries
+internal sealed class FoiSeries
 {
     public int Id { get; set; }
 
@@ -129,7 +129,7 @@ public sealed class FoiSeries
 }
 
 /// <summary>A document of an answer, stored as received, with its SHA-256 so a copy can be checked against it.</summary>
-public sealed class FoiAnswerDocument
+internal sealed class FoiAnswerDocument
 {
     public int Id { get; set; }
 

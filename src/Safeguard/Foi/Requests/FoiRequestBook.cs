@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Foi.Clock;
 using Safeguard.Foi.Data;
 using Safeguard.Foi.Holidays;
@@ -13,13 +13,13 @@ namespace Safeguard.Foi.Requests;
 /// <summary>One thing wrong with a request as given.</summary>
 /// <param name="Message">What is wrong and what to do, for the person who gave it.</param>
 /// <param name="Field">The <see cref="FoiRequest"/> property at fault, when one is, so a form can point at it.</param>
-public sealed record FoiRequestProblem(string Message, string? Field);
+internal sealed record FoiRequestProblem(string Message, string? Field);
 
 /// <summary>
 /// A request that cannot be saved as given: <see cref="Problems"/> says what to fix and where, every one found at once
 /// (at most one a field), the message the first.
 /// </summary>
-public sealed class FoiRequestException : Exception
+internal sealed class FoiRequestException : Exception
 {
     public FoiRequestException(string message, string? field = null)
         : this([new FoiRequestProblem(message, field)])
@@ -33,7 +33,7 @@ public sealed class FoiRequestException : Exception
 }
 
 /// <summary>The dates and answers that can be recorded on a request; null leaves a field as it is.</summary>
-public sealed record FoiRequestChanges
+internal sealed record FoiRequestChanges
 {
     public string? AuthorityReference { get; init; }
     public DateOnly? SentOn { get; init; }
@@ -72,7 +72,7 @@ internal sealed record FoiAttention(
     string? HolidaysRunningOut);
 
 /// <summary>An answer document as lists show it, without its bytes.</summary>
-public sealed record FoiDocumentSummary(int Id, string FileName, string Sha256, long SizeBytes, DateTime UploadedAtUtc);
+internal sealed record FoiDocumentSummary(int Id, string FileName, string Sha256, long SizeBytes, DateTime UploadedAtUtc);
 
 /// <summary>
 /// Keeps the charity's FOI requests, their series and answer documents, and tells where each request stands today.

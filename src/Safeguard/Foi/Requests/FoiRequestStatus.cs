@@ -3,7 +3,7 @@ using Safeguard.Foi.Clock;
 namespace Safeguard.Foi.Requests;
 
 /// <summary>Where a request stands, computed from its dates and the working-day clock.</summary>
-public enum FoiState
+internal enum FoiState
 {
     Draft,
     AwaitingResponse,
@@ -22,7 +22,7 @@ public enum FoiState
 }
 
 /// <summary>Words for <see cref="FoiState"/>.</summary>
-public static class FoiStates
+internal static class FoiStates
 {
     public static string Label(this FoiState state) => state switch
     {

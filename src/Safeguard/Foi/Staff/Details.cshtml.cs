@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Foi.Requests;
 
 namespace Safeguard.Foi.Staff;

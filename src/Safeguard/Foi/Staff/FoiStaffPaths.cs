@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Safeguard.Foi.Staff;
 
 /// <summary>The addresses of the FOI staff pages (policy <c>foi</c>) and of the calendar feeds.</summary>
-public static class FoiStaffPaths
+internal static class FoiStaffPaths
 {
     public const string Dashboard = "/staff/foi";
     public const string Requests = "/staff/foi/requests";

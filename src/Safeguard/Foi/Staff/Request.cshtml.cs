@@ -1,9 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Foi.Requests;
-using Safeguard.Statistics.Importing;
-using Safeguard.Statistics.Staff;
+using Safeguard.Statistics.Contracts;
 
 namespace Safeguard.Foi.Staff;
 
@@ -11,7 +10,7 @@ namespace Safeguard.Foi.Staff;
 /// One request: where it stands and why, its deadlines, every date and answer recorded, its documents (to download, or
 /// to hand to the statistics import with the request as their source), and the pages that record each stage.
 /// </summary>
-internal sealed class FoiRequestModel(FoiRequestBook book, StaffDirectory staff, SourceCitations citations, ImportUploads uploads, StatisticsImporter importer) : FoiFormModel
+internal sealed class FoiRequestModel(FoiRequestBook book, StaffDirectory staff, SourceCitations citations, ImportGateway imports) : FoiFormModel
 {
     /// <summary>What the banner says once a stage page has saved, by the key it returns with.</summary>
     private static readonly Dictionary<string, string> Banners = new(StringComparer.Ordinal)
@@ -60,21 +59,15 @@ internal sealed class FoiRequestModel(FoiRequestBook book, StaffDirectory staff,
         {
             return NotFound();
         }
-        try
+        // Only a file the importer can read goes on; the import pages then offer the templates that fit it.
+        if (await imports.RefusalAsync(file.FileName, file.Content, cancellationToken) is { } refusal)
         {
-            // Only a file the importer can read goes on; the import pages then offer the templates that fit it.
-            await importer.TemplatesThatFitAsync(file.FileName, file.Content, cancellationToken);
-        }
-        catch (ImportRejectedException unreadable)
-        {
-            ImportRefusal = $"{file.FileName} cannot be imported as figures: {unreadable.Issues[0].Message}";
+            ImportRefusal = $"{file.FileName} cannot be imported as figures: {refusal}";
             ModelState.AddModelError($"import-{file.Id}", ImportRefusal);
             return Page();
         }
-        var source = FoiImportSource.Of(Current);
-        var upload = await uploads.AddAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, file.FileName, file.Content, source.Title, source.Authority,
-            source.Reference, source.DateReceived, cancellationToken);
-        return LocalRedirect(StatisticsStaffPaths.Import(upload));
+        var address = await imports.HandOverAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, file.FileName, file.Content, FoiImportSource.Of(Current), cancellationToken);
+        return LocalRedirect(address);
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

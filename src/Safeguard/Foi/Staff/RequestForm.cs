@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Safeguard.Accounts;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Foi.Requests;
 using Safeguard.Platform.Web.Forms;
 

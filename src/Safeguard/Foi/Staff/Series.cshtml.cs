@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Foi.Requests;
-using Safeguard.Statistics.Staff;
+using Safeguard.Statistics.Contracts;
 
 namespace Safeguard.Foi.Staff;
 

@@ -3,7 +3,7 @@ using Safeguard.Statistics.Model;
 namespace Safeguard.Statistics.Api;
 
 /// <summary>A release as the API describes it.</summary>
-public sealed record ReleaseResource(
+internal sealed record ReleaseResource(
     string Slug, string Title, string Summary, string Status, DateTime? PublishedAt, string? ContentHash,
     string? Supersedes, string? Changelog, ReleaseLinks Links)
 {
@@ -14,7 +14,7 @@ public sealed record ReleaseResource(
 }
 
 /// <summary>Where to find a release in other forms.</summary>
-public sealed record ReleaseLinks(string Slug)
+internal sealed record ReleaseLinks(string Slug)
 {
     public string Html => $"/statistics/releases/{Slug}";
 
@@ -28,21 +28,21 @@ public sealed record ReleaseLinks(string Slug)
 }
 
 /// <summary>A theme and the slugs of its measures.</summary>
-public sealed record ThemeResource(string Slug, string Title, string Summary, string LegalSource, IReadOnlyList<string> Measures)
+internal sealed record ThemeResource(string Slug, string Title, string Summary, string LegalSource, IReadOnlyList<string> Measures)
 {
     public static ThemeResource From(Theme theme, IEnumerable<Measure> measures) =>
         new(theme.Slug, theme.Title, theme.Summary, theme.LegalSource, [.. measures.Where(m => m.ThemeId == theme.Id).Select(m => m.Slug)]);
 }
 
 /// <summary>What a measure counts.</summary>
-public sealed record MeasureResource(string Slug, string Name, string ShortName, string Theme, string Unit, string Definition, string LegalSource)
+internal sealed record MeasureResource(string Slug, string Name, string ShortName, string Theme, string Unit, string Definition, string LegalSource)
 {
     public static MeasureResource From(Measure measure) =>
         new(measure.Slug, measure.Name, measure.ShortName, measure.Theme?.Slug ?? "", measure.Unit, measure.Definition, measure.LegalSource);
 }
 
 /// <summary>A place of detention or reporting category.</summary>
-public sealed record PlaceResource(string Slug, string Name, string Kind, string? Operator)
+internal sealed record PlaceResource(string Slug, string Name, string Kind, string? Operator)
 {
     public static PlaceResource From(Place place) => new(place.Slug, place.Name, KindCode(place.Kind), place.Operator);
 
@@ -58,8 +58,8 @@ public sealed record PlaceResource(string Slug, string Name, string Kind, string
 }
 
 /// <summary>One page of results, with links to its neighbours.</summary>
-public sealed record PagedResource<T>(
+internal sealed record PagedResource<T>(
     IReadOnlyList<T> Items, int Page, int PageSize, int TotalItems, int TotalPages, string Release, PageLinks Links);
 
 /// <summary>Links to this page and its neighbours (null at either end).</summary>
-public sealed record PageLinks(string Self, string? Previous, string? Next);
+internal sealed record PageLinks(string Self, string? Previous, string? Next);

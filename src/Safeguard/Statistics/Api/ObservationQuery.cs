@@ -7,7 +7,7 @@ namespace Safeguard.Statistics.Api;
 /// The query string of <c>GET /api/v1/observations</c>, parsed by hand so that every malformed parameter gets a
 /// 400 naming it (framework binding would answer with a bare 400 before our code ran).
 /// </summary>
-public sealed record ObservationQuery(
+internal sealed record ObservationQuery(
     string? Release, string? Theme, string? Measure, string? Place, Period? Period, Period? From, Period? To, int Page, int PageSize)
 {
     public const int DefaultPageSize = 100;

@@ -14,11 +14,11 @@ namespace Safeguard.Statistics.Charts;
 /// <param name="Description">One or two sentences summarising what the chart shows, for screen readers.</param>
 /// <param name="ValueAxisLabel">What the bars count ("reports or documents"), written under the value axis.</param>
 /// <param name="Bars">The bars, top to bottom, in the order the reader should meet them.</param>
-public sealed record BarChart(string Id, string Title, string Description, string ValueAxisLabel, IReadOnlyList<ChartBar> Bars);
+internal sealed record BarChart(string Id, string Title, string Description, string ValueAxisLabel, IReadOnlyList<ChartBar> Bars);
 
 /// <summary>One bar: a labelled figure with its status.</summary>
 /// <param name="Label">What the bar measures ("Rule 35(1) reports").</param>
 /// <param name="Value">The number, or null when the status carries none (suppressed, not held, not applicable).</param>
 /// <param name="Status">How far the figure can be trusted; bounds and estimates are drawn differently from exact figures.</param>
 /// <param name="Display">The figure in words, as the page shows it: as <see cref="Reading.FigureText"/> writes it ("at least 1,340", "£101.61").</param>
-public sealed record ChartBar(string Label, decimal? Value, ObservationStatus Status, string Display);
+internal sealed record ChartBar(string Label, decimal? Value, ObservationStatus Status, string Display);

@@ -21,7 +21,7 @@ namespace Safeguard.Statistics.Charts;
 /// written in the invariant culture, so the same chart always gives the same bytes.
 /// </para>
 /// </remarks>
-public static class SvgBarChartRenderer
+internal static class SvgBarChartRenderer
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 

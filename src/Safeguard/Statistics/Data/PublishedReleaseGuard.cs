@@ -5,7 +5,7 @@ using Safeguard.Statistics.Model;
 namespace Safeguard.Statistics.Data;
 
 /// <summary>Raised when code tries to change a published release or its figures.</summary>
-public sealed class PublishedReleaseImmutableException(string message) : InvalidOperationException(message);
+internal sealed class PublishedReleaseImmutableException(string message) : InvalidOperationException(message);
 
 /// <summary>
 /// Refuses, before anything reaches the database, every change to a published release or to an observation in one.

@@ -7,7 +7,7 @@ namespace Safeguard.Statistics.Data;
 /// The statistics module's tables. Provider-specific subclasses exist only so that SQLite and PostgreSQL
 /// each keep their own migrations; the model is defined once, here.
 /// </summary>
-public abstract class StatisticsDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class StatisticsDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Theme> Themes => Set<Theme>();
 
@@ -156,7 +156,7 @@ public abstract class StatisticsDbContext(DbContextOptions options) : DbContext(
 }
 
 /// <summary>SQLite flavour; owns the SQLite migrations.</summary>
-public sealed class SqliteStatisticsDbContext(DbContextOptions<SqliteStatisticsDbContext> options) : StatisticsDbContext(options);
+internal sealed class SqliteStatisticsDbContext(DbContextOptions<SqliteStatisticsDbContext> options) : StatisticsDbContext(options);
 
 /// <summary>PostgreSQL flavour; owns the PostgreSQL migrations.</summary>
-public sealed class PostgresStatisticsDbContext(DbContextOptions<PostgresStatisticsDbContext> options) : StatisticsDbContext(options);
+internal sealed class PostgresStatisticsDbContext(DbContextOptions<PostgresStatisticsDbContext> options) : StatisticsDbContext(options);

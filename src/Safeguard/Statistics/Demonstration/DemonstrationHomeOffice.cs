@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Platform;
+using Safeguard.Statistics.Contracts;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Importing;
 using Safeguard.Statistics.Model;

@@ -1,4 +1,4 @@
 namespace Safeguard.Statistics.Headlines;
 
 /// <summary>One generated sentence of the top-line statistics, with the theme it summarises (for its link).</summary>
-public sealed record Headline(string Text, string Theme);
+internal sealed record Headline(string Text, string Theme);

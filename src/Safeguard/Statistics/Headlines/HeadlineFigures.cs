@@ -8,7 +8,7 @@ namespace Safeguard.Statistics.Headlines;
 /// The figures of one period that headlines are written from: totals (figures for a reporting category, such as
 /// "All IRCs") and per-centre figures, whole population only (no breakdowns).
 /// </summary>
-public sealed class HeadlineFigures(IReadOnlyList<ObservationRow> rows, Period period)
+internal sealed class HeadlineFigures(IReadOnlyList<ObservationRow> rows, Period period)
 {
     private readonly List<ObservationRow> inPeriod = [.. rows.Where(r => r.PeriodKey == period.Key && r.Breakdown.Length == 0)];
 

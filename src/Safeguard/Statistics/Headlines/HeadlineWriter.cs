@@ -11,7 +11,7 @@ namespace Safeguard.Statistics.Headlines;
 /// that is missing from the release drops out of its sentence, a bound reads "at least", and a figure the release
 /// holds without a number is said to be unreported, with its status ("suppressed", "not held"), never shown as one.
 /// </summary>
-public static class HeadlineWriter
+internal static class HeadlineWriter
 {
     /// <summary>The measures the headlines are written about; nothing else need be read to write them.</summary>
     public static readonly IReadOnlyList<string> Measures =

@@ -1,7 +1,7 @@
 namespace Safeguard.Statistics.Importing;
 
 /// <summary>How serious an import problem is: errors stop the commit, warnings are shown and allowed.</summary>
-public enum ImportIssueSeverity
+internal enum ImportIssueSeverity
 {
     Warning,
     Error,
@@ -11,7 +11,7 @@ public enum ImportIssueSeverity
 /// One problem found while reading or mapping a file, with where it is: <c>Location</c> names the file, and the
 /// sheet, row and column when they are known ("people.xlsx, sheet 'Det_D02', row 14, column C").
 /// </summary>
-public sealed record ImportIssue(ImportIssueSeverity Severity, string Location, string Message)
+internal sealed record ImportIssue(ImportIssueSeverity Severity, string Location, string Message)
 {
     public static ImportIssue Error(string location, string message) => new(ImportIssueSeverity.Error, location, message);
 

@@ -1,15 +1,9 @@
+using Safeguard.Statistics.Contracts;
 using Safeguard.Statistics.Importing.Templates;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Releases;
 
 namespace Safeguard.Statistics.Importing;
-
-/// <summary>Where a file came from, as the person importing it says.</summary>
-/// <param name="Title">What the document is; default its file name.</param>
-/// <param name="Authority">Who sent or published it (default "Home Office").</param>
-/// <param name="Reference">The FOI reference or publication.</param>
-/// <param name="DateReceived">When the charity received it, or it was published.</param>
-public sealed record SourceDetails(string? Title = null, string Authority = "Home Office", string? Reference = null, DateOnly? DateReceived = null);
 
 /// <summary>A file to import with a template into a draft release.</summary>
 /// <param name="FileName">The file's name as received; only its last part is kept, cleaned (<see cref="Platform.StoredFileName"/>).</param>
@@ -18,10 +12,10 @@ public sealed record SourceDetails(string? Title = null, string Authority = "Hom
 /// <param name="Release">The draft release's slug; a new draft is started from the latest published release.</param>
 /// <param name="Source">Where the file came from.</param>
 /// <param name="ReleaseTitle">The title of the draft when the import creates it.</param>
-public sealed record ImportRequest(string FileName, byte[] Content, string Template, string Release, SourceDetails Source, string? ReleaseTitle = null);
+internal sealed record ImportRequest(string FileName, byte[] Content, string Template, string Release, SourceDetails Source, string? ReleaseTitle = null);
 
 /// <summary>How far an import has got, for the command line's and the pages' progress.</summary>
-public enum ImportStage
+internal enum ImportStage
 {
     Reading,
     Comparing,
@@ -29,13 +23,13 @@ public enum ImportStage
 }
 
 /// <summary>One progress report: the stage, and rows read or figures written so far.</summary>
-public readonly record struct ImportProgress(ImportStage Stage, int Count);
+internal readonly record struct ImportProgress(ImportStage Stage, int Count);
 
 /// <summary>
 /// What an import would do, shown before anything is written: every figure read, every error and warning with
 /// where it is, and how the release would differ from the current published one.
 /// </summary>
-public sealed record ImportPreview(
+internal sealed record ImportPreview(
     TemplateDefinition Template,
     string Sha256,
     SourceDocument? KnownDocument,
@@ -50,7 +44,7 @@ public sealed record ImportPreview(
 }
 
 /// <summary>An import that stopped before writing anything; its issues say what and where.</summary>
-public sealed class ImportRejectedException(IReadOnlyList<ImportIssue> issues, int errorCount)
+internal sealed class ImportRejectedException(IReadOnlyList<ImportIssue> issues, int errorCount)
     : Exception(errorCount == 1 ? issues.First(i => i.Severity == ImportIssueSeverity.Error).ToString() : $"{errorCount} errors; nothing was imported.")
 {
     public IReadOnlyList<ImportIssue> Issues { get; } = issues;

@@ -4,7 +4,7 @@ using Safeguard.Statistics.Importing.Files;
 namespace Safeguard.Statistics.Importing;
 
 /// <summary>Reads the import limits from configuration; a setting left out keeps its default.</summary>
-public static class ImportSettings
+internal static class ImportSettings
 {
     public static ImportLimits Limits(IConfiguration configuration)
     {

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Platform;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Importing.Files;
@@ -23,7 +23,7 @@ namespace Safeguard.Statistics.Importing;
 /// whole body of figures at a date; imported figures replace the draft's figures with the same measure, place,
 /// period and breakdown, and add the rest.
 /// </remarks>
-public sealed partial class StatisticsImporter(StatisticsDbContext db, TemplateStore templates, ImportLimits limits, IAuditTrail audit, IAuditOrigin origin)
+internal sealed partial class StatisticsImporter(StatisticsDbContext db, TemplateStore templates, ImportLimits limits, IAuditTrail audit, IAuditOrigin origin)
 {
     /// <summary>Reads and checks the file and compares the result with the latest published release; writes nothing.</summary>
     public async Task<ImportPreview> PreviewAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>

@@ -14,7 +14,7 @@ namespace Safeguard.Statistics.Indicators;
 /// </list>
 /// Division assumes non-negative counts, which is what the statistics hold.
 /// </summary>
-public readonly record struct Figure(decimal? Value, ObservationStatus Status)
+internal readonly record struct Figure(decimal? Value, ObservationStatus Status)
 {
     /// <summary>An exact figure.</summary>
     public static Figure Exact(decimal value) => new(value, ObservationStatus.Exact);

@@ -3,7 +3,7 @@ using Safeguard.Statistics.Model;
 namespace Safeguard.Statistics.Indicators;
 
 /// <summary>Change of one series (measure, place, breakdown) on the previous period of the same kind.</summary>
-public sealed record PeriodChange(Period Period, Period PreviousPeriod, Figure Current, Figure Previous)
+internal sealed record PeriodChange(Period Period, Period PreviousPeriod, Figure Current, Figure Previous)
 {
     /// <summary>Current minus previous.</summary>
     public Figure Difference => Current - Previous;

@@ -5,7 +5,7 @@ using Safeguard.Statistics.Reading;
 namespace Safeguard.Statistics.Indicators;
 
 /// <summary>A figure per 100 people detained, and which count of people it was divided by.</summary>
-public sealed record Rate(Figure Value, string Population)
+internal sealed record Rate(Figure Value, string Population)
 {
     /// <summary>"2.6 per 100 people entering detention", "at least 6.5 per 100 people detained".</summary>
     public string Describe()
@@ -33,7 +33,7 @@ public sealed record Rate(Figure Value, string Population)
 /// period or, for a year or half-year, added up from all its quarters. Nowhere else is a population assumed, so a
 /// figure without one has no rate. Bounds and missing values follow <see cref="Figure"/> arithmetic.
 /// </summary>
-public static class RatePer100
+internal static class RatePer100
 {
     /// <summary>The measures a population is read from.</summary>
     public static IReadOnlyList<string> PopulationMeasures { get; } = [MeasureSlugs.PeopleDetained, MeasureSlugs.PeopleEnteringDetention];

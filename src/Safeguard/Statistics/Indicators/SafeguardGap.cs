@@ -8,7 +8,7 @@ namespace Safeguard.Statistics.Indicators;
 /// An input the release does not hold for the place is null; one it holds without a number (suppressed, not held)
 /// is a figure with that status. Computed from observations every time; never stored.
 /// </summary>
-public sealed record SafeguardGap(
+internal sealed record SafeguardGap(
     Period Period,
     Figure AcdtsOpened,
     Figure? ConstantSupervisionAcdts,

@@ -3,7 +3,7 @@ using Safeguard.Statistics.Importing;
 namespace Safeguard.Statistics.Model;
 
 /// <summary>Where an import job is.</summary>
-public enum ImportJobState
+internal enum ImportJobState
 {
     Queued,
     Running,
@@ -18,7 +18,7 @@ public enum ImportJobState
 /// progress as the node running it last wrote them, a cancel asked for on another node, and when that node last said
 /// it was alive (a job whose node falls silent is marked failed). The node that queued a job runs it.
 /// </summary>
-public sealed class ImportJobEntry
+internal sealed class ImportJobEntry
 {
     /// <summary>The upload being imported; one job at a time per upload.</summary>
     public required string UploadId { get; init; }

@@ -5,7 +5,7 @@ namespace Safeguard.Statistics.Model;
 /// the next answer of its series arrives. <see cref="Definition"/> is the JSON read by
 /// <c>Importing.Templates.TemplateDefinition</c>.
 /// </summary>
-public sealed class ImportTemplate
+internal sealed class ImportTemplate
 {
     public int Id { get; set; }
 

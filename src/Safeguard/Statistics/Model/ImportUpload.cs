@@ -5,7 +5,7 @@ namespace Safeguard.Statistics.Model;
 /// details they gave. It belongs to the account that uploaded it, expires after a day and is removed once committed.
 /// Its id is random and is the only way to it; no path from the browser is ever used.
 /// </summary>
-public sealed class ImportUpload
+internal sealed class ImportUpload
 {
     /// <summary>32 random hexadecimal characters.</summary>
     public required string Id { get; init; }

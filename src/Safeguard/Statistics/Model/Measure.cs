@@ -1,7 +1,7 @@
 namespace Safeguard.Statistics.Model;
 
 /// <summary>What is counted, e.g. "rule35-3-reports": Rule 35(3) reports completed.</summary>
-public sealed class Measure
+internal sealed class Measure
 {
     public int Id { get; set; }
 

@@ -1,7 +1,7 @@
 namespace Safeguard.Statistics.Model;
 
 /// <summary>Slugs of the measures that derived indicators and headlines are written about.</summary>
-public static class MeasureSlugs
+internal static class MeasureSlugs
 {
     public const string Rule35Part1 = "rule35-1-reports";
     public const string Rule35Part2 = "rule35-2-reports";

@@ -3,7 +3,7 @@ namespace Safeguard.Statistics.Model;
 /// <summary>
 /// One figure: measure x period x place x breakdown, with a status and its provenance.
 /// </summary>
-public sealed class Observation
+internal sealed class Observation
 {
     public long Id { get; set; }
 

@@ -3,7 +3,7 @@ namespace Safeguard.Statistics.Model;
 /// <summary>
 /// How much a figure can be trusted. An unknown is never a zero: the last three statuses carry no value.
 /// </summary>
-public enum ObservationStatus
+internal enum ObservationStatus
 {
     /// <summary>The figure as reported.</summary>
     Exact,
@@ -24,7 +24,7 @@ public enum ObservationStatus
 }
 
 /// <summary>Words and codes for <see cref="ObservationStatus"/>, shared by pages, downloads and the API.</summary>
-public static class ObservationStatuses
+internal static class ObservationStatuses
 {
     /// <summary>Whether a figure with this status carries a number.</summary>
     public static bool HasValue(this ObservationStatus status) =>

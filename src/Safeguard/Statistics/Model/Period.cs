@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Safeguard.Statistics.Model;
 
 /// <summary>The kind of span a period covers.</summary>
-public enum PeriodKind
+internal enum PeriodKind
 {
     /// <summary>A calendar year, "2024".</summary>
     Year,
@@ -23,7 +23,7 @@ public enum PeriodKind
 /// A reporting period, written as a stable key ("2024", "2024-H1", "2024-Q3", "2024-03", "2024-12-31")
 /// that is also its URL form. Start and end are inclusive dates.
 /// </summary>
-public sealed partial record Period
+internal sealed partial record Period
 {
     private Period(string key, PeriodKind kind, DateOnly start, DateOnly end)
     {

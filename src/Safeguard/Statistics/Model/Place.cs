@@ -1,7 +1,7 @@
 namespace Safeguard.Statistics.Model;
 
 /// <summary>What sort of place a figure is reported for.</summary>
-public enum PlaceKind
+internal enum PlaceKind
 {
     /// <summary>An immigration removal centre.</summary>
     RemovalCentre,
@@ -16,7 +16,7 @@ public enum PlaceKind
 }
 
 /// <summary>A place of detention or a reporting category. Centres open, close and change hands, so they are data.</summary>
-public sealed class Place
+internal sealed class Place
 {
     public int Id { get; set; }
 

@@ -1,7 +1,7 @@
 namespace Safeguard.Statistics.Model;
 
 /// <summary>Whether a release is still being prepared.</summary>
-public enum ReleaseStatus
+internal enum ReleaseStatus
 {
     /// <summary>Being prepared: not visible to the public, may change.</summary>
     Draft,
@@ -10,7 +10,7 @@ public enum ReleaseStatus
 }
 
 /// <summary>A named set of observations published together ("2024"). Once published it never changes; a correction is a new release.</summary>
-public sealed class Release
+internal sealed class Release
 {
     public int Id { get; set; }
 
@@ -38,7 +38,7 @@ public sealed class Release
 }
 
 /// <summary>Codes for <see cref="ReleaseStatus"/> as downloads and the API write them.</summary>
-public static class ReleaseStatuses
+internal static class ReleaseStatuses
 {
     /// <summary>"draft" or "published".</summary>
     public static string Code(this ReleaseStatus status) => status switch

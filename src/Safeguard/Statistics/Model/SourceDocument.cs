@@ -1,7 +1,7 @@
 namespace Safeguard.Statistics.Model;
 
 /// <summary>The document a figure was taken from: an FOI answer, a Home Office table, or the charity's own publication.</summary>
-public sealed class SourceDocument
+internal sealed class SourceDocument
 {
     public int Id { get; set; }
 

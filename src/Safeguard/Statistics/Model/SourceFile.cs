@@ -4,7 +4,7 @@ namespace Safeguard.Statistics.Model;
 /// The bytes of a <see cref="SourceDocument"/> exactly as received, kept so every published figure can be
 /// followed to the original file. Stored apart from the document so listings never load the bytes.
 /// </summary>
-public sealed class SourceFile
+internal sealed class SourceFile
 {
     public int SourceDocumentId { get; set; }
 

@@ -1,7 +1,7 @@
 namespace Safeguard.Statistics.Model;
 
 /// <summary>One of the safeguards the statistics follow (Rule 35 reports, self-harm and ACDT, segregation, use of force, detention).</summary>
-public sealed class Theme
+internal sealed class Theme
 {
     public int Id { get; set; }
 

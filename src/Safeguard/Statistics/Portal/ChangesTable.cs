@@ -7,4 +7,4 @@ namespace Safeguard.Statistics.Portal;
 /// <param name="Changes">The changes on this page.</param>
 /// <param name="Caption">The table's caption, with the range shown when there are several pages.</param>
 /// <param name="Pages">Which page, and the links to the others.</param>
-public sealed record ChangesTable(IReadOnlyList<FigureChange> Changes, string Caption, Pagination Pages);
+internal sealed record ChangesTable(IReadOnlyList<FigureChange> Changes, string Caption, Pagination Pages);

@@ -12,7 +12,7 @@ namespace Safeguard.Statistics.Portal;
 /// script) is redirected to the canonical address, earlier release first.
 /// </summary>
 [OutputCache(PolicyName = PortalCaching.Versioned)]
-public sealed partial class StatisticsCompareModel(PortalQueries queries) : PageModel
+internal sealed partial class StatisticsCompareModel(PortalQueries queries) : PageModel
 {
     /// <summary>Changes per page of the table.</summary>
     public const int PageSize = 500;

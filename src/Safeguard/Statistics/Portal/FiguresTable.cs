@@ -13,7 +13,7 @@ namespace Safeguard.Statistics.Portal;
 /// <paramref name="Population"/> holds the counts of people detained for the places and periods on the table, from
 /// which each figure's rate per 100 people detained is given where that population is known (<see cref="RatePer100"/>).
 /// </summary>
-public sealed record FiguresTable(string Caption, IReadOnlyList<ObservationRow> Rows, IReadOnlyList<ObservationRow>? Series = null, Pagination? Pages = null,
+internal sealed record FiguresTable(string Caption, IReadOnlyList<ObservationRow> Rows, IReadOnlyList<ObservationRow>? Series = null, Pagination? Pages = null,
     IReadOnlyList<ObservationRow>? Population = null)
 {
     /// <summary>The change on the previous period, for each row that has one.</summary>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Safeguard.Statistics.Portal;
 
 [OutputCache(PolicyName = PortalCaching.Latest)]
-public sealed class StatisticsIndexModel(PortalQueries queries) : PageModel
+internal sealed class StatisticsIndexModel(PortalQueries queries) : PageModel
 {
     public HomeView View { get; private set; } = null!;
 

@@ -1,7 +1,7 @@
 namespace Safeguard.Statistics.Portal;
 
 /// <summary>The machine-readable twins of a page: the same path with .json and .csv.</summary>
-public sealed record PageTwins(string Path)
+internal sealed record PageTwins(string Path)
 {
     public string Json => $"{Path}.json";
 

@@ -6,7 +6,7 @@ using Safeguard.Platform.Web;
 namespace Safeguard.Statistics.Portal;
 
 [OutputCache(PolicyName = PortalCaching.Latest)]
-public sealed class StatisticsPlaceModel(PortalQueries queries) : PageModel
+internal sealed class StatisticsPlaceModel(PortalQueries queries) : PageModel
 {
     public PlacePageView View { get; private set; } = null!;
 

@@ -16,7 +16,7 @@ namespace Safeguard.Statistics.Portal;
 /// arrives would be stored after an eviction and served stale for the whole lifetime; under a key it is stored
 /// under the release it read, which is never older than the key's.
 /// </summary>
-public static class PortalCaching
+internal static class PortalCaching
 {
     /// <summary>Output-cache policy for views of the latest release.</summary>
     public const string Latest = "statistics-latest";

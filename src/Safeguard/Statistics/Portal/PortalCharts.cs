@@ -7,7 +7,7 @@ using Safeguard.Statistics.Reading;
 namespace Safeguard.Statistics.Portal;
 
 /// <summary>The charts of the portal's pages, built from the same rows as the tables beside them.</summary>
-public static class PortalCharts
+internal static class PortalCharts
 {
     /// <summary>ACDTs opened against Rule 35(1) and 35(2) reports: a bar for each of them the release holds.</summary>
     public static BarChart Gap(SafeguardGap gap) => new(

@@ -9,7 +9,7 @@ namespace Safeguard.Statistics.Portal;
 /// changes. Pages of the latest release add their address and the day read; a release's own pages and downloads,
 /// cached for a year, leave the day to the reader.
 /// </summary>
-public static class PortalCitations
+internal static class PortalCitations
 {
     public const string SourceNote = "Home Office figures obtained through Freedom of Information requests";
 

@@ -3,7 +3,7 @@ using Safeguard.Platform;
 namespace Safeguard.Statistics.Portal;
 
 /// <summary>The portal's settings, read once from configuration (see docs/configuration.md).</summary>
-public sealed class PortalSettings
+internal sealed class PortalSettings
 {
     public PortalSettings(IConfiguration configuration)
     {

@@ -1,7 +1,7 @@
 namespace Safeguard.Statistics.Portal;
 
 /// <summary>Words the portal uses for model values.</summary>
-public static class PortalText
+internal static class PortalText
 {
     public static string PlaceKind(Model.PlaceKind kind) => kind switch
     {

@@ -1,4 +1,5 @@
 using Safeguard.Platform.Web;
+using Safeguard.Statistics.Contracts;
 using Safeguard.Statistics.Headlines;
 using Safeguard.Statistics.Indicators;
 using Safeguard.Statistics.Model;
@@ -11,18 +12,18 @@ namespace Safeguard.Statistics.Portal;
 /// What /statistics shows: the latest release's headlines and safeguard gap, and the ways in. Rows are the figures
 /// the headlines are written from, not the whole release (which can hold hundreds of thousands).
 /// </summary>
-public sealed record HomeView(
+internal sealed record HomeView(
     Release? Release, Period? Period, IReadOnlyList<Headline> Headlines, SafeguardGap? Gap,
     IReadOnlyList<Theme> Themes, IReadOnlyList<Place> Places, IReadOnlyList<ObservationRow> Rows);
 
 /// <summary>The theme's figures in the latest release, every one: the .json and .csv twins of /statistics/{theme}.</summary>
-public sealed record ThemeView(Release? Release, Theme Theme, IReadOnlyList<Measure> Measures, IReadOnlyList<ObservationRow> Rows);
+internal sealed record ThemeView(Release? Release, Theme Theme, IReadOnlyList<Measure> Measures, IReadOnlyList<ObservationRow> Rows);
 
 /// <summary>Every figure for the place in the latest release: the twins of /statistics/places/{place}.</summary>
-public sealed record PlaceView(Release? Release, Place Place, IReadOnlyList<ObservationRow> Rows);
+internal sealed record PlaceView(Release? Release, Place Place, IReadOnlyList<ObservationRow> Rows);
 
 /// <summary>One published release, whole: its downloads.</summary>
-public sealed record ReleaseView(Release Release, Release? Supersedes, IReadOnlyList<ObservationRow> Rows);
+internal sealed record ReleaseView(Release Release, Release? Supersedes, IReadOnlyList<ObservationRow> Rows);
 
 /// <summary>
 /// One page of a figures table (<see cref="Pagination"/>), with the rest of each series on it (same measure and
@@ -30,7 +31,7 @@ public sealed record ReleaseView(Release Release, Release? Supersedes, IReadOnly
 /// another page.
 /// </summary>
 /// <remarks><see cref="Population"/>: the counts of people detained for the places on the page, for rates per 100.</remarks>
-public sealed record FiguresPage(Pagination Pages, IReadOnlyList<ObservationRow> Rows, IReadOnlyList<ObservationRow> Series, IReadOnlyList<ObservationRow> Population)
+internal sealed record FiguresPage(Pagination Pages, IReadOnlyList<ObservationRow> Rows, IReadOnlyList<ObservationRow> Series, IReadOnlyList<ObservationRow> Population)
 {
     /// <summary>The table for the page, its caption naming the figures shown when there is more than one page.</summary>
     public FiguresTable Table(string caption) =>
@@ -41,31 +42,31 @@ public sealed record FiguresPage(Pagination Pages, IReadOnlyList<ObservationRow>
 /// What /statistics/{theme} shows: a page of the theme's figures in the latest release, and the figures its chart
 /// is drawn from (the latest period, whole population), read apart so the chart does not depend on the page.
 /// </summary>
-public sealed record ThemePageView(Release? Release, Theme Theme, IReadOnlyList<Measure> Measures, FiguresPage Figures, IReadOnlyList<ObservationRow> ChartRows);
+internal sealed record ThemePageView(Release? Release, Theme Theme, IReadOnlyList<Measure> Measures, FiguresPage Figures, IReadOnlyList<ObservationRow> ChartRows);
 
 /// <summary>What /statistics/places/{place} shows: a page of the place's figures, and its chart's figures.</summary>
-public sealed record PlacePageView(Release? Release, Place Place, FiguresPage Figures, IReadOnlyList<ObservationRow> ChartRows);
+internal sealed record PlacePageView(Release? Release, Place Place, FiguresPage Figures, IReadOnlyList<ObservationRow> ChartRows);
 
 /// <summary>
 /// What /statistics/releases/{release} shows: one published release, a page of its figures, and the releases
 /// published before it (to compare with).
 /// </summary>
-public sealed record ReleasePageView(Release Release, Release? Supersedes, IReadOnlyList<Release> Earlier, FiguresPage Figures);
+internal sealed record ReleasePageView(Release Release, Release? Supersedes, IReadOnlyList<Release> Earlier, FiguresPage Figures);
 
 /// <summary>
 /// What /statistics/sources/{sha256} shows: a source document that published figures cite, whether its original
 /// file can be downloaded, and the published releases that cite it.
 /// </summary>
-public sealed record SourceView(SourceDocument Document, bool HasFile, IReadOnlyList<Release> Releases, Release? Latest);
+internal sealed record SourceView(SourceDocument Document, bool HasFile, IReadOnlyList<Release> Releases, Release? Latest);
 
 /// <summary>What /statistics/releases/{before}/compare/{after} shows: how the figures of two published releases differ.</summary>
-public sealed record CompareView(Release Before, Release After, ReleaseComparison Comparison);
+internal sealed record CompareView(Release Before, Release After, ReleaseComparison Comparison);
 
 /// <summary>
 /// Loads each portal page's view; the Razor page and its .json and .csv twins call the same method, so a page and
 /// its data cannot disagree. A null result means "no such theme, place or release": a 404.
 /// </summary>
-public sealed class PortalQueries(StatisticsReader reader, PortalSettings settings)
+internal sealed class PortalQueries(StatisticsReader reader, PortalSettings settings)
 {
     public async Task<HomeView> HomeAsync(CancellationToken cancellationToken)
     {

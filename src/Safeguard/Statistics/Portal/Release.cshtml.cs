@@ -10,7 +10,7 @@ namespace Safeguard.Statistics.Portal;
 /// before it: a list that grew with later publications would go stale in caches that keep the page for a year.
 /// </summary>
 [OutputCache(PolicyName = PortalCaching.Versioned)]
-public sealed class StatisticsReleaseModel(PortalQueries queries) : PageModel
+internal sealed class StatisticsReleaseModel(PortalQueries queries) : PageModel
 {
     public ReleasePageView View { get; private set; } = null!;
 

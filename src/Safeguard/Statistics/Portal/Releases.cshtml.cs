@@ -5,7 +5,7 @@ using Safeguard.Statistics.Model;
 namespace Safeguard.Statistics.Portal;
 
 [OutputCache(PolicyName = PortalCaching.Latest)]
-public sealed class StatisticsReleasesModel(PortalQueries queries) : PageModel
+internal sealed class StatisticsReleasesModel(PortalQueries queries) : PageModel
 {
     public IReadOnlyList<Release> Releases { get; private set; } = [];
 

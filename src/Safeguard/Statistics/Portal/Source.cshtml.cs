@@ -9,7 +9,7 @@ namespace Safeguard.Statistics.Portal;
 /// releases that cite it grows when one is published.
 /// </summary>
 [OutputCache(PolicyName = PortalCaching.Latest)]
-public sealed class StatisticsSourceModel(PortalQueries queries) : PageModel
+internal sealed class StatisticsSourceModel(PortalQueries queries) : PageModel
 {
     public SourceView View { get; private set; } = null!;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Safeguard.Platform;
+using Safeguard.Statistics.Contracts;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Statistics.Portal;

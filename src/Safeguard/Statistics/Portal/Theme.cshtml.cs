@@ -6,7 +6,7 @@ using Safeguard.Platform.Web;
 namespace Safeguard.Statistics.Portal;
 
 [OutputCache(PolicyName = PortalCaching.Latest)]
-public sealed class StatisticsThemeModel(PortalQueries queries) : PageModel
+internal sealed class StatisticsThemeModel(PortalQueries queries) : PageModel
 {
     public ThemePageView View { get; private set; } = null!;
 

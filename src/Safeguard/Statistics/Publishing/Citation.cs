@@ -19,7 +19,7 @@ namespace Safeguard.Statistics.Publishing;
 /// which never change and are cached for a year, so a day written into them would go stale (the reader adds their own).
 /// </param>
 /// <param name="SourceNote">Where the figures come from ("Home Office figures obtained through Freedom of Information requests"), or null.</param>
-public sealed record Citation(
+internal sealed record Citation(
     string Publisher,
     string ReleaseTitle,
     string ReleaseSlug,

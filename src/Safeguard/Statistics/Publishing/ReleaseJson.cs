@@ -14,7 +14,7 @@ namespace Safeguard.Statistics.Publishing;
 /// <param name="PublishedAtUtc">When the release was published, in UTC; null for a draft.</param>
 /// <param name="ContentHash">The release's content hash, set at publication.</param>
 /// <param name="Url">The absolute address of the release.</param>
-public sealed record ReleaseSummary(
+internal sealed record ReleaseSummary(
     string Slug, string Title, string Summary, string Status, DateTime? PublishedAtUtc, string? ContentHash, string Url)
 {
     /// <summary>Always UTC: stored times come back from SQLite with no kind, and the JSON should say "Z".</summary>
@@ -32,7 +32,7 @@ public sealed record ReleaseSummary(
 /// The JSON download of a release: <c>{ "release": {...}, "credit": "...", "observations": [...] }</c>, with one
 /// object per observation whose properties are the tidy columns in camelCase, the value a number or null.
 /// </summary>
-public static class ReleaseJson
+internal static class ReleaseJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

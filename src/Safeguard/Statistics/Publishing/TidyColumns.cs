@@ -8,7 +8,7 @@ namespace Safeguard.Statistics.Publishing;
 /// One column of the tidy (long-form) download: its name and how to read it from a row.
 /// A column holds either text or a number, never both.
 /// </summary>
-public sealed class TidyColumn
+internal sealed class TidyColumn
 {
     private readonly Func<ObservationRow, string?>? text;
     private readonly Func<ObservationRow, decimal?>? number;
@@ -53,7 +53,7 @@ public sealed class TidyColumn
 /// The single definition of the tidy download's columns, shared by the CSV, spreadsheet and JSON writers
 /// so that the three formats cannot disagree.
 /// </summary>
-public static class TidyColumns
+internal static class TidyColumns
 {
     /// <summary>The columns in download order.</summary>
     public static IReadOnlyList<TidyColumn> All { get; } =

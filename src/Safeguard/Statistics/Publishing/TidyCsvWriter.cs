@@ -7,7 +7,7 @@ namespace Safeguard.Statistics.Publishing;
 /// <summary>
 /// Writes observations as tidy CSV, in the download format every module shares (<see cref="CsvFormat"/>).
 /// </summary>
-public static class TidyCsvWriter
+internal static class TidyCsvWriter
 {
     /// <summary>Writes the header row then one row per observation; leaves <paramref name="output"/> open.</summary>
     public static async Task WriteAsync(IEnumerable<ObservationRow> rows, Stream output, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Safeguard.Statistics.Publishing;
 /// <see cref="TidyColumns"/> as typed properties, so the OpenAPI document can describe them. A test holds the two
 /// to the same names and values.
 /// </summary>
-public sealed record TidyObservation(
+internal sealed record TidyObservation(
     string Release, string Theme, string Measure, string MeasureName, string Unit, string Place, string PlaceName,
     string Period, string PeriodStart, string PeriodEnd, string Breakdown, decimal? Value, string Status, string Display,
     string? Note, string SourceTitle, string SourceAuthority, string? SourceReference, string SourceFile,

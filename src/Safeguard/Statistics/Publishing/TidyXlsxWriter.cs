@@ -8,7 +8,7 @@ namespace Safeguard.Statistics.Publishing;
 /// Writes observations as an Excel workbook (<see cref="XlsxWorkbook"/>): a sheet "observations" with the tidy
 /// columns, one row per observation, and a sheet "about" describing the release. Values are numeric cells.
 /// </summary>
-public static class TidyXlsxWriter
+internal static class TidyXlsxWriter
 {
     /// <summary>The name of the sheet holding the observations.</summary>
     public const string ObservationsSheet = "observations";

@@ -4,7 +4,7 @@ using Safeguard.Statistics.Model;
 namespace Safeguard.Statistics.Reading;
 
 /// <summary>How a figure and its status read in English, everywhere the portal shows one.</summary>
-public static class FigureText
+internal static class FigureText
 {
     /// <summary>The unit of a measure counted in money (the average cost of detention per person per day).</summary>
     public const string Pounds = "pounds";

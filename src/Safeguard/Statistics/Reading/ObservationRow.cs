@@ -6,7 +6,7 @@ namespace Safeguard.Statistics.Reading;
 /// One figure with everything a reader needs beside it: what, where, when, how sure, and where it came from.
 /// The one shape behind pages, downloads and the API, so they cannot disagree.
 /// </summary>
-public sealed record ObservationRow(
+internal sealed record ObservationRow(
     string Release,
     string Theme,
     string Measure,

@@ -5,7 +5,7 @@ using Safeguard.Statistics.Model;
 namespace Safeguard.Statistics.Reading;
 
 /// <summary>What to read from one release.</summary>
-public sealed record ObservationFilter
+internal sealed record ObservationFilter
 {
     public int ReleaseId { get; init; }
 
@@ -35,7 +35,7 @@ public sealed record ObservationFilter
 }
 
 /// <summary>Read-only queries over published statistics. Drafts are never returned here.</summary>
-public sealed class StatisticsReader(StatisticsDbContext db)
+internal sealed class StatisticsReader(StatisticsDbContext db)
 {
     public Task<List<Release>> PublishedReleasesAsync(CancellationToken cancellationToken) =>
         db.Releases.AsNoTracking().Where(r => r.Status == ReleaseStatus.Published)

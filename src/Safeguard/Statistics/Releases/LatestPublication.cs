@@ -7,7 +7,7 @@ using Safeguard.Statistics.Model;
 namespace Safeguard.Statistics.Releases;
 
 /// <summary>The newest published release, by the order the portal shows releases in.</summary>
-public sealed record PublishedRelease(int Id, string Slug, DateTime PublishedAtUtc)
+internal sealed record PublishedRelease(int Id, string Slug, DateTime PublishedAtUtc)
 {
     /// <summary>Whether this release was published after <paramref name="other"/> (ties broken by id, as the portal breaks them).</summary>
     public bool IsNewerThan(PublishedRelease? other) =>
@@ -20,7 +20,7 @@ public sealed record PublishedRelease(int Id, string Slug, DateTime PublishedAtU
 /// <see cref="PublicationListener"/> on every node receives at commit; readers (the portal's "latest" caches) read it
 /// from memory on every request, so a cache hit costs no round trip to the database.
 /// </summary>
-public sealed class LatestPublication
+internal sealed class LatestPublication
 {
     /// <summary>The PostgreSQL notification channel that publications are announced on.</summary>
     internal const string Channel = "statistics_publication";

@@ -3,14 +3,14 @@ using Safeguard.Statistics.Reading;
 namespace Safeguard.Statistics.Releases;
 
 /// <summary>What identifies a figure across releases: measure, place, period and breakdown (slugs and keys).</summary>
-public sealed record FigureKey(string Measure, string Place, string PeriodKey, string Breakdown)
+internal sealed record FigureKey(string Measure, string Place, string PeriodKey, string Breakdown)
 {
     /// <summary>The key of a row.</summary>
     public static FigureKey Of(ObservationRow row) => new(row.Measure, row.Place, row.PeriodKey, row.Breakdown);
 }
 
 /// <summary>How a figure differs between two releases.</summary>
-public enum FigureChangeKind
+internal enum FigureChangeKind
 {
     /// <summary>Only the later release has the figure.</summary>
     Added,
@@ -21,7 +21,7 @@ public enum FigureChangeKind
 }
 
 /// <summary>One figure that differs: its row before (null when added) and after (null when removed).</summary>
-public sealed record FigureChange(FigureChangeKind Kind, FigureKey Key, ObservationRow? Before, ObservationRow? After)
+internal sealed record FigureChange(FigureChangeKind Kind, FigureKey Key, ObservationRow? Before, ObservationRow? After)
 {
     /// <summary>The row to describe the figure by (measure and place names, period label): after if there is one.</summary>
     public ObservationRow Row => After ?? Before!;
@@ -33,7 +33,7 @@ public sealed record FigureChange(FigureChangeKind Kind, FigureKey Key, Observat
 /// value, status or note differ; a new source document or location for the same value, status and note is not a
 /// change, so re-issuing a table without touching its numbers shows nothing.
 /// </summary>
-public sealed class ReleaseComparison
+internal sealed class ReleaseComparison
 {
     private ReleaseComparison(IReadOnlyList<FigureChange> changes, int unchanged)
     {

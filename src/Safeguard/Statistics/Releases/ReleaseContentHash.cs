@@ -11,7 +11,7 @@ namespace Safeguard.Statistics.Releases;
 /// depends on the figures and their provenance and on nothing else (not row ids, not insertion order).
 /// Anyone holding the release's JSON download can recompute it.
 /// </summary>
-public static class ReleaseContentHash
+internal static class ReleaseContentHash
 {
     public static string Compute(IEnumerable<ObservationRow> rows)
     {

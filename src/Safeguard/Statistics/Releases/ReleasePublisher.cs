@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Reading;
@@ -8,7 +8,7 @@ using Safeguard.Statistics.Reading;
 namespace Safeguard.Statistics.Releases;
 
 /// <summary>Raised when a release cannot be published; the message is written for the person publishing.</summary>
-public sealed class ReleasePublicationException(string message) : Exception(message);
+internal sealed class ReleasePublicationException(string message) : Exception(message);
 
 /// <summary>Turns a draft into an immutable, content-hashed release in one transaction (the caller's, if one is open).</summary>
 /// <remarks>
@@ -16,7 +16,7 @@ public sealed class ReleasePublicationException(string message) : Exception(mess
 /// (<see cref="LatestPublication"/>): announced to every node when the transaction commits, and told to this process
 /// once it has. Whatever shows "the latest release" listens to that signal; the publisher knows nothing of it.
 /// </remarks>
-public sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock, IAuditTrail audit, IAuditOrigin origin, LatestPublication latest)
+internal sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider clock, IAuditTrail audit, IAuditOrigin origin, LatestPublication latest)
 {
     public Task<Release> PublishAsync(string slug, CancellationToken cancellationToken) => PublishAsync(slug, null, null, cancellationToken);
 

@@ -9,7 +9,7 @@ namespace Safeguard.Statistics.Releases;
 /// A draft left behind by a release published after it was started: it holds none of that release's figures, so
 /// publishing it would drop them. It can be neither published nor imported into; a new draft starts from the latest.
 /// </summary>
-public static class StaleDraft
+internal static class StaleDraft
 {
     /// <summary>
     /// Why <paramref name="draft"/> is left behind, as the middle of a sentence ("release '2025-h1' was started from

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Platform.Web;
+using Safeguard.Statistics.Contracts;
 using Safeguard.Statistics.Releases;
 
 namespace Safeguard.Statistics.Staff;
@@ -9,7 +10,7 @@ namespace Safeguard.Statistics.Staff;
 /// A draft release: how it differs from the latest published release (a page of changes at a time), and publishing
 /// it, in two steps: the changelog note, then a confirmation that says it cannot be undone.
 /// </summary>
-public sealed class DraftModel(DraftReleases drafts, ReleasePublisher publisher) : PageModel
+internal sealed class DraftModel(DraftReleases drafts, ReleasePublisher publisher) : PageModel
 {
     public const int PageSize = 500;
 

@@ -7,16 +7,16 @@ using Safeguard.Statistics.Releases;
 namespace Safeguard.Statistics.Staff;
 
 /// <summary>A draft release as the staff pages list it.</summary>
-public sealed record DraftSummary(string Slug, string Title, int Figures);
+internal sealed record DraftSummary(string Slug, string Title, int Figures);
 
 /// <summary>
 /// A draft compared with the latest published release; <paramref name="ContentHash"/> is what it holds now, as publishing
 /// would hash it; <paramref name="Stale"/> says why it cannot be published, when a release published since left it behind.
 /// </summary>
-public sealed record DraftComparison(Release Draft, Release? Published, ReleaseComparison Comparison, int Figures, string ContentHash, string? Stale);
+internal sealed record DraftComparison(Release Draft, Release? Published, ReleaseComparison Comparison, int Figures, string ContentHash, string? Stale);
 
 /// <summary>The drafts, and how each differs from the latest published release, for the import and publish pages.</summary>
-public sealed class DraftReleases(StatisticsDbContext db)
+internal sealed class DraftReleases(StatisticsDbContext db)
 {
     public Task<List<DraftSummary>> ListAsync(CancellationToken cancellationToken) =>
         db.Releases.AsNoTracking().Where(r => r.Status == ReleaseStatus.Draft).OrderBy(r => r.Id)

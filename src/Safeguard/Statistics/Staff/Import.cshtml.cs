@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Platform.Web;
+using Safeguard.Statistics.Contracts;
 using Safeguard.Statistics.Importing;
 using Safeguard.Statistics.Importing.Templates;
 using Safeguard.Statistics.Model;
@@ -15,7 +16,7 @@ namespace Safeguard.Statistics.Staff;
 /// draft release, then the preview (a GET: it writes nothing) with every issue located and the changes against the
 /// latest published release; and, when there are no errors, the button that queues the commit.
 /// </summary>
-public sealed class ImportModel(ImportUploads uploads, StatisticsImporter importer, TemplateStore templates, DraftReleases drafts, ImportJobs jobs) : PageModel
+internal sealed class ImportModel(ImportUploads uploads, StatisticsImporter importer, TemplateStore templates, DraftReleases drafts, ImportJobs jobs) : PageModel
 {
     /// <summary>Changes per page of the preview's table.</summary>
     public const int PageSize = 500;

@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
 using Safeguard.Platform;
+using Safeguard.Statistics.Contracts;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Importing;
 using Safeguard.Statistics.Importing.Files;
@@ -14,7 +15,7 @@ using Safeguard.Statistics.Model;
 namespace Safeguard.Statistics.Staff;
 
 /// <summary>What the progress page shows of a job at one moment.</summary>
-public sealed record ImportJobSnapshot(
+internal sealed record ImportJobSnapshot(
     ImportJobState State, ImportStage? Stage, int Count, string Release, int FiguresImported, IReadOnlyList<ImportIssue> Issues, int ErrorCount)
 {
     public bool Finished => State is not (ImportJobState.Queued or ImportJobState.Running);
@@ -35,7 +36,7 @@ public sealed record ImportJobSnapshot(
 /// One commit of an upload into a draft release, run in the background so that a long import can show its
 /// progress. Its id is the upload's; its owner is the account that asked for it, and only they can see or cancel it.
 /// </summary>
-public sealed class ImportJob(string uploadId, string ownerId, string ownerAddress, string template, string release) : IProgress<ImportProgress>
+internal sealed class ImportJob(string uploadId, string ownerId, string ownerAddress, string template, string release) : IProgress<ImportProgress>
 {
     private readonly Lock gate = new();
     private ImportJobSnapshot snapshot = new(ImportJobState.Queued, null, 0, release, 0, [], 0);
@@ -104,7 +105,7 @@ public sealed class ImportJob(string uploadId, string ownerId, string ownerAddre
 /// only write lock, behind which every progress and cancel write would wait. A restart forgets them there, and the
 /// upload can then be imported again.
 /// </remarks>
-public sealed class ImportJobs(SafeguardDatabase database, IServiceScopeFactory scopes, TimeProvider clock)
+internal sealed class ImportJobs(SafeguardDatabase database, IServiceScopeFactory scopes, TimeProvider clock)
 {
     /// <summary>How long a job's node may go without a heartbeat before its unfinished job is marked failed.</summary>
     public static readonly TimeSpan NodeSilence = TimeSpan.FromSeconds(30);

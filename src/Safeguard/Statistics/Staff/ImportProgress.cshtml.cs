@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Statistics.Contracts;
 
 namespace Safeguard.Statistics.Staff;
 
@@ -9,7 +10,7 @@ namespace Safeguard.Statistics.Staff;
 /// errors. The page does not refresh itself: a timed <c>meta refresh</c> fails WCAG 2.2.1 (technique F41), and
 /// reloading under a screen reader starts it again from the top. A cancel stops the import with nothing written.
 /// </summary>
-public sealed class ImportProgressModel(ImportJobs jobs, ImportUploads uploads) : PageModel
+internal sealed class ImportProgressModel(ImportJobs jobs, ImportUploads uploads) : PageModel
 {
     public string UploadId { get; private set; } = "";
 

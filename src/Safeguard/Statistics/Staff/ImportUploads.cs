@@ -11,7 +11,7 @@ namespace Safeguard.Statistics.Staff;
 /// random id <em>and</em> its owner, so one account can never open another's upload (the page answers 404, as for
 /// an id that does not exist); uploads older than <see cref="Lifetime"/> are gone.
 /// </summary>
-public sealed class ImportUploads(StatisticsDbContext db, TimeProvider clock)
+internal sealed class ImportUploads(StatisticsDbContext db, TimeProvider clock)
 {
     /// <summary>How long an upload is kept without being imported.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Platform.Web.Forms;
+using Safeguard.Statistics.Contracts;
 using Safeguard.Statistics.Importing;
 using Safeguard.Statistics.Importing.Files;
 
@@ -11,7 +12,7 @@ namespace Safeguard.Statistics.Staff;
 /// Step 1 of an import: the file and where it came from. The file is checked (readable, within the size limit),
 /// kept server-side for its uploader, and the next page offers the templates that fit it.
 /// </summary>
-public sealed class NewImportModel(ImportUploads uploads, StatisticsImporter importer, ImportLimits limits) : PageModel
+internal sealed class NewImportModel(ImportUploads uploads, StatisticsImporter importer, ImportLimits limits) : PageModel
 {
     /// <summary>The form field (and error key) of the file.</summary>
     public const string FileField = "File";

@@ -4,7 +4,7 @@ using Safeguard.Statistics.Reading;
 namespace Safeguard.Statistics.Staff;
 
 /// <summary>The draft releases, each with its figures and its changes from the latest published release.</summary>
-public sealed class ReleasesModel(DraftReleases drafts, StatisticsReader reader) : PageModel
+internal sealed class ReleasesModel(DraftReleases drafts, StatisticsReader reader) : PageModel
 {
     public IReadOnlyList<DraftComparison> Drafts { get; private set; } = [];
 

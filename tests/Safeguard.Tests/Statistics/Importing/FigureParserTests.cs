@@ -31,19 +31,20 @@ public sealed class FigureParserTests
     }
 
     [Theory]
-    [InlineData("at least 1,340", 1340, ObservationStatus.AtLeast)]
-    [InlineData("At least 1340", 1340, ObservationStatus.AtLeast)]
-    [InlineData("more than 20", 20, ObservationStatus.AtLeast)]
-    [InlineData(">20", 20, ObservationStatus.AtLeast)]
-    [InlineData("20+", 20, ObservationStatus.AtLeast)]
-    [InlineData("<5", 5, ObservationStatus.AtMost)]
-    [InlineData("< 5", 5, ObservationStatus.AtMost)]
-    [InlineData("fewer than 5", 5, ObservationStatus.AtMost)]
-    [InlineData("≤10", 10, ObservationStatus.AtMost)]
-    [InlineData("approximately 1,200", 1200, ObservationStatus.Estimated)]
-    [InlineData("c. 40", 40, ObservationStatus.Estimated)]
-    public void Parse_Bound_KeepsTheNumberWithItsStatusAndWording(string text, double value, ObservationStatus status)
+    [InlineData("at least 1,340", 1340, nameof(ObservationStatus.AtLeast))]
+    [InlineData("At least 1340", 1340, nameof(ObservationStatus.AtLeast))]
+    [InlineData("more than 20", 20, nameof(ObservationStatus.AtLeast))]
+    [InlineData(">20", 20, nameof(ObservationStatus.AtLeast))]
+    [InlineData("20+", 20, nameof(ObservationStatus.AtLeast))]
+    [InlineData("<5", 5, nameof(ObservationStatus.AtMost))]
+    [InlineData("< 5", 5, nameof(ObservationStatus.AtMost))]
+    [InlineData("fewer than 5", 5, nameof(ObservationStatus.AtMost))]
+    [InlineData("≤10", 10, nameof(ObservationStatus.AtMost))]
+    [InlineData("approximately 1,200", 1200, nameof(ObservationStatus.Estimated))]
+    [InlineData("c. 40", 40, nameof(ObservationStatus.Estimated))]
+    public void Parse_Bound_KeepsTheNumberWithItsStatusAndWording(string text, double value, string statusName)
     {
+        var status = Enum.Parse<ObservationStatus>(statusName);
         var parsed = Text(text);
 
         parsed.Error.ShouldBeNull();
@@ -53,22 +54,23 @@ public sealed class FigureParserTests
     }
 
     [Theory]
-    [InlineData("*", ObservationStatus.Suppressed)]
-    [InlineData("[c]", ObservationStatus.Suppressed)]
-    [InlineData("[C]", ObservationStatus.Suppressed)]
-    [InlineData(":", ObservationStatus.NotAvailable)]
-    [InlineData("..", ObservationStatus.NotAvailable)]
-    [InlineData("-", ObservationStatus.NotAvailable)]
-    [InlineData("x", ObservationStatus.NotAvailable)]
-    [InlineData("[x]", ObservationStatus.NotAvailable)]
-    [InlineData("[z]", ObservationStatus.NotApplicable)]
-    [InlineData("n/a", ObservationStatus.NotApplicable)]
-    [InlineData("[u]", ObservationStatus.NotAvailable)]
-    [InlineData("not held", ObservationStatus.NotHeld)]
-    [InlineData("Not held", ObservationStatus.NotHeld)]
-    [InlineData("Information not held", ObservationStatus.NotHeld)]
-    public void Parse_Symbol_IsAStatusWithNoValue(string text, ObservationStatus status)
+    [InlineData("*", nameof(ObservationStatus.Suppressed))]
+    [InlineData("[c]", nameof(ObservationStatus.Suppressed))]
+    [InlineData("[C]", nameof(ObservationStatus.Suppressed))]
+    [InlineData(":", nameof(ObservationStatus.NotAvailable))]
+    [InlineData("..", nameof(ObservationStatus.NotAvailable))]
+    [InlineData("-", nameof(ObservationStatus.NotAvailable))]
+    [InlineData("x", nameof(ObservationStatus.NotAvailable))]
+    [InlineData("[x]", nameof(ObservationStatus.NotAvailable))]
+    [InlineData("[z]", nameof(ObservationStatus.NotApplicable))]
+    [InlineData("n/a", nameof(ObservationStatus.NotApplicable))]
+    [InlineData("[u]", nameof(ObservationStatus.NotAvailable))]
+    [InlineData("not held", nameof(ObservationStatus.NotHeld))]
+    [InlineData("Not held", nameof(ObservationStatus.NotHeld))]
+    [InlineData("Information not held", nameof(ObservationStatus.NotHeld))]
+    public void Parse_Symbol_IsAStatusWithNoValue(string text, string statusName)
     {
+        var status = Enum.Parse<ObservationStatus>(statusName);
         var parsed = Text(text);
 
         parsed.Error.ShouldBeNull();
@@ -127,11 +129,12 @@ public sealed class FigureParserTests
     }
 
     [Theory]
-    [InlineData("1,340 [note 3]", 1340, ObservationStatus.Exact)]
-    [InlineData("[c] [note 12]", null, ObservationStatus.Suppressed)]
-    [InlineData("<5[Note 1]", 5, ObservationStatus.AtMost)]
-    public void Parse_NoteMarker_IsRemovedAndNamedInTheNote(string text, int? value, ObservationStatus status)
+    [InlineData("1,340 [note 3]", 1340, nameof(ObservationStatus.Exact))]
+    [InlineData("[c] [note 12]", null, nameof(ObservationStatus.Suppressed))]
+    [InlineData("<5[Note 1]", 5, nameof(ObservationStatus.AtMost))]
+    public void Parse_NoteMarker_IsRemovedAndNamedInTheNote(string text, int? value, string statusName)
     {
+        var status = Enum.Parse<ObservationStatus>(statusName);
         var parsed = Text(text);
 
         parsed.Error.ShouldBeNull();

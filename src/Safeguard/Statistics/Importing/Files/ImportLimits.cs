@@ -5,7 +5,7 @@ namespace Safeguard.Statistics.Importing.Files;
 /// defaults are generous for real FOI answers and Home Office tables, and small enough that a hostile file
 /// cannot exhaust the server.
 /// </summary>
-public sealed record ImportLimits
+internal sealed record ImportLimits
 {
     /// <summary>The largest file accepted, in bytes (default 50 MB).</summary>
     public long MaxFileBytes { get; init; } = 50L * 1024 * 1024;

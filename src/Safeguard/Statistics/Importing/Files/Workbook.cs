@@ -1,7 +1,7 @@
 namespace Safeguard.Statistics.Importing.Files;
 
 /// <summary>What a cell held, as far as an import cares.</summary>
-public enum CellKind
+internal enum CellKind
 {
     /// <summary>Text, written as the file holds it.</summary>
     Text,
@@ -19,10 +19,10 @@ public enum CellKind
 }
 
 /// <summary>One non-empty cell; <see cref="Column"/> counts from 1 (A = 1).</summary>
-public readonly record struct Cell(int Column, string Text, CellKind Kind);
+internal readonly record struct Cell(int Column, string Text, CellKind Kind);
 
 /// <summary>A row with at least one non-empty cell, its cells in column order. <see cref="Number"/> counts from 1.</summary>
-public sealed record SheetRow(int Number, IReadOnlyList<Cell> Cells)
+internal sealed record SheetRow(int Number, IReadOnlyList<Cell> Cells)
 {
     /// <summary>The cell in a column, or null when it is empty.</summary>
     public Cell? this[int column]
@@ -45,7 +45,7 @@ public sealed record SheetRow(int Number, IReadOnlyList<Cell> Cells)
 /// A file opened for import: a CSV file is one sheet named after the file; a workbook has its sheets in order.
 /// Rows stream, so a large file is never held as cells in memory.
 /// </summary>
-public interface IWorkbook : IDisposable
+internal interface IWorkbook : IDisposable
 {
     string FileName { get; }
 
@@ -59,7 +59,7 @@ public interface IWorkbook : IDisposable
 }
 
 /// <summary>Column letters as spreadsheets show them.</summary>
-public static class ColumnLetters
+internal static class ColumnLetters
 {
     /// <summary>1 → "A", 27 → "AA".</summary>
     public static string Of(int column)

@@ -4,7 +4,7 @@ namespace Safeguard.Statistics.Importing.Files;
 /// Opens an uploaded file for import. The format is decided by what the bytes are, checked against the file's
 /// extension, so that a mismatch is explained to the person importing rather than read as nonsense.
 /// </summary>
-public static class WorkbookFile
+internal static class WorkbookFile
 {
     private enum Format
     {

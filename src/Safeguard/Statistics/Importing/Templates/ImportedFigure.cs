@@ -3,11 +3,11 @@ using Safeguard.Statistics.Model;
 namespace Safeguard.Statistics.Importing.Templates;
 
 /// <summary>A figure read from a file, before it is stored: slugs rather than ids, with where it was read.</summary>
-public sealed record ImportedFigure(
+internal sealed record ImportedFigure(
     string Measure, string Place, Period Period, string Breakdown, decimal? Value, ObservationStatus Status, string? Note, string Location);
 
 /// <summary>What the people and places of a file are matched against: the catalogue's slugs and names.</summary>
-public sealed class ImportCatalogue(IEnumerable<(string Slug, string Name)> measures, IEnumerable<(string Slug, string Name)> places)
+internal sealed class ImportCatalogue(IEnumerable<(string Slug, string Name)> measures, IEnumerable<(string Slug, string Name)> places)
 {
     private readonly Dictionary<string, string> measures = Index(measures);
     private readonly Dictionary<string, string> places = Index(places);
@@ -44,7 +44,7 @@ public sealed class ImportCatalogue(IEnumerable<(string Slug, string Name)> meas
 }
 
 /// <summary>Label matching that forgives case, spacing, curly quotes and footnote markers.</summary>
-public static class Labels
+internal static class Labels
 {
     public static string Normalise(string label)
     {

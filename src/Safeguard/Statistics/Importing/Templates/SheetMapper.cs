@@ -11,7 +11,7 @@ namespace Safeguard.Statistics.Importing.Templates;
 /// <param name="Issues">Warnings, and errors up to <see cref="SheetMapper.MaxListedErrors"/>.</param>
 /// <param name="RowsRead">Rows with content below the headings, footnotes included.</param>
 /// <param name="ErrorCount">All errors, listed or not.</param>
-public sealed record MappedSheet(IReadOnlyList<ImportedFigure> Figures, IReadOnlyList<ImportIssue> Issues, int RowsRead, int ErrorCount)
+internal sealed record MappedSheet(IReadOnlyList<ImportedFigure> Figures, IReadOnlyList<ImportIssue> Issues, int RowsRead, int ErrorCount)
 {
     public bool HasErrors => ErrorCount > 0;
 }
@@ -21,7 +21,7 @@ public sealed record MappedSheet(IReadOnlyList<ImportedFigure> Figures, IReadOnl
 /// adds up rows when the template says so, and checks total rows and columns against their parts.
 /// A template that no longer fits the file says where (missing sheet, missing heading, unknown label).
 /// </summary>
-public sealed class SheetMapper(TemplateDefinition template, ImportCatalogue catalogue)
+internal sealed class SheetMapper(TemplateDefinition template, ImportCatalogue catalogue)
 {
     /// <summary>Errors beyond this many are counted, not listed, so a wholly wrong file still gives a readable report.</summary>
     public const int MaxListedErrors = 200;

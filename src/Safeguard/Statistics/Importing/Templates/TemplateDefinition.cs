@@ -5,7 +5,7 @@ using Safeguard.Statistics.Importing.Values;
 namespace Safeguard.Statistics.Importing.Templates;
 
 /// <summary>How the rows of a sheet are laid out.</summary>
-public enum SheetLayout
+internal enum SheetLayout
 {
     /// <summary>One figure per row (per value column): every dimension is a column or fixed.</summary>
     Tidy,
@@ -17,7 +17,7 @@ public enum SheetLayout
 /// Where one dimension of a figure (measure, place, period or a breakdown) comes from: a fixed value, the cell
 /// of the row under a heading, or (wide layouts) the heading row above the figure's column.
 /// </summary>
-public sealed record DimensionSource
+internal sealed record DimensionSource
 {
     /// <summary>The same for every figure, e.g. a measure slug.</summary>
     public string? Value { get; init; }
@@ -42,7 +42,7 @@ public sealed record DimensionSource
 }
 
 /// <summary>A column of figures in a tidy layout, optionally fixing the measure or breakdowns for its figures.</summary>
-public sealed record ValueColumn
+internal sealed record ValueColumn
 {
     public required string Column { get; init; }
 
@@ -57,7 +57,7 @@ public sealed record ValueColumn
 /// A saved mapping from a spreadsheet layout to figures, stored as JSON. See docs/importing.md for the format,
 /// with examples; the templates shipped for the Home Office tables are in <c>Templates/Shipped</c>.
 /// </summary>
-public sealed record TemplateDefinition
+internal sealed record TemplateDefinition
 {
     public required string Name { get; init; }
 
@@ -190,4 +190,4 @@ public sealed record TemplateDefinition
 }
 
 /// <summary>A template that cannot be used as written.</summary>
-public sealed class TemplateException(string message) : Exception(message);
+internal sealed class TemplateException(string message) : Exception(message);

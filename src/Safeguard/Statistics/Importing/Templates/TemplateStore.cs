@@ -8,7 +8,7 @@ namespace Safeguard.Statistics.Importing.Templates;
 /// Templates by name: those staff saved (in the database) and those shipped with Safeguard for the Home Office
 /// tables. A saved template of the same name wins, so a shipped one can be adapted when a layout changes.
 /// </summary>
-public sealed class TemplateStore(StatisticsDbContext db, TimeProvider clock)
+internal sealed class TemplateStore(StatisticsDbContext db, TimeProvider clock)
 {
     private const string ShippedPrefix = "Safeguard.Statistics.Importing.Templates.Shipped.";
 

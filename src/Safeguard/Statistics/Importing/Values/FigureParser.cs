@@ -6,7 +6,7 @@ using Safeguard.Statistics.Model;
 namespace Safeguard.Statistics.Importing.Values;
 
 /// <summary>A cell read as a figure: a value (or none) and how sure it is, or why it could not be read.</summary>
-public readonly record struct ParsedFigure(decimal? Value, ObservationStatus Status, string? Note, string? Error)
+internal readonly record struct ParsedFigure(decimal? Value, ObservationStatus Status, string? Note, string? Error)
 {
     public static ParsedFigure Of(decimal? value, ObservationStatus status, string? note = null) => new(value, status, note, null);
 
@@ -19,7 +19,7 @@ public readonly record struct ParsedFigure(decimal? Value, ObservationStatus Sta
 /// Every symbol becomes a status; an unknown never becomes a zero. A template may say what a symbol means in its
 /// series (a status code, or "zero"), which wins over these defaults.
 /// </summary>
-public sealed partial class FigureParser
+internal sealed partial class FigureParser
 {
     /// <summary>What a symbol means when the template does not say; each status carries no value.</summary>
     private static readonly Dictionary<string, (ObservationStatus Status, string Note)> DefaultSymbols = new(StringComparer.OrdinalIgnoreCase)

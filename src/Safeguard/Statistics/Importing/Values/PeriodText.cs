@@ -5,7 +5,7 @@ using Safeguard.Statistics.Model;
 namespace Safeguard.Statistics.Importing.Values;
 
 /// <summary>How a template says its periods are written.</summary>
-public enum PeriodFormat
+internal enum PeriodFormat
 {
     /// <summary>Any of the forms below that is unambiguous: "2024", "2024-Q3", "Q3 2024", "2024 Q3", "H1 2024", "March 2024", "Jan-Mar 2024", "January to June 2024".</summary>
     Auto,
@@ -16,7 +16,7 @@ public enum PeriodFormat
 }
 
 /// <summary>Reads period labels as FOI answers and official tables write them.</summary>
-public static partial class PeriodText
+internal static partial class PeriodText
 {
     private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Model;
 
-namespace Safeguard.Statistics.Staff;
+namespace Safeguard.Statistics.Contracts;
 
 /// <summary>A release whose figures cite a stored document.</summary>
 /// <param name="Slug">The release, e.g. "2026-h1".</param>
@@ -13,8 +13,13 @@ public sealed record ReleaseCitation(string Slug, bool Published);
 /// Which releases cite a file, known by its SHA-256: for other modules that keep source documents (FOI answers) to
 /// show whether each one's figures have been imported, and where.
 /// </summary>
-public sealed class SourceCitations(StatisticsDbContext db)
+public sealed class SourceCitations
 {
+    private readonly StatisticsDbContext db;
+
+    // Internal: the context is the module's own; AddStatistics builds it for other modules.
+    internal SourceCitations(StatisticsDbContext db) => this.db = db;
+
     /// <summary>For each hash that any release's figures cite, the releases citing it, published ones first.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<ReleaseCitation>>> ReleasesCitingAsync(IReadOnlyCollection<string> sha256s, CancellationToken cancellationToken)
     {

@@ -1,16 +1,33 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Accounts.Data;
+using Safeguard.Accounts.Mail;
 using Safeguard.Platform;
 
-namespace Safeguard.Accounts.Mail;
+namespace Safeguard.Accounts.Contracts;
 
 /// <summary>
 /// Queues e-mail in the database, in the caller's unit of work, so a message is sent if and only if what it
-/// announces was saved. <see cref="OutboxSender"/> sends it.
+/// announces was saved. The accounts module's sender sends it.
 /// </summary>
-public sealed class Outbox(AccountsDbContext db, TimeProvider clock, OutboxSignal signal, SafeguardDatabase database, IServiceProvider services)
+public sealed class Outbox
 {
+    private readonly AccountsDbContext db;
+    private readonly TimeProvider clock;
+    private readonly OutboxSignal signal;
+    private readonly SafeguardDatabase database;
+    private readonly IServiceProvider services;
+
+    // Internal: the context and the signal are the module's own; AddAccounts builds the outbox for other modules.
+    internal Outbox(AccountsDbContext db, TimeProvider clock, OutboxSignal signal, SafeguardDatabase database, IServiceProvider services)
+    {
+        this.db = db;
+        this.clock = clock;
+        this.signal = signal;
+        this.database = database;
+        this.services = services;
+    }
+
     /// <summary>Adds a message; it is stored by the caller's <c>SaveChangesAsync</c>.</summary>
     public void Queue(string to, string subject, string body) => db.OutboxMessages.Add(Message(to, subject, body));
 
@@ -55,29 +72,4 @@ public sealed class Outbox(AccountsDbContext db, TimeProvider clock, OutboxSigna
 
     /// <summary>Tells the sender to look now rather than at its next poll.</summary>
     public void Wake() => signal.Wake();
-}
-
-/// <summary>Wakes the sender when a message has been queued.</summary>
-public sealed class OutboxSignal : IDisposable
-{
-    private readonly SemaphoreSlim semaphore = new(0, 1);
-
-    public void Wake()
-    {
-        if (semaphore.CurrentCount == 0)
-        {
-            try
-            {
-                semaphore.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled: one wake-up is enough.
-            }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => semaphore.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => semaphore.Dispose();
 }

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
+using Safeguard.Platform;
+using Safeguard.Platform.Encryption;
 
-namespace Safeguard.Platform.Encryption;
+namespace Safeguard.Host;
 
 /// <summary>
 /// <c>keys init | list | rotate | retire</c>: the encryption key ring, managed from the server's terminal

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Safeguard.Accounts;
+namespace Safeguard.Accounts.Contracts;
 
 /// <summary>A member of staff as other modules may see them: to name an owner, or to write to them.</summary>
 /// <param name="Id">The account id.</param>
@@ -12,8 +12,13 @@ public sealed record StaffContact(string Id, string DisplayName, string Email);
 /// Active staff accounts by role, for modules that assign work to staff and remind them of it. Deactivated accounts
 /// are never returned, so nothing is sent to, or shown as owned by, someone who has left.
 /// </summary>
-public sealed class StaffDirectory(UserManager<StaffAccount> users)
+public sealed class StaffDirectory
 {
+    private readonly UserManager<StaffAccount> users;
+
+    // Internal: accounts are the module's own; AddAccounts builds the directory for other modules.
+    internal StaffDirectory(UserManager<StaffAccount> users) => this.users = users;
+
     /// <summary>The active account with this id holding one of <paramref name="roles"/>, or null.</summary>
     public async Task<StaffContact?> FindAsync(string id, IReadOnlyCollection<string> roles)
     {

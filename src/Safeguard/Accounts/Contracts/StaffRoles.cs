@@ -1,6 +1,6 @@
 using Safeguard.Platform.Web;
 
-namespace Safeguard.Accounts;
+namespace Safeguard.Accounts.Contracts;
 
 /// <summary>
 /// The roles a member of staff can hold. What each reaches is set by <see cref="StaffPolicies"/> and described in

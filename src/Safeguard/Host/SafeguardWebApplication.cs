@@ -4,10 +4,11 @@ using Safeguard.Accounts;
 using Safeguard.Audit;
 using Safeguard.Casework;
 using Safeguard.Foi;
+using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
 using Safeguard.Statistics;
 
-namespace Safeguard.Platform;
+namespace Safeguard.Host;
 
 /// <summary>The composition root: platform services, then each module's face.</summary>
 public static class SafeguardWebApplication
@@ -136,11 +137,4 @@ public static class SafeguardWebApplication
             environment.WebRootFileProvider = new PhysicalFileProvider(built);
         }
     }
-}
-
-/// <summary>Names of platform-wide policies.</summary>
-public static class PlatformPolicies
-{
-    /// <summary>Any origin may read (GET, HEAD) public data.</summary>
-    public const string ReadOnlyCors = "read-only";
 }

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace Safeguard.Audit;
+namespace Safeguard.Audit.Contracts;
 
 /// <summary>What kind of thing happened, for searching the trail.</summary>
 public enum AuditAction

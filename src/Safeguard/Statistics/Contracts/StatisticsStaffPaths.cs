@@ -1,4 +1,4 @@
-namespace Safeguard.Statistics.Staff;
+namespace Safeguard.Statistics.Contracts;
 
 /// <summary>The addresses of the staff pages that import and publish statistics (policy <c>statistics</c>).</summary>
 public static class StatisticsStaffPaths

@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
-using Safeguard.Audit;
+using Safeguard.Audit.Contracts;
+using Safeguard.Platform;
+using Safeguard.Platform.Backup;
+using Safeguard.Platform.Encryption;
 
-namespace Safeguard.Platform.Backup;
+namespace Safeguard.Host;
 
 /// <summary>
 /// <c>backup DIR</c> and <c>restore DIR</c>: a consistent snapshot of the whole configured database (every module's
@@ -109,7 +112,7 @@ public static class BackupCommands
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Backed up the {database.Describe()} to {folder}: {manifest.Tables.Count} tables, {manifest.Tables.Sum(t => t.Rows):#,0} rows, {BackupFolder.Size(manifest.Files.Sum(f => f.Bytes))}."));
-        var keys = app.Services.GetRequiredService<Encryption.KeyRingStore>();
+        var keys = app.Services.GetRequiredService<KeyRingStore>();
         Console.WriteLine($"Encrypted fields and documents are in the backup as ciphertext; the keys are not: they are kept separately, in {keys.Describe}. Back that up too, apart from this backup: restoring needs it (docs/backup.md).");
     }
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Safeguard.Platform;
+using Safeguard.Platform.Encryption;
 
-namespace Safeguard.Platform;
+namespace Safeguard.Host;
 
 /// <summary>
 /// The <c>safeguard</c> command: <c>serve</c> runs the web application (the default), <c>migrate</c> prepares the
@@ -53,13 +55,13 @@ public static class SafeguardCommandLine
         root.Subcommands.Add(serve);
         root.Subcommands.Add(migrate);
         Func<ParseResult, CancellationToken, Task<IHost>> open = (result, cancellationToken) => OpenAsync(result, database, cancellationToken);
-        var backup = Backup.BackupCommands.Create(result => HostArguments(result, database));
+        var backup = BackupCommands.Create(result => HostArguments(result, database));
         foreach (var command in Statistics.StatisticsCommands.Create(open).Concat(Foi.FoiCommands.Create(open)).Concat(Accounts.AccountsCommands.Create(open)).Concat(backup))
         {
             root.Subcommands.Add(command);
         }
         root.Subcommands.Add(Audit.AuditCommands.Create((result, cancellationToken) => OpenAsync(result, database, cancellationToken)));
-        root.Subcommands.Add(Encryption.KeyCommands.Create(open));
+        root.Subcommands.Add(KeyCommands.Create(open));
 
         // With no command, serve: that is also how the test host starts the application. A command may come after
         // the global options ("--database ... import FILE").
@@ -85,7 +87,7 @@ public static class SafeguardCommandLine
 
     private static Exception? StartProblem(Exception failure) => failure switch
     {
-        DatabaseUnavailableException or Encryption.KeyRingUnavailableException or InvalidSettingException => failure,
+        DatabaseUnavailableException or KeyRingUnavailableException or InvalidSettingException => failure,
         AggregateException aggregate => aggregate.InnerExceptions.Select(StartProblem).FirstOrDefault(p => p is not null),
         _ => failure.InnerException is { } inner ? StartProblem(inner) : null,
     };

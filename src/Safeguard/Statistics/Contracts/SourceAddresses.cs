@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Safeguard.Statistics.Portal;
+namespace Safeguard.Statistics.Contracts;
 
 /// <summary>
 /// Where a source document lives on the portal. Documents are addressed by the SHA-256 of their file, so the

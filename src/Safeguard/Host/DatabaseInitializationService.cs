@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Safeguard.Platform;
 
-namespace Safeguard.Platform;
+namespace Safeguard.Host;
 
 /// <summary>
 /// Prepares the database before the first request (migrations, reference data, demonstration data as configured),
