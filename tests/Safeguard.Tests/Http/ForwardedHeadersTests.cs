@@ -160,12 +160,17 @@ internal static class DirectClients
     }
 }
 
-/// <summary>The application on SQLite, on Kestrel, trusting no proxy.</summary>
-public sealed class SqliteDirectClientsFactory : OwnSqlitePortalFactory
+/// <summary>The application on SQLite, on Kestrel, trusting no proxy (or the proxies a subclass names).</summary>
+public class SqliteDirectClientsFactory : OwnSqlitePortalFactory
 {
     public SqliteDirectClientsFactory()
+        : this(trustedProxies: null)
     {
-        Settings = DirectClients.Settings();
+    }
+
+    protected SqliteDirectClientsFactory(string? trustedProxies)
+    {
+        Settings = DirectClients.Settings(trustedProxies);
         DemonstrationData = false;
     }
 
@@ -176,12 +181,17 @@ public sealed class SqliteDirectClientsFactory : OwnSqlitePortalFactory
     }
 }
 
-/// <summary>The application on PostgreSQL, on Kestrel, trusting no proxy.</summary>
-public sealed class PostgresDirectClientsFactory : OwnPostgresPortalFactory
+/// <summary>The application on PostgreSQL, on Kestrel, trusting no proxy (or the proxies a subclass names).</summary>
+public class PostgresDirectClientsFactory : OwnPostgresPortalFactory
 {
     public PostgresDirectClientsFactory()
+        : this(trustedProxies: null)
     {
-        Settings = DirectClients.Settings();
+    }
+
+    protected PostgresDirectClientsFactory(string? trustedProxies)
+    {
+        Settings = DirectClients.Settings(trustedProxies);
         DemonstrationData = false;
     }
 
@@ -193,36 +203,10 @@ public sealed class PostgresDirectClientsFactory : OwnPostgresPortalFactory
 }
 
 /// <summary>The application on SQLite, on Kestrel, trusting the proxy at 127.0.0.1.</summary>
-public sealed class SqliteTrustedProxyFactory : OwnSqlitePortalFactory
-{
-    public SqliteTrustedProxyFactory()
-    {
-        Settings = DirectClients.Settings(trustedProxies: "127.0.0.1");
-        DemonstrationData = false;
-    }
+public sealed class SqliteTrustedProxyFactory() : SqliteDirectClientsFactory(trustedProxies: "127.0.0.1");
 
-    public override ValueTask InitializeAsync()
-    {
-        DirectClients.ListenOnHttpAndHttps(this);
-        return base.InitializeAsync();
-    }
-}
-
-/// <summary>The application on PostgreSQL, on Kestrel, trusting the proxies of 127.0.0.0/8.</summary>
-public sealed class PostgresTrustedProxyFactory : OwnPostgresPortalFactory
-{
-    public PostgresTrustedProxyFactory()
-    {
-        Settings = DirectClients.Settings(trustedProxies: "10.0.0.1, 127.0.0.0/8");
-        DemonstrationData = false;
-    }
-
-    public override async ValueTask InitializeAsync()
-    {
-        DirectClients.ListenOnHttpAndHttps(this);
-        await base.InitializeAsync();
-    }
-}
+/// <summary>The application on PostgreSQL, on Kestrel, trusting an address and the network 127.0.0.0/8.</summary>
+public sealed class PostgresTrustedProxyFactory() : PostgresDirectClientsFactory(trustedProxies: "10.0.0.1, 127.0.0.0/8");
 
 public sealed class SqliteForwardedHeadersTests(SqliteDirectClientsFactory factory) : ForwardedHeadersTests<SqliteDirectClientsFactory>(factory);
 
