@@ -7,6 +7,7 @@ using Safeguard.Accounts.Contracts;
 using Safeguard.Accounts.Data;
 using Safeguard.Accounts.Invitations;
 using Safeguard.Accounts.Mail;
+using Safeguard.Casework;
 using Safeguard.Foi.Data;
 using Safeguard.Foi.Reminders;
 using Safeguard.Platform;
@@ -61,11 +62,11 @@ public abstract class SeveralNodesTests<TFactory>
         return new Nodes(first, second);
     }
 
-    /// <summary>Moves the shared clock to the start of the next minute, so that a minute's attempts fall in one window of the limits.</summary>
-    private static void StartOfAMinute(PortalFactory node)
+    /// <summary>Moves the shared clock to the start of the next <paramref name="window"/>, so that a test's attempts fall in one window of a limit.</summary>
+    private static void StartOfAWindow(PortalFactory node, TimeSpan window)
     {
         var now = node.Clock.GetUtcNow();
-        node.Clock.Advance(TimeSpan.FromMinutes(1) - TimeSpan.FromTicks(now.Ticks % TimeSpan.TicksPerMinute));
+        node.Clock.Advance(window - TimeSpan.FromTicks(now.Ticks % window.Ticks));
     }
 
     [Fact]
@@ -163,7 +164,7 @@ public abstract class SeveralNodesTests<TFactory>
     {
         await using var nodes = await StartAsync(new() { [SafeguardSettings.SignInAttemptsPerMinute] = "10" });
         var browsers = new[] { new StaffBrowser(nodes.First), new StaffBrowser(nodes.Second) };
-        StartOfAMinute(nodes.First);
+        StartOfAWindow(nodes.First, TimeSpan.FromMinutes(1));
         var statuses = new List<HttpStatusCode>();
         for (var attempt = 0; attempt < 11; attempt++)
         {
@@ -179,13 +180,27 @@ public abstract class SeveralNodesTests<TFactory>
         await using var nodes = await StartAsync();
         var browsers = new[] { new StaffBrowser(nodes.First), new StaffBrowser(nodes.Second) };
         var someone = new TestStaff("none", $"someone-{Guid.NewGuid():N}@example.org", "whatever passphrase", null);
-        StartOfAMinute(nodes.First);
+        StartOfAWindow(nodes.First, TimeSpan.FromMinutes(1));
         var statuses = new List<HttpStatusCode>();
         for (var attempt = 0; attempt < 11; attempt++)
         {
             statuses.Add((await browsers[attempt % 2].SignInAsync(someone)).StatusCode);
         }
         statuses.ShouldBe([.. Enumerable.Repeat(HttpStatusCode.OK, 10), HttpStatusCode.TooManyRequests]);
+    }
+
+    [Fact]
+    public async Task Refer_FourSubmissionsFromOneAddress_AlternatingNodes_TheFourthIsRefused()
+    {
+        await using var nodes = await StartAsync(new() { [SafeguardSettings.CaseworkReferralsPerHour] = "3" });
+        var browsers = new[] { new StaffBrowser(nodes.First), new StaffBrowser(nodes.Second) };
+        StartOfAWindow(nodes.First, TimeSpan.FromHours(1));
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            statuses.Add((await browsers[attempt % 2].SubmitAsync(CaseworkPaths.Refer, [new("ReferrerName", "Someone")])).StatusCode);
+        }
+        statuses.ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests]);
     }
 
     [Fact]
