@@ -43,7 +43,7 @@ public sealed class FigureTextTests
     [Fact]
     public void Display_CostPerDay_ReadsAsMoneyAndAgreesWithItsValue()
     {
-        var row = Publishing.SyntheticRows.Row(101.61m) with { Measure = "detention-cost-per-day", MeasureName = "Average cost of detention per person per day", Unit = FigureText.Pounds };
+        var row = Downloads.SyntheticRows.Row(101.61m) with { Measure = "detention-cost-per-day", MeasureName = "Average cost of detention per person per day", Unit = FigureText.Pounds };
         row.Display.ShouldBe("£101.61");
     }
 }

@@ -1,7 +1,7 @@
 using Safeguard.Statistics.Indicators;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Reading;
-using Safeguard.Tests.Statistics.Publishing;
+using Safeguard.Tests.Statistics.Downloads;
 
 namespace Safeguard.Tests.Statistics;
 

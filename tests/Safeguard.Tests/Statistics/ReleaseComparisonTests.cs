@@ -1,7 +1,7 @@
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Reading;
 using Safeguard.Statistics.Releases;
-using Safeguard.Tests.Statistics.Publishing;
+using Safeguard.Tests.Statistics.Downloads;
 
 namespace Safeguard.Tests.Statistics;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Safeguard.Platform;
+using Safeguard.Statistics.Downloads;
 using Safeguard.Statistics.Portal;
-using Safeguard.Statistics.Publishing;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Statistics.Api;

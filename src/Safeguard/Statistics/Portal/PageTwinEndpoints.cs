@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Safeguard.Platform;
 using Safeguard.Statistics.Api;
+using Safeguard.Statistics.Downloads;
 using Safeguard.Statistics.Indicators;
 using Safeguard.Statistics.Model;
-using Safeguard.Statistics.Publishing;
 using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Statistics.Portal;

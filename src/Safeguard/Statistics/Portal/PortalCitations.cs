@@ -1,6 +1,5 @@
 using Safeguard.Platform;
 using Safeguard.Statistics.Model;
-using Safeguard.Statistics.Publishing;
 
 namespace Safeguard.Statistics.Portal;
 

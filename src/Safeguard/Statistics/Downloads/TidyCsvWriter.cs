@@ -2,7 +2,7 @@ using System.Text;
 using Safeguard.Platform.Web.Downloads;
 using Safeguard.Statistics.Reading;
 
-namespace Safeguard.Statistics.Publishing;
+namespace Safeguard.Statistics.Downloads;
 
 /// <summary>
 /// Writes observations as tidy CSV, in the download format every module shares (<see cref="CsvFormat"/>).

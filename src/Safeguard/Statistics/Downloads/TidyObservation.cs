@@ -2,7 +2,7 @@ using System.Globalization;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Reading;
 
-namespace Safeguard.Statistics.Publishing;
+namespace Safeguard.Statistics.Downloads;
 
 /// <summary>
 /// One figure in tidy form for JSON (the API, the pages' .json twins and the release download): the columns of

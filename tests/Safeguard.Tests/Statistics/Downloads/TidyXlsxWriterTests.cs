@@ -1,11 +1,11 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
+using Safeguard.Statistics.Downloads;
 using Safeguard.Statistics.Model;
-using Safeguard.Statistics.Publishing;
 using Safeguard.Statistics.Reading;
 
-namespace Safeguard.Tests.Statistics.Publishing;
+namespace Safeguard.Tests.Statistics.Downloads;
 
 public sealed class TidyXlsxWriterTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Safeguard.Statistics.Publishing;
+namespace Safeguard.Statistics.Portal;
 
 /// <summary>
 /// How to cite a page of a release, or the whole release: a credit line a person can paste, BibTeX and RIS.

@@ -2,10 +2,10 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Safeguard.Platform.Web.Downloads;
 using Safeguard.Statistics.Reading;
 
-namespace Safeguard.Statistics.Publishing;
+namespace Safeguard.Statistics.Downloads;
 
 /// <summary>
-/// Writes observations as an Excel workbook (<see cref="XlsxWorkbook"/>): a sheet "observations" with the tidy
+/// Writes observations as an Excel workbook (<see cref="XlsxDownload"/>): a sheet "observations" with the tidy
 /// columns, one row per observation, and a sheet "about" describing the release. Values are numeric cells.
 /// </summary>
 internal static class TidyXlsxWriter
@@ -26,10 +26,10 @@ internal static class TidyXlsxWriter
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(about);
-        return XlsxWorkbook.WriteAsync(
+        return XlsxDownload.WriteAsync(
             [
                 (ObservationsSheet, ObservationLines(rows, cancellationToken)),
-                (AboutSheet, about.Select(line => new[] { XlsxWorkbook.TextCell(line.Label), XlsxWorkbook.TextCell(line.Text) })),
+                (AboutSheet, about.Select(line => new[] { XlsxDownload.TextCell(line.Label), XlsxDownload.TextCell(line.Text) })),
             ],
             output,
             cancellationToken);
@@ -37,13 +37,13 @@ internal static class TidyXlsxWriter
 
     private static IEnumerable<Cell[]> ObservationLines(IEnumerable<ObservationRow> rows, CancellationToken cancellationToken)
     {
-        yield return TidyColumns.All.Select(c => XlsxWorkbook.TextCell(c.Name)).ToArray();
+        yield return TidyColumns.All.Select(c => XlsxDownload.TextCell(c.Name)).ToArray();
         foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return TidyColumns.All.Select(c => c.IsNumber
-                ? XlsxWorkbook.NumberCell(c.NumberOf(row) is { } number ? TidyColumns.FormatNumber(number) : null)
-                : XlsxWorkbook.TextCell(c.TextOf(row) ?? "")).ToArray();
+                ? XlsxDownload.NumberCell(c.NumberOf(row) is { } number ? TidyColumns.FormatNumber(number) : null)
+                : XlsxDownload.TextCell(c.TextOf(row) ?? "")).ToArray();
         }
     }
 }

@@ -1,7 +1,7 @@
+using Safeguard.Statistics.Downloads;
 using Safeguard.Statistics.Model;
-using Safeguard.Statistics.Publishing;
 
-namespace Safeguard.Tests.Statistics.Publishing;
+namespace Safeguard.Tests.Statistics.Downloads;
 
 public sealed class TidyColumnsTests
 {

@@ -1,7 +1,7 @@
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Reading;
 
-namespace Safeguard.Tests.Statistics.Publishing;
+namespace Safeguard.Tests.Statistics.Downloads;
 
 /// <summary>Made-up observations for the download tests; no real figures.</summary>
 internal static class SyntheticRows

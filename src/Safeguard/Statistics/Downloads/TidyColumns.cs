@@ -2,7 +2,7 @@ using System.Globalization;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Reading;
 
-namespace Safeguard.Statistics.Publishing;
+namespace Safeguard.Statistics.Downloads;
 
 /// <summary>
 /// One column of the tidy (long-form) download: its name and how to read it from a row.

@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using Safeguard.Statistics.Downloads;
 using Safeguard.Statistics.Model;
-using Safeguard.Statistics.Publishing;
 using Safeguard.Statistics.Reading;
 
-namespace Safeguard.Tests.Statistics.Publishing;
+namespace Safeguard.Tests.Statistics.Downloads;
 
 public sealed class ReleaseJsonTests
 {

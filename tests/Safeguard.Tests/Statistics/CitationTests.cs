@@ -1,6 +1,6 @@
-using Safeguard.Statistics.Publishing;
+using Safeguard.Statistics.Portal;
 
-namespace Safeguard.Tests.Statistics.Publishing;
+namespace Safeguard.Tests.Statistics;
 
 public sealed class CitationTests
 {

@@ -8,7 +8,7 @@ namespace Safeguard.Platform.Web.Downloads;
 /// Writes an Excel workbook of named sheets, each a sequence of rows of cells. Text cells are neutralised against
 /// formulas (<see cref="SpreadsheetText"/>) and no cell carries a formula, so a download cannot run anything.
 /// </summary>
-public static class XlsxWorkbook
+public static class XlsxDownload
 {
     /// <summary>Writes the sheets, in order, to <paramref name="output"/> and leaves it open.</summary>
     /// <remarks>

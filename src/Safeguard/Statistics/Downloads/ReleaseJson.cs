@@ -4,7 +4,7 @@ using System.Text.Unicode;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Reading;
 
-namespace Safeguard.Statistics.Publishing;
+namespace Safeguard.Statistics.Downloads;
 
 /// <summary>What a download says about the release it comes from.</summary>
 /// <param name="Slug">URL form and citation label, e.g. "2024".</param>
