@@ -79,7 +79,7 @@ internal sealed class AssessmentModel(CaseAccess access, CaseBook book, CaseRead
             {
                 return await DeletedMeanwhileAsync(cancellationToken);
             }
-            (Clinician, AssessedOn, Centre, Mode, Interpreter) = (saved.ClinicianName, FormInput.Show(saved.AssessedOn), saved.CentreSlug, saved.Mode.ToString(), FormInput.Show(saved.InterpreterUsed));
+            (Clinician, AssessedOn, Centre, Mode, Interpreter) = (saved.ClinicianName, FormDates.Value(saved.AssessedOn), saved.CentreSlug, saved.Mode.ToString(), FormInput.Show(saved.InterpreterUsed));
             Psychological = [.. new[] { saved.Ptsd ? Ptsd : null, saved.Depression ? Depression : null, saved.SuicidalThoughts ? SuicidalThoughts : null }.OfType<string>()];
             (OtherFindings, Torture, Harm, Opinion) = (saved.OtherPsychologicalFindings, FormInput.Show(saved.SupportsTortureAccount), FormInput.Show(saved.HarmFromDetentionLikely), saved.Opinion);
             AdultsAtRiskLevel = saved.AdultsAtRiskLevel?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Assessments;
 
@@ -30,7 +31,7 @@ internal sealed class DeleteAssessmentModel(CaseAccess access, CaseReading readi
         {
             return null;
         }
-        var what = $"the clinical assessment of {FormInput.Long(assessment.AssessedOn)} by {assessment.ClinicianName}";
+        var what = $"the clinical assessment of {FormDates.Show(assessment.AssessedOn)} by {assessment.ClinicianName}";
         var reports = view.Documents.Where(d => d.AssessmentId == Assessment).Select(d => $"{CaseText.Kind(d.Kind)} {d.Id}").ToList();
         if (reports.Count > 0)
         {

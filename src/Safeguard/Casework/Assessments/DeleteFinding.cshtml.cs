@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Assessments;
 
@@ -25,7 +26,7 @@ internal sealed class DeleteFindingModel(CaseAccess access, CaseReading reading,
     protected override DeletionNotice? Describe(CaseView view) =>
         view.Assessments.SingleOrDefault(a => a.Id == Assessment) is { } assessment && assessment.Findings.SingleOrDefault(f => f.Id == Finding) is { } finding
             ? new DeletionNotice(
-                $"Delete the physical finding “{finding.Location}” from the assessment of {FormInput.Long(assessment.AssessedOn)}?",
+                $"Delete the physical finding “{finding.Location}” from the assessment of {FormDates.Show(assessment.AssessedOn)}?",
                 [$"Its description and its grade (“{CaseText.Grade(finding.Consistency)}” the account) are deleted with it; the assessment and its other findings stay."],
                 "Delete the finding")
             : null;

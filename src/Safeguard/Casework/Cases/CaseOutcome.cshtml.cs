@@ -28,7 +28,7 @@ internal sealed class CaseOutcomeModel(CaseAccess access, CaseBook book, Casewor
             return NotFound();
         }
         var client = await db.Clients.AsNoTracking().Where(c => c.Id == Opened.ClientId).Select(c => new { c.Outcome, c.OutcomeOn, c.ReleaseRoute }).SingleAsync(cancellationToken);
-        (Outcome, On, Route) = (client.Outcome.ToString(), FormInput.Show(client.OutcomeOn), client.ReleaseRoute?.ToString());
+        (Outcome, On, Route) = (client.Outcome.ToString(), FormDates.Value(client.OutcomeOn), client.ReleaseRoute?.ToString());
         return Page();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
 using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Cases;
 
@@ -37,7 +38,7 @@ internal sealed class DetailsModel(CaseAccess access, CaseReading reading, CaseB
             return NotFound();
         }
         var view = await reading.ReadAsync(Opened, cancellationToken);
-        (Name, DateOfBirth, Nationality, Languages, HomeOfficeReference, Contact) = (view.Identity.Name, FormInput.Show(view.Identity.DateOfBirth),
+        (Name, DateOfBirth, Nationality, Languages, HomeOfficeReference, Contact) = (view.Identity.Name, FormDates.Value(view.Identity.DateOfBirth),
             view.Identity.Nationality, view.Identity.Languages, view.Identity.HomeOfficeReference, view.Identity.Contact);
         Tags = string.Join(", ", view.Tags);
         return Page();

@@ -96,11 +96,6 @@ internal static class FormInput
     /// <summary>A yes or a no as the forms show it again (see <see cref="YesNo"/>).</summary>
     public static string Show(bool answer) => answer ? "yes" : "no";
 
-    /// <summary>A date as the forms show it again: day/month/year.</summary>
-    public static string? Show(DateOnly? date) => date?.ToString("d/M/yyyy", CultureInfo.InvariantCulture);
-
-    /// <summary>A date as pages show it: 14 August 2025.</summary>
-    public static string Long(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     /// <summary>An enum's options for radios or a select, with the words for each.</summary>
     public static IReadOnlyList<Choice> Options<TEnum>(Func<TEnum, string> label, Func<TEnum, string?>? hint = null)

@@ -58,11 +58,11 @@ internal sealed record CohortDefinition(IReadOnlyList<string> Tags, DateOnly? Fr
         }
         if (From is { } from)
         {
-            parts.Add($"opened from {FormInput.Long(from)}");
+            parts.Add($"opened from {FormDates.Show(from)}");
         }
         if (To is { } to)
         {
-            parts.Add($"opened to {FormInput.Long(to)}");
+            parts.Add($"opened to {FormDates.Show(to)}");
         }
         if (CentreSlug is { } centre)
         {

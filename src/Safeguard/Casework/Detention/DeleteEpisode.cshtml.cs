@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Detention;
 
@@ -25,7 +26,7 @@ internal sealed class DeleteEpisodeModel(CaseAccess access, CaseReading reading,
 
     protected override DeletionNotice? Describe(CaseView view) => view.Episodes.SingleOrDefault(e => e.Id == Episode) is { } episode
         ? new DeletionNotice(
-            $"Delete the stay at {episode.Centre} from {FormInput.Long(episode.From)}{(episode.To is { } to ? $" to {FormInput.Long(to)}" : "")}?",
+            $"Delete the stay at {episode.Centre} from {FormDates.Show(episode.From)}{(episode.To is { } to ? $" to {FormDates.Show(to)}" : "")}?",
             [
                 view.Episodes.Count == 1
                     ? "It is the only stay the case holds: until another is recorded, the case shows no detention, and the clocks that count from it (days detained, the day detention ended, the date a claim must be made by) have nothing to count."

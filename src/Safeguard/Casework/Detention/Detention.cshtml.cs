@@ -46,7 +46,7 @@ internal sealed class DetentionModel(CaseAccess access, CaseBook book, CaseworkD
             {
                 return await DeletedMeanwhileAsync(cancellationToken);
             }
-            (Centre, From, To, EndedBy) = (episode.CentreSlug, FormInput.Show(episode.From), FormInput.Show(episode.To), episode.EndedBy?.ToString());
+            (Centre, From, To, EndedBy) = (episode.CentreSlug, FormDates.Value(episode.From), FormDates.Value(episode.To), episode.EndedBy?.ToString());
         }
         await LoadCentresAsync(places, cancellationToken);
         return Page();

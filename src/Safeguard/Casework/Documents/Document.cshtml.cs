@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Documents;
 
@@ -24,7 +25,7 @@ internal sealed class DocumentModel(CaseAccess access, CaseReading reading, Case
         {
             return NotFound();
         }
-        ServedOn = FormInput.Show(Document.ServedOn);
+        ServedOn = FormDates.Value(Document.ServedOn);
         return Page();
     }
 

@@ -101,7 +101,7 @@ internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbCo
     {
         Assessments = [.. (await db.Assessments.AsNoTracking().Where(a => a.ClientId == Opened.ClientId).OrderBy(a => a.AssessedOn)
                 .Select(a => new { a.Id, a.AssessedOn, a.ClinicianName }).ToListAsync(cancellationToken))
-            .Select(a => new Choice(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{FormInput.Long(a.AssessedOn)}, {a.ClinicianName}"))];
+            .Select(a => new Choice(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{FormDates.Show(a.AssessedOn)}, {a.ClinicianName}"))];
         return Document is not { } id || await db.Documents.AnyAsync(d => d.Id == id && d.ClientId == Opened.ClientId, cancellationToken);
     }
 

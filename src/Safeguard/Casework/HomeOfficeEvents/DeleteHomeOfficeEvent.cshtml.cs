@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Platform.Web;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.HomeOfficeEvents;
 
@@ -21,7 +22,7 @@ internal sealed class DeleteHomeOfficeEventModel(CaseAccess access, CaseReading 
 
     protected override DeletionNotice? Describe(CaseView view) => view.HomeOfficeEvents.SingleOrDefault(e => e.Id == Event) is { } homeOffice
         ? new DeletionNotice(
-            $"Delete the Home Office event “{CaseReading.Describe(homeOffice)}” of {FormInput.Long(homeOffice.OccurredOn)}?",
+            $"Delete the Home Office event “{CaseReading.Describe(homeOffice)}” of {FormDates.Show(homeOffice.OccurredOn)}?",
             [.. new[] { homeOffice.Note is null ? null : "Its note is deleted with it.", "The clocks, and what is awaited from the Home Office, are worked out again without it." }.OfType<string>()],
             "Delete the Home Office event")
         : null;

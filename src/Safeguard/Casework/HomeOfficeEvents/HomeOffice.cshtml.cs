@@ -55,7 +55,7 @@ internal sealed class HomeOfficeModel(CaseAccess access, CaseBook book, CaseRead
             {
                 return await DeletedMeanwhileAsync(cancellationToken);
             }
-            (Kind, OccurredOn, Paragraph, Decision, Author, Note) = (saved.Kind.ToString(), FormInput.Show(saved.OccurredOn),
+            (Kind, OccurredOn, Paragraph, Decision, Author, Note) = (saved.Kind.ToString(), FormDates.Value(saved.OccurredOn),
                 saved.Rule35Paragraph?.ToString(System.Globalization.CultureInfo.InvariantCulture), saved.Decision?.ToString(), saved.SecondOpinionAuthor, saved.Note);
         }
         return Page();

@@ -63,7 +63,7 @@ internal sealed class RecordReferralModel(ReferralDesk desk, PlacesOfDetention p
     /// <summary>The form, with today as the day it came.</summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        ReceivedOn = FormInput.Show(Today);
+        ReceivedOn = FormDates.Value(Today);
         await LoadCentresAsync(cancellationToken);
     }
 

@@ -32,7 +32,7 @@ internal sealed class AnswerModel(FoiRequestBook book) : FoiStageModel(book)
     protected override void Fill(FoiRequest request)
     {
         Outcome = request.Outcome?.ToString();
-        AnsweredOn = Show(request.AnsweredOn);
+        AnsweredOn = FormDates.Value(request.AnsweredOn);
         var cited = FoiExemptions.Split(request.Exemptions);
         Exemptions = [.. cited.Where(s => FoiExemptions.Common.Any(c => c.Section == s))];
         OtherExemptions = string.Join(", ", cited.Where(s => FoiExemptions.Common.All(c => c.Section != s)));

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Foi.Requests;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Foi.Staff;
 
@@ -25,10 +26,10 @@ internal sealed class AppealsModel(FoiRequestBook book) : FoiStageModel(book)
 
     protected override void Fill(FoiRequest request)
     {
-        ComplaintToCommissionerOn = Show(request.ComplaintToCommissionerOn);
-        CommissionerDecisionOn = Show(request.CommissionerDecisionOn);
-        TribunalAppealOn = Show(request.TribunalAppealOn);
-        TribunalDecisionOn = Show(request.TribunalDecisionOn);
+        ComplaintToCommissionerOn = FormDates.Value(request.ComplaintToCommissionerOn);
+        CommissionerDecisionOn = FormDates.Value(request.CommissionerDecisionOn);
+        TribunalAppealOn = FormDates.Value(request.TribunalAppealOn);
+        TribunalDecisionOn = FormDates.Value(request.TribunalDecisionOn);
     }
 
     protected override Action<FoiRequest> Read()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Foi.Requests;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Foi.Staff;
 
@@ -13,7 +14,7 @@ internal sealed class CloseModel(FoiRequestBook book) : FoiStageModel(book)
 
     protected override string Done => "close";
 
-    protected override void Fill(FoiRequest request) => ClosedOn = Show(request.ClosedOn);
+    protected override void Fill(FoiRequest request) => ClosedOn = FormDates.Value(request.ClosedOn);
 
     protected override Action<FoiRequest> Read()
     {

@@ -20,7 +20,7 @@ internal sealed class ExtensionModel(FoiRequestBook book) : FoiStageModel(book)
     protected override async Task ShowingAsync(CancellationToken cancellationToken) =>
         Limit = await Book.ExtensionLimitAsync(Current, cancellationToken);
 
-    protected override void Fill(FoiRequest request) => ExtendedTo = Show(request.ExtendedTo);
+    protected override void Fill(FoiRequest request) => ExtendedTo = FormDates.Value(request.ExtendedTo);
 
     protected override Action<FoiRequest> Read()
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Foi.Clock;
 using Safeguard.Foi.Requests;
 using Safeguard.Platform.Web.Forms;
 
@@ -34,14 +33,6 @@ internal abstract class FoiFormModel : PageModel
             ModelState.AddModelError(field, string.Create(CultureInfo.InvariantCulture, $"{what} must be {most:#,0} characters or fewer"));
         }
     }
-
-    public static string? Show(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
-    /// <summary>"Thursday 30 January 2025".</summary>
-    public static string Long(DateOnly date) => FoiDeadline.Long(date);
-
-    /// <summary>"30 January 2025", or an empty string.</summary>
-    public static string Short(DateOnly? date) => date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "";
 }
 
 /// <summary>

@@ -61,7 +61,7 @@ internal static class FoiWords
     {
         if (request.PeriodStart is not { } start || request.PeriodEnd is not { } end)
         {
-            return request.PeriodStart is { } only ? $"from {FoiFormModel.Short(only)}" : request.PeriodEnd is { } until ? $"until {FoiFormModel.Short(until)}" : null;
+            return request.PeriodStart is { } only ? $"from {FormDates.Show(only)}" : request.PeriodEnd is { } until ? $"until {FormDates.Show(until)}" : null;
         }
         var wholeMonths = start.Day == 1 && end.Day == DateTime.DaysInMonth(end.Year, end.Month);
         var from = wholeMonths ? start.ToString(start.Year == end.Year ? "MMMM" : "MMMM yyyy", CultureInfo.InvariantCulture)

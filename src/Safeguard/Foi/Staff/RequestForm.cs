@@ -54,12 +54,12 @@ internal abstract class RequestFormModel(FoiRequestBook book, StaffDirectory sta
         Subject = request.Subject;
         Text = request.Text;
         Channel = request.Channel.ToString();
-        SentOn = Show(request.SentOn);
-        ReceivedOn = Show(request.ReceivedOn);
-        AcknowledgedOn = Show(request.AcknowledgedOn);
+        SentOn = FormDates.Value(request.SentOn);
+        ReceivedOn = FormDates.Value(request.ReceivedOn);
+        AcknowledgedOn = FormDates.Value(request.AcknowledgedOn);
         SeriesId = request.SeriesId?.ToString(CultureInfo.InvariantCulture);
-        PeriodStart = Show(request.PeriodStart);
-        PeriodEnd = Show(request.PeriodEnd);
+        PeriodStart = FormDates.Value(request.PeriodStart);
+        PeriodEnd = FormDates.Value(request.PeriodEnd);
         OwnerId = request.OwnerId;
     }
 

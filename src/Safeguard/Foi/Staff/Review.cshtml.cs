@@ -28,8 +28,8 @@ internal sealed class ReviewModel(FoiRequestBook book) : FoiStageModel(book)
 
     protected override void Fill(FoiRequest request)
     {
-        ReviewRequestedOn = Show(request.ReviewRequestedOn);
-        ReviewAnsweredOn = Show(request.ReviewAnsweredOn);
+        ReviewRequestedOn = FormDates.Value(request.ReviewRequestedOn);
+        ReviewAnsweredOn = FormDates.Value(request.ReviewAnsweredOn);
         ReviewOutcome = request.ReviewOutcome?.ToString();
     }
 

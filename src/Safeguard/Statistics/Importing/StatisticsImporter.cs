@@ -88,13 +88,13 @@ internal sealed partial class StatisticsImporter(StatisticsDbContext db, Templat
         {
             await ObservationWriter.CopyReleaseAsync(db, published.Id, release.Id, cancellationToken);
         }
-        var observations = prepared.Figures.Select(f => prepared.Observation(f, release.Id, document.Id)).ToList();
-        await DeleteReplacedAsync(release.Id, observations, cancellationToken);
-        await ObservationWriter.WriteAsync(db, observations, progress, cancellationToken);
+        var store = new FigureStore(release.Id, document.Id, prepared.Measures, prepared.Places);
+        await DeleteReplacedAsync(store, prepared.Figures, cancellationToken);
+        await ObservationWriter.WriteAsync(db, store, prepared.Figures, progress, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         // The file is named by its hash, never its name, which may say who an answer was about.
         await audit.RecordAsync(new AuditEvent(origin.Actor, AuditAction.Import, "release", release.Slug, origin.Source,
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{observations.Count} figures from file sha256:{preview.Sha256[..12]}")),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{prepared.Figures.Count} figures from file sha256:{preview.Sha256[..12]}")),
             db.Database.CurrentTransaction!.GetDbTransaction(), cancellationToken);
         if (transaction is not null)
         {
@@ -128,27 +128,7 @@ internal sealed partial class StatisticsImporter(StatisticsDbContext db, Templat
     }
 
     private sealed record Prepared(ImportPreview Preview, Release? Draft, IReadOnlyList<ImportedFigure> Figures,
-        IReadOnlyDictionary<string, Measure> Measures, IReadOnlyDictionary<string, Place> Places)
-    {
-        public Observation Observation(ImportedFigure figure, int releaseId, int documentId)
-        {
-            var observation = new Observation
-            {
-                ReleaseId = releaseId,
-                MeasureId = Measures[figure.Measure].Id,
-                PlaceId = Places[figure.Place].Id,
-                PeriodKey = "",
-                Breakdown = figure.Breakdown,
-                Value = figure.Value,
-                Status = figure.Status,
-                Note = figure.Note,
-                SourceDocumentId = documentId,
-                SourceLocation = figure.Location,
-            };
-            observation.SetPeriod(figure.Period);
-            return observation;
-        }
-    }
+        IReadOnlyDictionary<string, Measure> Measures, IReadOnlyDictionary<string, Place> Places);
 
     private async Task<Prepared> PrepareAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -202,7 +182,7 @@ internal sealed partial class StatisticsImporter(StatisticsDbContext db, Templat
             FileName = file,
             Sha256 = sha256,
         };
-        var imported = sheet.Figures.Select(f => Row(f, request.Release, measures[f.Measure], places[f.Place], source)).ToList();
+        var imported = sheet.Figures.Select(f => f.AsRow(request.Release, measures[f.Measure], places[f.Place], source)).ToList();
         var importedKeys = imported.Select(Key).ToHashSet();
         var after = basis.Where(r => !importedKeys.Contains(Key(r))).Concat(imported);
         var comparison = ReleaseComparison.Compare(before, after);
@@ -242,15 +222,11 @@ internal sealed partial class StatisticsImporter(StatisticsDbContext db, Templat
 
     private static FigureKey Key(ObservationRow row) => new(row.Measure, row.Place, row.PeriodKey, row.Breakdown);
 
-    private static ObservationRow Row(ImportedFigure figure, string release, Measure measure, Place place, SourceDocument source) => new(
-        release, measure.Theme!.Slug, measure.Slug, measure.Name, measure.Unit, place.Slug, place.Name, place.Kind,
-        figure.Period.Key, figure.Period.Start, figure.Period.End, figure.Breakdown, figure.Value, figure.Status, figure.Note,
-        source.Title, source.Authority, source.Reference, source.FileName, source.Sha256, figure.Location);
-
     /// <summary>Removes the draft's figures that the import replaces (same measure, place, period and breakdown).</summary>
-    private async Task DeleteReplacedAsync(int releaseId, List<Observation> incoming, CancellationToken cancellationToken)
+    private async Task DeleteReplacedAsync(FigureStore store, IReadOnlyList<ImportedFigure> incoming, CancellationToken cancellationToken)
     {
-        var measureIds = incoming.Select(o => o.MeasureId).Distinct().ToList();
+        var releaseId = store.ReleaseId;
+        var measureIds = incoming.Select(store.MeasureId).Distinct().ToList();
         var existing = await db.Observations.AsNoTracking()
             .Where(o => o.ReleaseId == releaseId && measureIds.Contains(o.MeasureId))
             .Select(o => new { o.Id, o.MeasureId, o.PlaceId, o.PeriodKey, o.Breakdown })
@@ -259,7 +235,7 @@ internal sealed partial class StatisticsImporter(StatisticsDbContext db, Templat
         {
             return;
         }
-        var keys = incoming.Select(o => (o.MeasureId, o.PlaceId, o.PeriodKey, o.Breakdown)).ToHashSet();
+        var keys = incoming.Select(f => (store.MeasureId(f), store.PlaceId(f), f.Period.Key, f.Breakdown)).ToHashSet();
         var replaced = existing.Where(o => keys.Contains((o.MeasureId, o.PlaceId, o.PeriodKey, o.Breakdown))).Select(o => o.Id).ToList();
         foreach (var chunk in replaced.Chunk(500))
         {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Safeguard.Platform.Web.Forms;
 
 /// <summary>
-/// Dates as staff type them into every form: day/month/year (or year-month-day), in the years the charity's records
+/// Dates as every page shows them (<see cref="Show"/>) and as staff type them into every form: day/month/year (or year-month-day), in the years the charity's records
 /// can be about. A year outside them is a typing slip ("14/08/20226"), and refusing it keeps every later sum of
 /// months and working days on the calendar.
 /// </summary>
@@ -18,6 +18,14 @@ public static class FormDates
 
     /// <summary>The hint under a date field.</summary>
     public const string Hint = "For example " + Example;
+
+    /// <summary>A date put back into a form field as staff type it ("7/12/2026"), or null for none.</summary>
+    public static string? Value(DateOnly? date) => date?.ToString("d/M/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A day as every page shows it, in the GOV.UK style UK readers know: "7 December 2026"; an empty string for none.
+    /// </summary>
+    public static string Show(DateOnly? date) => date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>
     /// The date in <paramref name="text"/> (not blank), or null with <paramref name="error"/> saying what to fix, naming

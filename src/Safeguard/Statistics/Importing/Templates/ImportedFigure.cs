@@ -1,10 +1,25 @@
 using Safeguard.Statistics.Model;
+using Safeguard.Statistics.Reading;
 
 namespace Safeguard.Statistics.Importing.Templates;
 
-/// <summary>A figure read from a file, before it is stored: slugs rather than ids, with where it was read.</summary>
+/// <summary>
+/// A figure read from a file, before it is stored: slugs rather than ids, with where it was read. The one shape of a
+/// figure on its way in: the sheet mapper makes it, the preview compares it with the published figures, and the
+/// writer stores it (<see cref="ObservationWriter"/>).
+/// </summary>
 internal sealed record ImportedFigure(
-    string Measure, string Place, Period Period, string Breakdown, decimal? Value, ObservationStatus Status, string? Note, string Location);
+    string Measure, string Place, Period Period, string Breakdown, decimal? Value, ObservationStatus Status, string? Note, string Location)
+{
+    /// <summary>The figure as release <paramref name="release"/> will show it, for comparing it with the published one.</summary>
+    public ObservationRow AsRow(string release, Measure measure, Place place, SourceDocument source) => new(
+        Release: release, Theme: measure.Theme!.Slug, Measure: measure.Slug, MeasureName: measure.Name, Unit: measure.Unit,
+        Place: place.Slug, PlaceName: place.Name, PlaceKind: place.Kind,
+        PeriodKey: Period.Key, PeriodStart: Period.Start, PeriodEnd: Period.End, Breakdown: Breakdown,
+        Value: Value, Status: Status, Note: Note,
+        SourceTitle: source.Title, SourceAuthority: source.Authority, SourceReference: source.Reference,
+        SourceFileName: source.FileName, SourceSha256: source.Sha256, SourceLocation: Location);
+}
 
 /// <summary>What the people and places of a file are matched against: the catalogue's slugs and names.</summary>
 internal sealed class ImportCatalogue(IEnumerable<(string Slug, string Name)> measures, IEnumerable<(string Slug, string Name)> places)

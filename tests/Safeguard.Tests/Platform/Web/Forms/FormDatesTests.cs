@@ -25,4 +25,19 @@ public sealed class FormDatesTests
         FormDates.Read(text, "the date received", out var error).ShouldBeNull();
         error.ShouldBe(message);
     }
+
+    [Fact]
+    public void Show_ADay_IsWrittenAsEveryPageWritesIt()
+    {
+        FormDates.Show(new DateOnly(2026, 12, 7)).ShouldBe("7 December 2026");
+        FormDates.Show(null).ShouldBe("");
+    }
+
+    [Fact]
+    public void Value_ADay_IsWrittenAsStaffTypeItAndReadsBack()
+    {
+        var day = new DateOnly(2026, 7, 1);
+        FormDates.Value(day).ShouldBe("1/7/2026");
+        FormDates.Read(FormDates.Value(day)!, "the day", out _).ShouldBe(day);
+    }
 }
