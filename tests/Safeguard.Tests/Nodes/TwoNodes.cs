@@ -90,15 +90,36 @@ public sealed class TwoNodes : IAsyncLifetime
         await Task.WhenAll(nodes.Select(node => node.WaitUntilListeningAsync()));
     }
 
-    /// <summary>A client of <paramref name="node"/> that follows no redirects; give two clients one cookie jar to carry a session from node to node.</summary>
-    public HttpClient ClientOf(SafeguardNode node, CookieContainer? cookies = null)
+    /// <summary>
+    /// A client of <paramref name="node"/> that follows no redirects; give two clients one cookie jar to carry a session
+    /// from node to node, and <paramref name="from"/> (a loopback address) to be a client of an address of its own.
+    /// </summary>
+    public HttpClient ClientOf(SafeguardNode node, CookieContainer? cookies = null, IPAddress? from = null)
     {
-        var handler = new HttpClientHandler
+        var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             CookieContainer = cookies ?? new CookieContainer(),
-            ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate!.Thumbprint,
+            SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == certificate!.GetCertHashString() },
         };
+        if (from is not null)
+        {
+            handler.ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(from, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
         return new HttpClient(handler) { BaseAddress = node.Address };
     }
 
@@ -161,7 +182,7 @@ public sealed class TwoNodes : IAsyncLifetime
         {
             start.Environment[setting] = value;
         }
-        return new SafeguardNode(name, address, Process.Start(start)!, ClientOf);
+        return new SafeguardNode(name, address, Process.Start(start)!, (node, cookies) => ClientOf(node, cookies));
     }
 
     private static int FreePort()

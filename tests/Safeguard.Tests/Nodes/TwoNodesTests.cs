@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Safeguard.Accounts;
 using Safeguard.Accounts.Contracts;
 using Safeguard.Statistics.Contracts;
 using Safeguard.Statistics.Data;
@@ -16,7 +17,8 @@ namespace Safeguard.Tests.Nodes;
 
 /// <summary>
 /// What two nodes on one PostgreSQL must share, tried on real processes (<see cref="TwoNodes"/>): a publication made
-/// anywhere shows on every node at once, and an import's progress and its cancel reach every node.
+/// anywhere shows on every node at once, an import's progress and its cancel reach every node, an e-mail goes once
+/// whichever node's sender finds it, and a rate limit counts the attempts made on both.
 /// </summary>
 public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 {
@@ -80,6 +82,52 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         await using var scope = nodes.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<StatisticsDbContext>().Releases.AnyAsync(r => r.Slug == "2033-h1", Cancel)).ShouldBeFalse("nothing was written");
     }
+
+    [Fact]
+    public async Task InvitationOnA_WithBothSendersRunning_IsSentOnce()
+    {
+        var (_, onA, _) = await nodes.SignedInAsync(StaffRoles.Administrator);
+        var email = $"invited-{Guid.NewGuid():N}@example.org";
+
+        var invited = await onA.SubmitAsync(AccountsPaths.Invite, [new("DisplayName", "Robin Example"), new("Email", email), new("Roles", StaffRoles.Caseworker)]);
+
+        invited.StatusCode.ShouldBe(HttpStatusCode.Redirect, await invited.Content.ReadAsStringAsync(Cancel));
+        var giveUp = DateTime.UtcNow.AddSeconds(60);
+        while (MailTo(email) == 0)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(giveUp, "the invitation was not sent");
+            await Task.Delay(200, Cancel);
+        }
+        // Node B's sender looks for due mail every 15 seconds: give it more than one look at the invitation.
+        await Task.Delay(TimeSpan.FromSeconds(20), Cancel);
+        MailTo(email).ShouldBe(1, "one e-mail, though both nodes' senders ran");
+    }
+
+    [Fact]
+    public async Task ElevenSignInAttemptsFromOneAddress_AlternatingNodes_TheEleventhIsRefused()
+    {
+        // An address of this test's own (any 127.x.y.z reaches the nodes), so that no other sign-in of the class counts.
+        var address = new IPAddress([127, 0, (byte)Random.Shared.Next(1, 255), (byte)Random.Shared.Next(1, 255)]);
+        var browsers = new[] { nodes.A, nodes.B }.Select(node => new StaffBrowser(nodes.ClientOf(node, from: address), TimeProvider.System)).ToArray();
+        // The limit counts whole minutes of the clock: start early in one.
+        if (DateTime.UtcNow.Second > 45)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(61 - DateTime.UtcNow.Second), Cancel);
+        }
+
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 11; attempt++)
+        {
+            // A different account each time, so that only the limit per address can refuse.
+            statuses.Add((await browsers[attempt % 2].SignInAsync(new TestStaff("none", $"someone-{Guid.NewGuid():N}@example.org", "whatever passphrase", null))).StatusCode);
+        }
+
+        statuses.ShouldBe([.. Enumerable.Repeat(HttpStatusCode.OK, 10), HttpStatusCode.TooManyRequests]);
+    }
+
+    /// <summary>How many e-mails to <paramref name="address"/> the nodes have written into their pickup folder.</summary>
+    private int MailTo(string address) => Directory.GetFiles(nodes.MailFolder, "*.eml")
+        .Count(file => MimeKit.MimeMessage.Load(file).To.Mailboxes.Any(m => m.Address == address));
 
     /// <summary>Imports a synthetic table for <paramref name="year"/> into draft release <paramref name="year"/>, as another node would, and publishes it if asked.</summary>
     private async Task ImportDraftAsync(int year, bool publish)

@@ -2,9 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Accounts.Contracts;
 using Safeguard.Accounts.Data;
 using Safeguard.Accounts.Mail;
-using Safeguard.Accounts.Contracts;
 using Safeguard.Audit.Contracts;
 
 namespace Safeguard.Accounts.Admin;
