@@ -167,6 +167,19 @@ read -r total passed failed skipped errors < <(awk '
   END { printf "%d %d %d %d %d\n", n["total"], n["succeeded"], n["failed"], n["skipped"], n["error"] }
 ' "$LOG")
 
+# The runner names each failed test early in its output, followed by pages of captured server output: name them
+# again here, with the first lines of each message, so that the end of the output says what failed.
+if grep -q '^failed ' "$LOG"; then
+  step "Failed tests"
+  awk '
+    /^failed / { shown = 0; print; inmessage = 1; next }
+    inmessage && /^  from / { next }
+    inmessage && /^    at / { inmessage = 0; next }
+    inmessage && /^[^ ]/ { inmessage = 0; next }
+    inmessage && shown < 8 { print; shown++ }
+  ' "$LOG"
+fi
+
 step "Done in ${SECONDS}s (test log: ${LOG#"$ROOT"/})"
 summary="$passed passed, $failed failed"
 if [[ $skipped -gt 0 ]]; then

@@ -90,6 +90,6 @@ public abstract class PublicationSignalHttpTests<TFactory>(TFactory factory) : I
     }
 }
 
-public sealed class SqlitePublicationSignalHttpTests(SqlitePortalFactory factory) : PublicationSignalHttpTests<SqlitePortalFactory>(factory);
+public sealed class SqlitePublicationSignalHttpTests(OwnSqlitePortalFactory factory) : PublicationSignalHttpTests<OwnSqlitePortalFactory>(factory);
 
-public sealed class PostgresPublicationSignalHttpTests(PostgresPortalFactory factory) : PublicationSignalHttpTests<PostgresPortalFactory>(factory);
+public sealed class PostgresPublicationSignalHttpTests(OwnPostgresPortalFactory factory) : PublicationSignalHttpTests<OwnPostgresPortalFactory>(factory);
