@@ -5,8 +5,8 @@ using System.Text;
 namespace Safeguard.Tests;
 
 /// <summary>
-/// <c>import</c>, <c>publish</c> and <c>releases</c> run as separate processes on one SQLite data folder, as staff
-/// would run them: messages, exit codes, and a process killed while writing leaving nothing behind.
+/// <c>import</c>, <c>publish</c> and <c>releases</c> run one after another on one SQLite data folder, as staff would run
+/// them (<see cref="SafeguardCommand"/>): messages, exit codes, and a process killed while writing leaving nothing behind.
 /// </summary>
 public sealed class ImportCommandLineTests : IDisposable
 {
@@ -28,14 +28,7 @@ public sealed class ImportCommandLineTests : IDisposable
         return start;
     }
 
-    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
-    {
-        using var process = Process.Start(Start(arguments))!;
-        var output = process.StandardOutput.ReadToEndAsync(Cancel);
-        var errors = process.StandardError.ReadToEndAsync(Cancel);
-        await process.WaitForExitAsync(Cancel);
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments) => SafeguardCommand.RunAsync(folder.FullName, arguments);
 
     /// <summary>Writes a file in the shape of the Home Office's people-in-detention table (synthetic figures).</summary>
     private string PeopleInDetention(string name, params string[] rows)

@@ -29,7 +29,7 @@ internal static class AccountsCommands
             var address = result.GetValue(email)!.Trim();
             if (!System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
             {
-                await Console.Error.WriteLineAsync("error: give an e-mail address in the right form, like name@example.org.");
+                await result.Errors().WriteLineAsync("error: give an e-mail address in the right form, like name@example.org.");
                 return Refused;
             }
             using var host = await open(result, cancellationToken);
@@ -40,13 +40,13 @@ internal static class AccountsCommands
                 address, result.GetValue(name) ?? address.Split('@')[0], [StaffRoles.Administrator], "system", services.GetRequiredService<PublicAddress>().Of(null), sendEmail: false, cancellationToken);
             if (invitation.Problem is not null)
             {
-                await Console.Error.WriteLineAsync($"error: {invitation.Problem}");
+                await result.Errors().WriteLineAsync($"error: {invitation.Problem}");
                 return Refused;
             }
             await AccountsAudit.RecordAsync(services, "system", AuditAction.Create, invitation.Account!.Id, "command line", "administrator created with users add-admin", cancellationToken);
             var hours = configuration.GetValue(SafeguardSettings.InvitationHours, 72);
-            Console.WriteLine($"Created administrator {address}. Give them this link; it works once, within {hours} hours:");
-            Console.WriteLine(invitation.Link);
+            result.Output().WriteLine($"Created administrator {address}. Give them this link; it works once, within {hours} hours:");
+            result.Output().WriteLine(invitation.Link);
             return 0;
         });
 
@@ -59,7 +59,7 @@ internal static class AccountsCommands
             foreach (var account in users.Users.OrderBy(a => a.Email).ToList())
             {
                 var roles = await users.GetRolesAsync(account);
-                Console.WriteLine($"{account.Email}\t{string.Join(",", roles.Order(StringComparer.Ordinal))}\t{Admin.UsersModel.StateOf(account)}");
+                result.Output().WriteLine($"{account.Email}\t{string.Join(",", roles.Order(StringComparer.Ordinal))}\t{Admin.UsersModel.StateOf(account)}");
             }
             return 0;
         });

@@ -5,6 +5,7 @@ using Safeguard.Audit.Chain;
 using Safeguard.Audit.Contracts;
 using Safeguard.Audit.Data;
 using Safeguard.Audit.Searching;
+using Safeguard.Platform;
 
 namespace Safeguard.Audit;
 
@@ -43,12 +44,12 @@ internal static class AuditCommands
             AuditAnchor? anchor = null;
             if (result.GetValue(anchorOption) is { } text && !AuditAnchor.TryParse(text, out anchor))
             {
-                await Console.Error.WriteLineAsync($"error: --anchor is written {AuditAnchor.Form}: the entry's number, a colon and its 64-digit hash, as audit anchor printed it.");
+                await result.Errors().WriteLineAsync($"error: --anchor is written {AuditAnchor.Form}: the entry's number, a colon and its 64-digit hash, as audit anchor printed it.");
                 return Broken;
             }
             using var host = await open(result, cancellationToken);
-            var outcome = await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync(new ConsoleProgress(), anchor, cancellationToken);
-            return await ReportAsync(outcome);
+            var outcome = await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync(new ConsoleProgress(result.Errors()), anchor, cancellationToken);
+            return await ReportAsync(result, outcome);
         });
         return command;
     }
@@ -60,34 +61,34 @@ internal static class AuditCommands
         command.SetAction(async (result, cancellationToken) =>
         {
             using var host = await open(result, cancellationToken);
-            var outcome = await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync(new ConsoleProgress(), cancellationToken);
+            var outcome = await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync(new ConsoleProgress(result.Errors()), cancellationToken);
             if (outcome.Head is not { } head)
             {
-                return await ReportAsync(outcome);
+                return await ReportAsync(result, outcome);
             }
             var origin = host.Services.GetRequiredService<IAuditOrigin>();
             await host.Services.GetRequiredService<IAuditTrail>().RecordAsync(
                 new AuditEvent(origin.Actor, AuditAction.Read, Admin.TrailModel.TrailRecordType, null, origin.Source, $"anchor taken: {head}"), cancellationToken);
             // The anchor alone on the first line, for a script to keep.
-            Console.WriteLine(head.ToString());
-            Console.WriteLine(outcome.Summary);
-            Console.WriteLine(outcome.Advice);
+            result.Output().WriteLine(head.ToString());
+            result.Output().WriteLine(outcome.Summary);
+            result.Output().WriteLine(outcome.Advice);
             return 0;
         });
         return command;
     }
 
     /// <summary>An intact trail's sentences on standard output (exit 0), a broken one's on standard error (exit 1).</summary>
-    private static async Task<int> ReportAsync(AuditVerification outcome)
+    private static async Task<int> ReportAsync(ParseResult result, AuditVerification outcome)
     {
         if (outcome.Intact)
         {
-            Console.WriteLine(outcome.Summary);
-            Console.WriteLine(outcome.Advice);
+            result.Output().WriteLine(outcome.Summary);
+            result.Output().WriteLine(outcome.Advice);
             return 0;
         }
-        await Console.Error.WriteLineAsync(outcome.Summary);
-        await Console.Error.WriteLineAsync(outcome.Advice);
+        await result.Errors().WriteLineAsync(outcome.Summary);
+        await result.Errors().WriteLineAsync(outcome.Advice);
         return Broken;
     }
 
@@ -108,13 +109,13 @@ internal static class AuditCommands
             {
                 if (!AuditActionCodes.TryParse(code, out wanted))
                 {
-                    await Console.Error.WriteLineAsync($"error: there is no action '{Printable(code)}'; the actions are {string.Join(", ", AuditActionCodes.All)}.");
+                    await result.Errors().WriteLineAsync($"error: there is no action '{Printable(code)}'; the actions are {string.Join(", ", AuditActionCodes.All)}.");
                     return Broken;
                 }
             }
             if (result.GetValue(limit) is < 1 or > AuditSearch.MaxLimit)
             {
-                await Console.Error.WriteLineAsync(Invariant($"error: --limit must be from 1 to {AuditSearch.MaxLimit:#,0}."));
+                await result.Errors().WriteLineAsync(Invariant($"error: --limit must be from 1 to {AuditSearch.MaxLimit:#,0}."));
                 return Broken;
             }
             using var host = await open(result, cancellationToken);
@@ -130,9 +131,9 @@ internal static class AuditCommands
             }, cancellationToken);
             foreach (var entry in entries)
             {
-                Console.WriteLine(Line(entry));
+                result.Output().WriteLine(Line(entry));
             }
-            Console.WriteLine(entries.Count == 0 ? "No entries match." : Invariant($"{entries.Count:#,0} entries, newest first."));
+            result.Output().WriteLine(entries.Count == 0 ? "No entries match." : Invariant($"{entries.Count:#,0} entries, newest first."));
             return 0;
         });
         return command;
@@ -164,8 +165,8 @@ internal static class AuditCommands
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Progress on standard error every <see cref="AuditVerifier.ProgressInterval"/> entries.</summary>
-    private sealed class ConsoleProgress : IProgress<long>
+    private sealed class ConsoleProgress(TextWriter errors) : IProgress<long>
     {
-        public void Report(long value) => Console.Error.WriteLine(Invariant($"Checked {value:#,0} entries ..."));
+        public void Report(long value) => errors.WriteLine(Invariant($"Checked {value:#,0} entries ..."));
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Safeguard.Foi.Clock;
 using Safeguard.Foi.Holidays;
+using Safeguard.Platform;
 
 namespace Safeguard.Foi;
 
@@ -35,10 +36,10 @@ internal static class FoiCommands
             await using var scope = host.Services.CreateAsyncScope();
             var today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
             var run = await scope.ServiceProvider.GetRequiredService<Foi.Reminders.FoiReminders>().QueueAsync(today, cancellationToken);
-            Console.WriteLine(Invariant($"Queued {run.Queued} reminder{(run.Queued == 1 ? "" : "s")} in the outbox."));
+            result.Output().WriteLine(Invariant($"Queued {run.Queued} reminder{(run.Queued == 1 ? "" : "s")} in the outbox."));
             if (run.Warning is { } warning)
             {
-                await Console.Error.WriteLineAsync($"warning: {warning}");
+                await result.Errors().WriteLineAsync($"warning: {warning}");
             }
             return 0;
         });
@@ -58,13 +59,13 @@ internal static class FoiCommands
         {
             if (!FoiDate.TryParse(result.GetValue(received)!, out var date, out var problem))
             {
-                await Console.Error.WriteLineAsync($"error: {problem}");
+                await result.Errors().WriteLineAsync($"error: {problem}");
                 return Refused;
             }
             var count = result.GetValue(days);
             if (count is < 1 or > FoiClock.MostWorkingDays)
             {
-                await Console.Error.WriteLineAsync(Invariant($"error: --days must be a whole number of working days from 1 to {FoiClock.MostWorkingDays}; it was {count}."));
+                await result.Errors().WriteLineAsync(Invariant($"error: --days must be a whole number of working days from 1 to {FoiClock.MostWorkingDays}; it was {count}."));
                 return Refused;
             }
             using var host = await open(result, cancellationToken);
@@ -72,12 +73,12 @@ internal static class FoiCommands
             var calendar = await scope.ServiceProvider.GetRequiredService<BankHolidayStore>().CalendarAsync(cancellationToken);
             try
             {
-                Console.WriteLine(new FoiClock(calendar).Due(date, count).Explain());
+                result.Output().WriteLine(new FoiClock(calendar).Due(date, count).Explain());
                 return 0;
             }
             catch (OutsideCoveredYearsException outside)
             {
-                await Console.Error.WriteLineAsync($"error: {outside.Message}");
+                await result.Errors().WriteLineAsync($"error: {outside.Message}");
                 return Refused;
             }
         });
@@ -102,26 +103,26 @@ internal static class FoiCommands
             }
             catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
             {
-                await Console.Error.WriteLineAsync($"error: {path.FullName} cannot be read: {failure.Message}");
+                await result.Errors().WriteLineAsync($"error: {path.FullName} cannot be read: {failure.Message}");
                 return Refused;
             }
             catch (BankHolidayFeedException refused)
             {
-                await Console.Error.WriteLineAsync($"error: {refused.Message}");
-                await Console.Error.WriteLineAsync("Nothing was imported.");
+                await result.Errors().WriteLineAsync($"error: {refused.Message}");
+                await result.Errors().WriteLineAsync("Nothing was imported.");
                 return Refused;
             }
             using var host = await open(result, cancellationToken);
             await using var scope = host.Services.CreateAsyncScope();
             var done = await scope.ServiceProvider.GetRequiredService<BankHolidayStore>().ImportAsync(feed, path.Name, cancellationToken);
-            Console.WriteLine(Invariant($"Imported {done.Read} bank holidays from {path.Name}: {done.New} new, {done.Changed} corrected, {done.Read - done.New - done.Changed} already known."));
-            Console.WriteLine(done.After.Years.SequenceEqual(done.Before.Years)
+            result.Output().WriteLine(Invariant($"Imported {done.Read} bank holidays from {path.Name}: {done.New} new, {done.Changed} corrected, {done.Read - done.New - done.Changed} already known."));
+            result.Output().WriteLine(done.After.Years.SequenceEqual(done.Before.Years)
                 ? $"Bank holidays are known for {done.After}, as before."
                 : $"Bank holidays are now known for {done.After} (before: {done.Before}).");
             var partial = feed.Select(h => h.Date.Year).Distinct().Where(y => !done.After.Contains(y)).Order().ToList();
             if (partial.Count > 0)
             {
-                Console.WriteLine($"Listed only in part, so still unknown: {string.Join(", ", partial)} (a year is known once every part of the UK has its January and December bank holidays listed).");
+                result.Output().WriteLine($"Listed only in part, so still unknown: {string.Join(", ", partial)} (a year is known once every part of the UK has its January and December bank holidays listed).");
             }
             return 0;
         });
@@ -137,15 +138,15 @@ internal static class FoiCommands
             var only = result.GetValue(year);
             if (only is { } wanted && !calendar.Covered.Contains(wanted))
             {
-                await Console.Error.WriteLineAsync(Invariant($"error: Bank holidays are known for {calendar.Covered}; {wanted} is outside them: import a newer GOV.UK feed with 'foi holidays import'."));
+                await result.Errors().WriteLineAsync(Invariant($"error: Bank holidays are known for {calendar.Covered}; {wanted} is outside them: import a newer GOV.UK feed with 'foi holidays import'."));
                 return Refused;
             }
-            Console.WriteLine($"Bank holidays are known for {calendar.Covered}.");
+            result.Output().WriteLine($"Bank holidays are known for {calendar.Covered}.");
             var dates = all.Select(h => h.Date).Where(d => only is null || d.Year == only).Distinct().Order();
             foreach (var date in dates)
             {
                 var reason = calendar.NonWorking(date)?.Reason ?? "";
-                Console.WriteLine(Invariant($"{date:yyyy-MM-dd}  {date.DayOfWeek,-9}  {reason}"));
+                result.Output().WriteLine(Invariant($"{date:yyyy-MM-dd}  {date.DayOfWeek,-9}  {reason}"));
             }
             return 0;
         });

@@ -19,25 +19,25 @@ public static class BackupCommands
     /// <summary>Exit code of a refused or failed backup or restore.</summary>
     public const int Refused = 1;
 
-    /// <summary>The two commands; <paramref name="hostArguments"/> gives the host's arguments (--database and the rest) for a parse.</summary>
-    public static IEnumerable<Command> Create(Func<ParseResult, IReadOnlyList<string>> hostArguments)
+    /// <summary>The two commands; <paramref name="host"/> builds the application for a parse (--database and the rest), with more arguments.</summary>
+    public static IEnumerable<Command> Create(Func<ParseResult, string[], WebApplication> host)
     {
-        yield return Backup(hostArguments);
-        yield return Restore(hostArguments);
+        yield return Backup(host);
+        yield return Restore(host);
     }
 
-    private static Command Backup(Func<ParseResult, IReadOnlyList<string>> hostArguments)
+    private static Command Backup(Func<ParseResult, string[], WebApplication> host)
     {
         var folder = new Argument<string>("DIR") { Description = "A new or empty folder for the backup; it is created if missing." };
         var command = new Command("backup", "Write a consistent snapshot of the database (every table, stored documents, encrypted fields still encrypted) and its manifest into DIR. The application may keep running.")
         {
             folder,
         };
-        command.SetAction((result, cancellationToken) => ReportingRefusalsAsync(() => BackupAsync(hostArguments(result), Path.GetFullPath(result.GetValue(folder)!), cancellationToken)));
+        command.SetAction((result, cancellationToken) => ReportingRefusalsAsync(result, () => BackupAsync(result, host, Path.GetFullPath(result.GetValue(folder)!), cancellationToken)));
         return command;
     }
 
-    private static Command Restore(Func<ParseResult, IReadOnlyList<string>> hostArguments)
+    private static Command Restore(Func<ParseResult, string[], WebApplication> host)
     {
         var folder = new Argument<string>("DIR") { Description = "A folder written by 'safeguard backup'." };
         var replace = new Option<bool>("--replace") { Description = "Replace a database that is not empty (without it, restore refuses and lists what would be lost)." };
@@ -46,12 +46,12 @@ public static class BackupCommands
             folder,
             replace,
         };
-        command.SetAction((result, cancellationToken) => ReportingRefusalsAsync(() =>
-            RestoreAsync(hostArguments(result), Path.GetFullPath(result.GetValue(folder)!), result.GetValue(replace), cancellationToken)));
+        command.SetAction((result, cancellationToken) => ReportingRefusalsAsync(result, () =>
+            RestoreAsync(result, host, Path.GetFullPath(result.GetValue(folder)!), result.GetValue(replace), cancellationToken)));
         return command;
     }
 
-    private static async Task<int> ReportingRefusalsAsync(Func<Task> run)
+    private static async Task<int> ReportingRefusalsAsync(ParseResult result, Func<Task> run)
     {
         try
         {
@@ -60,20 +60,20 @@ public static class BackupCommands
         }
         catch (BackupRefusedException refused)
         {
-            await Console.Error.WriteLineAsync($"error: {refused.Message}");
+            await result.Errors().WriteLineAsync($"error: {refused.Message}");
             return Refused;
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"error: {failure.Message}");
+            await result.Errors().WriteLineAsync($"error: {failure.Message}");
             return Refused;
         }
     }
 
-    private static async Task BackupAsync(IReadOnlyList<string> hostArguments, string folder, CancellationToken cancellationToken)
+    private static async Task BackupAsync(ParseResult result, Func<ParseResult, string[], WebApplication> host, string folder, CancellationToken cancellationToken)
     {
-        var progress = Console.Error;
-        await using var app = Host(hostArguments);
+        var progress = result.Errors();
+        await using var app = Unstarted(result, host);
         var database = app.Services.GetRequiredService<SafeguardDatabase>();
         var created = BackupFolder.PrepareEmpty(folder);
         BackupManifest manifest;
@@ -110,16 +110,16 @@ public static class BackupCommands
             RemoveUnfinished(folder, created);
             throw;
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Backed up the {database.Describe()} to {folder}: {manifest.Tables.Count} tables, {manifest.Tables.Sum(t => t.Rows):#,0} rows, {BackupFolder.Size(manifest.Files.Sum(f => f.Bytes))}."));
         var keys = app.Services.GetRequiredService<KeyRingStore>();
-        Console.WriteLine($"Encrypted fields and documents are in the backup as ciphertext; the keys are not: they are kept separately, in {keys.Describe}. Back that up too, apart from this backup: restoring needs it (docs/backup.md).");
+        result.Output().WriteLine($"Encrypted fields and documents are in the backup as ciphertext; the keys are not: they are kept separately, in {keys.Describe}. Back that up too, apart from this backup: restoring needs it (docs/backup.md).");
     }
 
-    private static async Task RestoreAsync(IReadOnlyList<string> hostArguments, string folder, bool replace, CancellationToken cancellationToken)
+    private static async Task RestoreAsync(ParseResult result, Func<ParseResult, string[], WebApplication> host, string folder, bool replace, CancellationToken cancellationToken)
     {
-        var progress = Console.Error;
-        await using var app = Host(hostArguments);
+        var progress = result.Errors();
+        await using var app = Unstarted(result, host);
         var database = app.Services.GetRequiredService<SafeguardDatabase>();
         var manifest = await BackupManifest.ReadAsync(folder, database.Provider, cancellationToken);
         KnownMigrations.EnsureKnown(manifest, KnownMigrations.Read(app.Services), folder);
@@ -143,16 +143,16 @@ public static class BackupCommands
         else
         {
             replaced = await SqliteSnapshot.RestoreAsync(database, folder, manifest, replace,
-                (connectionString, token) => MigrateAsync([.. hostArguments, $"--ConnectionStrings:Default={connectionString}"], token),
+                (connectionString, token) => MigrateAsync(Unstarted(result, host, $"--ConnectionStrings:Default={connectionString}"), token),
                 progress, cancellationToken);
         }
         await AuditAsync(app.Services, AuditAction.Import, string.Create(CultureInfo.InvariantCulture,
             $"database restored from {folder}, the backup made {manifest.CreatedUtc:O} by Safeguard {manifest.SafeguardVersion}{(replaced.Count > 0 ? ", replacing the database's previous contents" : "")}"), cancellationToken);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Restored the backup made {manifest.CreatedUtc:yyyy-MM-dd HH:mm:ss} UTC by Safeguard {manifest.SafeguardVersion} ({manifest.Tables.Count} tables, {manifest.Tables.Sum(t => t.Rows):#,0} rows) into the {database.Describe()}, and migrated it."));
         if (replaced.Count > 0)
         {
-            Console.WriteLine($"It replaced what the database held before: {DatabaseContents.Describe(replaced)}.");
+            result.Output().WriteLine($"It replaced what the database held before: {DatabaseContents.Describe(replaced)}.");
         }
     }
 
@@ -170,15 +170,15 @@ public static class BackupCommands
         }
     }
 
-    private static async Task MigrateAsync(IReadOnlyList<string> hostArguments, CancellationToken cancellationToken)
+    private static async Task MigrateAsync(WebApplication unstarted, CancellationToken cancellationToken)
     {
-        await using var app = Host(hostArguments);
+        await using var app = unstarted;
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(demonstrationData: false, cancellationToken);
     }
 
     /// <summary>The application's services without serving, migrating or loading anything: a backup must not change the database.</summary>
-    private static WebApplication Host(IReadOnlyList<string> hostArguments) => SafeguardWebApplication.Create(
-        [.. hostArguments, $"--{SafeguardSettings.DemonstrationData}=false", $"--{SafeguardSettings.MigrateOnStart}=false", "--Logging:LogLevel:Default=Warning"]);
+    private static WebApplication Unstarted(ParseResult result, Func<ParseResult, string[], WebApplication> host, params string[] more) =>
+        host(result, [$"--{SafeguardSettings.DemonstrationData}=false", $"--{SafeguardSettings.MigrateOnStart}=false", "--Logging:LogLevel:Default=Warning", .. more]);
 
     /// <summary>An interrupted backup leaves no file behind that could pass for a finished one.</summary>
     private static void RemoveUnfinished(string folder, bool created)

@@ -29,7 +29,7 @@ public static class KeyCommands
     private static Command Init(Func<ParseResult, CancellationToken, Task<IHost>> open)
     {
         var command = new Command("init", "Create the key file (Safeguard:Encryption:KeyFile) with one new key, readable by its owner only. Refuses to replace a key file that exists.");
-        command.SetAction((result, cancellationToken) => ReportingRefusalsAsync(async () =>
+        command.SetAction((result, cancellationToken) => ReportingRefusalsAsync(result, async () =>
         {
             using var host = await open(result, cancellationToken);
             var keys = host.Services.GetRequiredService<KeyRingStore>();
@@ -39,8 +39,8 @@ public static class KeyCommands
             }
             var ring = KeyRingStore.CreateFile(keys.FilePath, host.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             await RecordAsync(host.Services, ring.Current.Id, $"key ring created in {keys.FilePath} with key {ring.Current.Id}", cancellationToken);
-            Console.WriteLine($"Created the key file {keys.FilePath} with key {ring.Current.Id}.");
-            Console.WriteLine("Back it up now, apart from the database backups: without it the encrypted data cannot be read (docs/encryption.md).");
+            result.Output().WriteLine($"Created the key file {keys.FilePath} with key {ring.Current.Id}.");
+            result.Output().WriteLine("Back it up now, apart from the database backups: without it the encrypted data cannot be read (docs/encryption.md).");
             return 0;
         }));
         return command;
@@ -56,17 +56,17 @@ public static class KeyCommands
             var ring = keys.Ring;
             var usage = await host.Services.GetRequiredService<KeyRotation>().UsageAsync(cancellationToken);
             var totals = Totals(usage);
-            Console.WriteLine($"Key ring: {keys.Describe}");
-            Console.WriteLine($"{"key",-34}{"created (UTC)",-20}{"values",12}");
+            result.Output().WriteLine($"Key ring: {keys.Describe}");
+            result.Output().WriteLine($"{"key",-34}{"created (UTC)",-20}{"values",12}");
             foreach (var key in ring.Keys)
             {
-                Console.WriteLine(Invariant($"{key.Id,-34}{key.Created.UtcDateTime,-20:yyyy-MM-dd HH:mm}{totals.GetValueOrDefault(key.Id),12:#,0}{(key == ring.Current ? "  current" : "")}"));
+                result.Output().WriteLine(Invariant($"{key.Id,-34}{key.Created.UtcDateTime,-20:yyyy-MM-dd HH:mm}{totals.GetValueOrDefault(key.Id),12:#,0}{(key == ring.Current ? "  current" : "")}"));
             }
             foreach (var (keyId, values) in totals.Where(t => ring.Find(t.Key) is null))
             {
-                Console.WriteLine(Invariant($"{(keyId == KeyUsage.NotEncrypted ? keyId : $"{keyId} (not in the key ring)"),-54}{values,12:#,0}"));
+                result.Output().WriteLine(Invariant($"{(keyId == KeyUsage.NotEncrypted ? keyId : $"{keyId} (not in the key ring)"),-54}{values,12:#,0}"));
             }
-            Console.WriteLine(usage.Count == 0
+            result.Output().WriteLine(usage.Count == 0
                 ? "No encrypted data is registered."
                 : $"Encrypted data: {string.Join(", ", usage.Select(u => Invariant($"{u.Purpose} ({u.Counts.Values.Sum():#,0})")))}.");
             return 0;
@@ -82,11 +82,11 @@ public static class KeyCommands
         {
             resume, batchSize,
         };
-        command.SetAction((result, cancellationToken) => ReportingRefusalsAsync(async () =>
+        command.SetAction((result, cancellationToken) => ReportingRefusalsAsync(result, async () =>
         {
             if (result.GetValue(batchSize) is < 1 or > 100_000)
             {
-                await Console.Error.WriteLineAsync("error: --batch-size must be from 1 to 100,000.");
+                await result.Errors().WriteLineAsync("error: --batch-size must be from 1 to 100,000.");
                 return Refused;
             }
             using var host = await open(result, cancellationToken);
@@ -96,28 +96,28 @@ public static class KeyCommands
             {
                 var ring = keys.Change(ring => ring.WithNewCurrentKey(host.Services.GetRequiredService<TimeProvider>().GetUtcNow()));
                 await RecordAsync(host.Services, ring.Current.Id, $"key {ring.Current.Id} added to {keys.Describe} and made current; key {previous} was current", cancellationToken);
-                Console.WriteLine($"Added key {ring.Current.Id} to {keys.Describe} and made it current. Back up the key file now.");
+                result.Output().WriteLine($"Added key {ring.Current.Id} to {keys.Describe} and made it current. Back up the key file now.");
             }
             var current = keys.Ring.Current.Id;
             var rotation = host.Services.GetRequiredService<KeyRotation>();
             var done = await rotation.ReencryptAsync(new ReencryptionRun(result.GetValue(batchSize), (purpose, values, of) =>
-                Console.Error.WriteLine(Invariant($"{purpose}: {values:#,0} of {of:#,0} values re-encrypted"))), cancellationToken);
+                result.Errors().WriteLine(Invariant($"{purpose}: {values:#,0} of {of:#,0} values re-encrypted"))), cancellationToken);
             await RecordAsync(host.Services, current, Invariant($"re-encrypted {done.Reencrypted:#,0} values with key {current}{(done.Failures.Count > 0 ? $"; {done.Failures.Count:#,0} could not be decrypted" : "")}"), cancellationToken);
-            Console.WriteLine(Invariant($"Re-encrypted {done.Reencrypted:#,0} values with key {current}."));
+            result.Output().WriteLine(Invariant($"Re-encrypted {done.Reencrypted:#,0} values with key {current}."));
             var older = Totals(await rotation.UsageAsync(cancellationToken)).Where(t => t.Key != current && t.Key != KeyUsage.NotEncrypted).Sum(t => t.Value);
             if (older > 0)
             {
                 // Written meanwhile by a node that had not yet read the new key file (nodes look every 30 seconds).
-                Console.WriteLine(Invariant($"{older:#,0} values still use older keys, written meanwhile by nodes that had not yet read the new key: run 'keys rotate --resume' again in a minute."));
+                result.Output().WriteLine(Invariant($"{older:#,0} values still use older keys, written meanwhile by nodes that had not yet read the new key: run 'keys rotate --resume' again in a minute."));
             }
             if (done.Failures.Count == 0)
             {
                 return 0;
             }
-            await Console.Error.WriteLineAsync(Invariant($"error: {done.Failures.Count:#,0} values could not be decrypted and were left as they are:"));
+            await result.Errors().WriteLineAsync(Invariant($"error: {done.Failures.Count:#,0} values could not be decrypted and were left as they are:"));
             foreach (var failure in done.Failures)
             {
-                await Console.Error.WriteLineAsync(failure);
+                await result.Errors().WriteLineAsync(failure);
             }
             return Refused;
         }));
@@ -128,7 +128,7 @@ public static class KeyCommands
     {
         var id = new Argument<string>("ID") { Description = "The key to remove from the key ring." };
         var command = new Command("retire", "Remove a key from the key ring; refused while it is current or any stored value still uses it.") { id };
-        command.SetAction((result, cancellationToken) => ReportingRefusalsAsync(async () =>
+        command.SetAction((result, cancellationToken) => ReportingRefusalsAsync(result, async () =>
         {
             var keyId = result.GetValue(id)!;
             using var host = await open(result, cancellationToken);
@@ -150,7 +150,7 @@ public static class KeyCommands
             }
             keys.Change(ring => ring.Without(keyId));
             await RecordAsync(host.Services, keyId, $"key {keyId} retired: removed from {keys.Describe}", cancellationToken);
-            Console.WriteLine($"Retired key {keyId}: it is no longer in {keys.Describe}. Backups made while it was in use still need it: keep the key file copy that holds it for as long as you keep those backups.");
+            result.Output().WriteLine($"Retired key {keyId}: it is no longer in {keys.Describe}. Backups made while it was in use still need it: keep the key file copy that holds it for as long as you keep those backups.");
             return 0;
         }));
         return command;
@@ -162,7 +162,7 @@ public static class KeyCommands
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task<int> ReportingRefusalsAsync(Func<Task<int>> run)
+    private static async Task<int> ReportingRefusalsAsync(ParseResult result, Func<Task<int>> run)
     {
         try
         {
@@ -170,7 +170,7 @@ public static class KeyCommands
         }
         catch (KeyRingUnavailableException refused)
         {
-            await Console.Error.WriteLineAsync($"error: {refused.Message}");
+            await result.Errors().WriteLineAsync($"error: {refused.Message}");
             return Refused;
         }
     }

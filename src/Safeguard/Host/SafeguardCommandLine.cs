@@ -11,13 +11,26 @@ namespace Safeguard.Host;
 /// </summary>
 public static class SafeguardCommandLine
 {
-    public static Task<int> InvokeAsync(string[] args)
+    /// <summary>The command as a person runs it: output and errors on the console, settings from the environment.</summary>
+    public static Task<int> InvokeAsync(string[] args) => InvokeAsync(args, new InvocationConfiguration { EnableDefaultExceptionHandler = false }, new Dictionary<string, string>(), log: null);
+
+    /// <summary>
+    /// The command with its output, errors and log written to <paramref name="output"/> and <paramref name="errors"/>
+    /// (used from more than one thread, so synchronized writers), and <paramref name="settings"/> over the configuration
+    /// (<c>SAFEGUARD_DATA_DIR</c>, <c>Safeguard:Encryption:KeyFile</c>, ...): the same command in a process that runs
+    /// others, as the tests run it.
+    /// </summary>
+    public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter errors, IReadOnlyDictionary<string, string> settings) =>
+        InvokeAsync(args, new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = errors }, settings, log: output);
+
+    private static Task<int> InvokeAsync(string[] args, InvocationConfiguration invocation, IReadOnlyDictionary<string, string> settings, TextWriter? log)
     {
         var database = new Option<string?>("--database")
         {
             Description = "Connection string; one naming a Host selects PostgreSQL. Default: SQLite in $SAFEGUARD_DATA_DIR (./data).",
             Recursive = true,
         };
+        WebApplication Host(ParseResult result, params string[] more) => SafeguardWebApplication.Create([.. HostArguments(result, database, settings), .. more], log);
         var noDemonstrationData = new Option<bool>("--no-demo-data") { Description = "Do not load the demonstration data." };
 
         var serve = new Command("serve", "Run the web application. ASP.NET Core options such as --urls are passed through.")
@@ -27,7 +40,7 @@ public static class SafeguardCommandLine
         serve.Options.Add(noDemonstrationData);
         serve.SetAction(async (result, cancellationToken) =>
         {
-            var hostArgs = HostArguments(result, database);
+            var hostArgs = HostArguments(result, database, settings);
             // A failed start is reported by this command in words (or, if it is not a database problem, thrown
             // whole); the host's own log of it would only repeat it as a stack trace.
             hostArgs.Add("--Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host=None");
@@ -35,7 +48,7 @@ public static class SafeguardCommandLine
             {
                 hostArgs.Add($"--{SafeguardSettings.DemonstrationData}=false");
             }
-            await using var app = SafeguardWebApplication.Create([.. hostArgs]);
+            await using var app = SafeguardWebApplication.Create([.. hostArgs], log);
             await app.RunAsync(cancellationToken);
             return 0;
         });
@@ -43,10 +56,9 @@ public static class SafeguardCommandLine
         var migrate = new Command("migrate", "Create or upgrade the database and add reference data, then exit.");
         migrate.SetAction(async (result, cancellationToken) =>
         {
-            var hostArgs = HostArguments(result, database);
-            await using var app = SafeguardWebApplication.Create([.. hostArgs, $"--{SafeguardSettings.DemonstrationData}=false"]);
+            await using var app = Host(result, $"--{SafeguardSettings.DemonstrationData}=false");
             await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(demonstrationData: false, cancellationToken);
-            Console.WriteLine($"Migrated the {SafeguardDatabase.FromConfiguration(app.Configuration).Describe()}.");
+            await result.Output().WriteLineAsync($"Migrated the {SafeguardDatabase.FromConfiguration(app.Configuration).Describe()}.");
             return 0;
         });
 
@@ -54,13 +66,14 @@ public static class SafeguardCommandLine
         root.Options.Add(database);
         root.Subcommands.Add(serve);
         root.Subcommands.Add(migrate);
-        Func<ParseResult, CancellationToken, Task<IHost>> open = (result, cancellationToken) => OpenAsync(result, database, cancellationToken);
-        var backup = BackupCommands.Create(result => HostArguments(result, database));
+        Func<ParseResult, CancellationToken, Task<IHost>> open = (result, cancellationToken) =>
+            OpenAsync(Host(result, $"--{SafeguardSettings.DemonstrationData}=false", "--Logging:LogLevel:Default=Warning"), cancellationToken);
+        var backup = BackupCommands.Create(Host);
         foreach (var command in Statistics.StatisticsCommands.Create(open).Concat(Foi.FoiCommands.Create(open)).Concat(Accounts.AccountsCommands.Create(open)).Concat(backup))
         {
             root.Subcommands.Add(command);
         }
-        root.Subcommands.Add(Audit.AuditCommands.Create((result, cancellationToken) => OpenAsync(result, database, cancellationToken)));
+        root.Subcommands.Add(Audit.AuditCommands.Create(open));
         root.Subcommands.Add(KeyCommands.Create(open));
 
         // With no command, serve: that is also how the test host starts the application. A command may come after
@@ -68,19 +81,19 @@ public static class SafeguardCommandLine
         var commands = root.Subcommands.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var noCommand = args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("--help" or "-h" or "-?" or "--version") && !args.Any(commands.Contains);
         var parsed = root.Parse(noCommand ? ["serve", .. args] : args);
-        return InvokeReportingDatabaseProblemsAsync(parsed);
+        return InvokeReportingDatabaseProblemsAsync(parsed, invocation);
     }
 
     /// <summary>A database, key ring or setting problem is the person's to fix: say what and where, without a stack trace, and exit 2.</summary>
-    private static async Task<int> InvokeReportingDatabaseProblemsAsync(ParseResult parsed)
+    private static async Task<int> InvokeReportingDatabaseProblemsAsync(ParseResult parsed, InvocationConfiguration invocation)
     {
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await parsed.InvokeAsync(invocation);
         }
         catch (Exception failure) when (StartProblem(failure) is { } problem)
         {
-            await Console.Error.WriteLineAsync($"Safeguard cannot start: {problem.Message}");
+            await invocation.Error.WriteLineAsync($"Safeguard cannot start: {problem.Message}");
             return 2;
         }
     }
@@ -93,17 +106,16 @@ public static class SafeguardCommandLine
     };
 
     /// <summary>The application's services for a command: the database migrated, nothing served, no demonstration data.</summary>
-    private static async Task<IHost> OpenAsync(ParseResult result, Option<string?> database, CancellationToken cancellationToken)
+    private static async Task<IHost> OpenAsync(WebApplication app, CancellationToken cancellationToken)
     {
-        var hostArgs = HostArguments(result, database);
-        var app = SafeguardWebApplication.Create([.. hostArgs, $"--{SafeguardSettings.DemonstrationData}=false", "--Logging:LogLevel:Default=Warning"]);
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(demonstrationData: false, cancellationToken);
         return app;
     }
 
-    private static List<string> HostArguments(ParseResult result, Option<string?> database)
+    private static List<string> HostArguments(ParseResult result, Option<string?> database, IReadOnlyDictionary<string, string> settings)
     {
         var hostArgs = result.UnmatchedTokens.ToList();
+        hostArgs.AddRange(settings.Select(setting => $"--{setting.Key}={setting.Value}"));
         if (result.GetValue(database) is { Length: > 0 } connectionString)
         {
             hostArgs.Add($"--ConnectionStrings:Default={connectionString}");

@@ -13,9 +13,17 @@ namespace Safeguard.Host;
 /// <summary>The composition root: platform services, then each module's face.</summary>
 public static class SafeguardWebApplication
 {
-    public static WebApplication Create(string[] args)
+    /// <summary>
+    /// The application; with <paramref name="log"/>, its log is written there instead of to the console (a command run
+    /// with writers of its own, <see cref="SafeguardCommandLine.InvokeAsync(string[], TextWriter, TextWriter, IReadOnlyDictionary{string, string})"/>).
+    /// </summary>
+    public static WebApplication Create(string[] args, TextWriter? log = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        if (log is not null)
+        {
+            builder.Logging.ClearProviders().AddProvider(new WriterLoggerProvider(log));
+        }
         builder.AddPlatform();
         builder.AddAudit();
         builder.AddAccounts();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Platform;
 using Safeguard.Statistics.Contracts;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Importing;
@@ -54,7 +55,7 @@ internal static class StatisticsCommands
             var path = result.GetValue(file)!;
             if (!path.Exists)
             {
-                await Console.Error.WriteLineAsync($"error: {path.FullName}: no such file.");
+                await result.Errors().WriteLineAsync($"error: {path.FullName}: no such file.");
                 return Refused;
             }
             using var host = await open(result, cancellationToken);
@@ -68,101 +69,101 @@ internal static class StatisticsCommands
                 if (result.GetValue(template) is not { } templateName)
                 {
                     var fits = await importer.TemplatesThatFitAsync(path.Name, content, cancellationToken);
-                    Console.WriteLine(fits.Count == 0
+                    result.Output().WriteLine(fits.Count == 0
                         ? $"No template fits {path.Name}. Write one (see docs/importing.md) and add it with 'templates add'."
                         : $"Templates that fit {path.Name}: {string.Join(", ", fits)}. Import with --template NAME --release NAME.");
                     return fits.Count == 0 ? Refused : 0;
                 }
                 if (result.GetValue(release) is not { } releaseSlug)
                 {
-                    await Console.Error.WriteLineAsync("error: say which draft release to import into with --release NAME (e.g. --release 2025-h1).");
+                    await result.Errors().WriteLineAsync("error: say which draft release to import into with --release NAME (e.g. --release 2025-h1).");
                     return Refused;
                 }
                 var request = new ImportRequest(path.Name, content, templateName, releaseSlug,
                     new SourceDetails(result.GetValue(title), result.GetValue(authority)!, result.GetValue(source), result.GetValue(received)),
                     result.GetValue(releaseTitle));
-                var progress = new ConsoleProgress();
+                var progress = new ConsoleProgress(result.Errors());
                 if (result.GetValue(preview))
                 {
                     var shown = await importer.PreviewAsync(request, progress, cancellationToken);
-                    PrintPreview(shown, path.Name, listChanges: true);
+                    PrintPreview(result, shown, path.Name, listChanges: true);
                     return shown.Sheet.HasErrors ? Refused : 0;
                 }
                 var (done, draft) = await importer.CommitAsync(request, progress, cancellationToken);
-                PrintPreview(done, path.Name, listChanges: false);
-                Console.WriteLine(Invariant($"Imported {done.Sheet.Figures.Count:#,0} figures into draft release '{draft.Slug}'. Compare with 'releases diff', publish with 'publish {draft.Slug}'."));
+                PrintPreview(result, done, path.Name, listChanges: false);
+                result.Output().WriteLine(Invariant($"Imported {done.Sheet.Figures.Count:#,0} figures into draft release '{draft.Slug}'. Compare with 'releases diff', publish with 'publish {draft.Slug}'."));
                 return 0;
             }
             catch (ImportFileException tooLarge)
             {
-                await Console.Error.WriteLineAsync($"error: {tooLarge.Message}");
-                await Console.Error.WriteLineAsync("Nothing was imported.");
+                await result.Errors().WriteLineAsync($"error: {tooLarge.Message}");
+                await result.Errors().WriteLineAsync("Nothing was imported.");
                 return Refused;
             }
             catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
             {
-                await Console.Error.WriteLineAsync($"error: {path.FullName} cannot be read: {unreadable.Message}");
+                await result.Errors().WriteLineAsync($"error: {path.FullName} cannot be read: {unreadable.Message}");
                 return Refused;
             }
             catch (ImportRejectedException rejected)
             {
                 foreach (var issue in rejected.Issues)
                 {
-                    await Console.Error.WriteLineAsync(issue.ToString());
+                    await result.Errors().WriteLineAsync(issue.ToString());
                 }
-                await Console.Error.WriteLineAsync(Invariant($"Nothing was imported: {rejected.ErrorCount:#,0} error{(rejected.ErrorCount == 1 ? "" : "s")}."));
+                await result.Errors().WriteLineAsync(Invariant($"Nothing was imported: {rejected.ErrorCount:#,0} error{(rejected.ErrorCount == 1 ? "" : "s")}."));
                 return Refused;
             }
             catch (OperationCanceledException)
             {
-                await Console.Error.WriteLineAsync("Cancelled; nothing was imported.");
+                await result.Errors().WriteLineAsync("Cancelled; nothing was imported.");
                 return Cancelled;
             }
         });
         return command;
     }
 
-    private static void PrintPreview(ImportPreview preview, string file, bool listChanges)
+    private static void PrintPreview(ParseResult result, ImportPreview preview, string file, bool listChanges)
     {
-        Console.WriteLine(Invariant($"Read {file} with template '{preview.Template.Name}' ({preview.Template.Series}): {preview.Sheet.RowsRead:#,0} rows, {preview.Sheet.Figures.Count:#,0} figures."));
+        result.Output().WriteLine(Invariant($"Read {file} with template '{preview.Template.Name}' ({preview.Template.Series}): {preview.Sheet.RowsRead:#,0} rows, {preview.Sheet.Figures.Count:#,0} figures."));
         if (preview.KnownDocument is { } known)
         {
-            Console.WriteLine($"This file was imported before, as '{known.Title}' (SHA-256 {preview.Sha256[..12]}…); the stored copy is reused.");
+            result.Output().WriteLine($"This file was imported before, as '{known.Title}' (SHA-256 {preview.Sha256[..12]}…); the stored copy is reused.");
         }
         foreach (var warning in preview.Warnings)
         {
-            Console.Error.WriteLine(warning.ToString());
+            result.Errors().WriteLine(warning.ToString());
         }
         foreach (var error in preview.Errors)
         {
-            Console.Error.WriteLine(error.ToString());
+            result.Errors().WriteLine(error.ToString());
         }
         var comparison = preview.Comparison;
-        Console.WriteLine(preview.ComparedWith is { } basis
+        result.Output().WriteLine(preview.ComparedWith is { } basis
             ? Invariant($"Against release '{basis.Slug}': {comparison.Added:#,0} figures new, {comparison.Changed:#,0} changed, {comparison.Removed:#,0} removed, {comparison.Unchanged:#,0} unchanged.")
             : Invariant($"No release is published yet: all {comparison.Added:#,0} figures are new."));
         if (listChanges)
         {
-            PrintChanges(comparison, 50);
+            PrintChanges(result, comparison, 50);
             if (preview.Sheet.HasErrors)
             {
-                Console.Error.WriteLine(Invariant($"The file has {preview.Sheet.ErrorCount:#,0} errors; fix them before importing."));
+                result.Errors().WriteLine(Invariant($"The file has {preview.Sheet.ErrorCount:#,0} errors; fix them before importing."));
             }
             else
             {
-                Console.WriteLine("Preview only: nothing was written.");
+                result.Output().WriteLine("Preview only: nothing was written.");
             }
         }
     }
 
-    private static void PrintChanges(ReleaseComparison comparison, int? limit)
+    private static void PrintChanges(ParseResult result, ReleaseComparison comparison, int? limit)
     {
         var shown = limit is { } most ? comparison.Changes.Take(most) : comparison.Changes;
         foreach (var change in shown)
         {
             var key = change.Key;
             var what = $"{key.Measure}, {key.Place}, {key.PeriodKey}{(key.Breakdown.Length > 0 ? $", {key.Breakdown}" : "")}";
-            Console.WriteLine(change.Kind switch
+            result.Output().WriteLine(change.Kind switch
             {
                 FigureChangeKind.Added => $"  new      {what}: {change.After!.Display}",
                 FigureChangeKind.Removed => $"  removed  {what}: was {change.Before!.Display}",
@@ -171,7 +172,7 @@ internal static class StatisticsCommands
         }
         if (limit is { } cap && comparison.Changes.Count > cap)
         {
-            Console.WriteLine(Invariant($"  … and {comparison.Changes.Count - cap:#,0} more; 'releases diff' lists them all."));
+            result.Output().WriteLine(Invariant($"  … and {comparison.Changes.Count - cap:#,0} more; 'releases diff' lists them all."));
         }
     }
 
@@ -188,16 +189,16 @@ internal static class StatisticsCommands
             {
                 var published = await scope.ServiceProvider.GetRequiredService<ReleasePublisher>()
                     .PublishAsync(result.GetValue(release)!, result.GetValue(note), cancellationToken);
-                Console.WriteLine($"Published release '{published.Slug}' ({published.Title}), content hash {published.ContentHash}.");
+                result.Output().WriteLine($"Published release '{published.Slug}' ({published.Title}), content hash {published.ContentHash}.");
                 if (published.Changelog is { } changelog)
                 {
-                    Console.WriteLine(changelog);
+                    result.Output().WriteLine(changelog);
                 }
                 return 0;
             }
             catch (ReleasePublicationException refused)
             {
-                await Console.Error.WriteLineAsync($"error: {refused.Message}");
+                await result.Errors().WriteLineAsync($"error: {refused.Message}");
                 return Refused;
             }
         });
@@ -217,7 +218,7 @@ internal static class StatisticsCommands
                 .ToListAsync(cancellationToken);
             foreach (var r in releases)
             {
-                Console.WriteLine(Invariant($"{r.Slug,-20} {r.Status.Code(),-10} {r.PublishedAtUtc:yyyy-MM-dd}{(r.PublishedAtUtc is null ? "          " : "")} {r.Figures,8:#,0} figures  {r.Title}"));
+                result.Output().WriteLine(Invariant($"{r.Slug,-20} {r.Status.Code(),-10} {r.PublishedAtUtc:yyyy-MM-dd}{(r.PublishedAtUtc is null ? "          " : "")} {r.Figures,8:#,0} figures  {r.Title}"));
             }
             return 0;
         });
@@ -237,14 +238,14 @@ internal static class StatisticsCommands
                 var found = await db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.Slug == slug, cancellationToken);
                 if (found is null)
                 {
-                    await Console.Error.WriteLineAsync($"error: there is no release '{slug}'; 'releases list' shows them.");
+                    await result.Errors().WriteLineAsync($"error: there is no release '{slug}'; 'releases list' shows them.");
                     return Refused;
                 }
                 rows.Add(await reader.ObservationsAsync(new ObservationFilter { ReleaseId = found.Id }, cancellationToken));
             }
             var comparison = ReleaseComparison.Compare(rows[0], rows[1]);
-            Console.WriteLine(Invariant($"From '{result.GetValue(from)}' to '{result.GetValue(to)}': {comparison.Added:#,0} figures new, {comparison.Changed:#,0} changed, {comparison.Removed:#,0} removed, {comparison.Unchanged:#,0} unchanged."));
-            PrintChanges(comparison, null);
+            result.Output().WriteLine(Invariant($"From '{result.GetValue(from)}' to '{result.GetValue(to)}': {comparison.Added:#,0} figures new, {comparison.Changed:#,0} changed, {comparison.Removed:#,0} removed, {comparison.Unchanged:#,0} unchanged."));
+            PrintChanges(result, comparison, null);
             return 0;
         });
         return new Command("releases", "Releases of the statistics.") { list, diff };
@@ -259,7 +260,7 @@ internal static class StatisticsCommands
             await using var scope = host.Services.CreateAsyncScope();
             foreach (var (template, saved) in await scope.ServiceProvider.GetRequiredService<TemplateStore>().AllAsync(cancellationToken))
             {
-                Console.WriteLine($"{template.Name,-34} {(saved ? "saved  " : "shipped")}  {template.Series}");
+                result.Output().WriteLine($"{template.Name,-34} {(saved ? "saved  " : "shipped")}  {template.Series}");
             }
             return 0;
         });
@@ -272,10 +273,10 @@ internal static class StatisticsCommands
             var found = await scope.ServiceProvider.GetRequiredService<TemplateStore>().FindAsync(result.GetValue(name)!, cancellationToken);
             if (found is null)
             {
-                await Console.Error.WriteLineAsync($"error: there is no template named '{result.GetValue(name)}'; 'templates list' shows them.");
+                await result.Errors().WriteLineAsync($"error: there is no template named '{result.GetValue(name)}'; 'templates list' shows them.");
                 return Refused;
             }
-            Console.WriteLine(found.ToJson());
+            result.Output().WriteLine(found.ToJson());
             return 0;
         });
         var file = new Argument<FileInfo>("FILE") { Description = "A template as JSON (see docs/importing.md)." };
@@ -290,13 +291,13 @@ internal static class StatisticsCommands
             }
             catch (Exception failure) when (failure is TemplateException or IOException)
             {
-                await Console.Error.WriteLineAsync($"error: {failure.Message}");
+                await result.Errors().WriteLineAsync($"error: {failure.Message}");
                 return Refused;
             }
             using var host = await open(result, cancellationToken);
             await using var scope = host.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<TemplateStore>().SaveAsync(template, cancellationToken);
-            Console.WriteLine($"Saved template '{template.Name}' for {template.Series}.");
+            result.Output().WriteLine($"Saved template '{template.Name}' for {template.Series}.");
             return 0;
         });
         return new Command("templates", "Import templates: how the layout of a series of files maps to figures.") { list, show, add };
@@ -305,9 +306,9 @@ internal static class StatisticsCommands
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Progress on standard error, at most one line per stage step, so long imports show they are alive.</summary>
-    private sealed class ConsoleProgress : IProgress<ImportProgress>
+    private sealed class ConsoleProgress(TextWriter errors) : IProgress<ImportProgress>
     {
-        public void Report(ImportProgress value) => Console.Error.WriteLine(value.Stage switch
+        public void Report(ImportProgress value) => errors.WriteLine(value.Stage switch
         {
             ImportStage.Reading => Invariant($"Reading: {value.Count:#,0} rows"),
             ImportStage.Comparing => Invariant($"Comparing {value.Count:#,0} figures with the published release"),

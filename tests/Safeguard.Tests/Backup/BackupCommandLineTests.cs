@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Safeguard.Tests.Backup;
 
 /// <summary>
-/// What <c>backup</c> and <c>restore</c> refuse, run as processes: each refusal is one message on standard error
+/// What <c>backup</c> and <c>restore</c> refuse, run as an administrator runs them: each refusal is one message on standard error
 /// naming the folder, file or tables concerned, exit code 1, and nothing changed.
 /// </summary>
 public sealed class BackupCommandLineTests : IClassFixture<BackupCommandLineTests.MigratedDatabase>, IDisposable
@@ -26,8 +26,8 @@ public sealed class BackupCommandLineTests : IClassFixture<BackupCommandLineTest
 
         public async ValueTask InitializeAsync()
         {
-            (await SafeguardProcess.RunAsync(Folder.FullName, "migrate", "--database", ConnectionString)).ExitCode.ShouldBe(0);
-            var backup = await SafeguardProcess.RunAsync(Folder.FullName, "backup", Backup, "--database", ConnectionString);
+            (await SafeguardCommand.RunAsync(Folder.FullName, "migrate", "--database", ConnectionString)).ExitCode.ShouldBe(0);
+            var backup = await SafeguardCommand.RunAsync(Folder.FullName, "backup", Backup, "--database", ConnectionString);
             backup.ExitCode.ShouldBe(0, backup.Errors);
         }
 
@@ -51,7 +51,7 @@ public sealed class BackupCommandLineTests : IClassFixture<BackupCommandLineTest
 
     private string FreshDatabase => $"Data Source={Path.Combine(folder.FullName, "restored.db")}";
 
-    private Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments) => SafeguardProcess.RunAsync(folder.FullName, arguments);
+    private Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments) => SafeguardCommand.RunAsync(folder.FullName, arguments);
 
     [Fact]
     public async Task Backup_IntoNonEmptyFolder_RefusedAndFolderUntouched()

@@ -51,13 +51,13 @@ public sealed class BackupRoundTripTests : IDisposable
         await BackupSampleData.LoadAsync(DatabaseProvider.Sqlite, source, folder.FullName);
         var backupFolder = Path.Combine(folder.FullName, "backup");
 
-        var backup = await SafeguardProcess.RunAsync(folder.FullName, "backup", backupFolder, "--database", source);
+        var backup = await SafeguardCommand.RunAsync(folder.FullName, "backup", backupFolder, "--database", source);
         backup.ExitCode.ShouldBe(0, backup.Errors);
         backup.Output.ShouldContain($"Backed up the SQLite database {Path.Combine(folder.FullName, "source.db")} to {backupFolder}");
         Directory.GetFiles(backupFolder).Select(Path.GetFileName).Order().ShouldBe(["database.sqlite", "manifest.json"]);
         File.GetUnixFileMode(Path.Combine(backupFolder, "database.sqlite")).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite, "the snapshot holds encrypted health data and its owner alone reads it");
 
-        var restore = await SafeguardProcess.RunAsync(folder.FullName, "restore", backupFolder, "--database", restored);
+        var restore = await SafeguardCommand.RunAsync(folder.FullName, "restore", backupFolder, "--database", restored);
         restore.ExitCode.ShouldBe(0, restore.Errors);
         restore.Output.ShouldContain("Restored the backup made");
         restore.Errors.ShouldContain("Checking database.sqlite");
@@ -71,7 +71,7 @@ public sealed class BackupRoundTripTests : IDisposable
     {
         var sourceFile = Path.Combine(folder.FullName, "source.db");
         var source = $"Data Source={sourceFile}";
-        (await SafeguardProcess.RunAsync(folder.FullName, "migrate", "--database", source)).ExitCode.ShouldBe(0);
+        (await SafeguardCommand.RunAsync(folder.FullName, "migrate", "--database", source)).ExitCode.ShouldBe(0);
         var before = await DatabaseDump.ReadAsync(DatabaseProvider.Sqlite, source);
 
         await using var writer = new SqliteConnection($"{source};Pooling=False");
@@ -87,7 +87,7 @@ public sealed class BackupRoundTripTests : IDisposable
         var backupFolder = Path.Combine(folder.FullName, "backup");
         // The snapshot does not wait for the writer; recording the backup on the audit trail does, so the writer
         // commits once the snapshot is written.
-        var backup = SafeguardProcess.RunAsync(folder.FullName, "backup", backupFolder, "--database", source);
+        var backup = SafeguardCommand.RunAsync(folder.FullName, "backup", backupFolder, "--database", source);
         while (!File.Exists(Path.Combine(backupFolder, "manifest.json")) && !backup.IsCompleted)
         {
             await Task.Delay(50, TestContext.Current.CancellationToken);
@@ -96,7 +96,7 @@ public sealed class BackupRoundTripTests : IDisposable
         (await backup).ExitCode.ShouldBe(0, (await backup).Errors);
 
         var restored = $"Data Source={Path.Combine(folder.FullName, "restored.db")}";
-        (await SafeguardProcess.RunAsync(folder.FullName, "restore", backupFolder, "--database", restored)).ExitCode.ShouldBe(0);
+        (await SafeguardCommand.RunAsync(folder.FullName, "restore", backupFolder, "--database", restored)).ExitCode.ShouldBe(0);
         ShouldBeEqual(await DatabaseDump.ReadAsync(DatabaseProvider.Sqlite, restored), before);
     }
 
@@ -131,24 +131,24 @@ public sealed class BackupRoundTripTests : IDisposable
             NpgsqlConnection.ClearAllPools();
             var backupFolder = Path.Combine(folder.FullName, "backup");
 
-            var backup = await SafeguardProcess.RunAsync(folder.FullName, "backup", backupFolder, "--database", source);
+            var backup = await SafeguardCommand.RunAsync(folder.FullName, "backup", backupFolder, "--database", source);
             backup.ExitCode.ShouldBe(0, backup.Errors);
             backup.Errors.ShouldContain("Writing the snapshot with pg_dump");
             Directory.GetFiles(backupFolder).Select(Path.GetFileName).Order().ShouldBe(["database.pgdump", "manifest.json"]);
             File.GetUnixFileMode(Path.Combine(backupFolder, "database.pgdump")).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
-            var restore = await SafeguardProcess.RunAsync(folder.FullName, "restore", backupFolder, "--database", fresh);
+            var restore = await SafeguardCommand.RunAsync(folder.FullName, "restore", backupFolder, "--database", fresh);
             restore.ExitCode.ShouldBe(0, restore.Errors);
             ShouldHoldTheSameRecords(await DatabaseDump.ReadAsync(DatabaseProvider.PostgreSql, fresh), await DatabaseDump.ReadAsync(DatabaseProvider.PostgreSql, source));
 
-            var again = await SafeguardProcess.RunAsync(folder.FullName, "restore", backupFolder, "--database", fresh);
+            var again = await SafeguardCommand.RunAsync(folder.FullName, "restore", backupFolder, "--database", fresh);
             again.ExitCode.ShouldBe(1);
             again.Errors.ShouldContain($"The PostgreSQL database '{names[1]}'");
             again.Errors.ShouldContain("is not empty");
             again.Errors.ShouldContain("statistics_observations (");
             again.Errors.ShouldContain("Give --replace");
 
-            var replaced = await SafeguardProcess.RunAsync(folder.FullName, "restore", backupFolder, "--replace", "--database", fresh);
+            var replaced = await SafeguardCommand.RunAsync(folder.FullName, "restore", backupFolder, "--replace", "--database", fresh);
             replaced.ExitCode.ShouldBe(0, replaced.Errors);
             replaced.Output.ShouldContain("It replaced what the database held before");
             ShouldHoldTheSameRecords(await DatabaseDump.ReadAsync(DatabaseProvider.PostgreSql, fresh), await DatabaseDump.ReadAsync(DatabaseProvider.PostgreSql, source));

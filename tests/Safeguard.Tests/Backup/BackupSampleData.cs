@@ -35,7 +35,7 @@ internal static class BackupSampleData
             + "2023-12-31,2023,4,Utopia,Elsewhere,Male,18 to 29,Brook House IRC,A: 3 days or less,5\n"
             + "2023-12-31,2023,4,Arcadia,Elsewhere,Male,30 to 39,Brook House IRC,B: 4 to 7 days,7\n"
             + "2023-12-31,2023,4,Utopia,Elsewhere,Female,18 to 29,Yarl's Wood IRC,A: 3 days or less,4\n", cancel);
-        var imported = await SafeguardProcess.RunAsync(workFolder,
+        var imported = await SafeguardCommand.RunAsync(workFolder,
             "import", file, "--template", "home-office-det-d02", "--release", "2024-h2", "--source", "FOI 12345", "--database", connectionString);
         imported.ExitCode.ShouldBe(0, imported.Errors);
 

@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Platform.Encryption;
-using Safeguard.Tests.Backup;
 using Safeguard.Tests.Http;
 
 namespace Safeguard.Tests.Encryption;
@@ -31,7 +30,7 @@ public sealed class BackupKeyCustodyTests : IDisposable
         var environment = new Dictionary<string, string> { ["Safeguard__Encryption__KeyFile"] = keyFile };
         var backupFolder = Path.Combine(folder.FullName, "backup");
 
-        var backup = await SafeguardProcess.RunAsync(data, environment, "backup", backupFolder);
+        var backup = await SafeguardCommand.RunAsync(data, environment, "backup", backupFolder);
 
         backup.ExitCode.ShouldBe(0, backup.Errors);
         backup.Output.ShouldContain($"the keys are not: they are kept separately, in the key file {keyFile}. Back that up too, apart from this backup: restoring needs it");
@@ -46,7 +45,7 @@ public sealed class BackupKeyCustodyTests : IDisposable
         Directory.GetFiles(backupFolder).Select(Path.GetFileName).ShouldBe(["database.sqlite", "manifest.json"], ignoreOrder: true);
 
         var restored = Path.Combine(folder.FullName, "restored");
-        var restore = await SafeguardProcess.RunAsync(restored, environment, "restore", backupFolder);
+        var restore = await SafeguardCommand.RunAsync(restored, environment, "restore", backupFolder);
         restore.ExitCode.ShouldBe(0, restore.Errors);
 
         await using var again = new FolderPortalFactory(restored, "") { KeyFile = keyFile };

@@ -4,12 +4,11 @@ using Safeguard.Accounts;
 using Safeguard.Accounts.Contracts;
 using Safeguard.Platform.Encryption;
 using Safeguard.Tests.Accounts;
-using Safeguard.Tests.Backup;
 using Safeguard.Tests.Http;
 
 namespace Safeguard.Tests.Encryption;
 
-/// <summary>The key ring at the command line and at start-up, run as processes as an administrator runs them.</summary>
+/// <summary>The key ring at the command line and at start-up, as an administrator runs them.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class KeyCommandLineTests : IDisposable
 {
@@ -20,7 +19,7 @@ public sealed class KeyCommandLineTests : IDisposable
     private string KeyFile => Path.Combine(folder.FullName, "secrets", "keys.json");
 
     private Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments) =>
-        SafeguardProcess.RunAsync(folder.FullName, new Dictionary<string, string> { ["Safeguard__Encryption__KeyFile"] = KeyFile }, arguments);
+        SafeguardCommand.RunAsync(folder.FullName, new Dictionary<string, string> { ["Safeguard__Encryption__KeyFile"] = KeyFile }, arguments);
 
     [Fact]
     public async Task Serve_ConfiguredKeyFileMissing_Exits2WithOneSentenceAndCreatesNothing()
@@ -137,7 +136,7 @@ public sealed class KeyCommandLineTests : IDisposable
     [Fact]
     public async Task KeysRotate_KeyRingInTheEnvironment_IsRefusedWithWhatToDo()
     {
-        var (exitCode, _, errors) = await SafeguardProcess.RunAsync(folder.FullName, new Dictionary<string, string> { ["Safeguard__Encryption__KeyRing"] = TestKeyRings.NewJson() }, "keys", "rotate");
+        var (exitCode, _, errors) = await SafeguardCommand.RunAsync(folder.FullName, new Dictionary<string, string> { ["Safeguard__Encryption__KeyRing"] = TestKeyRings.NewJson() }, "keys", "rotate");
 
         exitCode.ShouldBe(1);
         errors.Trim().ShouldBe("error: The key ring comes from Safeguard:Encryption:KeyRing in the environment, which Safeguard cannot change: put a new key ring there yourself (docs/encryption.md, \"Rotating keys in the environment\").");

@@ -1,9 +1,8 @@
-using System.Diagnostics;
 
 namespace Safeguard.Tests.Foi;
 
 /// <summary>
-/// <c>safeguard foi ...</c> run as a person runs it: a process of its own, on a data folder of its own, and on the real
+/// <c>safeguard foi ...</c> run as a person runs it (<see cref="SafeguardCommand"/>), on a data folder of its own, and on the real
 /// date, which no test clock reaches; a test whose command counts to today first makes that date countable whatever
 /// it is (<see cref="KnowBankHolidaysToAsync"/>).
 /// </summary>
@@ -13,21 +12,7 @@ public sealed class FoiCommandLineTests : IDisposable
 
     public void Dispose() => folder.Delete(recursive: true);
 
-    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Safeguard.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["SAFEGUARD_DATA_DIR"] = Path.Combine(folder.FullName, "data");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments) => SafeguardCommand.RunAsync(Path.Combine(folder.FullName, "data"), arguments);
 
     /// <summary>
     /// Imports a synthetic feed for every year from the shipped feed's first to the year after <paramref name="today"/>,

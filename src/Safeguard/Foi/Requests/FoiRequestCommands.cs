@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Safeguard.Foi.Clock;
+using Safeguard.Platform;
 
 namespace Safeguard.Foi.Requests;
 
@@ -47,7 +48,7 @@ internal static class FoiRequestCommands
             }
             catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
             {
-                await Console.Error.WriteLineAsync($"error: the text of the request cannot be read: {unreadable.Message}");
+                await result.Errors().WriteLineAsync($"error: the text of the request cannot be read: {unreadable.Message}");
                 return FoiCommands.Refused;
             }
             var request = new FoiRequest
@@ -63,8 +64,8 @@ internal static class FoiRequestCommands
             return await WithBookAsync(open, result, async book =>
             {
                 await book.AddAsync(request, cancellationToken);
-                Console.WriteLine($"Added request '{request.Reference}'.");
-                await PrintAsync(book, request.Reference, cancellationToken);
+                result.Output().WriteLine($"Added request '{request.Reference}'.");
+                await PrintAsync(result, book, request.Reference, cancellationToken);
             }, cancellationToken);
         });
         return command;
@@ -116,8 +117,8 @@ internal static class FoiRequestCommands
                 ClosedOn = result.GetValue(closed),
             };
             var request = await book.RecordAsync(result.GetValue(reference)!, changes, cancellationToken);
-            Console.WriteLine($"Recorded on '{request.Reference}'.");
-            await PrintAsync(book, request.Reference, cancellationToken);
+            result.Output().WriteLine($"Recorded on '{request.Reference}'.");
+            await PrintAsync(result, book, request.Reference, cancellationToken);
         }, cancellationToken));
         return command;
     }
@@ -134,16 +135,16 @@ internal static class FoiRequestCommands
                 {
                     continue;
                 }
-                Console.WriteLine(Line(request, status));
+                result.Output().WriteLine(Line(request, status));
             }
         }, cancellationToken));
         return command;
     }
 
-    private static async Task PrintAsync(FoiRequestBook book, string reference, CancellationToken cancellationToken)
+    private static async Task PrintAsync(ParseResult result, FoiRequestBook book, string reference, CancellationToken cancellationToken)
     {
         var (request, status) = (await book.TodayAsync(cancellationToken)).Single(r => r.Request.Reference == reference);
-        Console.WriteLine(Line(request, status));
+        result.Output().WriteLine(Line(request, status));
     }
 
     /// <summary>"MJ-FOI-2025-014  overdue (due 30 January 2025, 3 working days late)  Home Office: Rule 35 reports".</summary>
@@ -173,7 +174,7 @@ internal static class FoiRequestCommands
         {
             foreach (var message in refused is FoiRequestException { Problems: var problems } ? problems.Select(p => p.Message) : [refused.Message])
             {
-                await Console.Error.WriteLineAsync($"error: {message}");
+                await result.Errors().WriteLineAsync($"error: {message}");
             }
             return FoiCommands.Refused;
         }
