@@ -35,7 +35,7 @@ public static class FormDates
 
     /// <summary>
     /// A moment stored in UTC as every page shows it: "7 December 2026 at 14:03 UTC"; an empty string for none. The
-    /// zone is written out because staff read these pages in British summer time as well as in winter.
+    /// zone is written out because the pages are read in British Summer Time too, when UTC is an hour behind the clock.
     /// </summary>
     public static string ShowTime(DateTime? utc) =>
         utc is { } moment ? string.Create(CultureInfo.InvariantCulture, $"{Show(moment)} at {moment:HH:mm} UTC") : "";
