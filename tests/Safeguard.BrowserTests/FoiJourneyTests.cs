@@ -121,7 +121,7 @@ public sealed class FoiJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/staff/foi");
 
         await Assertions.Expect(page.Locator("main #holidays")).ToHaveTextAsync(
-            "Bank holidays are known only until Friday 31 December 2027: import a newer GOV.UK feed with 'foi holidays import' before then (docs/foi.md).");
+            "Bank holidays are known only until 31 December 2027: import a newer GOV.UK feed with 'foi holidays import' before then (docs/foi.md).");
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
     }
 

@@ -54,6 +54,21 @@ public abstract class AuditPageHttpTests<TFactory>(TFactory factory) : IClassFix
         viewed[6].ShouldNotContain(admin.Id);
     }
 
+    /// <summary>Each entry's time as shown, and as its &lt;time datetime&gt; gives it.</summary>
+    private static List<(string Shown, string Machine)> TimesOf(IHtmlDocument page) =>
+        [.. page.QuerySelectorAll("main table tbody tr time").Select(time => (time.TextContent.Trim(), time.GetAttribute("datetime")!))];
+
+    [Fact]
+    public async Task Search_TimeOfAnEntry_IsWrittenAsEveryPageWritesATime_WithTheSecondKeptForMachines()
+    {
+        var (admin, browser) = await SignedInAdministratorAsync();
+
+        var (shown, machine) = TimesOf(await browser.PageAsync($"{AuditPaths.Trail}?Actor={admin.Id}&Action=sign-in")).ShouldHaveSingleItem();
+        var signedIn = DateTime.ParseExact(machine, "yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
+        shown.ShouldBe(signedIn.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public async Task Search_ByAction_ShowsOnlyThatAction()
     {
@@ -73,7 +88,7 @@ public abstract class AuditPageHttpTests<TFactory>(TFactory factory) : IClassFix
     {
         var (admin, browser) = await SignedInAdministratorAsync();
         var signIn = $"{AuditPaths.Trail}?Actor={admin.Id}&Action=sign-in";
-        var day = DateOnly.ParseExact(Rows(await browser.PageAsync(signIn)).ShouldHaveSingleItem()[1][..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = DateOnly.ParseExact(TimesOf(await browser.PageAsync(signIn)).ShouldHaveSingleItem().Machine[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         string Day(DateOnly date, string format) => Uri.EscapeDataString(date.ToString(format, System.Globalization.CultureInfo.InvariantCulture));
 
         Rows(await browser.PageAsync($"{signIn}&From={Day(day, "dd/MM/yyyy")}&To={Day(day, "d/M/yyyy")}")).ShouldHaveSingleItem();

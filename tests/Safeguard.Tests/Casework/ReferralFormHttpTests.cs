@@ -98,6 +98,27 @@ public abstract class ReferralFormHttpTests<TFactory>(TFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Refer_Complete_WaitsInTheQueueAndAtTriageWithTheMomentItCame_AsEveryPageWritesATime()
+    {
+        (await new StaffBrowser(factory).SubmitAsync(CaseworkPaths.Refer, CaseworkSamples.PublicReferralForm("Ottoline Brackwater"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var supervisor = await StaffBrowser.CreateAsync(factory, Safeguard.Accounts.Contracts.StaffRoles.Supervisor);
+        var browser = new StaffBrowser(factory);
+        await browser.SignInSuccessfullyAsync(supervisor);
+        Referral referral;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            referral = await scope.ServiceProvider.GetRequiredService<CaseworkDbContext>().Referrals.OrderByDescending(r => r.Id).FirstAsync(Cancel);
+        }
+        var received = referral.ReceivedAtUtc.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+
+        var queue = await browser.PageAsync(CaseworkPaths.Referrals);
+        var row = queue.QuerySelectorAll("#waiting-caption ~ tbody tr").Single(r => r.QuerySelector($"a[href='{CaseworkPaths.Referral(referral.Id)}']") is not null);
+        row.QuerySelectorAll("td")[1].TextContent.Trim().ShouldBe(received);
+        var triage = await browser.PageAsync(CaseworkPaths.Referral(referral.Id));
+        triage.QuerySelectorAll("main dt").Single(dt => dt.TextContent == "Received").NextElementSibling!.TextContent.ShouldBe(received);
+    }
+
+    [Fact]
     public async Task Refer_Supervisor_TriagesIt_IntoACaseWithTheStaffAssigned()
     {
         const string Person = "Leocadia Fernsby";

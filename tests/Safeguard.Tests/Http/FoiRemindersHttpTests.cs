@@ -132,7 +132,7 @@ public abstract class FoiRemindersHttpTests<TFactory>
         var (_, browser) = await StaffBrowser.SignedInAsync(factory, StaffRoles.PolicyOfficer);
 
         (await browser.PageAsync(FoiStaffPaths.Dashboard)).QuerySelector("main #holidays.warning-text").ShouldNotBeNull().TextContent
-            .ShouldBe("Bank holidays are known only until Friday 31 December 2027: import a newer GOV.UK feed with 'foi holidays import' before then (docs/foi.md).");
+            .ShouldBe("Bank holidays are known only until 31 December 2027: import a newer GOV.UK feed with 'foi holidays import' before then (docs/foi.md).");
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Protection;
 using Safeguard.Platform.Encryption;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Casework.Referrals;
 
@@ -51,7 +52,7 @@ internal sealed record ReferralSummary(
     /// When it was received, as pages show it: the time too for the public form, whose moment is known; the day alone
     /// for one recorded by staff, who give the day it came.
     /// </summary>
-    public string Received => ReceivedAtUtc.ToString(ViaPublicForm ? "d MMMM yyyy HH:mm" : "d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+    public string Received => ViaPublicForm ? FormDates.ShowTime(ReceivedAtUtc) : FormDates.Show(ReceivedAtUtc);
 }
 
 /// <summary>A referral decrypted for the supervisor triaging it.</summary>

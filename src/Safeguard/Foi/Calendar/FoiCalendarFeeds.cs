@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Safeguard.Audit.Contracts;
 using Safeguard.Foi.Data;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Foi.Calendar;
 
@@ -79,6 +79,6 @@ internal sealed class FoiCalendarFeeds(FoiDbContext db, TimeProvider clock, IAud
         token.Length == 43 && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     /// <summary>"made on 3 March 2026, last read by a calendar on 4 March 2026 at 09:12 UTC".</summary>
-    public static string Describe(FoiCalendarFeed feed) => string.Create(CultureInfo.InvariantCulture,
-        $"made on {feed.CreatedAtUtc:d MMMM yyyy}, {(feed.LastReadAtUtc is { } read ? $"last read by a calendar on {read:d MMMM yyyy} at {read:HH:mm} UTC" : "not read by a calendar yet")}");
+    public static string Describe(FoiCalendarFeed feed) =>
+        $"made on {FormDates.Show(feed.CreatedAtUtc)}, {(feed.LastReadAtUtc is { } read ? $"last read by a calendar on {FormDates.ShowTime(read)}" : "not read by a calendar yet")}";
 }

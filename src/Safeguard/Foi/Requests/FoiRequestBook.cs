@@ -7,6 +7,7 @@ using Safeguard.Foi.Clock;
 using Safeguard.Foi.Data;
 using Safeguard.Foi.Holidays;
 using Safeguard.Platform;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Foi.Requests;
 
@@ -186,7 +187,7 @@ internal sealed class FoiRequestBook(FoiDbContext db, BankHolidayStore holidays,
             horizon,
             horizonUnknown,
             calendar.Covered.LastDayFrom(Today) is { } knownUntil && knownUntil.DayNumber - Today.DayNumber <= holidaysWarningDays
-                ? $"Bank holidays are known only until {FoiDeadline.Long(knownUntil)}: import a newer GOV.UK feed with 'foi holidays import' before then (docs/foi.md)."
+                ? $"Bank holidays are known only until {FormDates.Show(knownUntil)}: import a newer GOV.UK feed with 'foi holidays import' before then (docs/foi.md)."
                 : null);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Statistics.Portal;
 
@@ -59,7 +60,7 @@ internal sealed record Citation(
     /// </summary>
     public string ToCreditLine()
     {
-        var read = ReadOn is { } page ? $" (read at {page.Page.AbsoluteUri} on {LongDate(page.Accessed)})" : "";
+        var read = ReadOn is { } page ? $" (read at {page.Page.AbsoluteUri} on {FormDates.Show(page.Accessed)})" : "";
         var line = $"{Publisher} ({Year}). {Title} (release {ReleaseSlug}). {Url.AbsoluteUri}{read}.";
         return SourceNote is null ? line : $"{line} Source: {SourceNote.TrimEnd('.')}.";
     }
@@ -72,7 +73,7 @@ internal sealed record Citation(
         var note = $"Release {Escape(ReleaseSlug)}";
         if (ReadOn is { } page)
         {
-            note += $"; read at \\url{{{page.Page.AbsoluteUri}}} on {LongDate(page.Accessed)}";
+            note += $"; read at \\url{{{page.Page.AbsoluteUri}}} on {FormDates.Show(page.Accessed)}";
         }
         if (SourceNote is not null)
         {
@@ -134,8 +135,6 @@ internal sealed record Citation(
 
     private static Uri Absolute(Uri address, string name) =>
         address is { IsAbsoluteUri: true } ? address : throw new ArgumentException("A citation needs absolute addresses.", name);
-
-    private static string LongDate(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static string RisDate(DateOnly day) => day.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Safeguard.Audit.Contracts;
+using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Data;
 using Safeguard.Statistics.Model;
 using Safeguard.Statistics.Reading;
@@ -36,7 +37,7 @@ internal sealed class ReleasePublisher(StatisticsDbContext db, TimeProvider cloc
             ?? throw new ReleasePublicationException($"There is no release '{slug}'.");
         if (release.Status == ReleaseStatus.Published)
         {
-            throw new ReleasePublicationException($"Release '{slug}' was already published on {release.PublishedAtUtc:d MMMM yyyy}; publish a correction as a new release.");
+            throw new ReleasePublicationException($"Release '{slug}' was already published on {FormDates.Show(release.PublishedAtUtc)}; publish a correction as a new release.");
         }
         // A draft started from one release (or none) must not hide figures that a release published since then added.
         if (await StaleDraft.ProblemAsync(db, release, cancellationToken) is { } stale)

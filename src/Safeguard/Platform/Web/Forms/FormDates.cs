@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Safeguard.Platform.Web.Forms;
 
 /// <summary>
-/// Dates as every page shows them (<see cref="Show"/>) and as staff type them into every form: day/month/year (or year-month-day), in the years the charity's records
+/// Dates as every page shows them (<see cref="Show(DateOnly?)"/>, and times of day with <see cref="ShowTime"/>) and as staff type them into every form: day/month/year (or year-month-day), in the years the charity's records
 /// can be about. A year outside them is a typing slip ("14/08/20226"), and refusing it keeps every later sum of
 /// months and working days on the calendar.
 /// </summary>
@@ -26,6 +26,19 @@ public static class FormDates
     /// A day as every page shows it, in the GOV.UK style UK readers know: "7 December 2026"; an empty string for none.
     /// </summary>
     public static string Show(DateOnly? date) => date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>
+    /// The day of a moment stored in UTC, as <see cref="Show(DateOnly?)"/> writes a day: the day in UTC, so that it is
+    /// the day of the time <see cref="ShowTime"/> gives for the same moment; an empty string for none.
+    /// </summary>
+    public static string Show(DateTime? utc) => Show(utc is { } moment ? DateOnly.FromDateTime(moment) : null);
+
+    /// <summary>
+    /// A moment stored in UTC as every page shows it: "7 December 2026 at 14:03 UTC"; an empty string for none. The
+    /// zone is written out because the pages are read in British Summer Time too, when UTC is an hour behind the clock.
+    /// </summary>
+    public static string ShowTime(DateTime? utc) =>
+        utc is { } moment ? string.Create(CultureInfo.InvariantCulture, $"{Show(moment)} at {moment:HH:mm} UTC") : "";
 
     /// <summary>
     /// The date in <paramref name="text"/> (not blank), or null with <paramref name="error"/> saying what to fix, naming

@@ -30,7 +30,24 @@ public sealed class FormDatesTests
     public void Show_ADay_IsWrittenAsEveryPageWritesIt()
     {
         FormDates.Show(new DateOnly(2026, 12, 7)).ShouldBe("7 December 2026");
-        FormDates.Show(null).ShouldBe("");
+        FormDates.Show(default(DateOnly?)).ShouldBe("");
+    }
+
+    [Fact]
+    public void Show_AMomentInUtc_IsItsDayInUtc()
+    {
+        FormDates.Show(new DateTime(2026, 12, 7, 23, 59, 0, DateTimeKind.Utc)).ShouldBe("7 December 2026");
+        FormDates.Show(new DateTimeOffset(2026, 7, 8, 0, 30, 0, TimeSpan.FromHours(1)).UtcDateTime).ShouldBe("7 July 2026", "half past midnight in British summer time is still the 7th in UTC");
+        FormDates.Show(default(DateTime?)).ShouldBe("");
+    }
+
+    [Fact]
+    public void ShowTime_AMomentInUtc_IsItsDayAtItsMinuteInUtc()
+    {
+        FormDates.ShowTime(new DateTime(2026, 12, 7, 14, 3, 59, DateTimeKind.Utc)).ShouldBe("7 December 2026 at 14:03 UTC");
+        FormDates.ShowTime(new DateTime(2026, 1, 2, 9, 5, 0, DateTimeKind.Utc)).ShouldBe("2 January 2026 at 09:05 UTC");
+        FormDates.ShowTime(new DateTimeOffset(2026, 7, 8, 0, 30, 0, TimeSpan.FromHours(1)).UtcDateTime).ShouldBe("7 July 2026 at 23:30 UTC");
+        FormDates.ShowTime(null).ShouldBe("");
     }
 
     [Fact]
