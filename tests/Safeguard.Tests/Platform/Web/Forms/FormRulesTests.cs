@@ -64,6 +64,32 @@ public sealed class FormRulesTests
     }
 
     [Theory]
+    [InlineData(null)]
+    [InlineData("name@example.org")]
+    [InlineData("  name@example.org ")]
+    public void MailAddress_BlankOrAnAddressAlone_Passes(string? text) =>
+        Check(new MailAddressAttribute { ErrorMessage = "Enter an e-mail address in the right form, like name@example.org" }, text).ShouldBeNull();
+
+    [Theory]
+    [InlineData("name")]
+    [InlineData("A Name <name@example.org>")]
+    [InlineData("name@example.org, other@example.org")]
+    public void MailAddress_NotAnAddressAlone_GivesItsMessage(string text) =>
+        Check(new MailAddressAttribute { ErrorMessage = "Enter an e-mail address in the right form, like name@example.org" }, text)
+            .ShouldBe("Enter an e-mail address in the right form, like name@example.org");
+
+    [Theory]
+    [InlineData(4, null)]
+    [InlineData(5, "Enter an e-mail address in the right form, like name@example.org")]
+    public void MailAddress_AtMost256Characters(int lastLabel, string? message)
+    {
+        // 64 + 1 + 3 × 61 + lastLabel + 4: 256 characters with a last label of 4, 257 with 5.
+        var address = $"{new string('a', 64)}@{string.Concat(Enumerable.Repeat(new string('b', 60) + ".", 3))}{new string('c', lastLabel)}.org";
+
+        Check(new MailAddressAttribute { ErrorMessage = "Enter an e-mail address in the right form, like name@example.org" }, address).ShouldBe(message);
+    }
+
+    [Theory]
     [InlineData("yes")]
     [InlineData("no")]
     public void YesNo_AYesOrANo_Passes(string answer) =>
