@@ -65,6 +65,19 @@ public sealed class FormRulesTests
 
     [Theory]
     [InlineData(null)]
+    [InlineData("14/08/2099")]
+    [InlineData("2026-08-14")]
+    public void Date_BlankOrAnyDayTheFormsAccept_Passes(string? text) =>
+        Check(new DateAttribute("the date received"), text).ShouldBeNull();
+
+    [Theory]
+    [InlineData("14/13/2026", "Enter the date received as day/month/year, for example 14/08/2026")]
+    [InlineData("14/08/2101", "The date received must be in a year from 1900 to 2100")]
+    public void Date_NotADay_SaysWhatToFix(string text, string message) =>
+        Check(new DateAttribute("the date received"), text).ShouldBe(message);
+
+    [Theory]
+    [InlineData(null)]
     [InlineData("name@example.org")]
     [InlineData("  name@example.org ")]
     public void MailAddress_BlankOrAnAddressAlone_Passes(string? text) =>
