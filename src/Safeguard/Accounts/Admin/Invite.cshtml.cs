@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Accounts.Contracts;
 using Safeguard.Accounts.Invitations;
 using Safeguard.Audit.Contracts;
 using Safeguard.Platform;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Accounts.Admin;
 
@@ -11,9 +13,13 @@ namespace Safeguard.Accounts.Admin;
 internal sealed class InviteModel(InvitationService invitations, PublicAddress site, IConfiguration configuration) : PageModel
 {
     [BindProperty]
+    [Required(ErrorMessage = "Enter the person's name")]
+    [TextLength(200, "The name")]
     public string? DisplayName { get; set; }
 
     [BindProperty]
+    [Required(ErrorMessage = "Enter the person's e-mail address")]
+    [MailAddress(ErrorMessage = "Enter an e-mail address in the right form, like name@example.org")]
     public string? Email { get; set; }
 
     [BindProperty]
@@ -24,33 +30,17 @@ internal sealed class InviteModel(InvitationService invitations, PublicAddress s
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(DisplayName))
-        {
-            ModelState.AddModelError(nameof(DisplayName), "Enter the person's name");
-        }
-        else if (DisplayName.Length > 200)
-        {
-            ModelState.AddModelError(nameof(DisplayName), "The name must be 200 characters or fewer");
-        }
-        if (string.IsNullOrWhiteSpace(Email))
-        {
-            ModelState.AddModelError(nameof(Email), "Enter the person's e-mail address");
-        }
-        else if (!System.Net.Mail.MailAddress.TryCreate(Email.Trim(), out var parsed) || parsed.Address != Email.Trim() || Email.Length > 256)
-        {
-            ModelState.AddModelError(nameof(Email), "Enter an e-mail address in the right form, like name@example.org");
-        }
         Roles = [.. Roles.Where(StaffRoles.All.Contains).Distinct()];
         if (Roles.Count == 0)
         {
             ModelState.AddModelError("role-" + StaffRoles.All[0], "Choose at least one role");
         }
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || FormText.Read(Email) is not { } email || FormText.Read(DisplayName) is not { } name)
         {
             return Page();
         }
         var actor = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
-        var result = await invitations.InviteAsync(Email!, DisplayName!, Roles, actor, site.Of(Request), sendEmail: true, cancellationToken);
+        var result = await invitations.InviteAsync(email, name, Roles, actor, site.Of(Request), sendEmail: true, cancellationToken);
         if (result.Problem is not null)
         {
             ModelState.AddModelError(nameof(Email), result.Problem);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +19,9 @@ internal sealed class InvitationModel(InvitationService invitations, SignInManag
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
 
+    /// <summary>Any characters, spaces too; Identity's rules (<see cref="PassphraseRules"/>) apply once it is sent.</summary>
     [BindProperty]
+    [Required(AllowEmptyStrings = true, ErrorMessage = "Enter a passphrase")]
     public string? Passphrase { get; set; }
 
     [BindProperty]
@@ -40,17 +43,14 @@ internal sealed class InvitationModel(InvitationService invitations, SignInManag
         {
             return Page();
         }
-        if (string.IsNullOrEmpty(Passphrase))
-        {
-            ModelState.AddModelError(nameof(Passphrase), "Enter a passphrase");
-        }
-        else if (Passphrase != ConfirmPassphrase)
+        if (Passphrase is not null && Passphrase != ConfirmPassphrase)
         {
             ModelState.AddModelError(nameof(ConfirmPassphrase), "The two passphrases are different. Enter the same passphrase twice.");
         }
-        if (ModelState.IsValid)
+        // The token found the invitation, so it is there.
+        if (ModelState.IsValid && Token is { } token && Passphrase is { } passphrase)
         {
-            var (account, errors) = await invitations.AcceptAsync(Token!, Passphrase!, cancellationToken);
+            var (account, errors) = await invitations.AcceptAsync(token, passphrase, cancellationToken);
             if (account is not null)
             {
                 await signIn.SignOutAsync();

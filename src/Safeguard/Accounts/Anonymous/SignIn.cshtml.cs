@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,9 +22,12 @@ internal sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManage
         "The e-mail address or passphrase is not right. Check them and try again. After 5 wrong tries the account is locked for 15 minutes.";
 
     [BindProperty]
+    [Required(ErrorMessage = "Enter your e-mail address")]
     public string? Email { get; set; }
 
+    /// <summary>Any characters, spaces too: only an empty field is refused before it is checked.</summary>
     [BindProperty]
+    [Required(AllowEmptyStrings = true, ErrorMessage = "Enter your passphrase")]
     public string? Passphrase { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -47,30 +51,22 @@ internal sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManage
     public async Task<IActionResult> OnPostAsync()
     {
         SignedOut = null;
-        if (string.IsNullOrWhiteSpace(Email))
-        {
-            ModelState.AddModelError(nameof(Email), "Enter your e-mail address");
-        }
-        if (string.IsNullOrEmpty(Passphrase))
-        {
-            ModelState.AddModelError(nameof(Passphrase), "Enter your passphrase");
-        }
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || Email is not { } email || Passphrase is not { } passphrase)
         {
             return Page();
         }
-        if (!await throttle.TryAttemptAsync(Email!, HttpContext.RequestAborted))
+        if (!await throttle.TryAttemptAsync(email, HttpContext.RequestAborted))
         {
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
-        var account = await users.FindByEmailAsync(Email!.Trim());
+        var account = await users.FindByEmailAsync(email.Trim());
         if (account is null)
         {
             // Spend the time a real check takes, so the answer's timing does not say the account is missing.
-            users.PasswordHasher.VerifyHashedPassword(new StaffAccount(), TimingDecoy, Passphrase!);
+            users.PasswordHasher.VerifyHashedPassword(new StaffAccount(), TimingDecoy, passphrase);
             return await FailAsync(null, "unknown account");
         }
-        var result = await signIn.PasswordSignInAsync(account, Passphrase!, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(account, passphrase, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
         {
             return RedirectToPage("/Accounts/Anonymous/SignInCode", new { returnUrl = SafeReturnUrl });
@@ -84,7 +80,7 @@ internal sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManage
         if (result.IsLockedOut || result.IsNotAllowed || account.PasswordHash is null)
         {
             // Identity refuses these without hashing the passphrase: spend the same time, so the timing says nothing of the account.
-            users.PasswordHasher.VerifyHashedPassword(account, TimingDecoy, Passphrase!);
+            users.PasswordHasher.VerifyHashedPassword(account, TimingDecoy, passphrase);
         }
         return await FailAsync(account.Id, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed (deactivated or not confirmed)" : "wrong passphrase");
     }
@@ -96,6 +92,8 @@ internal sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManage
     public async Task<IActionResult> OnPostPasskeyAsync()
     {
         SignedOut = null;
+        // The passkey's form sends no e-mail address or passphrase: their rules are for the other form.
+        ModelState.Clear();
         if (Failure is not null || string.IsNullOrEmpty(CredentialJson))
         {
             // Cancelled or failed in the browser: nothing reached an account, so nothing goes on the audit trail.

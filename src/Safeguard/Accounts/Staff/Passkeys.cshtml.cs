@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Accounts.Passkeys;
 using Safeguard.Audit.Contracts;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Accounts.Staff;
 
@@ -13,6 +15,8 @@ namespace Safeguard.Accounts.Staff;
 internal sealed class PasskeysModel(UserManager<StaffAccount> users, StaffPasskeys passkeys) : PageModel
 {
     [BindProperty]
+    [Required(ErrorMessage = "Enter a name for the passkey")]
+    [TextLength(StaffPasskeys.NameMaximumLength, "The name")]
     public string? Name { get; set; }
 
     /// <summary>The browser's answer to the creation request, as JSON (<c>PublicKeyCredential.toJSON()</c>).</summary>
@@ -46,7 +50,7 @@ internal sealed class PasskeysModel(UserManager<StaffAccount> users, StaffPasske
         {
             return NotFound();
         }
-        return NameError() is null ? Content(await passkeys.CreationOptionsAsync(account), "application/json") : BadRequest();
+        return ModelState.IsValid ? Content(await passkeys.CreationOptionsAsync(account), "application/json") : BadRequest();
     }
 
     /// <summary>Finishes adding a passkey with the browser's answer.</summary>
@@ -57,22 +61,22 @@ internal sealed class PasskeysModel(UserManager<StaffAccount> users, StaffPasske
             return NotFound();
         }
         Done = null;
-        if (NameError() is { } nameError)
+        // A name its rules refused has its message already; with a name, the browser's answer is checked.
+        if (ModelState.IsValid && FormText.Read(Name) is { } name)
         {
-            ModelState.AddModelError(nameof(Name), nameError);
-        }
-        else if (Failure is not null || string.IsNullOrEmpty(CredentialJson))
-        {
-            ModelState.AddModelError(AddField, PasskeyMessages.NotAdded(Failure ?? "Error"));
-        }
-        else if (await passkeys.AddAsync(account, Name!.Trim(), CredentialJson) is { } reference)
-        {
-            await AccountsAudit.RecordAsync(HttpContext, AuditAction.Update, account.Id, $"{reference} added");
-            return LocalRedirect(AccountsPaths.Passkeys + "?done=added");
-        }
-        else
-        {
-            ModelState.AddModelError(AddField, PasskeyMessages.NotAdded(null));
+            if (Failure is not null || string.IsNullOrEmpty(CredentialJson))
+            {
+                ModelState.AddModelError(AddField, PasskeyMessages.NotAdded(Failure ?? "Error"));
+            }
+            else if (await passkeys.AddAsync(account, name, CredentialJson) is { } reference)
+            {
+                await AccountsAudit.RecordAsync(HttpContext, AuditAction.Update, account.Id, $"{reference} added");
+                return LocalRedirect(AccountsPaths.Passkeys + "?done=added");
+            }
+            else
+            {
+                ModelState.AddModelError(AddField, PasskeyMessages.NotAdded(null));
+            }
         }
         Passkeys = await passkeys.ListAsync(account);
         return Page();
@@ -80,10 +84,4 @@ internal sealed class PasskeysModel(UserManager<StaffAccount> users, StaffPasske
 
     /// <summary>The add button's id, which the error summary links to.</summary>
     private const string AddField = "AddPasskey";
-
-    private string? NameError() => string.IsNullOrWhiteSpace(Name)
-        ? "Enter a name for the passkey"
-        : Name.Trim().Length > StaffPasskeys.NameMaximumLength
-            ? $"The name must be {StaffPasskeys.NameMaximumLength} characters or fewer"
-            : null;
 }

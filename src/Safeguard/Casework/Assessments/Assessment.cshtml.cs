@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
@@ -20,41 +22,57 @@ internal sealed class AssessmentModel(CaseAccess access, CaseBook book, CaseRead
     public const string Depression = "depression";
     public const string SuicidalThoughts = "suicidal-thoughts";
 
+    /// <summary>The Adults at Risk level of an assessment that gives none.</summary>
+    public const string NotStated = "none";
+
     /// <summary>The assessment being changed; none to add one.</summary>
     [FromRoute]
     public int? Assessment { get; set; }
 
     [BindProperty]
+    [Required(ErrorMessage = "Enter the clinician's name")]
+    [TextLength(200, "The clinician's name")]
     public string? Clinician { get; set; }
 
     [BindProperty]
+    [Required(ErrorMessage = "Enter the day of the assessment")]
+    [PastDate("the day of the assessment")]
     public string? AssessedOn { get; set; }
 
+    /// <summary>One of <see cref="CasePageModel.Centres"/>, checked by the handler once they are loaded.</summary>
     [BindProperty]
     public string? Centre { get; set; }
 
     [BindProperty]
+    [Choice<AssessmentMode>("Choose whether the assessment was in person or remote")]
     public string? Mode { get; set; }
 
     [BindProperty]
+    [YesNo("Say whether an interpreter was used")]
     public string? Interpreter { get; set; }
 
     [BindProperty]
+    [EachOf(Ptsd, Depression, SuicidalThoughts, ErrorMessage = "Choose psychological findings from the list")]
     public List<string> Psychological { get; set; } = [];
 
     [BindProperty]
+    [TextLength(10_000, "Other psychological findings")]
     public string? OtherFindings { get; set; }
 
     [BindProperty]
+    [YesNo("Say whether the findings support the account of torture")]
     public string? Torture { get; set; }
 
     [BindProperty]
+    [YesNo("Say whether continued detention is likely to harm the person")]
     public string? Harm { get; set; }
 
     [BindProperty]
+    [TextLength(10_000, "The opinion")]
     public string? Opinion { get; set; }
 
     [BindProperty]
+    [OneOf("Choose the Adults at Risk evidence level, or Not stated", "1", "2", "3", NotStated)]
     public string? AdultsAtRiskLevel { get; set; }
 
     protected override async Task<RecordOnCase?> MissingRecordAsync(CancellationToken cancellationToken) =>
@@ -65,7 +83,7 @@ internal sealed class AssessmentModel(CaseAccess access, CaseBook book, CaseRead
 
     public static IReadOnlyList<Choice> LevelOptions { get; } =
         [new("1", "Level 1", "A self-declaration of being at risk"), new("2", "Level 2", "Professional or official evidence that the person is at risk"),
-         new("3", "Level 3", "Professional evidence that detention is likely to cause harm"), new("none", "Not stated")];
+         new("3", "Level 3", "Professional evidence that detention is likely to cause harm"), new(NotStated, "Not stated")];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -79,10 +97,10 @@ internal sealed class AssessmentModel(CaseAccess access, CaseBook book, CaseRead
             {
                 return await DeletedMeanwhileAsync(cancellationToken);
             }
-            (Clinician, AssessedOn, Centre, Mode, Interpreter) = (saved.ClinicianName, FormDates.Value(saved.AssessedOn), saved.CentreSlug, saved.Mode.ToString(), FormInput.Show(saved.InterpreterUsed));
+            (Clinician, AssessedOn, Centre, Mode, Interpreter) = (saved.ClinicianName, FormDates.Value(saved.AssessedOn), saved.CentreSlug, saved.Mode.ToString(), FormChoices.Show(saved.InterpreterUsed));
             Psychological = [.. new[] { saved.Ptsd ? Ptsd : null, saved.Depression ? Depression : null, saved.SuicidalThoughts ? SuicidalThoughts : null }.OfType<string>()];
-            (OtherFindings, Torture, Harm, Opinion) = (saved.OtherPsychologicalFindings, FormInput.Show(saved.SupportsTortureAccount), FormInput.Show(saved.HarmFromDetentionLikely), saved.Opinion);
-            AdultsAtRiskLevel = saved.AdultsAtRiskLevel?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+            (OtherFindings, Torture, Harm, Opinion) = (saved.OtherPsychologicalFindings, FormChoices.Show(saved.SupportsTortureAccount), FormChoices.Show(saved.HarmFromDetentionLikely), saved.Opinion);
+            AdultsAtRiskLevel = saved.AdultsAtRiskLevel?.ToString(CultureInfo.InvariantCulture) ?? NotStated;
         }
         await LoadCentresAsync(places, cancellationToken);
         return Page();
@@ -95,40 +113,24 @@ internal sealed class AssessmentModel(CaseAccess access, CaseBook book, CaseRead
             return Refused();
         }
         await LoadCentresAsync(places, cancellationToken);
-        var clinician = ModelState.Text(nameof(Clinician), Clinician, "Enter the clinician's name", 200, "The clinician's name");
-        var assessedOn = ModelState.Date(nameof(AssessedOn), AssessedOn, "Enter the day of the assessment", "the day of the assessment", Today);
         RequireCentre(Centre, "Choose where the person was held when assessed");
-        var mode = ModelState.Choice<AssessmentMode>(nameof(Mode), Mode, "Choose whether the assessment was in person or remote");
-        var interpreter = ModelState.Answer(nameof(Interpreter), Interpreter, "Say whether an interpreter was used");
-        if (Psychological.Any(p => PsychologicalOptions.All(o => o.Value != p)))
-        {
-            ModelState.AddModelError(nameof(Psychological), "Choose psychological findings from the list");
-        }
-        var other = ModelState.Text(nameof(OtherFindings), OtherFindings, null, 10_000, "Other psychological findings");
-        var torture = ModelState.Answer(nameof(Torture), Torture, "Say whether the findings support the account of torture");
-        var harm = ModelState.Answer(nameof(Harm), Harm, "Say whether continued detention is likely to harm the person");
-        var opinion = ModelState.Text(nameof(Opinion), Opinion, null, 10_000, "The opinion");
-        int? level = AdultsAtRiskLevel switch
-        {
-            "1" => 1,
-            "2" => 2,
-            "3" => 3,
-            "none" => null,
-            _ => Invalid(),
-        };
-        if (!ModelState.IsValid)
+        if (Typed() is not { } assessment)
         {
             return Page();
         }
-        return await SavedAsync(await book.SaveAssessmentAsync(Opened, Assessment, new AssessmentInput(
-            clinician!, assessedOn!.Value, Centre!, interpreter!.Value, mode!.Value,
-            Psychological.Contains(Ptsd), Psychological.Contains(Depression), Psychological.Contains(SuicidalThoughts), other,
-            torture!.Value, harm!.Value, opinion, level), cancellationToken), id => $"assessment-{id}", cancellationToken);
+        return await SavedAsync(await book.SaveAssessmentAsync(Opened, Assessment, assessment, cancellationToken), id => $"assessment-{id}", cancellationToken);
     }
 
-    private int? Invalid()
-    {
-        ModelState.AddModelError(nameof(AdultsAtRiskLevel), "Choose the Adults at Risk evidence level, or Not stated");
-        return null;
-    }
+    /// <summary>The assessment as typed, once every field has passed its rules (the Centre as well); null until then.</summary>
+    private AssessmentInput? Typed() =>
+        ModelState.IsValid && FormText.Read(Clinician) is { } clinician && FormDates.Parse(AssessedOn) is { } assessedOn && Centre is { } centre
+        && FormChoices.Read<AssessmentMode>(Mode) is { } mode && FormChoices.Answer(Interpreter) is { } interpreter
+        && FormChoices.Answer(Torture) is { } torture && FormChoices.Answer(Harm) is { } harm
+            ? new AssessmentInput(clinician, assessedOn, centre, interpreter, mode,
+                Psychological.Contains(Ptsd), Psychological.Contains(Depression), Psychological.Contains(SuicidalThoughts), FormText.Read(OtherFindings),
+                torture, harm, FormText.Read(Opinion), Level)
+            : null;
+
+    /// <summary>The Adults at Risk level chosen; none for Not stated.</summary>
+    private int? Level => int.TryParse(AdultsAtRiskLevel, NumberStyles.None, CultureInfo.InvariantCulture, out var level) ? level : null;
 }

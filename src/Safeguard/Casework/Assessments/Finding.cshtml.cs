@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
@@ -22,12 +23,17 @@ internal sealed class FindingModel(CaseAccess access, CaseBook book, CaseReading
     public int? Finding { get; set; }
 
     [BindProperty]
+    [Required(ErrorMessage = "Enter where on the body the finding is")]
+    [TextLength(200, "Where the finding is")]
     public string? Location { get; set; }
 
     [BindProperty]
+    [Required(ErrorMessage = "Describe the finding")]
+    [TextLength(2000, "The description")]
     public string? Description { get; set; }
 
     [BindProperty]
+    [Choice<ConsistencyGrade>("Choose how consistent the finding is with the account given")]
     public string? Consistency { get; set; }
 
     protected override async Task<RecordOnCase?> MissingRecordAsync(CancellationToken cancellationToken) => Finding is { } id
@@ -66,14 +72,17 @@ internal sealed class FindingModel(CaseAccess access, CaseBook book, CaseReading
         {
             return Refused();
         }
-        var location = ModelState.Text(nameof(Location), Location, "Enter where on the body the finding is", 200, "Where the finding is");
-        var description = ModelState.Text(nameof(Description), Description, "Describe the finding", 2000, "The description");
-        var grade = ModelState.Choice<ConsistencyGrade>(nameof(Consistency), Consistency, "Choose how consistent the finding is with the account given");
-        if (!ModelState.IsValid)
+        if (Typed() is not { } finding)
         {
             return Page();
         }
-        return await SavedAsync(await book.SaveFindingAsync(Opened, Assessment, Finding, new FindingInput(location!, description!, grade!.Value), cancellationToken),
-            _ => $"assessment-{Assessment}", cancellationToken);
+        return await SavedAsync(await book.SaveFindingAsync(Opened, Assessment, Finding, finding, cancellationToken), _ => $"assessment-{Assessment}", cancellationToken);
     }
+
+    /// <summary>The finding as typed, once every field has passed its rules; null until then.</summary>
+    private FindingInput? Typed() =>
+        ModelState.IsValid && FormText.Read(Location) is { } location && FormText.Read(Description) is { } description
+        && FormChoices.Read<ConsistencyGrade>(Consistency) is { } grade
+            ? new FindingInput(location, description, grade)
+            : null;
 }

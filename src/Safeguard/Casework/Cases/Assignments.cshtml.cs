@@ -37,12 +37,12 @@ internal sealed class AssignmentsModel(CaseAccess access, CaseBook book, Casewor
             return NotFound();
         }
         await LoadAsync(cancellationToken);
-        if (Assignable.All(a => a.Value != Account))
+        if (Assignable.FirstOrDefault(a => a.Value == Account) is not { } chosen)
         {
             ModelState.AddModelError(nameof(Account), "Choose a member of staff to assign");
             return Page();
         }
-        await book.AssignAsync(Opened, Account!, cancellationToken);
+        await book.AssignAsync(Opened, chosen.Value, cancellationToken);
         return LocalRedirect($"{CaseworkPaths.Case(CaseNumber)}/assignments");
     }
 

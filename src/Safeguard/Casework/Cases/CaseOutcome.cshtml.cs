@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,12 +14,18 @@ namespace Safeguard.Casework.Cases;
 internal sealed class CaseOutcomeModel(CaseAccess access, CaseBook book, CaseworkDbContext db, TimeProvider time) : CasePageModel(access, time)
 {
     [BindProperty]
+    [Choice<Outcome>("Choose the outcome")]
     public string? Outcome { get; set; }
 
+    /// <summary>Asked of every outcome but still detained.</summary>
     [BindProperty]
+    [Required(ErrorMessage = "Enter the day of the outcome")]
+    [PastDate("the day of the outcome")]
     public string? On { get; set; }
 
+    /// <summary>Asked of a release only.</summary>
     [BindProperty]
+    [Choice<ReleaseRoute>("Choose how the person was released")]
     public string? Route { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -38,14 +45,14 @@ internal sealed class CaseOutcomeModel(CaseAccess access, CaseBook book, Casewor
         {
             return NotFound();
         }
-        var outcome = ModelState.Choice<Outcome>(nameof(Outcome), Outcome, "Choose the outcome");
-        var on = outcome is null or Cases.Outcome.StillDetained ? null : ModelState.Date(nameof(On), On, "Enter the day of the outcome", "the day of the outcome", Today);
-        var route = outcome == Cases.Outcome.Released ? ModelState.Choice<ReleaseRoute>(nameof(Route), Route, "Choose how the person was released") : null;
-        if (!ModelState.IsValid)
+        var outcome = FormChoices.Read<Outcome>(Outcome);
+        var on = ModelState.Asked(nameof(On), outcome is not (null or Cases.Outcome.StillDetained), On);
+        var route = ModelState.Asked(nameof(Route), outcome is Cases.Outcome.Released, Route);
+        if (!ModelState.IsValid || outcome is not { } chosen)
         {
             return Page();
         }
-        await book.SetOutcomeAsync(Opened, new OutcomeInput(outcome!.Value, on, route), cancellationToken);
+        await book.SetOutcomeAsync(Opened, new OutcomeInput(chosen, FormDates.Parse(on), FormChoices.Read<ReleaseRoute>(route)), cancellationToken);
         return BackToCase("client");
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
@@ -11,21 +12,28 @@ namespace Safeguard.Casework.Cases;
 internal sealed class DetailsModel(CaseAccess access, CaseReading reading, CaseBook book, TimeProvider time) : CasePageModel(access, time)
 {
     [BindProperty]
+    [Required(ErrorMessage = "Enter the client's name")]
+    [TextLength(200, "The name")]
     public string? Name { get; set; }
 
     [BindProperty]
+    [PastDate("the date of birth")]
     public string? DateOfBirth { get; set; }
 
     [BindProperty]
+    [TextLength(100, "The nationality")]
     public string? Nationality { get; set; }
 
     [BindProperty]
+    [TextLength(200, "The languages")]
     public string? Languages { get; set; }
 
     [BindProperty]
+    [TextLength(40, "The Home Office reference")]
     public string? HomeOfficeReference { get; set; }
 
     [BindProperty]
+    [TextLength(1000, "The contact details")]
     public string? Contact { get; set; }
 
     [BindProperty]
@@ -50,18 +58,18 @@ internal sealed class DetailsModel(CaseAccess access, CaseReading reading, CaseB
         {
             return NotFound();
         }
-        var name = ModelState.Text(nameof(Name), Name, "Enter the client's name", 200, "The name");
-        var born = ModelState.Date(nameof(DateOfBirth), DateOfBirth, null, "the date of birth", Today);
-        var nationality = ModelState.Text(nameof(Nationality), Nationality, null, 100, "The nationality");
-        var languages = ModelState.Text(nameof(Languages), Languages, null, 200, "The languages");
-        var reference = ModelState.Text(nameof(HomeOfficeReference), HomeOfficeReference, null, 40, "The Home Office reference");
-        var contact = ModelState.Text(nameof(Contact), Contact, null, 1000, "The contact details");
         var tags = ModelState.Tags(nameof(Tags), Tags);
-        if (!ModelState.IsValid)
+        if (Typed() is not { } identity)
         {
             return Page();
         }
-        await book.UpdateIdentityAsync(Opened, new ClientIdentity(name!, born, nationality, languages, reference, contact), tags, cancellationToken);
+        await book.UpdateIdentityAsync(Opened, identity, tags, cancellationToken);
         return BackToCase("client");
     }
+
+    /// <summary>The details as typed, once every field has passed its rules (the tags as well); null until then.</summary>
+    private ClientIdentity? Typed() =>
+        ModelState.IsValid && FormText.Read(Name) is { } name
+            ? new ClientIdentity(name, FormDates.Parse(DateOfBirth), FormText.Read(Nationality), FormText.Read(Languages), FormText.Read(HomeOfficeReference), FormText.Read(Contact))
+            : null;
 }

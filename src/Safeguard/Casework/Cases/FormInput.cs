@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Safeguard.Platform.Web.Forms;
 using Safeguard.Statistics.Contracts;
@@ -17,8 +16,8 @@ internal static class FormInput
     /// <summary>Trimmed text, or null when empty; an error when required and missing, or too long.</summary>
     public static string? Text(this ModelStateDictionary errors, string field, string? value, string? whenMissing, int maxLength, string what)
     {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
+        var text = FormText.Read(value);
+        if (text is null)
         {
             if (whenMissing is not null)
             {
@@ -28,7 +27,7 @@ internal static class FormInput
         }
         if (text.Length > maxLength)
         {
-            errors.AddModelError(field, $"{what} must be {maxLength.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer");
+            errors.AddModelError(field, FormText.TooLong(what, maxLength));
             return null;
         }
         return text;
@@ -37,8 +36,8 @@ internal static class FormInput
     /// <summary>A date no later than <paramref name="today"/>, or null when empty; an error when required and missing, or not a date.</summary>
     public static DateOnly? Date(this ModelStateDictionary errors, string field, string? value, string? whenMissing, string what, DateOnly today)
     {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
+        var text = FormText.Read(value);
+        if (text is null)
         {
             if (whenMissing is not null)
             {
@@ -46,35 +45,12 @@ internal static class FormInput
             }
             return null;
         }
-        if (FormDates.Read(text, what, out var error) is not { } date)
+        if (FormDates.ReadPast(text, what, today, out var error) is not { } date)
         {
             errors.AddModelError(field, error!);
             return null;
         }
-        if (date > today)
-        {
-            errors.AddModelError(field, $"{char.ToUpperInvariant(what[0])}{what[1..]} must be today or in the past");
-            return null;
-        }
         return date;
-    }
-
-    /// <summary>The options of a yes-or-no question.</summary>
-    public static IReadOnlyList<Choice> YesNo { get; } = [new("yes", "Yes"), new("no", "No")];
-
-    /// <summary>A yes or a no; an error when neither was chosen.</summary>
-    public static bool? Answer(this ModelStateDictionary errors, string field, string? value, string whenMissing)
-    {
-        switch (value)
-        {
-            case "yes":
-                return true;
-            case "no":
-                return false;
-            default:
-                errors.AddModelError(field, whenMissing);
-                return null;
-        }
     }
 
     /// <summary>
@@ -92,10 +68,6 @@ internal static class FormInput
         }
         return tags;
     }
-
-    /// <summary>A yes or a no as the forms show it again (see <see cref="YesNo"/>).</summary>
-    public static string Show(bool answer) => answer ? "yes" : "no";
-
 
     /// <summary>An enum's options for radios or a select, with the words for each.</summary>
     public static IReadOnlyList<Choice> Options<TEnum>(Func<TEnum, string> label, Func<TEnum, string?>? hint = null)

@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
@@ -18,16 +20,22 @@ internal sealed class DetentionModel(CaseAccess access, CaseBook book, CaseworkD
     [FromRoute]
     public int? Episode { get; set; }
 
+    /// <summary>One of <see cref="CasePageModel.Centres"/>, checked by the handler once they are loaded.</summary>
     [BindProperty]
     public string? Centre { get; set; }
 
     [BindProperty]
+    [Required(ErrorMessage = "Enter the day they arrived")]
+    [PastDate("the day they arrived")]
     public string? From { get; set; }
 
     [BindProperty]
+    [PastDate("the day they left")]
     public string? To { get; set; }
 
+    /// <summary>Asked once the stay has ended, that is once <see cref="To"/> is a day they left.</summary>
     [BindProperty]
+    [Choice<EpisodeEnd>("Choose how the stay ended")]
     public string? EndedBy { get; set; }
 
     protected override async Task<RecordOnCase?> MissingRecordAsync(CancellationToken cancellationToken) =>
@@ -60,17 +68,26 @@ internal sealed class DetentionModel(CaseAccess access, CaseBook book, CaseworkD
         }
         await LoadCentresAsync(places, cancellationToken);
         RequireCentre(Centre, "Choose the place of detention");
-        var from = ModelState.Date(nameof(From), From, "Enter the day they arrived", "the day they arrived", Today);
-        var to = ModelState.Date(nameof(To), To, null, "the day they left", Today);
-        if (from is { } arrived && to is { } left && left < arrived)
+        var left = ModelState.GetFieldValidationState(nameof(To)) is ModelValidationState.Invalid ? null : FormDates.Parse(To);
+        if (left is null)
+        {
+            // A stay not known to have ended has no end to say.
+            ModelState.Remove(nameof(EndedBy));
+        }
+        else if (FormDates.Parse(From) is { } arrived && left < arrived)
         {
             ModelState.AddModelError(nameof(To), "The day they left must be the same as or after the day they arrived");
         }
-        var ended = ModelState.Choice<EpisodeEnd>(nameof(EndedBy), EndedBy, to is null ? null : "Choose how the stay ended");
-        if (!ModelState.IsValid)
+        if (Typed() is not { } episode)
         {
             return Page();
         }
-        return await SavedAsync(await book.SaveEpisodeAsync(Opened, Episode, new EpisodeInput(Centre!, from!.Value, to, ended), cancellationToken), _ => "detention", cancellationToken);
+        return await SavedAsync(await book.SaveEpisodeAsync(Opened, Episode, episode, cancellationToken), _ => "detention", cancellationToken);
     }
+
+    /// <summary>The stay as typed, once every field has passed its rules (the Centre as well); null until then.</summary>
+    private EpisodeInput? Typed() =>
+        ModelState.IsValid && Centre is { } centre && FormDates.Parse(From) is { } from
+            ? new EpisodeInput(centre, from, FormDates.Parse(To), FormChoices.Read<EpisodeEnd>(EndedBy))
+            : null;
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
@@ -15,6 +16,8 @@ internal sealed class DocumentModel(CaseAccess access, CaseReading reading, Case
     public int DocumentId { get; set; }
 
     [BindProperty]
+    [Required(ErrorMessage = "Enter the day it was served on the Home Office")]
+    [PastDate("the day it was served")]
     public string? ServedOn { get; set; }
 
     public DocumentView Document { get; private set; } = null!;
@@ -35,12 +38,11 @@ internal sealed class DocumentModel(CaseAccess access, CaseReading reading, Case
         {
             return NotFound();
         }
-        var served = ModelState.Date(nameof(ServedOn), ServedOn, "Enter the day it was served on the Home Office", "the day it was served", Today);
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || FormDates.Parse(ServedOn) is not { } served)
         {
             return await LoadAsync(cancellationToken) ? Page() : NotFound();
         }
-        return await book.SetServedOnAsync(Opened, DocumentId, served!.Value, cancellationToken) ? BackToCase("documents") : NotFound();
+        return await book.SetServedOnAsync(Opened, DocumentId, served, cancellationToken) ? BackToCase("documents") : NotFound();
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -28,10 +28,13 @@ internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbCo
     [BindProperty(Name = "File")]
     public IFormFile? UploadedFile { get; set; }
 
+    /// <summary>Asked of a new document only: a new version keeps its document's kind.</summary>
     [BindProperty]
+    [Choice<DocumentKind>("Choose what the document is")]
     public string? Kind { get; set; }
 
     [BindProperty]
+    [PastDate("the day it was served")]
     public string? ServedOn { get; set; }
 
     public IReadOnlyList<Choice> Assessments { get; private set; } = [];
@@ -82,17 +85,17 @@ internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbCo
         {
             ModelState.AddModelError("File", "The file's name must be 255 characters or fewer; rename it and choose it again");
         }
-        var kind = Document is null ? ModelState.Choice<DocumentKind>(nameof(Kind), Kind, "Choose what the document is") : DocumentKind.Other;
-        var served = ModelState.Date(nameof(ServedOn), ServedOn, null, "the day it was served", Today);
-        if (!ModelState.IsValid)
+        // Only a new document is asked its kind; a new version passes Other (the kind belongs to the document).
+        var kind = FormChoices.Read<DocumentKind>(ModelState.Asked(nameof(Kind), Document is null, Kind)) ?? DocumentKind.Other;
+        if (!ModelState.IsValid || UploadedFile is not { } file)
         {
             return Page();
         }
-        using var buffer = new MemoryStream((int)UploadedFile!.Length);
-        await UploadedFile.CopyToAsync(buffer, cancellationToken);
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, cancellationToken);
         var stored = await book.UploadAsync(Opened, new DocumentUpload(
-            Document, kind!.Value, kind == DocumentKind.MedicoLegalReport ? Assessment : null, served,
-            StoredFileName.From(UploadedFile.FileName), StoredContentType(UploadedFile.ContentType), buffer.ToArray()), cancellationToken);
+            Document, kind, kind == DocumentKind.MedicoLegalReport ? Assessment : null, FormDates.Parse(ServedOn),
+            StoredFileName.From(file.FileName), StoredContentType(file.ContentType), buffer.ToArray()), cancellationToken);
         return stored is null ? await DeletedMeanwhileAsync(cancellationToken) : LocalRedirect($"{CaseworkPaths.Case(CaseNumber)}/documents/{stored.Value.Document}");
     }
 

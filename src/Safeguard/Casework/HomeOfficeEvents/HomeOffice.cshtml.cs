@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Access;
@@ -20,21 +22,32 @@ internal sealed class HomeOfficeModel(CaseAccess access, CaseBook book, CaseRead
     public int? Event { get; set; }
 
     [BindProperty]
+    [Choice<HomeOfficeEventKind>("Choose what the Home Office did")]
     public string? Kind { get; set; }
 
     [BindProperty]
+    [Required(ErrorMessage = "Enter the day it happened")]
+    [PastDate("the day it happened")]
     public string? OccurredOn { get; set; }
 
+    /// <summary>Asked of a rule 35 report only.</summary>
     [BindProperty]
+    [OneOf("Choose the paragraph of rule 35 the report was made under", "1", "2", "3")]
     public string? Paragraph { get; set; }
 
+    /// <summary>Asked of an Adults at Risk decision and a detention review only.</summary>
     [BindProperty]
+    [Choice<DetentionDecision>("Choose what was decided")]
     public string? Decision { get; set; }
 
+    /// <summary>Asked of a second opinion only.</summary>
     [BindProperty]
+    [Required(ErrorMessage = "Enter who wrote the second opinion")]
+    [TextLength(200, "The author's name")]
     public string? Author { get; set; }
 
     [BindProperty]
+    [TextLength(5000, "The note")]
     public string? Note { get; set; }
 
     protected override async Task<RecordOnCase?> MissingRecordAsync(CancellationToken cancellationToken) =>
@@ -56,7 +69,7 @@ internal sealed class HomeOfficeModel(CaseAccess access, CaseBook book, CaseRead
                 return await DeletedMeanwhileAsync(cancellationToken);
             }
             (Kind, OccurredOn, Paragraph, Decision, Author, Note) = (saved.Kind.ToString(), FormDates.Value(saved.OccurredOn),
-                saved.Rule35Paragraph?.ToString(System.Globalization.CultureInfo.InvariantCulture), saved.Decision?.ToString(), saved.SecondOpinionAuthor, saved.Note);
+                saved.Rule35Paragraph?.ToString(CultureInfo.InvariantCulture), saved.Decision?.ToString(), saved.SecondOpinionAuthor, saved.Note);
         }
         return Page();
     }
@@ -67,29 +80,17 @@ internal sealed class HomeOfficeModel(CaseAccess access, CaseBook book, CaseRead
         {
             return Refused();
         }
-        var kind = ModelState.Choice<HomeOfficeEventKind>(nameof(Kind), Kind, "Choose what the Home Office did");
-        var occurredOn = ModelState.Date(nameof(OccurredOn), OccurredOn, "Enter the day it happened", "the day it happened", Today);
-        int? paragraph = null;
-        if (kind == HomeOfficeEventKind.Rule35Report)
-        {
-            paragraph = Paragraph switch { "1" => 1, "2" => 2, "3" => 3, _ => null };
-            if (paragraph is null)
-            {
-                ModelState.AddModelError(nameof(Paragraph), "Choose the paragraph of rule 35 the report was made under");
-            }
-        }
-        var decision = kind is HomeOfficeEventKind.AdultsAtRiskDecision or HomeOfficeEventKind.DetentionReview
-            ? ModelState.Choice<DetentionDecision>(nameof(Decision), Decision, "Choose what was decided")
-            : null;
-        var author = kind == HomeOfficeEventKind.SecondOpinionReceived
-            ? ModelState.Text(nameof(Author), Author, "Enter who wrote the second opinion", 200, "The author's name")
-            : null;
-        var note = ModelState.Text(nameof(Note), Note, null, 5000, "The note");
-        if (!ModelState.IsValid)
+        var kind = FormChoices.Read<HomeOfficeEventKind>(Kind);
+        // The form shows every question; what this kind of event does not ask is neither checked nor kept.
+        var paragraph = ModelState.Asked(nameof(Paragraph), kind is HomeOfficeEventKind.Rule35Report, Paragraph);
+        var decision = ModelState.Asked(nameof(Decision), kind is HomeOfficeEventKind.AdultsAtRiskDecision or HomeOfficeEventKind.DetentionReview, Decision);
+        var author = ModelState.Asked(nameof(Author), kind is HomeOfficeEventKind.SecondOpinionReceived, Author);
+        if (!ModelState.IsValid || kind is not { } chosen || FormDates.Parse(OccurredOn) is not { } occurredOn)
         {
             return Page();
         }
-        return await SavedAsync(await book.SaveHomeOfficeEventAsync(Opened, Event, new HomeOfficeEventInput(kind!.Value, occurredOn!.Value, paragraph, decision, author, note), cancellationToken),
-            _ => "home-office", cancellationToken);
+        var input = new HomeOfficeEventInput(chosen, occurredOn, paragraph is null ? null : int.Parse(paragraph, CultureInfo.InvariantCulture),
+            FormChoices.Read<DetentionDecision>(decision), FormText.Read(author), FormText.Read(Note));
+        return await SavedAsync(await book.SaveHomeOfficeEventAsync(Opened, Event, input, cancellationToken), _ => "home-office", cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Casework.Cases;
@@ -17,16 +18,25 @@ namespace Safeguard.Casework.Referrals;
 [Authorize(Policy = StaffPolicies.ReferralIntake)]
 internal sealed class RecordReferralModel(ReferralDesk desk, PlacesOfDetention places, TimeProvider time) : ReferralFormModel(places), IOrderedForm
 {
+    /// <summary>The answer recorded when the person knows about the referral and agrees to it.</summary>
+    public const string Agreed = "yes";
+
     /// <summary>The answer recorded when the person's agreement is not confirmed yet.</summary>
     public const string NotConfirmed = "not-yet";
 
+    /// <summary>One of the ways staff record (<see cref="ChannelOptions"/>): the public form records itself.</summary>
     [BindProperty]
+    [OneOf("Choose how the referral came in", nameof(ReferralChannel.Telephone), nameof(ReferralChannel.Letter), nameof(ReferralChannel.Email),
+        nameof(ReferralChannel.InPerson), nameof(ReferralChannel.Other))]
     public string? Channel { get; set; }
 
     [BindProperty]
+    [Required(ErrorMessage = "Enter the date the referral was received")]
+    [PastDate("the date received")]
     public string? ReceivedOn { get; set; }
 
     [BindProperty]
+    [OneOf("Say whether the person knows about this referral and agrees to it", Agreed, NotConfirmed)]
     public string? Consent { get; set; }
 
     public override ReferralWording Wording => Words;
@@ -43,7 +53,7 @@ internal sealed class RecordReferralModel(ReferralDesk desk, PlacesOfDetention p
 
     public static IReadOnlyList<Choice> ConsentOptions { get; } =
     [
-        new("yes", "Yes, the person knows about this referral and agrees to it"),
+        new(Agreed, "Yes, the person knows about this referral and agrees to it"),
         new(NotConfirmed, "Not confirmed yet", "Triage will ask before a case is opened"),
     ];
 
@@ -70,19 +80,13 @@ internal sealed class RecordReferralModel(ReferralDesk desk, PlacesOfDetention p
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadCentresAsync(cancellationToken);
-        var today = Today;
-        var channel = ModelState.Choice<ReferralChannel>(nameof(Channel), Channel == nameof(ReferralChannel.PublicForm) ? "" : Channel, "Choose how the referral came in");
-        var receivedOn = ModelState.Date(nameof(ReceivedOn), ReceivedOn, "Enter the date the referral was received", "the date received", today);
-        var referral = ReadReferral(today);
-        if (Consent is not ("yes" or NotConfirmed))
-        {
-            ModelState.AddModelError(nameof(Consent), "Say whether the person knows about this referral and agrees to it");
-        }
-        if (referral is null || !ModelState.IsValid)
+        var referral = ReadReferral(Today);
+        if (referral is null || !ModelState.IsValid
+            || FormChoices.Read<ReferralChannel>(Channel) is not { } channel || FormDates.Parse(ReceivedOn) is not { } receivedOn)
         {
             return Page();
         }
-        var id = await desk.ReceiveAsync(referral, ReferralArrival.RecordedByStaff(channel!.Value, receivedOn!.Value, Consent == "yes"), cancellationToken);
+        var id = await desk.ReceiveAsync(referral, ReferralArrival.RecordedByStaff(channel, receivedOn, Consent == Agreed), cancellationToken);
         return LocalRedirect(CaseworkPaths.ReferralRecorded(int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)));
     }
 

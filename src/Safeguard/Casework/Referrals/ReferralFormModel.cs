@@ -89,7 +89,9 @@ internal abstract class ReferralFormModel(PlacesOfDetention places) : PageModel
 
     /// <summary>
     /// Reads the shared fields (the places must be loaded), adding an error for each that is missing or wrong; the
-    /// referral when every one of them is right, otherwise null. The page checks its own fields as well.
+    /// referral when every one of them is right, otherwise null. The page checks its own fields as well. Read here
+    /// rather than by rules on the properties, since the messages are in the words of the form that asks
+    /// (<see cref="Wording"/>).
     /// </summary>
     protected ReferralInput? ReadReferral(DateOnly today)
     {
@@ -122,12 +124,13 @@ internal abstract class ReferralFormModel(PlacesOfDetention places) : PageModel
         }
         var concern = ModelState.Text(nameof(Concern), Concern, Wording.ConcernMissing, 5000, "The concern");
         var urgency = ModelState.Choice<Urgency>(nameof(Urgency), Urgency, "Choose how urgent the referral is");
-        if (ModelState.ErrorCount > errorsBefore)
+        if (ModelState.ErrorCount > errorsBefore
+            || (kind, referrerName, person, concern, urgency) is not ({ } referrer, { } named, { } detained, { } concerned, { } urgent))
         {
             return null;
         }
         var contact = string.Join("; ", new[] { email, telephone }.Where(c => c is not null));
-        return new ReferralInput(kind!.Value, referrerName!, organisation, contact, person!, born, nationality, languages, reference,
-            string.IsNullOrEmpty(Centre) ? null : Centre, concern!, urgency!.Value);
+        return new ReferralInput(referrer, named, organisation, contact, detained, born, nationality, languages, reference,
+            string.IsNullOrEmpty(Centre) ? null : Centre, concerned, urgent);
     }
 }

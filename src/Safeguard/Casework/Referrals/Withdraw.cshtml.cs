@@ -21,6 +21,7 @@ internal sealed class WithdrawModel(ReferralDesk desk) : PageModel
     public int Referral { get; set; }
 
     [BindProperty]
+    [Choice<WithdrawalReason>("Choose why the referral is withdrawn")]
     public string? Reason { get; set; }
 
     /// <summary>When it was recorded twice: the number of the referral that stays, the same one recorded the other time.</summary>
@@ -57,15 +58,17 @@ internal sealed class WithdrawModel(ReferralDesk desk) : PageModel
         }
         if (Refusal is not null)
         {
+            // The page says why and has no form, so nothing sent is to be corrected.
+            ModelState.Clear();
             return Page();
         }
-        var reason = ModelState.Choice<WithdrawalReason>(nameof(Reason), Reason, "Choose why the referral is withdrawn");
+        var reason = FormChoices.Read<WithdrawalReason>(Reason);
         var sameAs = reason == WithdrawalReason.RecordedTwice ? await ReadSameAsAsync(cancellationToken) : NoSameAs();
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || reason is not { } withdrawal)
         {
             return Page();
         }
-        if (await desk.WithdrawAsync(Referral, reason!.Value, sameAs, cancellationToken))
+        if (await desk.WithdrawAsync(Referral, withdrawal, sameAs, cancellationToken))
         {
             return LocalRedirect($"{CaseworkPaths.Referrals}#triaged");
         }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Foi.Requests;
 using Safeguard.Platform.Web.Forms;
@@ -15,9 +17,13 @@ internal sealed class AllSeriesModel(FoiRequestBook book) : FoiFormModel
     ];
 
     [BindProperty]
+    [Required(ErrorMessage = "Enter the name of the series, for example Rule 35 reports, half-yearly")]
+    [TextLength(200, "The name")]
     public string? Name { get; set; }
 
+    /// <summary>One of <see cref="Intervals"/>; half-yearly until chosen otherwise.</summary>
     [BindProperty]
+    [OneOf("Choose how often the request is made", "3", "6", "12")]
     public string? IntervalMonths { get; set; } = "6";
 
     public IReadOnlyList<FoiSeries> Series { get; private set; } = [];
@@ -26,20 +32,12 @@ internal sealed class AllSeriesModel(FoiRequestBook book) : FoiFormModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(Name))
-        {
-            ModelState.AddModelError(nameof(Name), "Enter the name of the series, for example Rule 35 reports, half-yearly");
-        }
-        CheckLength(nameof(Name), Name?.Trim(), 200, "The name");
-        if (Intervals.All(i => i.Value != IntervalMonths))
-        {
-            ModelState.AddModelError(nameof(IntervalMonths), "Choose how often the request is made");
-        }
-        if (ModelState.IsValid)
+        if (ModelState.IsValid && FormText.Read(Name) is { } name
+            && int.TryParse(IntervalMonths, NumberStyles.None, CultureInfo.InvariantCulture, out var months))
         {
             try
             {
-                var series = await book.AddSeriesAsync(Name!, int.Parse(IntervalMonths!, System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+                var series = await book.AddSeriesAsync(name, months, cancellationToken);
                 return LocalRedirect(FoiStaffPaths.Series(series.Id));
             }
             catch (FoiRequestException refused)

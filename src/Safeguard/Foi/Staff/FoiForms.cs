@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +29,7 @@ internal abstract class FoiFormModel : PageModel
     {
         if (text is { Length: > 0 } && text.Length > most)
         {
-            ModelState.AddModelError(field, string.Create(CultureInfo.InvariantCulture, $"{what} must be {most:#,0} characters or fewer"));
+            ModelState.AddModelError(field, FormText.TooLong(what, most));
         }
     }
 }

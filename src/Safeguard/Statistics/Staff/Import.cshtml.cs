@@ -51,18 +51,18 @@ internal sealed class ImportModel(ImportUploads uploads, StatisticsImporter impo
         {
             return NotFound();
         }
-        if (Request.Query.ContainsKey(nameof(Template)) && Validate())
+        if (Request.Query.ContainsKey(nameof(Template)) && Chosen() is { } chosen)
         {
             try
             {
-                Preview = await importer.PreviewAsync(Describe(), null, cancellationToken);
+                Preview = await importer.PreviewAsync(Describe(chosen), null, cancellationToken);
             }
             catch (ImportRejectedException rejected)
             {
                 Refusal = rejected.Issues;
                 return Page();
             }
-            var path = $"{StatisticsStaffPaths.Import(upload)}?template={Uri.EscapeDataString(Template!)}&release={Uri.EscapeDataString(Release!)}";
+            var path = $"{StatisticsStaffPaths.Import(upload)}?template={Uri.EscapeDataString(chosen.Template)}&release={Uri.EscapeDataString(chosen.Release)}";
             Pages = new Pagination(page, PageSize, Preview.Comparison.Changes.Count, path, "Pages of changes", "changes");
             if (!Pages.Exists)
             {
@@ -80,12 +80,12 @@ internal sealed class ImportModel(ImportUploads uploads, StatisticsImporter impo
         {
             return NotFound();
         }
-        if (!Validate())
+        if (Chosen() is not { } chosen)
         {
             return Page();
         }
         var owner = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        await jobs.EnqueueAsync(new ImportJob(upload, owner, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", Template!, Release!), cancellationToken);
+        await jobs.EnqueueAsync(new ImportJob(upload, owner, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", chosen.Template, chosen.Release), cancellationToken);
         return LocalRedirect(StatisticsStaffPaths.Progress(upload));
     }
 
@@ -104,21 +104,26 @@ internal sealed class ImportModel(ImportUploads uploads, StatisticsImporter impo
         return true;
     }
 
-    private bool Validate()
+    /// <summary>
+    /// The template and release chosen, or null with a message by each one missing. Checked here rather than by rules
+    /// on the properties: the preview binds them from the address too, and a first look at the page (no template in
+    /// the address yet) asks nothing.
+    /// </summary>
+    private (string Template, string Release)? Chosen()
     {
+        Release = Release?.Trim().ToLowerInvariant();
         if (string.IsNullOrWhiteSpace(Template))
         {
             ModelState.AddModelError(nameof(Template), "Choose the template that reads this file");
         }
-        Release = Release?.Trim().ToLowerInvariant();
         if (string.IsNullOrWhiteSpace(Release))
         {
             ModelState.AddModelError(nameof(Release), "Enter the draft release to import into, for example 2025-h1");
         }
-        return ModelState.IsValid;
+        return ModelState.IsValid && Template is { } template && Release is { } release ? (template, release) : null;
     }
 
-    private ImportRequest Describe() => new(Upload.FileName, Upload.Content, Template!, Release!,
+    private ImportRequest Describe((string Template, string Release) chosen) => new(Upload.FileName, Upload.Content, chosen.Template, chosen.Release,
         new SourceDetails(Upload.Title, Upload.Authority, Upload.Reference, Upload.DateReceived));
 
     public static string Count(int value) => value.ToString("#,##0", CultureInfo.GetCultureInfo("en-GB"));

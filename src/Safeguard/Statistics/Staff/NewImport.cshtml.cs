@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,15 +22,21 @@ internal sealed class NewImportModel(ImportUploads uploads, StatisticsImporter i
     public IFormFile? UploadedFile { get; set; }
 
     [BindProperty]
+    [TextLength(500, "The title")]
     public string? Title { get; set; }
 
     [BindProperty]
+    [Required(ErrorMessage = "Enter who sent or published the file, for example Home Office")]
+    [TextLength(200, "The authority")]
     public string? Authority { get; set; } = "Home Office";
 
     [BindProperty]
+    [TextLength(200, "The reference")]
     public string? Reference { get; set; }
 
+    /// <summary>Any day: a file may be dated ahead, as some publications are.</summary>
     [BindProperty]
+    [Date("the date received")]
     public string? DateReceived { get; set; }
 
     /// <summary>Set when the request was refused for its size before it was read.</summary>
@@ -56,45 +63,20 @@ internal sealed class NewImportModel(ImportUploads uploads, StatisticsImporter i
         {
             ModelState.AddModelError(FileField, TooLargeMessage(limits.MaxFileBytes));
         }
-        if (Title is { Length: > 500 })
-        {
-            ModelState.AddModelError(nameof(Title), "The title must be 500 characters or fewer");
-        }
-        if (string.IsNullOrWhiteSpace(Authority))
-        {
-            ModelState.AddModelError(nameof(Authority), "Enter who sent or published the file, for example Home Office");
-        }
-        else if (Authority.Length > 200)
-        {
-            ModelState.AddModelError(nameof(Authority), "The authority must be 200 characters or fewer");
-        }
-        if (Reference is { Length: > 200 })
-        {
-            ModelState.AddModelError(nameof(Reference), "The reference must be 200 characters or fewer");
-        }
-        DateOnly? received = null;
-        if (!string.IsNullOrWhiteSpace(DateReceived))
-        {
-            received = FormDates.Read(DateReceived, "the date received", out var error);
-            if (error is not null)
-            {
-                ModelState.AddModelError(nameof(DateReceived), error);
-            }
-        }
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || UploadedFile is not { } file || FormText.Read(Authority) is not { } authority)
         {
             return Page();
         }
         byte[] content;
-        using (var buffer = new MemoryStream((int)UploadedFile!.Length))
+        using (var buffer = new MemoryStream((int)file.Length))
         {
-            await UploadedFile.CopyToAsync(buffer, cancellationToken);
+            await file.CopyToAsync(buffer, cancellationToken);
             content = buffer.ToArray();
         }
         try
         {
             // Only a file that can be read is kept; what fits it is asked again on the next page.
-            await importer.TemplatesThatFitAsync(UploadedFile.FileName, content, cancellationToken);
+            await importer.TemplatesThatFitAsync(file.FileName, content, cancellationToken);
         }
         catch (ImportRejectedException unreadable)
         {
@@ -102,8 +84,7 @@ internal sealed class NewImportModel(ImportUploads uploads, StatisticsImporter i
             return Page();
         }
         var owner = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var id = await uploads.AddAsync(owner, UploadedFile.FileName, content, Title?.Trim() is { Length: > 0 } title ? title : null, Authority!.Trim(),
-            Reference?.Trim() is { Length: > 0 } reference ? reference : null, received, cancellationToken);
+        var id = await uploads.AddAsync(owner, file.FileName, content, FormText.Read(Title), authority, FormText.Read(Reference), FormDates.Parse(DateReceived), cancellationToken);
         return LocalRedirect(StatisticsStaffPaths.Import(id));
     }
 

@@ -47,12 +47,12 @@ public static class FormDates
     public static DateOnly? Read(string text, string what, out string? error)
     {
         ArgumentNullException.ThrowIfNull(what);
-        if (!DateOnly.TryParseExact(text.Trim(), ["d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (Typed(text) is not { } date)
         {
             error = $"Enter {what} as day/month/year, for example {Example}";
             return null;
         }
-        if (date.Year is < EarliestYear or > LatestYear)
+        if (!InRange(date))
         {
             error = string.Create(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(what[0])}{what[1..]} must be in a year from {EarliestYear} to {LatestYear}");
             return null;
@@ -60,4 +60,33 @@ public static class FormDates
         error = null;
         return date;
     }
+
+    /// <summary>
+    /// As <see cref="Read"/>, and no later than <paramref name="today"/>: what happened (an assessment, a decision, a
+    /// stay) cannot be in the future.
+    /// </summary>
+    public static DateOnly? ReadPast(string text, string what, DateOnly today, out string? error)
+    {
+        if (Read(text, what, out error) is not { } date)
+        {
+            return null;
+        }
+        if (date > today)
+        {
+            error = $"{char.ToUpperInvariant(what[0])}{what[1..]} must be today or in the past";
+            return null;
+        }
+        return date;
+    }
+
+    /// <summary>
+    /// The date in <paramref name="text"/> once <see cref="PastDateAttribute"/> has let it through; null for a blank
+    /// field, and for anything <see cref="Read"/> refuses.
+    /// </summary>
+    public static DateOnly? Parse(string? text) => text is null ? null : Typed(text) is { } date && InRange(date) ? date : null;
+
+    private static DateOnly? Typed(string text) =>
+        DateOnly.TryParseExact(text.Trim(), ["d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static bool InRange(DateOnly date) => date.Year is >= EarliestYear and <= LatestYear;
 }

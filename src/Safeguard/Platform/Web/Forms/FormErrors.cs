@@ -15,6 +15,21 @@ public static class FormErrors
         modelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     /// <summary>
+    /// The answer to a question a form asks only sometimes (a release route only for a release): as sent when
+    /// <paramref name="asked"/>; else null, and whatever its rules said of it dropped, since the person was not asked it.
+    /// </summary>
+    public static string? Asked(this ModelStateDictionary modelState, string field, bool asked, string? answer)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (asked)
+        {
+            return answer;
+        }
+        modelState.Remove(field);
+        return null;
+    }
+
+    /// <summary>
     /// Every field with an error, with its first message, in the order of the fields on the page: the order in which
     /// <paramref name="pageModel"/> declares its bound properties (a base class's before its own), which is the order
     /// its form shows them. Errors of anything else (a passkey button, say) come after, in the dictionary's order,

@@ -26,6 +26,29 @@ public sealed class FormDatesTests
         error.ShouldBe(message);
     }
 
+    [Theory]
+    [InlineData("14/08/2026", "14/08/2026")]
+    [InlineData(" 2026-08-14 ", "14/08/2026")]
+    [InlineData("14/08/9999", null)]
+    [InlineData("31/02/2026", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void Parse_WhatReadAccepts_IsThatDateAnythingElseNone(string? text, string? date) =>
+        FormDates.Parse(text).ShouldBe(date is null ? null : DateOnly.ParseExact(date, "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
+    public void ReadPast_TodayOrBefore_IsThatDateAfterTodaySaysSo()
+    {
+        var today = new DateOnly(2026, 11, 10);
+
+        FormDates.ReadPast("10/11/2026", "the day they left", today, out var error).ShouldBe(today);
+        error.ShouldBeNull();
+        FormDates.ReadPast("11/11/2026", "the day they left", today, out error).ShouldBeNull();
+        error.ShouldBe("The day they left must be today or in the past");
+        FormDates.ReadPast("11/13/2026", "the day they left", today, out error).ShouldBeNull();
+        error.ShouldBe("Enter the day they left as day/month/year, for example 14/08/2026");
+    }
+
     [Fact]
     public void Show_ADay_IsWrittenAsEveryPageWritesIt()
     {
