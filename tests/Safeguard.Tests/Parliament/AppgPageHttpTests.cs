@@ -72,6 +72,29 @@ public abstract class AppgPageHttpTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Reimport_MemberWithStaffNotes_KeepsTheNotesAndTakesTheNewParty()
+    {
+        var mps = await ImportGroupAsync();
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParliamentDbContext>();
+            var member = await db.Parliamentarians.SingleAsync(p => p.MnisId == mps[2].MnisId, Cancel);
+            member.StaffNotes = "Asked to speak at the next meeting.";
+            await db.SaveChangesAsync(Cancel);
+        }
+        using (var scope = factory.Services.CreateScope())
+        {
+            List<SyntheticMp> later = [mps[0], mps[1], mps[2] with { Party = "Green Party" }, mps[3]];
+            await scope.ServiceProvider.GetRequiredService<RegisterImport>().ImportAsync(
+                new RegisterFiles(MpList.Read(new StringReader(SyntheticRegister.MpList(later)), "mps.csv"), null, null, "mps.csv"), Cancel);
+        }
+
+        using var check = factory.Services.CreateScope();
+        var kept = await check.ServiceProvider.GetRequiredService<ParliamentDbContext>().Parliamentarians.SingleAsync(p => p.MnisId == mps[2].MnisId, Cancel);
+        (kept.Party, kept.StaffNotes).ShouldBe(("Green Party", "Asked to speak at the next meeting."));
+    }
+
+    [Fact]
     public void Migrations_CoverTheParliamentModel()
     {
         using var scope = factory.Services.CreateScope();
