@@ -5,7 +5,7 @@
 #   tools/add-migration.sh audit Initial
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-module="${1:?usage: tools/add-migration.sh MODULE NAME (module: statistics, foi, audit, accounts or casework)}"
+module="${1:?usage: tools/add-migration.sh MODULE NAME (module: statistics, foi, audit, accounts, casework or parliament)}"
 name="${2:?usage: tools/add-migration.sh MODULE NAME}"
 
 case "$module" in
@@ -14,7 +14,8 @@ case "$module" in
   audit) folder="Audit"; context="AuditDbContext" ;;
   accounts) folder="Accounts"; context="AccountsDbContext" ;;
   casework) folder="Casework"; context="CaseworkDbContext" ;;
-  *) echo "Unknown module '$module'. Known: statistics, foi, audit, accounts, casework." >&2; exit 2 ;;
+  parliament) folder="Parliament"; context="ParliamentDbContext" ;;
+  *) echo "Unknown module '$module'. Known: statistics, foi, audit, accounts, casework, parliament." >&2; exit 2 ;;
 esac
 
 cd "$root/src/Safeguard"

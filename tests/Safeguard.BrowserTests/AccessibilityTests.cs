@@ -22,6 +22,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         $"/statistics/releases/{EarlierRelease.Slug}",
         $"/statistics/releases/{EarlierRelease.Slug}?page=2",
         $"/statistics/releases/{EarlierRelease.Slug}/compare/2024",
+        "/parliament/appg",
     ];
 
     [Theory]
@@ -33,6 +34,19 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         var response = await page.GotoAsync(address);
         response.ShouldNotBeNull().Status.ShouldBe(200);
 
+        await AssertNoViolations(page);
+    }
+
+    /// <summary>The group's page with the real register loaded at start-up, as ./safeguard serve shows it.</summary>
+    [Fact]
+    public async Task AppgPage_DemonstrationRegister_ShowsTheChairAndTheDateCheckedWithoutViolations()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/parliament/appg");
+
+        (await page.Locator("table").First.InnerTextAsync()).ShouldContain("Bell Ribeiro-Addy\tChair & Registered Contact");
+        (await page.Locator("p.lead").InnerTextAsync()).ShouldContain("last checked against the group's own on 16 July 2026");
         await AssertNoViolations(page);
     }
 
@@ -53,6 +67,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/statistics/use-of-force")]
     [InlineData("/statistics/releases/" + EarlierRelease.Slug + "?page=2")]
     [InlineData("/statistics/releases/" + EarlierRelease.Slug + "/compare/2024")]
+    [InlineData("/parliament/appg")]
     public async Task Page_At320PixelsWide_HasNoWcagViolationsAndNoSidewaysScroll(string address)
     {
         await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 640 } });

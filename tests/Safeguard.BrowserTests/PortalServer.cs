@@ -78,6 +78,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Logging:Console:FormatterOptions:SingleLine", "true");
         builder.UseSetting("Logging:Console:FormatterOptions:TimestampFormat", "HH:mm:ss.fff ");
         builder.UseSetting("Safeguard:HomeOfficeDemonstrationFolder", "");
+        // The register's files are small; with them /parliament/appg is scanned with the group's real members.
+        builder.UseSetting("Safeguard:ParliamentDemonstrationFolder", SharedParliamentData());
         builder.UseSetting("Safeguard:Mail:PickupFolder", MailFolder);
         // Every journey signs in from 127.0.0.1 on this one server; the per-address limit has an HTTP test of its own.
         builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "10000");
@@ -94,5 +96,16 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>The public register files kept beside the repository (../shared/data/parliament).</summary>
+    private static string SharedParliamentData()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Safeguard.slnx")))
+        {
+            folder = folder.Parent;
+        }
+        return Path.GetFullPath(Path.Combine(folder?.FullName ?? ".", "..", "shared", "data", "parliament"));
     }
 }

@@ -69,7 +69,7 @@ public static class SafeguardCommandLine
         Func<ParseResult, CancellationToken, Task<IHost>> open = (result, cancellationToken) =>
             OpenAsync(Host(result, $"--{SafeguardSettings.DemonstrationData}=false", "--Logging:LogLevel:Default=Warning"), cancellationToken);
         var backup = BackupCommands.Create(Host);
-        foreach (var command in Statistics.StatisticsCommands.Create(open).Concat(Foi.FoiCommands.Create(open)).Concat(Accounts.AccountsCommands.Create(open)).Concat(backup))
+        foreach (var command in Statistics.StatisticsCommands.Create(open).Concat(Foi.FoiCommands.Create(open)).Concat(Parliament.ParliamentModule.Commands(open)).Concat(Accounts.AccountsCommands.Create(open)).Concat(backup))
         {
             root.Subcommands.Add(command);
         }

@@ -4,6 +4,7 @@ using Safeguard.Accounts;
 using Safeguard.Audit;
 using Safeguard.Casework;
 using Safeguard.Foi;
+using Safeguard.Parliament;
 using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
 using Safeguard.Statistics;
@@ -30,6 +31,7 @@ public static class SafeguardWebApplication
         builder.AddStatistics();
         builder.AddFoi();
         builder.AddCasework();
+        builder.AddParliament();
 
         var app = builder.Build();
         app.UsePlatform();
@@ -37,6 +39,7 @@ public static class SafeguardWebApplication
         app.MapStatistics();
         app.MapFoi();
         app.MapCasework();
+        app.MapParliament();
         return app;
     }
 

@@ -33,6 +33,9 @@ public static class SafeguardSettings
     /// <summary>Folder of the Home Office detention tables the demonstration data imports (default ../shared/data/home-office, if present).</summary>
     public const string DemonstrationHomeOfficeFolder = "Safeguard:HomeOfficeDemonstrationFolder";
 
+    /// <summary>Folder of the register files the Parliament demonstration data imports (default ../shared/data/parliament, if present).</summary>
+    public const string DemonstrationParliamentFolder = "Safeguard:ParliamentDemonstrationFolder";
+
     /// <summary>Rows per page of the figures tables on release, theme and place pages (default 200).</summary>
     public const string FiguresPerPage = "Safeguard:FiguresPerPage";
 

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Parliament.Appg;
+using Safeguard.Parliament.Register;
+
+namespace Safeguard.Parliament.Data;
+
+/// <summary>
+/// The Parliament module's tables. Provider-specific subclasses exist only so that SQLite and PostgreSQL each keep
+/// their own migrations; the model is defined once, here.
+/// </summary>
+internal abstract class ParliamentDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Parliamentarian> Parliamentarians => Set<Parliamentarian>();
+
+    /// <summary>The APPG's register entry: its title, the date its members were last checked, its AGM and deadlines.</summary>
+    public DbSet<AppgGroup> Groups => Set<AppgGroup>();
+
+    public DbSet<AppgMembership> Memberships => Set<AppgMembership>();
+
+    /// <summary>Every join, departure and change of role the imports found, in the order found.</summary>
+    public DbSet<AppgMembershipChange> MembershipChanges => Set<AppgMembershipChange>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Parliamentarian>(member =>
+        {
+            member.ToTable("parliament_parliamentarians");
+            member.Property(m => m.MnisId).HasMaxLength(20);
+            // Unique where known; peers the APPG file names without one are matched by name.
+            member.HasIndex(m => m.MnisId).IsUnique();
+            member.Property(m => m.TheyWorkForYouId).HasMaxLength(100);
+            member.Property(m => m.Name).HasMaxLength(200);
+            member.HasIndex(m => m.Name);
+            member.Property(m => m.FullTitle).HasMaxLength(300);
+            member.Property(m => m.Party).HasMaxLength(100);
+            member.Property(m => m.House).HasConversion<string>().HasMaxLength(10);
+            member.Property(m => m.ConstituencyCode).HasMaxLength(9);
+            member.HasIndex(m => m.ConstituencyCode);
+            member.Property(m => m.ConstituencyName).HasMaxLength(200);
+            member.Property(m => m.Email).HasMaxLength(320);
+            member.Property(m => m.StaffNotes).HasMaxLength(4000);
+        });
+        modelBuilder.Entity<AppgGroup>(group =>
+        {
+            group.ToTable("parliament_appg_groups");
+            group.Property(g => g.Slug).HasMaxLength(100);
+            group.HasIndex(g => g.Slug).IsUnique();
+            group.Property(g => g.Title).HasMaxLength(300);
+            group.Property(g => g.ReportingYear).HasMaxLength(100);
+            group.Property(g => g.SourceUrl).HasMaxLength(500);
+        });
+        modelBuilder.Entity<AppgMembership>(membership =>
+        {
+            membership.ToTable("parliament_appg_memberships");
+            membership.Property(m => m.Role).HasMaxLength(200);
+            membership.HasOne(m => m.Parliamentarian).WithMany().HasForeignKey(m => m.ParliamentarianId).OnDelete(DeleteBehavior.Restrict);
+            membership.HasIndex(m => m.ParliamentarianId).IsUnique();
+        });
+        modelBuilder.Entity<AppgMembershipChange>(change =>
+        {
+            change.ToTable("parliament_appg_membership_changes");
+            change.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+            change.Property(c => c.Role).HasMaxLength(200);
+            change.Property(c => c.PreviousRole).HasMaxLength(200);
+            change.HasOne<Parliamentarian>().WithMany().HasForeignKey(c => c.ParliamentarianId).OnDelete(DeleteBehavior.Restrict);
+            change.HasIndex(c => c.ParliamentarianId);
+        });
+    }
+}
+
+/// <summary>SQLite flavour; owns the SQLite migrations.</summary>
+internal sealed class SqliteParliamentDbContext(DbContextOptions<SqliteParliamentDbContext> options) : ParliamentDbContext(options);
+
+/// <summary>PostgreSQL flavour; owns the PostgreSQL migrations.</summary>
+internal sealed class PostgresParliamentDbContext(DbContextOptions<PostgresParliamentDbContext> options) : ParliamentDbContext(options);

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Parliament.Appg;
+using Safeguard.Parliament.Data;
+using Safeguard.Parliament.Register;
+using Safeguard.Platform;
+
+namespace Safeguard.Parliament;
+
+/// <summary>
+/// The Parliament module's face: the register of MPs and peers, the APPG on Immigration Detention whose secretariat
+/// the charity is, and the group's public members page with its twins.
+/// </summary>
+public static class ParliamentModule
+{
+    /// <summary>Registers the module's database, the register import and the members list's read.</summary>
+    public static IHostApplicationBuilder AddParliament(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddModuleContexts<ParliamentDbContext, SqliteParliamentDbContext, PostgresParliamentDbContext>("parliament");
+        builder.Services.AddScoped<RegisterImport>();
+        builder.Services.AddScoped<AppgRoster>();
+        builder.Services.AddSingleton<IModuleDatabase, ParliamentDatabase>();
+        // The group's members are public, as on the group's own site and Parliament's register.
+        builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions.AllowAnonymousToFolder("/Parliament/Appg"));
+        return builder;
+    }
+
+    /// <summary>Maps the members page's <c>.json</c> and <c>.csv</c> twins, open to anyone.</summary>
+    public static WebApplication MapParliament(this WebApplication app)
+    {
+        app.MapGroup("").AllowAnonymous().MapAppgTwins();
+        return app;
+    }
+
+    /// <summary>The <c>parliament</c> commands, opening the application's services through <paramref name="open"/>.</summary>
+    public static IEnumerable<System.CommandLine.Command> Commands(Func<System.CommandLine.ParseResult, CancellationToken, Task<IHost>> open) =>
+        ParliamentCommands.Create(open);
+
+    private sealed class ParliamentDatabase : IModuleDatabase
+    {
+        public string Name => "parliament";
+
+        public Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+            services.GetRequiredService<ParliamentDbContext>().Database.MigrateModuleAsync(cancellationToken);
+
+        public Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+            Demonstration.DemonstrationParliament.LoadAsync(services, cancellationToken);
+    }
+}
