@@ -13,26 +13,6 @@ internal static class FormInput
     /// <summary>The places of detention as a form's options: each by its slug, shown by its name.</summary>
     public static IReadOnlyList<Choice> ToChoices(this IEnumerable<PlaceOfDetention> places) => [.. places.Select(p => new Choice(p.Slug, p.Name))];
 
-    /// <summary>Trimmed text, or null when empty; an error when required and missing, or too long.</summary>
-    public static string? Text(this ModelStateDictionary errors, string field, string? value, string? whenMissing, int maxLength, string what)
-    {
-        var text = FormText.Read(value);
-        if (text is null)
-        {
-            if (whenMissing is not null)
-            {
-                errors.AddModelError(field, whenMissing);
-            }
-            return null;
-        }
-        if (text.Length > maxLength)
-        {
-            errors.AddModelError(field, FormText.TooLong(what, maxLength));
-            return null;
-        }
-        return text;
-    }
-
     /// <summary>A date no later than <paramref name="today"/>, or null when empty; an error when required and missing, or not a date.</summary>
     public static DateOnly? Date(this ModelStateDictionary errors, string field, string? value, string? whenMissing, string what, DateOnly today)
     {

@@ -21,11 +21,12 @@ internal sealed record CaseRow(string CaseNumber, string Name, DateOnly OpenedOn
 /// audit trail with the case numbers it listed.
 /// </summary>
 [Authorize(Policy = StaffPolicies.CaseData)]
-internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEncryption cipher, PlacesOfDetention places, TimeProvider time) : PageModel
+internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEncryption cipher, PlacesOfDetention places) : PageModel
 {
     private const int PageSize = 25;
 
     [BindProperty(SupportsGet = true)]
+    [OptionalChoice<Outcome>]
     public string? Status { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -38,9 +39,11 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
     public string? Tag { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [PastDate("the first day")]
     public string? From { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [PastDate("the last day")]
     public string? To { get; set; }
 
     public IReadOnlyList<CaseRow> Rows { get; private set; } = [];
@@ -70,10 +73,9 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
         TagOptions = [.. (await visible.SelectMany(c => c.Tags).Select(t => t.Tag).Distinct().ToListAsync(cancellationToken))
             .Order(StringComparer.CurrentCulture).Select(t => new Choice(t, t))];
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var status = ModelState.Choice<Outcome>(nameof(Status), Status, null);
-        var from = ModelState.Date(nameof(From), From, null, "the first day", today);
-        var to = ModelState.Date(nameof(To), To, null, "the last day", today);
+        var status = FormChoices.Read<Outcome>(Status);
+        var from = FormDates.Parse(From);
+        var to = FormDates.Parse(To);
         if (from is { } first && to is { } last && last < first)
         {
             ModelState.AddModelError(nameof(To), "The last day must be the same as or after the first day");

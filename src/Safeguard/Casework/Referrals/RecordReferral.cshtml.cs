@@ -80,7 +80,7 @@ internal sealed class RecordReferralModel(ReferralDesk desk, PlacesOfDetention p
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadCentresAsync(cancellationToken);
-        var referral = ReadReferral(Today);
+        var referral = ReadReferral();
         if (referral is null || !ModelState.IsValid
             || FormChoices.Read<ReferralChannel>(Channel) is not { } channel || FormDates.Parse(ReceivedOn) is not { } receivedOn)
         {

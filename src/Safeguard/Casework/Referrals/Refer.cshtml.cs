@@ -17,7 +17,7 @@ namespace Safeguard.Casework.Referrals;
 /// </summary>
 [EnableRateLimiting(CaseworkModule.ReferralRateLimit)]
 [AllowAnonymous]
-internal sealed class ReferModel(ReferralDesk desk, PlacesOfDetention places, TimeProvider time, PublicAddress address) : ReferralFormModel(places)
+internal sealed class ReferModel(ReferralDesk desk, PlacesOfDetention places, PublicAddress address) : ReferralFormModel(places)
 {
     [BindProperty]
     public List<string> Consent { get; set; } = [];
@@ -64,7 +64,7 @@ internal sealed class ReferModel(ReferralDesk desk, PlacesOfDetention places, Ti
             return StatusCode(StatusCodes.Status403Forbidden);
         }
         await LoadCentresAsync(cancellationToken);
-        var referral = ReadReferral(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var referral = ReadReferral();
         if (!Consent.Contains("yes"))
         {
             ModelState.AddModelError(nameof(Consent), "Confirm that the person knows about this referral and agrees to it");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,42 +37,60 @@ internal abstract class ReferralFormModel(PlacesOfDetention places) : PageModel
     public const string FieldsPartial = "/Casework/Referrals/_ReferralFields.cshtml";
 
     [BindProperty]
+    [ChoiceInReferralWords<ReferrerKind>(nameof(ReferralWording.ReferrerMissing))]
     public string? ReferrerKind { get; set; }
 
     [BindProperty]
+    [RequiredInReferralWords(nameof(ReferralWording.ReferrerNameMissing))]
+    [TextLengthInReferralWords(200, nameof(ReferralWording.ReferrerNameWhat))]
     public string? ReferrerName { get; set; }
 
     [BindProperty]
+    [TextLength(200, "The organisation")]
     public string? Organisation { get; set; }
 
+    /// <summary>An address as <see cref="MailAddress"/> reads one; with <see cref="Telephone"/>, one of them is needed.</summary>
     [BindProperty]
+    [TextLength(254, "The e-mail address")]
     public string? Email { get; set; }
 
     [BindProperty]
+    [TextLength(40, "The telephone number")]
+    [RegularExpression(@"[\d +()-]*", ErrorMessage = "Enter a telephone number using digits, spaces and + ( ) - only, like 020 7946 0000")]
     public string? Telephone { get; set; }
 
     [BindProperty]
+    [Required(ErrorMessage = "Enter the name of the person detained")]
+    [TextLength(200, "Their name")]
     public string? PersonName { get; set; }
 
     [BindProperty]
+    [PastDate("their date of birth")]
     public string? DateOfBirth { get; set; }
 
     [BindProperty]
+    [TextLength(100, "Their nationality")]
     public string? Nationality { get; set; }
 
     [BindProperty]
+    [TextLength(200, "Their languages")]
     public string? Languages { get; set; }
 
     [BindProperty]
+    [TextLength(40, "The Home Office reference")]
     public string? HomeOfficeReference { get; set; }
 
+    /// <summary>One of <see cref="Centres"/> or none, checked by <see cref="ReadReferral"/> once they are loaded.</summary>
     [BindProperty]
     public string? Centre { get; set; }
 
     [BindProperty]
+    [RequiredInReferralWords(nameof(ReferralWording.ConcernMissing))]
+    [TextLength(5000, "The concern")]
     public string? Concern { get; set; }
 
     [BindProperty]
+    [Choice<Urgency>("Choose how urgent the referral is")]
     public string? Urgency { get; set; }
 
     /// <summary>The places of detention to choose from, once loaded.</summary>
@@ -88,49 +107,30 @@ internal abstract class ReferralFormModel(PlacesOfDetention places) : PageModel
         Centres = (await places.ListAsync(cancellationToken)).ToChoices();
 
     /// <summary>
-    /// Reads the shared fields (the places must be loaded), adding an error for each that is missing or wrong; the
-    /// referral when every one of them is right, otherwise null. The page checks its own fields as well. Read here
-    /// rather than by rules on the properties, since the messages are in the words of the form that asks
-    /// (<see cref="Wording"/>).
+    /// The referral as typed, once every field has passed its rules (the page's own too) and those that need the places
+    /// loaded or read two fields: a known place, and an e-mail address or a telephone number; otherwise null.
     /// </summary>
-    protected ReferralInput? ReadReferral(DateOnly today)
+    protected ReferralInput? ReadReferral()
     {
-        var errorsBefore = ModelState.ErrorCount;
-        var kind = ModelState.Choice<ReferrerKind>(nameof(ReferrerKind), ReferrerKind, Wording.ReferrerMissing);
-        var referrerName = ModelState.Text(nameof(ReferrerName), ReferrerName, Wording.ReferrerNameMissing, 200, Wording.ReferrerNameWhat);
-        var organisation = ModelState.Text(nameof(Organisation), Organisation, null, 200, "The organisation");
-        var email = ModelState.Text(nameof(Email), Email, null, 254, "The e-mail address");
-        if (email is not null && !MailAddress.TryCreate(email, out _))
+        var email = FormText.Read(Email);
+        var telephone = FormText.Read(Telephone);
+        if (email is not null && ModelState.ErrorFor(nameof(Email)) is null && !MailAddress.TryCreate(email, out _))
         {
             ModelState.AddModelError(nameof(Email), "Enter an e-mail address in the right form, like name@example.org");
         }
-        var telephone = ModelState.Text(nameof(Telephone), Telephone, null, 40, "The telephone number");
-        if (telephone is not null && !telephone.All(c => char.IsDigit(c) || c is ' ' or '+' or '(' or ')' or '-'))
-        {
-            ModelState.AddModelError(nameof(Telephone), "Enter a telephone number using digits, spaces and + ( ) - only, like 020 7946 0000");
-        }
-        if (string.IsNullOrWhiteSpace(Email) && string.IsNullOrWhiteSpace(Telephone))
+        if (email is null && telephone is null)
         {
             ModelState.AddModelError(nameof(Email), Wording.ContactMissing);
         }
-        var person = ModelState.Text(nameof(PersonName), PersonName, "Enter the name of the person detained", 200, "Their name");
-        var born = ModelState.Date(nameof(DateOfBirth), DateOfBirth, null, "their date of birth", today);
-        var nationality = ModelState.Text(nameof(Nationality), Nationality, null, 100, "Their nationality");
-        var languages = ModelState.Text(nameof(Languages), Languages, null, 200, "Their languages");
-        var reference = ModelState.Text(nameof(HomeOfficeReference), HomeOfficeReference, null, 40, "The Home Office reference");
         if (!string.IsNullOrEmpty(Centre) && Centres.All(c => c.Value != Centre))
         {
             ModelState.AddModelError(nameof(Centre), "Choose the place of detention from the list, or Not known");
         }
-        var concern = ModelState.Text(nameof(Concern), Concern, Wording.ConcernMissing, 5000, "The concern");
-        var urgency = ModelState.Choice<Urgency>(nameof(Urgency), Urgency, "Choose how urgent the referral is");
-        if (ModelState.ErrorCount > errorsBefore
-            || (kind, referrerName, person, concern, urgency) is not ({ } referrer, { } named, { } detained, { } concerned, { } urgent))
-        {
-            return null;
-        }
-        var contact = string.Join("; ", new[] { email, telephone }.Where(c => c is not null));
-        return new ReferralInput(referrer, named, organisation, contact, detained, born, nationality, languages, reference,
-            string.IsNullOrEmpty(Centre) ? null : Centre, concerned, urgent);
+        return ModelState.IsValid && FormChoices.Read<ReferrerKind>(ReferrerKind) is { } referrer && FormText.Read(ReferrerName) is { } named
+            && FormText.Read(PersonName) is { } detained && FormText.Read(Concern) is { } concerned && FormChoices.Read<Urgency>(Urgency) is { } urgent
+            ? new ReferralInput(referrer, named, FormText.Read(Organisation), string.Join("; ", new[] { email, telephone }.OfType<string>()), detained,
+                FormDates.Parse(DateOfBirth), FormText.Read(Nationality), FormText.Read(Languages), FormText.Read(HomeOfficeReference),
+                string.IsNullOrEmpty(Centre) ? null : Centre, concerned, urgent)
+            : null;
     }
 }

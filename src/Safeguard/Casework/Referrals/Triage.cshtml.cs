@@ -25,6 +25,7 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
     public int Referral { get; set; }
 
     [BindProperty]
+    [OneOf("Choose whether to accept, keep waiting or decline the referral", Accept, Wait, Decline)]
     public string? Decision { get; set; }
 
     [BindProperty]
@@ -39,10 +40,14 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
     [BindProperty]
     public string? Tags { get; set; }
 
+    /// <summary>Asked only to keep a referral waiting.</summary>
     [BindProperty]
+    [Choice<WaitingReason>("Choose why the referral is kept waiting")]
     public string? WaitingReason { get; set; }
 
+    /// <summary>Asked only to decline a referral.</summary>
     [BindProperty]
+    [Choice<DeclineReason>("Choose why the referral is declined")]
     public string? DeclineReason { get; set; }
 
     public ReferralView View { get; private set; } = null!;
@@ -69,17 +74,13 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Staff = await staff.AssignableAsync();
-        if (Decision is not (Accept or Wait or Decline))
-        {
-            ModelState.AddModelError(nameof(Decision), "Choose whether to accept, keep waiting or decline the referral");
-        }
         if (Assign.Any(a => Staff.All(s => s.Value != a)))
         {
             ModelState.AddModelError(nameof(Assign), "Choose staff from the list");
         }
         var tags = ModelState.Tags(nameof(Tags), Tags);
-        var declined = Decision == Decline ? ModelState.Choice<DeclineReason>(nameof(DeclineReason), DeclineReason, "Choose why the referral is declined") : null;
-        var waiting = Decision == Wait ? ModelState.Choice<WaitingReason>(nameof(WaitingReason), WaitingReason, "Choose why the referral is kept waiting") : null;
+        var declined = FormChoices.Read<DeclineReason>(ModelState.Asked(nameof(DeclineReason), Decision == Decline, DeclineReason));
+        var waiting = FormChoices.Read<WaitingReason>(ModelState.Asked(nameof(WaitingReason), Decision == Wait, WaitingReason));
         var agreementConfirmedNow = AgreementConfirmed.Contains("yes");
         if (Decision == Accept && !agreementConfirmedNow && await desk.AwaitsAgreementAsync(Referral, cancellationToken))
         {

@@ -1,13 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Foi.Requests;
 using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Foi.Staff;
 
 /// <summary>The series of requests, and starting a new one.</summary>
-internal sealed class AllSeriesModel(FoiRequestBook book) : FoiFormModel
+internal sealed class AllSeriesModel(FoiRequestBook book) : PageModel
 {
     public static IReadOnlyList<Choice> Intervals { get; } =
     [

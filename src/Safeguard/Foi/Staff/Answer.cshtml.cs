@@ -8,9 +8,11 @@ namespace Safeguard.Foi.Staff;
 internal sealed class AnswerModel(FoiRequestBook book) : FoiStageModel(book)
 {
     [BindProperty]
+    [Choice<FoiOutcome>("Choose how the authority answered")]
     public string? Outcome { get; set; }
 
     [BindProperty]
+    [Date("the date of the answer")]
     public string? AnsweredOn { get; set; }
 
     /// <summary>The sections ticked among the common ones.</summary>
@@ -19,6 +21,7 @@ internal sealed class AnswerModel(FoiRequestBook book) : FoiStageModel(book)
 
     /// <summary>Other sections or subsections, typed: "s.40(2), s.27".</summary>
     [BindProperty]
+    [TextLength(200, "Other sections")]
     public string? OtherExemptions { get; set; }
 
     protected override IReadOnlyList<string> Fields { get; } = [nameof(Outcome), nameof(AnsweredOn), nameof(Exemptions), nameof(OtherExemptions)];
@@ -40,13 +43,13 @@ internal sealed class AnswerModel(FoiRequestBook book) : FoiStageModel(book)
 
     protected override Action<FoiRequest> Read()
     {
-        var outcome = ModelState.Choice<FoiOutcome>(nameof(Outcome), Outcome, "Choose how the authority answered");
-        var answered = ReadDate(nameof(AnsweredOn), AnsweredOn, "the date of the answer");
+        var outcome = FormChoices.Read<FoiOutcome>(Outcome);
+        var answered = FormDates.Parse(AnsweredOn);
+        // Only an answer has a date: checked once the outcome and the date could be read.
         if (answered is null && outcome is not (null or FoiOutcome.NoAnswer) && ModelState.IsValid)
         {
             ModelState.AddModelError(nameof(AnsweredOn), $"Enter the date of the answer, for example {FormDates.Example}");
         }
-        CheckLength(nameof(OtherExemptions), OtherExemptions, 200, "Other sections");
         var cited = string.Join(", ", Exemptions.Where(e => FoiExemptions.Common.Any(c => c.Section == e)).Append(OtherExemptions ?? "").Where(e => e.Length > 0));
         return request =>
         {

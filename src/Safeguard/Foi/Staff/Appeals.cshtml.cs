@@ -8,15 +8,19 @@ namespace Safeguard.Foi.Staff;
 internal sealed class AppealsModel(FoiRequestBook book) : FoiStageModel(book)
 {
     [BindProperty]
+    [Date("the date of the complaint")]
     public string? ComplaintToCommissionerOn { get; set; }
 
     [BindProperty]
+    [Date("the date of the Commissioner's decision")]
     public string? CommissionerDecisionOn { get; set; }
 
     [BindProperty]
+    [Date("the date of the appeal")]
     public string? TribunalAppealOn { get; set; }
 
     [BindProperty]
+    [Date("the date of the tribunal's decision")]
     public string? TribunalDecisionOn { get; set; }
 
     protected override IReadOnlyList<string> Fields { get; } =
@@ -34,10 +38,12 @@ internal sealed class AppealsModel(FoiRequestBook book) : FoiStageModel(book)
 
     protected override Action<FoiRequest> Read()
     {
-        var complained = ReadDate(nameof(ComplaintToCommissionerOn), ComplaintToCommissionerOn, "the date of the complaint");
-        var decided = ReadDate(nameof(CommissionerDecisionOn), CommissionerDecisionOn, "the date of the Commissioner's decision");
-        var appealed = ReadDate(nameof(TribunalAppealOn), TribunalAppealOn, "the date of the appeal");
-        var ruled = ReadDate(nameof(TribunalDecisionOn), TribunalDecisionOn, "the date of the tribunal's decision");
+        var complained = FormDates.Parse(ComplaintToCommissionerOn);
+        var decided = FormDates.Parse(CommissionerDecisionOn);
+        var appealed = FormDates.Parse(TribunalAppealOn);
+        var ruled = FormDates.Parse(TribunalDecisionOn);
+        // A decision needs what it decided: checked once every date could be read, so that a mistyped one is not
+        // reported as missing too.
         if (decided is not null && complained is null && ModelState.IsValid)
         {
             ModelState.AddModelError(nameof(ComplaintToCommissionerOn), "Enter the date of the complaint the Commissioner decided");

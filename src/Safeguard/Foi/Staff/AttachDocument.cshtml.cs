@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Foi.Requests;
 
 namespace Safeguard.Foi.Staff;
 
 /// <summary>Attaching a document of the answer, as the authority sent it: stored in the database with its SHA-256.</summary>
-internal sealed class AttachDocumentModel(FoiRequestBook book, FoiSettings settings) : FoiFormModel
+internal sealed class AttachDocumentModel(FoiRequestBook book, FoiSettings settings) : PageModel
 {
     /// <summary>The form field (and error key) of the file.</summary>
     public const string FileField = "File";

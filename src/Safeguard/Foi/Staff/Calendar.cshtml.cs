@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Foi.Calendar;
 using Safeguard.Platform;
 using Safeguard.Platform.Web.Forms;
@@ -10,7 +11,7 @@ namespace Safeguard.Foi.Staff;
 /// Deadlines in a calendar app: a secret address to subscribe to, shown once when made, which can be revoked or
 /// replaced at any time.
 /// </summary>
-internal sealed class CalendarModel(FoiCalendarFeeds feeds, PublicAddress site) : FoiFormModel
+internal sealed class CalendarModel(FoiCalendarFeeds feeds, PublicAddress site) : PageModel
 {
     public static IReadOnlyList<Choice> Scopes { get; } =
     [

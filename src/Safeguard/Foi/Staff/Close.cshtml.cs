@@ -8,6 +8,7 @@ namespace Safeguard.Foi.Staff;
 internal sealed class CloseModel(FoiRequestBook book) : FoiStageModel(book)
 {
     [BindProperty]
+    [Date("the date it was closed")]
     public string? ClosedOn { get; set; }
 
     protected override IReadOnlyList<string> Fields { get; } = [nameof(ClosedOn)];
@@ -18,7 +19,7 @@ internal sealed class CloseModel(FoiRequestBook book) : FoiStageModel(book)
 
     protected override Action<FoiRequest> Read()
     {
-        var closed = ReadDate(nameof(ClosedOn), ClosedOn, "the date it was closed");
+        var closed = FormDates.Parse(ClosedOn);
         return request => request.ClosedOn = closed;
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Foi.Requests;
 using Safeguard.Platform.Web.Forms;
@@ -8,6 +9,8 @@ namespace Safeguard.Foi.Staff;
 internal sealed class ExtensionModel(FoiRequestBook book) : FoiStageModel(book)
 {
     [BindProperty]
+    [Required(ErrorMessage = "Enter the new date the authority gave, for example " + FormDates.Example)]
+    [Date("the authority's new date")]
     public string? ExtendedTo { get; set; }
 
     /// <summary>The statutory deadline and the most the guidance allows, for the hint.</summary>
@@ -24,11 +27,7 @@ internal sealed class ExtensionModel(FoiRequestBook book) : FoiStageModel(book)
 
     protected override Action<FoiRequest> Read()
     {
-        var extended = ReadDate(nameof(ExtendedTo), ExtendedTo, "the authority's new date");
-        if (extended is null && ModelState.IsValid)
-        {
-            ModelState.AddModelError(nameof(ExtendedTo), $"Enter the new date the authority gave, for example {FormDates.Example}");
-        }
+        var extended = FormDates.Parse(ExtendedTo);
         return request => request.ExtendedTo = extended;
     }
 }

@@ -6,40 +6,12 @@ using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Foi.Staff;
 
-/// <summary>What the FOI forms share: dates typed as day/month/year (or yyyy-mm-dd) and shown back as dd/mm/yyyy.</summary>
-internal abstract class FoiFormModel : PageModel
-{
-    /// <summary>The date in <paramref name="text"/>, or null when blank; an error naming <paramref name="what"/> when it is not a date.</summary>
-    protected DateOnly? ReadDate(string field, string? text, string what)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        var date = FormDates.Read(text, what, out var error);
-        if (error is not null)
-        {
-            ModelState.AddModelError(field, error);
-        }
-        return date;
-    }
-
-    /// <summary>Adds an error when <paramref name="text"/> is longer than <paramref name="most"/> characters.</summary>
-    protected void CheckLength(string field, string? text, int most, string what)
-    {
-        if (text is { Length: > 0 } && text.Length > most)
-        {
-            ModelState.AddModelError(field, FormText.TooLong(what, most));
-        }
-    }
-}
-
 /// <summary>
 /// A page that records one stage of a request (its answer, an extension, a review, appeals, closing): the request is
 /// loaded from the route (404 when there is none), the form filled from it, and the change saved through the book,
 /// whose refusal is shown by the field at fault. Form fields are named as the request's properties.
 /// </summary>
-internal abstract class FoiStageModel(FoiRequestBook book) : FoiFormModel
+internal abstract class FoiStageModel(FoiRequestBook book) : PageModel
 {
     /// <summary>The request the page is about.</summary>
     public FoiRequest Current { get; private set; } = null!;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Accounts.Contracts;
 using Safeguard.Foi.Requests;
 using Safeguard.Statistics.Contracts;
@@ -10,7 +11,7 @@ namespace Safeguard.Foi.Staff;
 /// One request: where it stands and why, its deadlines, every date and answer recorded, its documents (to download, or
 /// to hand to the statistics import with the request as their source), and the pages that record each stage.
 /// </summary>
-internal sealed class FoiRequestModel(FoiRequestBook book, StaffDirectory staff, SourceCitations citations, ImportGateway imports) : FoiFormModel
+internal sealed class FoiRequestModel(FoiRequestBook book, StaffDirectory staff, SourceCitations citations, ImportGateway imports) : PageModel
 {
     /// <summary>What the banner says once a stage page has saved, by the key it returns with.</summary>
     private static readonly Dictionary<string, string> Banners = new(StringComparer.Ordinal)

@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Accounts.Contracts;
 using Safeguard.Foi.Requests;
 using Safeguard.Platform.Web.Forms;
@@ -10,21 +12,62 @@ namespace Safeguard.Foi.Staff;
 /// The form of a request's details, shared by the new request and its details pages: references, authority, subject,
 /// text, channel, dates sent, received and acknowledged, series and period, and its owner.
 /// </summary>
-internal abstract class RequestFormModel(FoiRequestBook book, StaffDirectory staff) : FoiFormModel
+internal abstract class RequestFormModel(FoiRequestBook book, StaffDirectory staff) : PageModel
 {
-    [BindProperty] public string? Reference { get; set; }
-    [BindProperty] public string? Authority { get; set; } = "Home Office";
-    [BindProperty] public string? AuthorityReference { get; set; }
-    [BindProperty] public string? Subject { get; set; }
-    [BindProperty] public string? Text { get; set; }
-    [BindProperty] public string? Channel { get; set; } = nameof(FoiChannel.Email);
-    [BindProperty] public string? SentOn { get; set; }
-    [BindProperty] public string? ReceivedOn { get; set; }
-    [BindProperty] public string? AcknowledgedOn { get; set; }
-    [BindProperty] public string? SeriesId { get; set; }
-    [BindProperty] public string? PeriodStart { get; set; }
-    [BindProperty] public string? PeriodEnd { get; set; }
-    [BindProperty] public string? OwnerId { get; set; }
+    [BindProperty]
+    [Required(ErrorMessage = "Enter our reference for the request, for example MJ-FOI-2026-014")]
+    [TextLength(60, "Our reference")]
+    public string? Reference { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter the public authority the request goes to, for example Home Office")]
+    [TextLength(200, "The authority")]
+    public string? Authority { get; set; } = "Home Office";
+
+    [BindProperty]
+    [TextLength(60, "The authority’s reference")]
+    public string? AuthorityReference { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter what the request asks about, in a line")]
+    [TextLength(300, "The subject")]
+    public string? Subject { get; set; }
+
+    [BindProperty]
+    [TextLength(20_000, "The text of the request")]
+    public string? Text { get; set; }
+
+    [BindProperty]
+    [Choice<FoiChannel>("Choose how the request is sent")]
+    public string? Channel { get; set; } = nameof(FoiChannel.Email);
+
+    [BindProperty]
+    [Date("the date sent")]
+    public string? SentOn { get; set; }
+
+    [BindProperty]
+    [Date("the date received")]
+    public string? ReceivedOn { get; set; }
+
+    [BindProperty]
+    [Date("the date acknowledged")]
+    public string? AcknowledgedOn { get; set; }
+
+    /// <summary>One of <see cref="AllSeries"/> or none, checked by <see cref="TryApply"/> once they are loaded.</summary>
+    [BindProperty]
+    public string? SeriesId { get; set; }
+
+    [BindProperty]
+    [Date("the first day of the period")]
+    public string? PeriodStart { get; set; }
+
+    [BindProperty]
+    [Date("the last day of the period")]
+    public string? PeriodEnd { get; set; }
+
+    /// <summary>One of <see cref="Owners"/>, checked by <see cref="TryApply"/> once they are loaded.</summary>
+    [BindProperty]
+    public string? OwnerId { get; set; }
 
     /// <summary>The fields in the order of the form, for a refusal that names a field of the request.</summary>
     public static IReadOnlyList<string> Fields { get; } =
@@ -66,20 +109,9 @@ internal abstract class RequestFormModel(FoiRequestBook book, StaffDirectory sta
     /// <summary>Checks the form and, when it can be read, writes it onto <paramref name="request"/>.</summary>
     protected bool TryApply(FoiRequest request)
     {
-        Required(nameof(Reference), Reference, "Enter our reference for the request, for example MJ-FOI-2026-014");
-        CheckLength(nameof(Reference), Reference?.Trim(), 60, "Our reference");
-        Required(nameof(Authority), Authority, "Enter the public authority the request goes to, for example Home Office");
-        CheckLength(nameof(Authority), Authority?.Trim(), 200, "The authority");
-        CheckLength(nameof(AuthorityReference), AuthorityReference?.Trim(), 60, "The authority’s reference");
-        Required(nameof(Subject), Subject, "Enter what the request asks about, in a line");
-        CheckLength(nameof(Subject), Subject?.Trim(), 300, "The subject");
-        CheckLength(nameof(Text), Text, 20_000, "The text of the request");
-        var channel = ModelState.Choice<FoiChannel>(nameof(Channel), Channel, "Choose how the request is sent");
-        var sent = ReadDate(nameof(SentOn), SentOn, "the date sent");
-        var received = ReadDate(nameof(ReceivedOn), ReceivedOn, "the date received");
-        var acknowledged = ReadDate(nameof(AcknowledgedOn), AcknowledgedOn, "the date acknowledged");
-        var start = ReadDate(nameof(PeriodStart), PeriodStart, "the first day of the period");
-        var end = ReadDate(nameof(PeriodEnd), PeriodEnd, "the last day of the period");
+        var channel = FormChoices.Read<FoiChannel>(Channel);
+        var sent = FormDates.Parse(SentOn);
+        var received = FormDates.Parse(ReceivedOn);
         int? series = null;
         if (!string.IsNullOrEmpty(SeriesId))
         {
@@ -98,22 +130,23 @@ internal abstract class RequestFormModel(FoiRequestBook book, StaffDirectory sta
             onto.SentOn = sent;
             // By e-mail or a web form a request arrives the day it is sent; by post it is given.
             onto.ReceivedOn = received ?? (channel is FoiChannel.Post ? null : sent);
-            onto.AcknowledgedOn = acknowledged;
-            onto.PeriodStart = start;
-            onto.PeriodEnd = end;
+            onto.AcknowledgedOn = FormDates.Parse(AcknowledgedOn);
+            onto.PeriodStart = FormDates.Parse(PeriodStart);
+            onto.PeriodEnd = FormDates.Parse(PeriodEnd);
         }
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || FormText.Read(Reference) is not { } reference || FormText.Read(Authority) is not { } authority
+            || FormText.Read(Subject) is not { } subject || channel is not { } sentBy)
         {
             // The dates that could be read, against the book's rules too, so that one round trip says it all.
             ModelState.AddRefusal(book.ProblemsOf(Saved ?? request, WriteDates, [.. Fields.Where(field => ModelState.ErrorFor(field) is not null)]), Fields, nameof(Reference));
             return false;
         }
-        request.Reference = Reference!.Trim();
-        request.Authority = Authority!.Trim();
-        request.AuthorityReference = AuthorityReference?.Trim() is { Length: > 0 } theirs ? theirs : null;
-        request.Subject = Subject!.Trim();
-        request.Text = Text?.Trim() ?? "";
-        request.Channel = channel!.Value;
+        request.Reference = reference;
+        request.Authority = authority;
+        request.AuthorityReference = FormText.Read(AuthorityReference);
+        request.Subject = subject;
+        request.Text = FormText.Read(Text) ?? "";
+        request.Channel = sentBy;
         WriteDates(request);
         request.SeriesId = series;
         request.OwnerId = OwnerId;
@@ -125,12 +158,4 @@ internal abstract class RequestFormModel(FoiRequestBook book, StaffDirectory sta
 
     /// <summary>Shows a refusal of the book by its fields.</summary>
     protected void Refused(FoiRequestException refused) => ModelState.AddRefusal(refused.Problems, Fields, nameof(Reference));
-
-    private void Required(string field, string? value, string message)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            ModelState.AddModelError(field, message);
-        }
-    }
 }

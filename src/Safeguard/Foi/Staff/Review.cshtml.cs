@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Foi.Requests;
 using Safeguard.Platform.Web.Forms;
@@ -11,12 +12,16 @@ namespace Safeguard.Foi.Staff;
 internal sealed class ReviewModel(FoiRequestBook book) : FoiStageModel(book)
 {
     [BindProperty]
+    [Required(ErrorMessage = "Enter the date the internal review was asked for, for example " + FormDates.Example)]
+    [Date("the date the review was asked for")]
     public string? ReviewRequestedOn { get; set; }
 
     [BindProperty]
+    [Date("the date the review was answered")]
     public string? ReviewAnsweredOn { get; set; }
 
     [BindProperty]
+    [OptionalChoice<FoiReviewOutcome>]
     public string? ReviewOutcome { get; set; }
 
     /// <summary>What the review decided, or that it is not answered yet: a choice made by mistake can be taken back.</summary>
@@ -35,15 +40,11 @@ internal sealed class ReviewModel(FoiRequestBook book) : FoiStageModel(book)
 
     protected override Action<FoiRequest> Read()
     {
-        var requested = ReadDate(nameof(ReviewRequestedOn), ReviewRequestedOn, "the date the review was asked for");
-        var answered = ReadDate(nameof(ReviewAnsweredOn), ReviewAnsweredOn, "the date the review was answered");
-        if (requested is null && ModelState.IsValid)
-        {
-            ModelState.AddModelError(nameof(ReviewRequestedOn), $"Enter the date the internal review was asked for, for example {FormDates.Example}");
-        }
+        var requested = FormDates.Parse(ReviewRequestedOn);
+        var answered = FormDates.Parse(ReviewAnsweredOn);
         // That an answered review needs what it decided, and what it decided its date, is the book's rule: its refusal
         // comes back by the field at fault.
-        var outcome = ModelState.Choice<FoiReviewOutcome>(nameof(ReviewOutcome), ReviewOutcome, whenMissing: null);
+        var outcome = FormChoices.Read<FoiReviewOutcome>(ReviewOutcome);
         return request =>
         {
             request.ReviewRequestedOn = requested;

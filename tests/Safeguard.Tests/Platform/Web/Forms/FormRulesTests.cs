@@ -140,6 +140,26 @@ public sealed class FormRulesTests
     public void Choice_NothingOrNotANameAsOffered_AsksForAChoice(string? answer) =>
         Check(new ChoiceAttribute<Stay>("Choose how the stay ended"), answer).ShouldBe("Choose how the stay ended");
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Released")]
+    [InlineData("Removed")]
+    public void OptionalChoice_NothingOrAnEnumsNameAsOffered_Passes(string? answer) =>
+        Check(new OptionalChoiceAttribute<Stay>(), answer).ShouldBeNull();
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("released")]
+    [InlineData(" Released")]
+    [InlineData("Released, Removed")]
+    public void OptionalChoice_NotANameAsOffered_AsksToChooseAnOption(string answer) =>
+        Check(new OptionalChoiceAttribute<Stay>(), answer).ShouldBe("Choose one of the options");
+
+    [Fact]
+    public void OptionalChoice_IsNotRequired_SoAFilterLeftUnsetIsNoError() =>
+        new OptionalChoiceAttribute<Stay>().ShouldNotBeAssignableTo<RequiredAttribute>();
+
     [Fact]
     public void OneOf_OnlyTheValuesGiven_Pass()
     {
