@@ -104,6 +104,9 @@ step "Initialising a throwaway PostgreSQL ($("$PG_BIN/postgres" --version | awk 
 as_pg "$PG_BIN/initdb" -D "$PG_TMP/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$PG_TMP/initdb.log" 2>&1 \
   || { cat "$PG_TMP/initdb.log" >&2; die "initdb failed"; }
 
+# A throwaway server: nothing written need survive a crash, so it does not wait for the disk (tests create and drop
+# hundreds of databases); parallel tests each hold connections of their own.
+PG_THROWAWAY="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
 PG_PORT=""
 for candidate in 55432 $(seq 55433 55531) $(shuf -i 20000-60999 -n 50 2>/dev/null || true); do
   port_in_use "$candidate" && continue
@@ -111,7 +114,7 @@ for candidate in 55432 $(seq 55433 55531) $(shuf -i 20000-60999 -n 50 2>/dev/nul
   PG_LOG="$PG_TMP/postgres-$candidate.log"
   PG_STARTED=1 # from here on, the trap stops it (a no-op when it did not start)
   if as_pg "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_LOG" \
-      -o "-c listen_addresses=127.0.0.1 -p $candidate -k $PG_TMP" -w -t 60 start >/dev/null 2>&1; then
+      -o "-c listen_addresses=127.0.0.1 -p $candidate -k $PG_TMP $PG_THROWAWAY" -w -t 60 start >/dev/null 2>&1; then
     PG_PORT=$candidate
     break
   fi

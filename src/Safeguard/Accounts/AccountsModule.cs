@@ -64,6 +64,7 @@ public static class AccountsModule
         services.AddScoped<StaffPasskeys>();
         // OWASP's figure for PBKDF2-HMAC-SHA512 (Identity's default is 100,000).
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+        services.AddSingleton<Anonymous.SignInTimingDecoy>();
 
         var idle = TimeSpan.FromMinutes(Math.Clamp(builder.Configuration.GetValue(SafeguardSettings.SessionIdleMinutes, 20), 1, 24 * 60));
         services.ConfigureApplicationCookie(cookie =>

@@ -167,6 +167,10 @@ public abstract class OwnPortalFactory : PortalFactory
             // A test's requests carry its execution context into the application, where Meanwhile reads what it armed.
             services.Configure<TestServerOptions>(options => options.PreserveExecutionContext = true);
             services.AddSingleton<TimeProvider>(Clock);
+            // Production hashes a passphrase with 210,000 PBKDF2 iterations, a sixth of a second of CPU; these tests
+            // sign in hundreds of times, and what they check (which passphrase is accepted, how many are hashed) does not
+            // depend on the count. The browser journeys and the command-line tests keep production's.
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(options => options.IterationCount = 1_000);
             services.AddSingleton<CountingPassphraseHasher>();
             services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Safeguard.Accounts.StaffAccount>>(provider => provider.GetRequiredService<CountingPassphraseHasher>());
             services.ConfigureDbContext<SqliteCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);

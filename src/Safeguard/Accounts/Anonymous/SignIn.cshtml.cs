@@ -16,7 +16,7 @@ namespace Safeguard.Accounts.Anonymous;
 /// has an account. Or signing in with a passkey alone (<see cref="StaffPasskeys"/>), which counts as both steps.
 /// </summary>
 [EnableRateLimiting(AccountsModule.SignInRateLimit)]
-internal sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManager<StaffAccount> users, SignInThrottle throttle, StaffPasskeys passkeys) : PageModel
+internal sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManager<StaffAccount> users, SignInThrottle throttle, StaffPasskeys passkeys, SignInTimingDecoy decoy) : PageModel
 {
     public const string Failed =
         "The e-mail address or passphrase is not right. Check them and try again. After 5 wrong tries the account is locked for 15 minutes.";
@@ -62,8 +62,7 @@ internal sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManage
         var account = await users.FindByEmailAsync(email.Trim());
         if (account is null)
         {
-            // Spend the time a real check takes, so the answer's timing does not say the account is missing.
-            users.PasswordHasher.VerifyHashedPassword(new StaffAccount(), TimingDecoy, passphrase);
+            decoy.Check(users.PasswordHasher, passphrase);
             return await FailAsync(null, "unknown account");
         }
         var result = await signIn.PasswordSignInAsync(account, passphrase, isPersistent: false, lockoutOnFailure: true);
@@ -79,8 +78,8 @@ internal sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManage
         }
         if (result.IsLockedOut || result.IsNotAllowed || account.PasswordHash is null)
         {
-            // Identity refuses these without hashing the passphrase: spend the same time, so the timing says nothing of the account.
-            users.PasswordHasher.VerifyHashedPassword(account, TimingDecoy, passphrase);
+            // Identity refuses these without hashing the passphrase.
+            decoy.Check(users.PasswordHasher, passphrase);
         }
         return await FailAsync(account.Id, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed (deactivated or not confirmed)" : "wrong passphrase");
     }
@@ -123,7 +122,4 @@ internal sealed class SignInModel(SignInManager<StaffAccount> signIn, UserManage
         Passphrase = null;
         return Page();
     }
-
-    private static readonly string TimingDecoy = new PasswordHasher<StaffAccount>(
-        Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = 210_000 })).HashPassword(new StaffAccount(), "timing decoy passphrase");
 }
