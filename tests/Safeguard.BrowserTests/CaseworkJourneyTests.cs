@@ -200,7 +200,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await figures.GetByLabel(Cohort).CheckAsync();
         await figures.GetByRole(AriaRole.Button, new() { Name = "Show the figures" }).ClickAsync();
         await Assertions.Expect(CohortRow(figures, "All in the group")).ToContainTextAsync("6");
-        await Assertions.Expect(CohortRow(figures, "Released")).ToContainTextAsync("fewer than 5");
+        await Assertions.Expect(CohortRow(figures, "Released")).ToContainTextAsync("held back so that a small group cannot be worked out from the others");
         await Accessibility.AssertAccessibleAndReflowsAsync(figures);
 
         await RecordHomeOfficeAsync(work, "Decision to release", "20/04/2025");
