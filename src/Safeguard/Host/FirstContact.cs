@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Safeguard.Accounts;
 using Safeguard.Accounts.Contracts;
 using Safeguard.Accounts.Invitations;
@@ -31,7 +33,7 @@ internal static class FirstContact
     /// </summary>
     public static async Task ListenAsync(WebApplication app, TextWriter output, CancellationToken cancellationToken)
     {
-        if (ServeAddresses.AddedHttps(app.Configuration) is null)
+        if (!ServesOnKestrel(app) || ServeAddresses.AddedHttps(app.Configuration) is null)
         {
             return;
         }
@@ -52,6 +54,10 @@ internal static class FirstContact
     /// </summary>
     public static async Task AnnounceAsync(WebApplication app, TextWriter output, CancellationToken cancellationToken)
     {
+        if (!ServesOnKestrel(app))
+        {
+            return;
+        }
         var listening = app.Urls.Select(PublicAddress.Openable).ToList();
         if (listening.FirstOrDefault(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase)) is not { } https)
         {
@@ -107,6 +113,13 @@ internal static class FirstContact
         }
         return accounts;
     }
+
+    /// <summary>
+    /// Whether the application serves on Kestrel, at real addresses: a test host serves in memory, listens nowhere,
+    /// and its database is a test's, where demonstration accounts have no place.
+    /// </summary>
+    private static bool ServesOnKestrel(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().GetType().Assembly == typeof(KestrelServerOptions).Assembly;
 
     /// <summary>Runs <c>dotnet dev-certs https</c>, which makes the certificate if it is missing; null once it exists, else what went wrong.</summary>
     private static async Task<string?> CreateDevelopmentCertificateAsync(CancellationToken cancellationToken)
