@@ -4,7 +4,8 @@
 // A block marked data-shown-when="Name" data-shown-values="a b" holds the questions that apply when the radio or
 // checkbox named Name has one of those values checked. Without this script every question stays visible, and the
 // server asks each only when it applies, so the form works as before. With it, the block is hidden until one of the
-// values is chosen; each of those inputs names the block in aria-controls and says in aria-expanded whether it is open.
+// values is chosen; each of those inputs names the block in aria-controls (not aria-expanded, which a radio or a
+// checkbox may not carry: as GOV.UK Frontend does, the input's own checked state says it).
 'use strict';
 
 (() => {
@@ -23,9 +24,6 @@
     }
     const update = () => {
       block.hidden = !revealing.some(input => input.checked);
-      for (const input of revealing) {
-        input.setAttribute('aria-expanded', String(input.checked));
-      }
     };
     for (const input of revealing) {
       input.setAttribute('aria-controls', block.id);
