@@ -52,6 +52,8 @@ missing=()
 postgres_bin_dir >/dev/null || missing+=(postgresql)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 package_installed fonts-liberation || missing+=(fonts-liberation)
+# pdftotext reads the evidence pack's PDF in its tests.
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 
 if [[ ${#missing[@]} -gt 0 ]]; then
   step "Installing with apt-get: ${missing[*]}"

@@ -57,10 +57,17 @@ public sealed class PublicAddressTests
         Address([], listening.Split(';')).Of(null).ShouldBe(expected);
 
     [Theory]
-    [InlineData(null, "http://localhost:5000")]
+    [InlineData(null, "https://localhost:5001")]
+    [InlineData("http://127.0.0.1:8080", "https://127.0.0.1:8081")]
+    [InlineData("http://localhost:5000;https://localhost:7001", "https://localhost:7001")]
     [InlineData("http://+:8080", "http://localhost:8080")]
-    public void Of_NoRequestAndNoServerListening_IsWhereServeWouldListen(string? urls, string expected) =>
+    [InlineData("http://0.0.0.0:8080", "http://localhost:8080")]
+    public void Of_NoRequestAndNoServerListening_IsWhereServeWouldListen_HttpsFirst(string? urls, string expected) =>
         Address(new() { ["urls"] = urls }).Of(null).ShouldBe(expected);
+
+    [Fact]
+    public void Of_NoRequestAndNoServerListening_OnPostgreSql_AddsNoHttps() =>
+        Address(new() { ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=safeguard" }).Of(null).ShouldBe("http://localhost:5000");
 
     /// <summary>A server that listens on the given addresses (none: a command, which builds the application but never starts it).</summary>
     private sealed class ListeningServer : IServer

@@ -9,6 +9,7 @@ using Safeguard.Accounts.Invitations;
 using Safeguard.Accounts.Mail;
 using Safeguard.Accounts.Passkeys;
 using Safeguard.Accounts.SignIn;
+using Safeguard.Audit.Contracts;
 using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
 using Safeguard.Platform.Web;
@@ -149,6 +150,7 @@ public static class AccountsModule
         services.AddHostedService(provider => provider.GetRequiredService<OutboxSender>());
         services.AddScoped<InvitationService>();
         services.AddScoped(provider => new StaffDirectory(provider.GetRequiredService<UserManager<StaffAccount>>()));
+        services.AddScoped<IAuditActorNames>(provider => provider.GetRequiredService<StaffDirectory>());
         services.AddSingleton<IModuleDatabase, AccountsDatabase>();
         return builder;
     }

@@ -6,6 +6,7 @@ using Safeguard.Casework.Dashboard;
 using Safeguard.Casework.Data;
 using Safeguard.Casework.Demonstration;
 using Safeguard.Casework.Documents;
+using Safeguard.Casework.EvidencePacks;
 using Safeguard.Casework.HomeOfficeEvents;
 using Safeguard.Casework.Protection;
 using Safeguard.Casework.Referrals;
@@ -60,6 +61,7 @@ public static class CaseworkModule
         builder.Services.AddScoped<CaseAccess>();
         builder.Services.AddScoped<CaseBook>();
         builder.Services.AddScoped<CaseReading>();
+        builder.Services.AddSingleton<ChromiumPrinter>();
         builder.Services.AddScoped<ReferralDesk>();
         builder.Services.AddScoped<CaseworkDashboard>();
         builder.Services.AddScoped<CohortMemory>();

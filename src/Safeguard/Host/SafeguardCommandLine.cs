@@ -49,7 +49,10 @@ public static class SafeguardCommandLine
                 hostArgs.Add($"--{SafeguardSettings.DemonstrationData}=false");
             }
             await using var app = SafeguardWebApplication.Create([.. hostArgs], log);
-            await app.RunAsync(cancellationToken);
+            await FirstContact.ListenAsync(app, result.Output(), cancellationToken);
+            await app.StartAsync(cancellationToken);
+            await FirstContact.AnnounceAsync(app, result.Output(), cancellationToken);
+            await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         });
 

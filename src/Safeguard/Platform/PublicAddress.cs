@@ -10,17 +10,14 @@ namespace Safeguard.Platform;
 /// <item><c>Safeguard:PublicBaseUrl</c>, when it is set;</item>
 /// <item>otherwise, while answering a request, the address that request came to (scheme, host and path base);</item>
 /// <item>otherwise (a background service, a command) the address the running server listens on, HTTPS first;</item>
-/// <item>and with no server listening (a command), the address <c>serve</c> would listen on: <c>--urls</c>
-/// (<c>ASPNETCORE_URLS</c>), else ASP.NET Core's default, <c>http://localhost:5000</c>.</item>
+/// <item>and with no server listening (a command), the address <c>serve</c> would listen on (<see cref="ServeAddresses"/>),
+/// HTTPS first: on one's own machine, the HTTPS address serve adds for the staff pages.</item>
 /// </list>
 /// Only the first is sure to be the address people use (behind a proxy, the others are the server's own), so a
 /// production server without it says so once it has started (<see cref="WarnIfNotConfigured"/>).
 /// </summary>
 public sealed partial class PublicAddress(IConfiguration configuration, IServer server, ILogger<PublicAddress> logger)
 {
-    /// <summary>Where Kestrel listens when nothing says otherwise.</summary>
-    private const string KestrelDefault = "http://localhost:5000";
-
     private static readonly string[] WildcardHosts = ["[::]", "0.0.0.0", "+", "*"];
 
     /// <summary>The configured address, or null.</summary>
@@ -74,9 +71,9 @@ public sealed partial class PublicAddress(IConfiguration configuration, IServer 
     private string Listening()
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses is { Count: > 0 } bound
-            ? bound
-            : (configuration[WebHostDefaults.ServerUrlsKey] ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return addresses.OrderByDescending(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase)).Select(Openable).FirstOrDefault() ?? KestrelDefault;
+            ? (IEnumerable<string>)bound
+            : ServeAddresses.Of(configuration);
+        return addresses.OrderByDescending(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase)).Select(Openable).FirstOrDefault() ?? ServeAddresses.KestrelDefault;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Setting} is not set, so links in e-mails sent without a request (FOI reminders) start with {Address}, where this server listens, and links made while answering a request (citations, invitations, calendar feeds) start with the address the request came to; behind a proxy, neither may be the address people use: set it to the site's public address, such as https://safeguard.example.org (docs/configuration.md).")]

@@ -119,6 +119,6 @@ public sealed record SafeguardDatabase(DatabaseProvider Provider, string Connect
         return $"SQLite database {Path.GetFullPath(sqlite.DataSource)}";
     }
 
-    private static bool IsPostgreSql(string connectionString) =>
+    internal static bool IsPostgreSql(string connectionString) =>
         connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 }

@@ -210,6 +210,8 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             ("event", _) => Invariant(sample?.HomeOfficeEvent ?? 0),
             ("document", true) => Invariant(sample?.Document ?? 0),
             ("version", _) => Invariant(sample?.Version ?? 0),
+            // An optional handler in the address (the evidence pack's "pdf"): the page itself, which every handler's access is.
+            ("handler", _) => "",
             ("referral", _) when pattern.EndsWith("/recorded", StringComparison.Ordinal) => Invariant(recorded),
             ("referral", _) => Invariant(sample?.WaitingReferral ?? 0),
             _ => "sample",

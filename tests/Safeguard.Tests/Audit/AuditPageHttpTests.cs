@@ -29,6 +29,18 @@ public abstract class AuditPageHttpTests<TFactory>(TFactory factory) : IClassFix
         return (admin, browser);
     }
 
+    /// <summary>Gives <paramref name="staff"/> a synthetic name of their own (the test accounts share one), and returns it.</summary>
+    private async Task<string> NamedAsync(TestStaff staff)
+    {
+        var name = $"{new Bogus.Faker("en_GB").Name.FullName()} {Guid.NewGuid():N}"[..30];
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffAccount>>();
+        var account = (await users.FindByIdAsync(staff.Id))!;
+        account.DisplayName = name;
+        (await users.UpdateAsync(account)).Succeeded.ShouldBeTrue();
+        return name;
+    }
+
     private static List<string[]> Rows(IHtmlDocument page) =>
         [.. page.QuerySelectorAll("main table tbody tr").Select(row => row.Children.Select(cell => cell.TextContent.Trim()).ToArray())];
 
@@ -36,12 +48,13 @@ public abstract class AuditPageHttpTests<TFactory>(TFactory factory) : IClassFix
     public async Task Search_Administrator_SeesOwnSignInNewestFirstAndTheViewIsRecorded()
     {
         var (admin, browser) = await SignedInAdministratorAsync();
+        var name = await NamedAsync(admin);
 
         var page = await browser.PageAsync($"{AuditPaths.Trail}?Actor={admin.Id}");
         page.QuerySelector("h1")!.TextContent.ShouldBe("Audit trail");
         var rows = Rows(page);
-        // Sequence, time, actor, action, record, source, detail.
-        rows.ShouldContain(r => r[2] == admin.Id && r[3] == "sign-in" && r[4] == $"account {admin.Id}");
+        // Sequence, time, actor (by name), action, record, source, detail.
+        rows.ShouldContain(r => r[2] == name && r[3] == "sign-in" && r[4] == $"account {admin.Id}");
         rows.Select(r => long.Parse(r[0].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture))
             .ShouldBeInOrder(SortDirection.Descending);
         page.QuerySelector($"main table a[href='{AccountsPaths.Users}/{admin.Id}']").ShouldNotBeNull("an account id links to the account");
@@ -78,9 +91,27 @@ public abstract class AuditPageHttpTests<TFactory>(TFactory factory) : IClassFix
         var rows = Rows(page);
         rows.ShouldNotBeEmpty();
         rows.ShouldAllBe(r => r[3] == "sign-in");
-        rows.ShouldContain(r => r[2] == admin.Id);
+        page.QuerySelector($"main table a[href='{AccountsPaths.Users}/{admin.Id}']").ShouldNotBeNull();
         page.QuerySelector<IHtmlSelectElement>("select#Action")!.Value.ShouldBe("sign-in");
         page.QuerySelector("label[for=Action]").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Search_ByPartOfAName_FindsThatAccountsEntries_ShownByName_AndRecordsNoName()
+    {
+        var (admin, browser) = await SignedInAdministratorAsync();
+        var colleague = await StaffBrowser.CreateAsync(factory, StaffRoles.Caseworker);
+        var name = await NamedAsync(colleague);
+        await new StaffBrowser(factory).SignInSuccessfullyAsync(colleague);
+
+        var page = await browser.PageAsync($"{AuditPaths.Trail}?Actor={Uri.EscapeDataString(name[2..12].ToUpperInvariant())}");
+        var rows = Rows(page);
+        rows.ShouldContain(r => r[3] == "sign-in" && r[4] == $"account {colleague.Id}");
+        rows.ShouldAllBe(r => r[2] == name, "only the account whose name holds what was typed");
+        page.QuerySelector($"main table a[href='{AccountsPaths.Users}/{colleague.Id}']")!.TextContent.ShouldBe(name);
+
+        var viewed = Rows(await browser.PageAsync($"{AuditPaths.Trail}?Actor={admin.Id}&RecordType=audit-trail")).ShouldHaveSingleItem();
+        viewed[6].ShouldBe("searched by actor; page 1", "never the name typed");
     }
 
     [Fact]

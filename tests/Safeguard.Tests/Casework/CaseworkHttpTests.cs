@@ -152,6 +152,62 @@ public abstract class CaseworkHttpTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Forms_EachIdIsUsedOnce_AndTheGroupsHintIsOnItsFieldset()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+
+        foreach (var (form, group) in new[] { ($"{casePath}/assessments", "AdultsAtRiskLevel"), ($"{casePath}/assessments/{sample.Assessment}/findings", "Consistency") })
+        {
+            var page = await browser.PageAsync(form);
+            page.QuerySelectorAll("[id]").Select(e => e.Id).ShouldBeUnique(form);
+            page.QuerySelector($"#{group}-hint")!.ParentElement!.LocalName.ShouldBe("fieldset");
+            page.QuerySelector($"#{group}")!.Closest("fieldset")!.GetAttribute("aria-describedby")!.Split(' ').ShouldContain($"{group}-hint");
+            page.QuerySelectorAll($"input[name={group}]").ShouldAllBe(input => input.GetAttribute("aria-describedby") != $"{group}-hint",
+                "each option is described by its own hint, never the group's");
+        }
+    }
+
+    [Fact]
+    public async Task HomeOfficeForm_QuestionsForSomeKindsOnly_AreMarkedToRevealAndShownWithoutJavaScript()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+
+        var page = await browser.PageAsync($"{CaseworkPaths.Case(sample.CaseNumber)}/home-office");
+
+        page.QuerySelector("script[src^='/js/conditional-reveal.js']").ShouldNotBeNull("the script is a file of the site's own, as the CSP allows");
+        var paragraph = page.QuerySelector("#Paragraph")!.Closest("[data-shown-when]")!;
+        (paragraph.GetAttribute("data-shown-when"), paragraph.GetAttribute("data-shown-values")).ShouldBe(("Kind", "Rule35Report"));
+        page.QuerySelector("#Author")!.Closest("[data-shown-when]")!.GetAttribute("data-shown-values").ShouldBe("SecondOpinionReceived");
+        page.QuerySelectorAll("[data-shown-when]").ShouldAllBe(block => !block.HasAttribute("hidden"), "without JavaScript every question shows");
+    }
+
+    [Fact]
+    public async Task DocumentUpload_ThePageItReturnsTo_SaysWhatWasUploaded_AndNamesTheAssessment()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var casePath = CaseworkPaths.Case(sample.CaseNumber);
+        var form = $"{casePath}/documents?document={sample.Document}";
+        var token = (await browser.PageAsync(form)).QuerySelector<IHtmlInputElement>("main form input[name=__RequestVerificationToken]")!.Value;
+        using var body = new MultipartFormDataContent
+        {
+            { new ByteArrayContent("%PDF-1.4 synthetic report, second version"u8.ToArray()), "File", "mlr-second.pdf" },
+            { new StringContent(token), "__RequestVerificationToken" },
+        };
+
+        var uploaded = await browser.Client.PostAsync(form, body, Cancel);
+
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await browser.PageAsync(StaffBrowser.PathOf(uploaded.Headers.Location));
+        page.QuerySelector("#uploaded-title")!.ParentElement!.TextContent.ShouldContain("mlr-second.pdf is stored as version 2 of this medico-legal report");
+        page.QuerySelector($"main a[href='{casePath}/assessments/{sample.Assessment}']")!.TextContent.ShouldBe("the assessment of 10 March 2024 by Dr R. Example");
+        (await browser.PageAsync($"{casePath}/documents/{sample.Document}")).QuerySelector("#uploaded-title").ShouldBeNull("only the upload's own return says so");
+    }
+
+    [Fact]
     public async Task DocumentUpload_LargerThanTheLimit_IsSentBackToItsFormUnread_WithTheLimitInWords_HoweverTheAddressIsTyped()
     {
         var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);

@@ -71,7 +71,7 @@ public sealed class CohortFiguresTests
 
         figures.Cohort.SizeReason.ShouldBe(HeldBack.OtherCohort);
         Reasons(figures).ShouldAllBe(f => f.Reason != HeldBack.No);
-        Reasons(figures).Where(f => f.Reason == HeldBack.SmallNumber).Select(f => f.Figure).ShouldBe(
+        Reasons(figures).Where(f => f.Reason == HeldBack.Complement).Select(f => f.Figure).ShouldBe(
             ["cohort with a medico-legal report", "cohort released", "with a report clients", "with a report released"], "40 of 44 held back already, as 44 alone would hold them back");
         figures.Cohort.Counts.ShouldNotBeEmpty();
         figures.Cohort.Counts.ShouldAllBe(c => c.Count == null && c.Percentage == null);
@@ -121,7 +121,7 @@ public sealed class CohortFiguresTests
         var cohort = new CohortCounts(80, 73, 40, 30, 20, 69, 66);
         var figures = CohortQuery.Suppress(cohort, Five, [CohortQuery.Suppress(new CohortCounts(10, 10, 5, 5, 5, 8, 8), Five)]);
         figures.Cohort.Counts[^1].Reason.ShouldBe(HeldBack.OtherCohort);
-        figures.WithReport.Counts.Single().Reason.ShouldBe(HeldBack.SmallNumber);
+        figures.WithReport.Counts.Single().Reason.ShouldBe(HeldBack.Complement);
     }
 
     private static Gen<CohortCounts> Counts(int largest) =>

@@ -114,6 +114,10 @@ public abstract class CohortHttpTests<TFactory>(TFactory factory) : IClassFixtur
         return cohort;
     }
 
+    private const string SmallNote = "held back: fewer than 5";
+
+    private const string ComplementNote = "held back so that a small group cannot be worked out from the others";
+
     private const string HeldBackNote = "held back: with the figures of another cohort already shown, it would reveal fewer than 5 clients by subtraction";
 
     /// <summary>A tag of 60 clients: 50 held at Brook House, 30 of them torture survivors; 10 at Colnbrook, 4 of them torture survivors.</summary>
@@ -145,18 +149,18 @@ public abstract class CohortHttpTests<TFactory>(TFactory factory) : IClassFixtur
         var cohort = Table(narrow, "The cohort");
         cohort["All in the group"].ShouldBe(("held back", ""));
         cohort["Torture survivors"].ShouldBe(("held back", ""));
-        cohort["Released"].ShouldBe(("fewer than 5", ""));
-        cohort.Values.ShouldAllBe(row => (row.Number == "held back" || row.Number == "fewer than 5") && row.Percentage == "");
+        cohort["Released"].ShouldBe((ComplementNote, ""));
+        cohort.Values.ShouldAllBe(row => (row.Number == "held back" || row.Number == ComplementNote) && row.Percentage == "");
         var withReport = Table(narrow, $"Of the cohort, those {CohortQuery.WithReport}");
         withReport.ShouldNotBeEmpty();
-        withReport.Values.ShouldAllBe(row => row.Number == "fewer than 5" || row.Number == "held back");
+        withReport.Values.ShouldAllBe(row => row.Number.StartsWith("held back", StringComparison.Ordinal));
         narrow.QuerySelector("#cohort-held-back")!.TextContent.ShouldBe("Held back: with the figures of another cohort already shown, it would reveal fewer than 5 clients by subtraction.");
 
         var csv = await CsvAsync(researcher, AtCentre(tag, "brook-house"));
         csv.Values.ShouldAllBe(row => row.Count == "" && row.Percentage == "");
         csv["clients"].Note.ShouldBe(HeldBackNote);
         csv[CohortQuery.TortureSurvivors].Note.ShouldBe(HeldBackNote);
-        csv[CohortQuery.Released].Note.ShouldBe("suppressed: fewer than 5, or it would reveal fewer than 5 by subtraction");
+        csv[CohortQuery.Released].Note.ShouldBe(ComplementNote);
     }
 
     [Fact]
@@ -215,7 +219,7 @@ public abstract class CohortHttpTests<TFactory>(TFactory factory) : IClassFixtur
         await AddClientsAsync(tag, "colnbrook", 4, tortureSurvivors: 2);
         await AddClientsAsync(tag, "brook-house", 3);
         var researcher = await SignedInAsync(StaffRoles.Researcher);
-        Table(await researcher.PageAsync(CaseworkPaths.Cohorts + AtCentre(tag, "colnbrook")), "The cohort")["All in the group"].Number.ShouldBe("fewer than 5");
+        Table(await researcher.PageAsync(CaseworkPaths.Cohorts + AtCentre(tag, "colnbrook")), "The cohort")["All in the group"].Number.ShouldBe(SmallNote);
 
         Table(await researcher.PageAsync(CaseworkPaths.Cohorts + Query(tag)), "The cohort")["All in the group"].ShouldBe(("7", "100%"), "the 4 showed nothing to subtract");
     }
@@ -230,7 +234,7 @@ public abstract class CohortHttpTests<TFactory>(TFactory factory) : IClassFixtur
         var tag = await CohortAsync(6, released: 5);
         var before = Table(await researcher.PageAsync(CaseworkPaths.Cohorts + Query(tag)), "The cohort");
         before["All in the group"].Number.ShouldBe("6");
-        before["Released"].Number.ShouldBe("fewer than 5");
+        before["Released"].Number.ShouldBe(ComplementNote, "5 of 6 released is held back for the 1 who was not, and is not fewer than 5");
         before.Values.ShouldNotContain(row => row.Number == "held back");
 
         await using (var scope = factory.Services.CreateAsyncScope())
@@ -245,6 +249,21 @@ public abstract class CohortHttpTests<TFactory>(TFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task EmptyGroups_ShowNoPercentage_OnThePageOrInTheCsv()
+    {
+        var tag = NewTag();
+        await AddClientsAsync(tag, "brook-house", 6);
+        var researcher = await SignedInAsync(StaffRoles.Researcher);
+
+        var page = await researcher.PageAsync(CaseworkPaths.Cohorts + AtCentre(tag, "colnbrook"));
+        Table(page, "The cohort")["All in the group"].ShouldBe(("0", ""), "nobody held at Colnbrook: no 100% of nobody");
+        Table(page, "The cohort")["Released"].ShouldBe(("0", ""));
+        Table(await researcher.PageAsync(CaseworkPaths.Cohorts + Query(tag)), $"Of the cohort, those {CohortQuery.WithReport}")["All in the group"]
+            .ShouldBe(("0", ""), "none of the 6 has a report");
+        (await CsvAsync(researcher, AtCentre(tag, "colnbrook")))["clients"].ShouldBe(("0", "", ""));
+    }
+
+    [Fact]
     public async Task CohortOfFour_RevealsNothing_OnThePageOrInTheCsv()
     {
         var tag = await CohortAsync(4, released: 3);
@@ -253,7 +272,7 @@ public abstract class CohortHttpTests<TFactory>(TFactory factory) : IClassFixtur
         var page = await researcher.PageAsync(CaseworkPaths.Cohorts + Query(tag));
         var cells = page.QuerySelectorAll("#figures ~ .table-scroll td").Select(td => td.TextContent.Trim()).Where(t => t.Length > 0).ToList();
         cells.ShouldNotBeEmpty();
-        cells.ShouldAllBe(text => text == "fewer than 5", "no number and no percentage of a cohort of 4");
+        cells.ShouldAllBe(text => text == SmallNote, "no number and no percentage of a cohort of 4");
 
         var csv = await researcher.Client.GetAsync(CaseworkPaths.CohortsCsv + Query(tag), Cancel);
         csv.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -267,7 +286,7 @@ public abstract class CohortHttpTests<TFactory>(TFactory factory) : IClassFixtur
             read++;
             rows.GetString(0).ShouldBe($"clients tagged {tag}");
             (rows.GetString(3), rows.GetString(4)).ShouldBe(("", ""), $"{rows.GetString(2)} shows neither a count nor a percentage");
-            rows.GetString(5).ShouldBe("suppressed: fewer than 5, or it would reveal fewer than 5 by subtraction");
+            rows.GetString(5).ShouldBe(SmallNote);
         }
         read.ShouldBe(6 + 2, "the cohort's size and five measures, then the size and one measure of those with a report");
     }
@@ -283,7 +302,9 @@ public abstract class CohortHttpTests<TFactory>(TFactory factory) : IClassFixtur
         Row("The cohort", "All in the group").ShouldContain("6");
         Row("The cohort", "With a medico-legal report").ShouldContain("100%");
         Row("The cohort", "Torture survivors").ShouldContain("100%");
-        Row("The cohort", "Released").ShouldContain("fewer than 5", Case.Sensitive, "5 of 6 released would reveal the 1 who was not");
+        Row("The cohort", "Released").ShouldContain(ComplementNote, Case.Sensitive, "5 of 6 released would reveal the 1 who was not");
+        Row("The cohort", "Released").ShouldNotContain("fewer than", Case.Sensitive, "5 is not fewer than 5");
+        (await CsvAsync(researcher, Query(tag)))[CohortQuery.Released].ShouldBe(("", "", ComplementNote));
         (await researcher.Client.GetStringAsync(CaseworkPaths.CohortsCsv + Query(tag), Cancel)).ShouldContain(",the cohort,clients,6,100,");
     }
 

@@ -47,6 +47,27 @@ public sealed class SmallNumberSuppressionTests
 
         shown.Size.ShouldBe(45);
         shown.Counts.Single().Suppressed.ShouldBeTrue();
+        shown.Counts.Single().Reason.ShouldBe(HeldBack.Complement);
+        shown.Why(HeldBack.Complement).ShouldBe("held back so that a small group cannot be worked out from the others");
+        shown.Why(HeldBack.Complement).ShouldNotContain("fewer than", Case.Sensitive, "43 is not fewer than 5");
+    }
+
+    [Fact]
+    public void Apply_SmallCount_IsHeldBackAsFewerThanTheThreshold()
+    {
+        var shown = Default.Apply(45, [new("Released", 2)]);
+
+        shown.Counts.Single().Reason.ShouldBe(HeldBack.SmallNumber);
+        shown.Why(HeldBack.SmallNumber).ShouldBe("held back: fewer than 5");
+    }
+
+    [Fact]
+    public void Apply_EmptyCohort_ShowsItsZerosWithoutPercentages()
+    {
+        var shown = Default.Apply(0, [new("Released", 0)]);
+
+        shown.Size.ShouldBe(0);
+        shown.Counts.ShouldBe([new ShownCount("Released", 0, null)]);
     }
 
     [Fact]

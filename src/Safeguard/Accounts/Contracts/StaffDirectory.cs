@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Audit.Contracts;
 
 namespace Safeguard.Accounts.Contracts;
 
@@ -10,9 +12,10 @@ public sealed record StaffContact(string Id, string DisplayName, string Email);
 
 /// <summary>
 /// Active staff accounts by role, for modules that assign work to staff and remind them of it. Deactivated accounts
-/// are never returned, so nothing is sent to, or shown as owned by, someone who has left.
+/// are never returned, so nothing is sent to, or shown as owned by, someone who has left; only the audit trail's
+/// names (<see cref="NamesAsync"/>) include them.
 /// </summary>
-public sealed class StaffDirectory
+public sealed class StaffDirectory : IAuditActorNames
 {
     private readonly UserManager<StaffAccount> users;
 
@@ -43,6 +46,10 @@ public sealed class StaffDirectory
         }
         return [.. accounts.Values.Where(a => a.IsActive).Select(Contact).OrderBy(c => c.DisplayName, StringComparer.CurrentCulture).ThenBy(c => c.Id, StringComparer.Ordinal)];
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(CancellationToken cancellationToken) =>
+        await users.Users.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.DisplayName, StringComparer.Ordinal, cancellationToken);
 
     private static StaffContact Contact(StaffAccount account) => new(account.Id, account.DisplayName, account.Email ?? "");
 }

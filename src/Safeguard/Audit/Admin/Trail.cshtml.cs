@@ -13,7 +13,7 @@ namespace Safeguard.Audit.Admin;
 /// The administrators' view of the trail: search it (newest first, a page at a time) and check its chain. Both are
 /// themselves recorded on the trail (<see cref="AuditAction.Read"/> of <see cref="TrailRecordType"/>).
 /// </summary>
-internal sealed class TrailModel(AuditQuery query, AuditVerifier verifier, IAuditTrail trail, IAuditOrigin origin) : PageModel
+internal sealed class TrailModel(AuditQuery query, AuditVerifier verifier, IAuditTrail trail, IAuditOrigin origin, IAuditActorNames actorNames) : PageModel
 {
     /// <summary>Entries shown on a page.</summary>
     public const int PageSize = 100;
@@ -24,7 +24,7 @@ internal sealed class TrailModel(AuditQuery query, AuditVerifier verifier, IAudi
     /// <summary>How this page's entries on the trail write the days searched, however they were typed.</summary>
     private const string DateFormat = "yyyy-MM-dd";
 
-    /// <summary>Only entries by this account id (or "system", "anonymous").</summary>
+    /// <summary>Only entries by accounts whose name holds this text (any case), or by this account id (or "system", "anonymous").</summary>
     [BindProperty(SupportsGet = true)]
     public string? Actor { get; set; }
 
@@ -57,6 +57,9 @@ internal sealed class TrailModel(AuditQuery query, AuditVerifier verifier, IAudi
 
     public AuditPager? Pager { get; private set; }
 
+    /// <summary>Account names by id, to show who acted; an actor not there (system, anonymous) is shown as recorded.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
     /// <summary>The outcome of "Check the audit trail", after the button was pressed.</summary>
     public AuditVerification? Verification { get; private set; }
 
@@ -66,10 +69,12 @@ internal sealed class TrailModel(AuditQuery query, AuditVerifier verifier, IAudi
         {
             return NotFound();
         }
-        if (Validate() is not { } search)
+        if (Validate() is not { } typed)
         {
             return Page();
         }
+        Names = await actorNames.NamesAsync(cancellationToken);
+        var search = typed.Actor is { } actor ? typed with { Actor = null, Actors = ActorsFor(actor) } : typed;
         var through = long.TryParse(Request.Query["through"], NumberStyles.None, CultureInfo.InvariantCulture, out var pinned) && pinned > 0 ? pinned : (long?)null;
         Results = await query.PageAsync(search, page, PageSize, through, cancellationToken);
         if (page > 1 && Results.Entries.Count == 0)
@@ -77,7 +82,7 @@ internal sealed class TrailModel(AuditQuery query, AuditVerifier verifier, IAudi
             return NotFound();
         }
         Pager = new AuditPager(page, Math.Max(1, (Results.Total + PageSize - 1) / PageSize), Results.Total, PageSize, n => Href(n, Results.Through));
-        await trail.RecordAsync(new AuditEvent(origin.Actor, AuditAction.Read, TrailRecordType, null, origin.Source, Describe(search, page)), cancellationToken);
+        await trail.RecordAsync(new AuditEvent(origin.Actor, AuditAction.Read, TrailRecordType, null, origin.Source, Describe(typed, page)), cancellationToken);
         return Page();
     }
 
@@ -101,6 +106,10 @@ internal sealed class TrailModel(AuditQuery query, AuditVerifier verifier, IAudi
     /// <summary>The account page of an actor that is an account id, or null for "system", "anonymous" and the like.</summary>
     public static string? AccountHref(string actor) =>
         Guid.TryParse(actor, out _) ? StaffAddresses.Account(actor) : null;
+
+    /// <summary>The actor typed (an id, "system", "anonymous") and every account whose name holds it, in any case.</summary>
+    private string[] ActorsFor(string typed) =>
+        [typed, .. Names.Where(n => n.Value.Contains(typed, StringComparison.CurrentCultureIgnoreCase)).Select(n => n.Key)];
 
     /// <summary>The form's values as a search, or null with the errors in the model state, each saying what to fix.</summary>
     private AuditSearch? Validate()

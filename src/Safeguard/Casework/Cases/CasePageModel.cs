@@ -23,7 +23,10 @@ internal abstract class CasePageModel(CaseAccess access, TimeProvider time) : Pa
     private RecordOnCase? missing;
 
     /// <summary>Today, in the UTC calendar the clocks use.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    public DateOnly Today => DateOnly.FromDateTime(NowUtc);
+
+    /// <summary>This moment, in UTC.</summary>
+    protected DateTime NowUtc => time.GetUtcNow().UtcDateTime;
 
     /// <summary>
     /// Opens the case and checks it holds the records the address names (<see cref="MissingRecordAsync"/>), recording

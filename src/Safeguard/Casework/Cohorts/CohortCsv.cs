@@ -21,11 +21,11 @@ internal static class CohortCsv
 
     private static void Rows(StringBuilder text, string definition, string group, SuppressedCohort block)
     {
-        string Note(HeldBack reason) => reason == HeldBack.No ? "" : block.Why(reason);
-        CsvFormat.AppendRow(text, [SpreadsheetText.Neutralise(definition), group, "clients", Number(block.Size), block.Size is null ? "" : "100", Note(block.SizeReason)]);
+        // An empty group has no share of itself: "0, 100" read as if there were someone to count.
+        CsvFormat.AppendRow(text, [SpreadsheetText.Neutralise(definition), group, "clients", Number(block.Size), block.Size > 0 ? "100" : "", block.Why(block.SizeReason)]);
         foreach (var count in block.Counts)
         {
-            CsvFormat.AppendRow(text, [SpreadsheetText.Neutralise(definition), group, count.Measure, Number(count.Count), Number(count.Percentage), Note(count.Reason)]);
+            CsvFormat.AppendRow(text, [SpreadsheetText.Neutralise(definition), group, count.Measure, Number(count.Count), Number(count.Percentage), block.Why(count.Reason)]);
         }
     }
 

@@ -86,7 +86,7 @@ internal sealed class CohortQuery(CaseworkDbContext db, CohortMemory memory, Cas
         }
         if (releasedShown && (suppression.IsSmall(releasedWithout) || suppression.IsSmall(notReleasedWithout)))
         {
-            return figures with { WithReport = figures.WithReport with { Counts = [.. figures.WithReport.Counts.Select(c => c.HoldBack(HeldBack.SmallNumber))] } };
+            return figures with { WithReport = figures.WithReport with { Counts = [.. figures.WithReport.Counts.Select(c => c.HoldBack(HeldBack.Complement))] } };
         }
         return figures;
     }

@@ -13,8 +13,14 @@ internal enum HeldBack
     /// <summary>The figure is shown.</summary>
     No,
 
-    /// <summary>It is below the threshold, or with the cohort's own figures it would reveal a number below it by subtraction.</summary>
+    /// <summary>It is below the threshold (a figure of a cohort below the threshold is too).</summary>
     SmallNumber,
+
+    /// <summary>
+    /// It may be large, but with the cohort's own figures it would reveal a number below the threshold by subtraction
+    /// (43 of 45 released gives away the 2 who were not).
+    /// </summary>
+    Complement,
 
     /// <summary>With the figures of another cohort already shown, it would reveal a number below the threshold by subtraction.</summary>
     OtherCohort,
@@ -23,7 +29,7 @@ internal enum HeldBack
 /// <summary>A count as it may be shown: the number and its share of the cohort, or neither.</summary>
 /// <param name="Measure">What is counted.</param>
 /// <param name="Count">The count, or null when suppressed.</param>
-/// <param name="Percentage">The whole-number percentage of the cohort, or null when suppressed.</param>
+/// <param name="Percentage">The whole-number percentage of the cohort, or null when suppressed or the cohort is empty.</param>
 internal sealed record ShownCount(string Measure, int? Count, int? Percentage)
 {
     public bool Suppressed => Count is null;
@@ -44,14 +50,21 @@ internal sealed record SuppressedCohort(int? Size, IReadOnlyList<ShownCount> Cou
     /// <summary>Why the size is not shown, or <see cref="HeldBack.No"/>.</summary>
     public HeldBack SizeReason { get; init; } = Size is null ? HeldBack.SmallNumber : HeldBack.No;
 
-    /// <summary>"fewer than 5", the words shown in place of a suppressed number.</summary>
+    /// <summary>"fewer than 5": said only of a number held back because it is below the threshold.</summary>
     public string SuppressedText => $"fewer than {Threshold.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Why a figure held back for <paramref name="reason"/> is, in a researcher's words (the CSV's note).</summary>
+    /// <summary>
+    /// Why a figure held back for <paramref name="reason"/> is, in a researcher's words (the page's cell and the CSV's
+    /// note), or nothing for a figure shown. A figure held back by subtraction may be large, so its words never read as
+    /// "fewer than 5": readers took that for the figure itself.
+    /// </summary>
     public string Why(HeldBack reason) => reason switch
     {
+        HeldBack.No => "",
+        HeldBack.SmallNumber => $"held back: {SuppressedText}",
+        HeldBack.Complement => "held back so that a small group cannot be worked out from the others",
         HeldBack.OtherCohort => $"held back: with the figures of another cohort already shown, it would reveal {SuppressedText} clients by subtraction",
-        _ => $"suppressed: {SuppressedText}, or it would reveal {SuppressedText} by subtraction",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 
     /// <summary>Each figure's reason for being held back (<see cref="HeldBack.No"/> when shown), the size first.</summary>
@@ -129,8 +142,9 @@ internal sealed class SmallNumberSuppression
         return new SuppressedCohort(size, [.. counts.Select(c => Show(c, size))], Threshold);
     }
 
-    private ShownCount Show(CohortCount count, int size) => IsSmall(count.Count) || IsSmall(size - count.Count)
-        ? new ShownCount(count.Measure, null, null)
+    private ShownCount Show(CohortCount count, int size) =>
+        IsSmall(count.Count) ? new ShownCount(count.Measure, null, null)
+        : IsSmall(size - count.Count) ? new ShownCount(count.Measure, null, null) { Reason = HeldBack.Complement }
         : new ShownCount(count.Measure, count.Count, size == 0 ? null : (int)Math.Round(100m * count.Count / size, MidpointRounding.AwayFromZero));
 
     /// <summary>Whether <paramref name="number"/> is too small to show: 1 to one less than the threshold (0 is shown).</summary>

@@ -20,7 +20,17 @@ internal sealed class DocumentModel(CaseAccess access, CaseReading reading, Case
     [PastDate("the day it was served")]
     public string? ServedOn { get; set; }
 
+    /// <summary>The version just uploaded, when the upload form sent the person here, so the page confirms it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Uploaded { get; set; }
+
     public DocumentView Document { get; private set; } = null!;
+
+    /// <summary>The assessment a medico-legal report reports on, or null.</summary>
+    public AssessmentView? Assessment { get; private set; }
+
+    /// <summary>The version <see cref="Uploaded"/> names, or null.</summary>
+    public VersionView? UploadedVersion => Document.Versions.FirstOrDefault(v => v.Number == Uploaded);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -47,8 +57,10 @@ internal sealed class DocumentModel(CaseAccess access, CaseReading reading, Case
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var document = (await reading.ReadAsync(Opened, cancellationToken)).Documents.FirstOrDefault(d => d.Id == DocumentId);
+        var view = await reading.ReadAsync(Opened, cancellationToken);
+        var document = view.Documents.FirstOrDefault(d => d.Id == DocumentId);
         Document = document!;
+        Assessment = view.Assessments.FirstOrDefault(a => a.Id == document?.AssessmentId);
         return document is not null;
     }
 }

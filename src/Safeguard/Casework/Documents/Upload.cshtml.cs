@@ -96,7 +96,7 @@ internal sealed class UploadModel(CaseAccess access, CaseBook book, CaseworkDbCo
         var stored = await book.UploadAsync(Opened, new DocumentUpload(
             Document, kind, kind == DocumentKind.MedicoLegalReport ? Assessment : null, FormDates.Parse(ServedOn),
             StoredFileName.From(file.FileName), StoredContentType(file.ContentType), buffer.ToArray()), cancellationToken);
-        return stored is null ? await DeletedMeanwhileAsync(cancellationToken) : LocalRedirect($"{CaseworkPaths.Case(CaseNumber)}/documents/{stored.Value.Document}");
+        return stored is null ? await DeletedMeanwhileAsync(cancellationToken) : LocalRedirect($"{CaseworkPaths.Case(CaseNumber)}/documents/{stored.Value.Document}?uploaded={stored.Value.Version}");
     }
 
     /// <summary>The case's assessments to choose from; false when a new version names a document the case does not have.</summary>
