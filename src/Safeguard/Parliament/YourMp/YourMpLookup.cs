@@ -54,7 +54,9 @@ internal sealed class YourMpLookup(ParliamentDbContext db)
             return new YourMpAnswer(YourMpOutcome.CrownDependency, postcode);
         }
         var place = await db.Postcodes.AsNoTracking()
-            .Where(p => p.Postcode == postcode.Key && db.PostcodeEditions.Any(e => e.Id == p.EditionId && e.InUse))
+            // The edition as a value the key starts with (a scalar subquery, run once), so both engines seek the primary
+            // key among 2.7 million rows an edition rather than scan for the postcode.
+            .Where(p => p.EditionId == db.PostcodeEditions.Where(e => e.InUse).Select(e => e.Id).FirstOrDefault() && p.Postcode == postcode.Key)
             .Select(p => new { p.ConstituencyCode, p.TerminatedOn })
             .FirstOrDefaultAsync(cancellationToken);
         if (place is null)
