@@ -23,6 +23,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         $"/statistics/releases/{EarlierRelease.Slug}?page=2",
         $"/statistics/releases/{EarlierRelease.Slug}/compare/2024",
         "/parliament/appg",
+        "/parliament/your-mp",
+        "/parliament/your-mp?postcode=UB3+1AB",
+        "/parliament/your-mp?postcode=JE2+1AB",
+        "/parliament/your-mp?postcode=not+a+postcode",
     ];
 
     [Theory]
@@ -68,6 +72,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/statistics/releases/" + EarlierRelease.Slug + "?page=2")]
     [InlineData("/statistics/releases/" + EarlierRelease.Slug + "/compare/2024")]
     [InlineData("/parliament/appg")]
+    [InlineData("/parliament/your-mp?postcode=GU11+9XY")]
     public async Task Page_At320PixelsWide_HasNoWcagViolationsAndNoSidewaysScroll(string address)
     {
         await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 640 } });

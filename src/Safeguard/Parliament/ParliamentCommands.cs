@@ -19,6 +19,7 @@ internal static class ParliamentCommands
         yield return new Command("parliament", "The register of MPs and peers, and the APPG on Immigration Detention.")
         {
             new Command("register", "The register of parliamentarians and the APPG's members.") { Import(open) },
+            Postcodes.PostcodeCommands.Create(open),
         };
     }
 

@@ -12,12 +12,24 @@ namespace Safeguard.Parliament;
 /// </summary>
 public static class ParliamentModule
 {
+    /// <summary>The rate limit of /parliament/your-mp's answers, per client address.</summary>
+    public const string YourMpRateLimit = "your-mp";
+
     /// <summary>Registers the module's database, the register import and the members list's read.</summary>
     public static IHostApplicationBuilder AddParliament(this IHostApplicationBuilder builder)
     {
         builder.Services.AddModuleContexts<ParliamentDbContext, SqliteParliamentDbContext, PostgresParliamentDbContext>("parliament");
         builder.Services.AddScoped<RegisterImport>();
         builder.Services.AddScoped<AppgRoster>();
+        builder.Services.AddScoped<Postcodes.PostcodeImport>();
+        builder.Services.AddScoped<YourMp.YourMpLookup>();
+        builder.Services.AddScoped<YourMp.LettersStarted>();
+        builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions.AllowAnonymousToFolder("/Parliament/YourMp"));
+        builder.Services.AddScoped<Funnel.MembershipFunnel>();
+        builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions.AuthorizeFolder("/Parliament/Funnel", Platform.Web.StaffPolicies.Parliament));
+        var lookupsPerMinute = Math.Clamp(builder.Configuration.GetValue(SafeguardSettings.ParliamentLookupsPerMinute, 30), 1, int.MaxValue);
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(YourMpRateLimit,
+            context => FormRateLimits.LookupsPerAddress(context, YourMpRateLimit, YourMp.YourMpModel.PostcodeField, lookupsPerMinute, TimeSpan.FromMinutes(1))));
         builder.Services.AddSingleton<IModuleDatabase, ParliamentDatabase>();
         // The group's members are public, as on the group's own site and Parliament's register.
         builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions.AllowAnonymousToFolder("/Parliament/Appg"));
@@ -42,7 +54,10 @@ public static class ParliamentModule
         public Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
             services.GetRequiredService<ParliamentDbContext>().Database.MigrateModuleAsync(cancellationToken);
 
-        public Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-            Demonstration.DemonstrationParliament.LoadAsync(services, cancellationToken);
+        public async Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken)
+        {
+            await Demonstration.DemonstrationParliament.LoadAsync(services, cancellationToken);
+            await Postcodes.DemonstrationPostcodes.LoadAsync(services, cancellationToken);
+        }
     }
 }

@@ -16,6 +16,25 @@ public static class FormRateLimits
         {
             return RateLimitPartition.GetNoLimiter("reading");
         }
+        return PerAddress(context, form, permitLimit, window);
+    }
+
+    /// <summary>
+    /// At most <paramref name="permitLimit"/> answers of a public look-up page per <paramref name="window"/> from one
+    /// client address, counted as <see cref="SubmissionsPerAddress"/> counts: a GET that asks (carries
+    /// <paramref name="query"/>) and every POST; the empty form is never limited.
+    /// </summary>
+    public static RateLimitPartition<string> LookupsPerAddress(HttpContext context, string page, string query, int permitLimit, TimeSpan window)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method) && !context.Request.Query.ContainsKey(query))
+        {
+            return RateLimitPartition.GetNoLimiter("reading");
+        }
+        return PerAddress(context, page, permitLimit, window);
+    }
+
+    private static RateLimitPartition<string> PerAddress(HttpContext context, string form, int permitLimit, TimeSpan window)
+    {
         var counter = context.RequestServices.GetRequiredService<SubmissionCounter>();
         return RateLimitPartition.Get($"{form} {context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}",
             key => new CountedRateLimiter(counter, key, permitLimit, window));

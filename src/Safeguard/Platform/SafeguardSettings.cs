@@ -36,6 +36,9 @@ public static class SafeguardSettings
     /// <summary>Folder of the register files the Parliament demonstration data imports (default ../shared/data/parliament, if present).</summary>
     public const string DemonstrationParliamentFolder = "Safeguard:ParliamentDemonstrationFolder";
 
+    /// <summary>Answers of /parliament/your-mp (postcode look-ups and letters) allowed per minute from one address (default 30).</summary>
+    public const string ParliamentLookupsPerMinute = "Safeguard:Parliament:LookupsPerMinute";
+
     /// <summary>Rows per page of the figures tables on release, theme and place pages (default 200).</summary>
     public const string FiguresPerPage = "Safeguard:FiguresPerPage";
 

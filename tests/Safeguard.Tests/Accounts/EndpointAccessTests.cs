@@ -49,6 +49,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         [StaffPolicies.Aggregates] = [StaffRoles.Administrator, StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Researcher, StaffRoles.PolicyOfficer, StaffRoles.Supervisor],
         [StaffPolicies.Statistics] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
         [StaffPolicies.Foi] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
+        [StaffPolicies.Parliament] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
     };
 
     private const string NoRole = "none";
@@ -133,6 +134,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
     public async Task EveryProtectedEndpoint_EachRole_ReachesOnlyWhatItsPolicyAllows()
     {
         var foi = await FoiRecordsAsync();
+        var mp = await SittingMpAsync();
         // Each role walks every route as a person of its own, with data of its own: the roles go side by side.
         var failures = await Task.WhenAll(StaffRoles.All.Append(NoRole).Select(async role =>
         {
@@ -149,7 +151,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             var recorded = await CaseworkSamples.RecordedByAsync(factory.Services, staff.Id);
             foreach (var route in Routes().Where(r => !r.Anonymous && r.Method == "GET"))
             {
-                var address = Address(route.Pattern, staff.Id, upload, passkey, foi, sample, recorded);
+                var address = Address(route.Pattern, staff.Id, upload, passkey, foi, sample, recorded, mp);
                 var response = await browser.Client.GetAsync(address, Cancel);
                 var location = StaffBrowser.PathOf(response.Headers.Location);
                 var reached = response.StatusCode == HttpStatusCode.OK
@@ -194,7 +196,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
 
     private static string Address(
         string pattern, string id, string upload = "00000000000000000000000000000000", string passkey = "AAAAAAAAAAAAAAAAAAAAAA", FoiRecords? foi = null, SampleCase? sample = null,
-        int recorded = 0) =>
+        int recorded = 0, int parliamentarian = 0) =>
         RouteParameter().Replace(pattern, match => (match.Groups["name"].Value, Case: pattern.StartsWith("/staff/cases/", StringComparison.Ordinal)) switch
         {
             ("id", _) => id,
@@ -214,6 +216,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             ("handler", _) => "",
             ("referral", _) when pattern.EndsWith("/recorded", StringComparison.Ordinal) => Invariant(recorded),
             ("referral", _) => Invariant(sample?.WaitingReferral ?? 0),
+            ("parliamentarian", _) => Invariant(parliamentarian),
             _ => "sample",
         });
 
@@ -235,6 +238,24 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         }, Cancel);
         var document = await book.AttachAsync(request, "answer.csv", "Centre,2024\nBrook House IRC,1\n"u8.ToArray(), "system", Cancel);
         return new(Invariant(request.Id), Invariant(document.Id), Invariant(series.Id));
+    }
+
+    /// <summary>A synthetic sitting MP, whom the secretariat's funnel pages show.</summary>
+    private async Task<int> SittingMpAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Safeguard.Parliament.Data.ParliamentDbContext>();
+        var mp = new Safeguard.Parliament.Register.Parliamentarian
+        {
+            Name = "Access Test MP",
+            House = Safeguard.Parliament.Register.House.Commons,
+            ConstituencyCode = "E14001063",
+            ConstituencyName = "Aldershot",
+            EnteredOn = new DateOnly(2024, 7, 5),
+        };
+        db.Parliamentarians.Add(mp);
+        await db.SaveChangesAsync(Cancel);
+        return mp.Id;
     }
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

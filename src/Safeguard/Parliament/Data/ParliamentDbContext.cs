@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Parliament.Appg;
+using Safeguard.Parliament.Funnel;
+using Safeguard.Parliament.Postcodes;
 using Safeguard.Parliament.Register;
+using Safeguard.Parliament.YourMp;
 
 namespace Safeguard.Parliament.Data;
 
@@ -19,6 +22,16 @@ internal abstract class ParliamentDbContext(DbContextOptions options) : DbContex
 
     /// <summary>Every join, departure and change of role the imports found, in the order found.</summary>
     public DbSet<AppgMembershipChange> MembershipChanges => Set<AppgMembershipChange>();
+
+    /// <summary>Each import of an ONS postcode file; the lookup reads the one in use.</summary>
+    public DbSet<PostcodeEdition> PostcodeEditions => Set<PostcodeEdition>();
+
+    public DbSet<PostcodePlace> Postcodes => Set<PostcodePlace>();
+
+    /// <summary>Letters to MPs started on /parliament/your-mp, counted by constituency and day: nothing else of them is kept.</summary>
+    public DbSet<LettersStartedCount> LettersStarted => Set<LettersStartedCount>();
+
+    public DbSet<MembershipRequest> MembershipRequests => Set<MembershipRequest>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -65,6 +78,33 @@ internal abstract class ParliamentDbContext(DbContextOptions options) : DbContex
             change.Property(c => c.PreviousRole).HasMaxLength(200);
             change.HasOne<Parliamentarian>().WithMany().HasForeignKey(c => c.ParliamentarianId).OnDelete(DeleteBehavior.Restrict);
             change.HasIndex(c => c.ParliamentarianId);
+        });
+        modelBuilder.Entity<PostcodeEdition>(edition =>
+        {
+            edition.ToTable("parliament_postcode_editions");
+            edition.Property(e => e.Product).HasConversion<string>().HasMaxLength(10);
+            edition.Property(e => e.FileName).HasMaxLength(260);
+        });
+        modelBuilder.Entity<PostcodePlace>(place =>
+        {
+            // Compact on purpose (2.7 million rows an edition): the key is the lookup's index, and nothing else is kept.
+            place.ToTable("parliament_postcodes");
+            place.HasKey(p => new { p.EditionId, p.Postcode });
+            place.Property(p => p.Postcode).HasMaxLength(Postcode.MaxLength);
+            place.Property(p => p.ConstituencyCode).HasMaxLength(9);
+            place.HasOne<PostcodeEdition>().WithMany().HasForeignKey(p => p.EditionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LettersStartedCount>(count =>
+        {
+            count.ToTable("parliament_letters_started");
+            count.HasKey(c => new { c.ConstituencyCode, c.Day });
+            count.Property(c => c.ConstituencyCode).HasMaxLength(9);
+        });
+        modelBuilder.Entity<MembershipRequest>(request =>
+        {
+            request.ToTable("parliament_membership_requests");
+            request.HasOne<Parliamentarian>().WithMany().HasForeignKey(r => r.ParliamentarianId).OnDelete(DeleteBehavior.Restrict);
+            request.HasIndex(r => r.ParliamentarianId).IsUnique();
         });
     }
 }

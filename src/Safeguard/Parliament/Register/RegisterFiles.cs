@@ -83,7 +83,7 @@ internal static partial class MpList
         return rows;
     }
 
-    private static bool Next(CsvDataReader csv, string file, int line)
+    internal static bool Next(CsvDataReader csv, string file, int line)
     {
         try
         {
@@ -95,7 +95,7 @@ internal static partial class MpList
         }
     }
 
-    private static string Column(int number, List<string> header) =>
+    internal static string Column(int number, List<string> header) =>
         number <= header.Count ? string.Create(CultureInfo.InvariantCulture, $"{number} ({header[number - 1]})") : number.ToString(CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^[0-9]{1,9}$")]

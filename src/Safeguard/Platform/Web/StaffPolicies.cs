@@ -48,6 +48,9 @@ public static class StaffPolicies
     /// <summary>Staff who keep the charity's FOI requests on the statutory clock: policy officers and administrators.</summary>
     public const string Foi = "foi";
 
+    /// <summary>Staff who do the APPG secretariat's work (asking MPs to join the group): policy officers and administrators.</summary>
+    public const string Parliament = "parliament";
+
     /// <summary>The claim type (RFC 8176, authentication methods references) that says how the account signed in.</summary>
     public const string AuthenticationMethods = "amr";
 

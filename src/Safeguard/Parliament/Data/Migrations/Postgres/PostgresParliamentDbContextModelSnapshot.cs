@@ -128,6 +128,90 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.ToTable("parliament_appg_membership_changes", (string?)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Parliament.Funnel.MembershipRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AskedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ParliamentarianId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RepliedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParliamentarianId")
+                        .IsUnique();
+
+                    b.ToTable("parliament_membership_requests", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodeEdition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("InUse")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Postcodes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Terminated")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("parliament_postcode_editions", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodePlace", b =>
+                {
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("ConstituencyCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("EditionId", "Postcode");
+
+                    b.ToTable("parliament_postcodes", (string?)null);
+                });
+
             modelBuilder.Entity("Safeguard.Parliament.Register.Parliamentarian", b =>
                 {
                     b.Property<int>("Id")
@@ -196,6 +280,23 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.ToTable("parliament_parliamentarians", (string?)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Parliament.YourMp.LettersStartedCount", b =>
+                {
+                    b.Property<string>("ConstituencyCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Letters")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ConstituencyCode", "Day");
+
+                    b.ToTable("parliament_letters_started", (string?)null);
+                });
+
             modelBuilder.Entity("Safeguard.Parliament.Appg.AppgMembership", b =>
                 {
                     b.HasOne("Safeguard.Parliament.Register.Parliamentarian", "Parliamentarian")
@@ -213,6 +314,24 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ParliamentarianId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Funnel.MembershipRequest", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Register.Parliamentarian", null)
+                        .WithMany()
+                        .HasForeignKey("ParliamentarianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodePlace", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Postcodes.PostcodeEdition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -117,6 +117,86 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                     b.ToTable("parliament_appg_membership_changes", (string?)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Parliament.Funnel.MembershipRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AskedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("JoinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParliamentarianId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RepliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParliamentarianId")
+                        .IsUnique();
+
+                    b.ToTable("parliament_membership_requests", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodeEdition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Postcodes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Terminated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("parliament_postcode_editions", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodePlace", b =>
+                {
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConstituencyCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EditionId", "Postcode");
+
+                    b.ToTable("parliament_postcodes", (string?)null);
+                });
+
             modelBuilder.Entity("Safeguard.Parliament.Register.Parliamentarian", b =>
                 {
                     b.Property<int>("Id")
@@ -183,6 +263,23 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                     b.ToTable("parliament_parliamentarians", (string?)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Parliament.YourMp.LettersStartedCount", b =>
+                {
+                    b.Property<string>("ConstituencyCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Letters")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConstituencyCode", "Day");
+
+                    b.ToTable("parliament_letters_started", (string?)null);
+                });
+
             modelBuilder.Entity("Safeguard.Parliament.Appg.AppgMembership", b =>
                 {
                     b.HasOne("Safeguard.Parliament.Register.Parliamentarian", "Parliamentarian")
@@ -200,6 +297,24 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParliamentarianId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Funnel.MembershipRequest", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Register.Parliamentarian", null)
+                        .WithMany()
+                        .HasForeignKey("ParliamentarianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodePlace", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Postcodes.PostcodeEdition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618
