@@ -9,6 +9,7 @@ using Safeguard.Casework.Documents;
 using Safeguard.Casework.HomeOfficeEvents;
 using Safeguard.Casework.Protection;
 using Safeguard.Casework.Referrals;
+using Safeguard.Casework.Search;
 using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
 
@@ -55,9 +56,11 @@ public static class CaseworkModule
             .Text<PhysicalFinding>(f => f.DescriptionCipher, CaseFields.FindingDescription)
             .Text<HomeOfficeEvent>(e => e.NoteCipher, CaseFields.HomeOfficeNote)
             .Text<CaseDocumentVersion>(v => v.FileNameCipher, CaseFields.DocumentFileName)
-            .Bytes<CaseDocumentVersion>(v => v.ContentCipher, CaseFields.DocumentContent));
+            .Bytes<CaseDocumentVersion>(v => v.ContentCipher, CaseFields.DocumentContent)
+            .Text<CaseSearchKey>(k => k.KeyCipher, CaseFields.SearchIndexKey));
         builder.Services.AddScoped<CaseworkAudit>();
         builder.Services.AddScoped<CaseAccess>();
+        builder.Services.AddScoped<CaseSearchIndex>();
         builder.Services.AddScoped<CaseBook>();
         builder.Services.AddScoped<CaseReading>();
         builder.Services.AddScoped<ReferralDesk>();
@@ -85,10 +88,17 @@ public static class CaseworkModule
     {
         public string Name => CaseworkModule.Name;
 
-        public Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-            services.GetRequiredService<CaseworkDbContext>().Database.MigrateModuleAsync(cancellationToken);
+        /// <summary>Migrates, then indexes for search any case the index lacks (those opened before it existed).</summary>
+        public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+        {
+            await services.GetRequiredService<CaseworkDbContext>().Database.MigrateModuleAsync(cancellationToken);
+            await services.GetRequiredService<CaseSearchIndex>().BackfillAsync(cancellationToken);
+        }
 
-        public Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-            DemonstrationCases.LoadAsync(services, cancellationToken);
+        public async Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken)
+        {
+            await DemonstrationCases.LoadAsync(services, cancellationToken);
+            await services.GetRequiredService<CaseSearchIndex>().BackfillAsync(cancellationToken);
+        }
     }
 }

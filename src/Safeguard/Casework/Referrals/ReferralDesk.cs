@@ -178,7 +178,7 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
         var now = time.GetUtcNow();
         var sent = Decrypt(referral);
         var identity = new ClientIdentity(sent.PersonName, sent.PersonDateOfBirth, sent.PersonNationality, sent.PersonLanguages, sent.HomeOfficeReference, null);
-        var client = book.NewClient(identity, DateOnly.FromDateTime(now.UtcDateTime), tags, assignedAccountIds);
+        var client = await book.NewClientAsync(identity, DateOnly.FromDateTime(now.UtcDateTime), tags, assignedAccountIds, cancellationToken);
         // Where the referrer said the person is held is the case's first stay, from the day the referral came: the
         // days detained count from then until a caseworker records the day the person was in fact detained.
         if (referral.CentreSlug is { } centre)
