@@ -17,9 +17,15 @@ internal sealed record LimitationDue(string CaseNumber, DateOnly DetentionEnded,
 /// <summary>What needs action on the cases a member of staff may open.</summary>
 internal sealed record ActionList(IReadOnlyList<OverdueResponse> Overdue, IReadOnlyList<UnreportedAssessment> Unreported, IReadOnlyList<LimitationDue> Limitation)
 {
-    /// <summary>Every case the dashboard names (the limitation list, counted there, names its own), for the audit trail.</summary>
+    /// <summary>Days left within which a limitation date is urgent: named at the top of the dashboard, not only counted.</summary>
+    public const int UrgentLimitationDays = 30;
+
+    /// <summary>The limitation dates falling in the next <see cref="UrgentLimitationDays"/> days, soonest first.</summary>
+    public IReadOnlyList<LimitationDue> LimitationSoon => [.. Limitation.Where(l => l.DaysLeft <= UrgentLimitationDays)];
+
+    /// <summary>Every case the dashboard names (the limitation list names the rest of its own), for the audit trail.</summary>
     public IEnumerable<string> CaseNumbers =>
-        Overdue.Select(o => o.CaseNumber).Concat(Unreported.Select(u => u.CaseNumber)).Distinct(StringComparer.Ordinal);
+        LimitationSoon.Select(l => l.CaseNumber).Concat(Overdue.Select(o => o.CaseNumber)).Concat(Unreported.Select(u => u.CaseNumber)).Distinct(StringComparer.Ordinal);
 }
 
 /// <summary>

@@ -141,8 +141,12 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
         return [.. referrals.OrderBy(r => r.Status != TriageStatus.Waiting).ThenBy(r => r.Urgency != Urgency.Urgent).ThenBy(r => r.ReceivedAtUtc)];
     }
 
-    /// <summary>How many referrals wait for triage.</summary>
-    public Task<int> WaitingCountAsync(CancellationToken cancellationToken) => db.Referrals.CountAsync(r => r.Status == TriageStatus.Waiting, cancellationToken);
+    /// <summary>How many referrals wait for triage, and how many of them are urgent.</summary>
+    public async Task<(int Waiting, int Urgent)> WaitingCountAsync(CancellationToken cancellationToken)
+    {
+        var waiting = await db.Referrals.Where(r => r.Status == TriageStatus.Waiting).GroupBy(r => r.Urgency).Select(g => new { Urgency = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return (waiting.Sum(w => w.Count), waiting.Where(w => w.Urgency == Urgency.Urgent).Sum(w => w.Count));
+    }
 
     /// <summary>A referral, decrypted and recorded as read; null when there is none.</summary>
     public async Task<ReferralView?> ReadAsync(int id, CancellationToken cancellationToken)
