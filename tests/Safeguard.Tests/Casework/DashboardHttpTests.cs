@@ -98,7 +98,7 @@ public abstract class DashboardHttpTests<TFactory>(TFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Dashboard_FlagsWhatIsUrgent_EachRoleWhatItMayActOn_AndTheHeaderLinksEachRolesPages()
+    public async Task Dashboard_AndCaseList_FlagWhatIsUrgent_EachRoleWhatItMayActOn_AndTheHeaderLinksEachRolesPages()
     {
         var caseworker = await StaffBrowser.CreateAsync(factory, StaffRoles.Caseworker);
         // The sample's own waiting referral is urgent.
@@ -115,6 +115,9 @@ public abstract class DashboardHttpTests<TFactory>(TFactory factory) : IClassFix
         due.ShouldContain("In 12 days");
         urgent.QuerySelector($"a[href='{CaseworkPaths.Referrals}']").ShouldBeNull("a caseworker does not triage referrals");
         page.QuerySelectorAll("header nav a").Select(a => a.TextContent).ShouldBe(["Home", "What needs action", "Cases", "Record a referral", "Cohorts"]);
+        var listed = (await browser.PageAsync(CaseworkPaths.Cases)).QuerySelectorAll("#cases-caption ~ tbody tr").Single(r => r.TextContent.Contains(sample.CaseNumber, StringComparison.Ordinal));
+        listed.QuerySelectorAll("strong.tag").Select(t => t.TextContent).ShouldBe(["Urgent referral", "Home Office response overdue", "Claim due in 12 days"],
+            "the case came from an urgent referral, the person is not recorded as released, and the Home Office has not decided on the report served in March 2024");
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             (await scope.ServiceProvider.GetRequiredService<AuditQuery>().SearchAsync(new AuditSearch { Actor = caseworker.Id, RecordType = "casework-dashboard" }, Cancel))

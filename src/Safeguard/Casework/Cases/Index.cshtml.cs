@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Casework.Access;
+using Safeguard.Casework.Dashboard;
 using Safeguard.Casework.Protection;
 using Safeguard.Casework.Search;
 using Safeguard.Platform.Encryption;
@@ -15,7 +16,11 @@ using Safeguard.Statistics.Contracts;
 namespace Safeguard.Casework.Cases;
 
 /// <summary>One case in the list.</summary>
-internal sealed record CaseRow(string CaseNumber, string Name, DateOnly OpenedOn, Outcome Outcome, string? Place, IReadOnlyList<string> Tags);
+internal sealed record CaseRow(string CaseNumber, string Name, DateOnly OpenedOn, Outcome Outcome, string? Place, IReadOnlyList<string> Tags)
+{
+    /// <summary>What makes the case urgent, in words ("Home Office response overdue"); empty when nothing does.</summary>
+    public IReadOnlyList<string> Urgent { get; init; } = [];
+}
 
 /// <summary>
 /// The cases the signed-in member of staff may open (assigned to them; every case for a supervisor), filtered by
@@ -23,7 +28,7 @@ internal sealed record CaseRow(string CaseNumber, string Name, DateOnly OpenedOn
 /// audit trail with the case numbers it listed.
 /// </summary>
 [Authorize(Policy = StaffPolicies.CaseData)]
-internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEncryption cipher, CaseSearchIndex search, PlacesOfDetention places) : PageModel
+internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEncryption cipher, CaseSearchIndex search, CaseworkDashboard dashboard, PlacesOfDetention places) : PageModel
 {
     private const int PageSize = 25;
 
@@ -185,8 +190,13 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
                 Tags = c.Tags.Select(t => t.Tag).ToList(),
             })
             .ToListAsync(cancellationToken);
+        var shown = rows.Select(r => r.CaseNumber).ToList();
+        var urgent = await dashboard.UrgentAsync(query.Where(c => shown.Contains(c.CaseNumber)), cancellationToken);
         return [.. rows.Select(r => new CaseRow(r.CaseNumber, cipher.Decrypt(r.NameCipher, CaseFields.ClientName), r.OpenedOn, r.Outcome,
-            r.Place is null ? null : placeNames.GetValueOrDefault(r.Place, r.Place), [.. r.Tags.Order(StringComparer.CurrentCulture)]))];
+            r.Place is null ? null : placeNames.GetValueOrDefault(r.Place, r.Place), [.. r.Tags.Order(StringComparer.CurrentCulture)])
+        {
+            Urgent = urgent.GetValueOrDefault(r.CaseNumber, []),
+        })];
     }
 
     /// <summary>This list's address with its filters, for the page links.</summary>
