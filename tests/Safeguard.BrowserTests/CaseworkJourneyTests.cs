@@ -66,7 +66,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
             var page = await supervisorContext.NewPageAsync();
             await supervisor.SignInAsync(page, fixture.Server.Clock.GetUtcNow());
             await Accessibility.AssertAccessibleAndReflowsAsync(page);
-            await page.GetByRole(AriaRole.Link, new() { Name = "Referrals", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Referrals", Exact = true }).First.ClickAsync();
             await page.WaitForPageAsync("**/staff/referrals");
             await Accessibility.AssertAccessibleAndReflowsAsync(page);
             await page.GetByRole(AriaRole.Table, new() { Name = "Referrals waiting for triage" })
@@ -98,7 +98,9 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(work.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Case {casePath.Split('/')[^1]}");
         await Accessibility.AssertAccessibleAndReflowsAsync(work);
 
-        await work.GetByRole(AriaRole.Link, new() { Name = "Add a place of detention" }).ClickAsync();
+        // The case starts with the stay the referral named, from the day it came; the caseworker corrects it to where and
+        // since when the person has in fact been held.
+        await work.GetByRole(AriaRole.Table, new() { Name = "Places of detention" }).GetByRole(AriaRole.Link).First.ClickAsync();
         await Accessibility.AssertAccessibleAndReflowsAsync(work);
         await work.GetByLabel("Place of detention").SelectOptionAsync(new SelectOptionValue { Label = "Brook House IRC" });
         await work.GetByLabel("Arrived").FillAsync("01/03/2025");
@@ -155,8 +157,11 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await work.GetByRole(AriaRole.Link, new() { Name = "Back to the case" }).ClickAsync();
         await WaitForCaseAsync(work, casePath);
 
-        // With its report uploaded, the assessment cannot be deleted, and the page says why.
-        await work.GetByRole(AriaRole.Link, new() { Name = "Delete the assessment of 10 March 2025" }).ClickAsync();
+        // With its report uploaded, the assessment cannot be deleted: the case page does not offer it, and its deletion
+        // page, reached by its address, says why.
+        await Assertions.Expect(work.GetByRole(AriaRole.Link, new() { Name = "Delete the assessment of 10 March 2025" })).ToHaveCountAsync(0);
+        var assessmentPath = await work.GetByRole(AriaRole.Link, new() { Name = "Change the assessment of 10 March 2025" }).GetAttributeAsync("href");
+        await work.GotoAsync($"{assessmentPath}/delete");
         await Assertions.Expect(work.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("The clinical assessment of 10 March 2025 by Dr Journey Example cannot be deleted");
         await Assertions.Expect(work.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         await Accessibility.AssertAccessibleAndReflowsAsync(work);

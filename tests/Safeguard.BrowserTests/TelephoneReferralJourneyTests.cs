@@ -19,7 +19,7 @@ public sealed class TelephoneReferralJourneyTests(BrowserFixture fixture)
         var page = await context.NewPageAsync();
         await caseworker.SignInAsync(page, fixture.Server.Clock.GetUtcNow(), scan: false);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Record a referral" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a referral" }).First.ClickAsync();
         await page.WaitForPageAsync("**/staff/referrals/record");
         await Accessibility.AssertAccessibleAndReflowsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the referral" }).ClickAsync();

@@ -10,6 +10,7 @@ using Safeguard.Casework.EvidencePacks;
 using Safeguard.Casework.HomeOfficeEvents;
 using Safeguard.Casework.Protection;
 using Safeguard.Casework.Referrals;
+using Safeguard.Casework.Search;
 using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
 
@@ -56,9 +57,11 @@ public static class CaseworkModule
             .Text<PhysicalFinding>(f => f.DescriptionCipher, CaseFields.FindingDescription)
             .Text<HomeOfficeEvent>(e => e.NoteCipher, CaseFields.HomeOfficeNote)
             .Text<CaseDocumentVersion>(v => v.FileNameCipher, CaseFields.DocumentFileName)
-            .Bytes<CaseDocumentVersion>(v => v.ContentCipher, CaseFields.DocumentContent));
+            .Bytes<CaseDocumentVersion>(v => v.ContentCipher, CaseFields.DocumentContent)
+            .Text<CaseSearchKey>(k => k.KeyCipher, CaseFields.SearchIndexKey));
         builder.Services.AddScoped<CaseworkAudit>();
         builder.Services.AddScoped<CaseAccess>();
+        builder.Services.AddScoped<CaseSearchIndex>();
         builder.Services.AddScoped<CaseBook>();
         builder.Services.AddScoped<CaseReading>();
         builder.Services.AddSingleton<ChromiumPrinter>();
@@ -87,10 +90,17 @@ public static class CaseworkModule
     {
         public string Name => CaseworkModule.Name;
 
-        public Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-            services.GetRequiredService<CaseworkDbContext>().Database.MigrateModuleAsync(cancellationToken);
+        /// <summary>Migrates, then indexes for search any case the index lacks (those opened before it existed).</summary>
+        public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+        {
+            await services.GetRequiredService<CaseworkDbContext>().Database.MigrateModuleAsync(cancellationToken);
+            await services.GetRequiredService<CaseSearchIndex>().BackfillAsync(cancellationToken);
+        }
 
-        public Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-            DemonstrationCases.LoadAsync(services, cancellationToken);
+        public async Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken)
+        {
+            await DemonstrationCases.LoadAsync(services, cancellationToken);
+            await services.GetRequiredService<CaseSearchIndex>().BackfillAsync(cancellationToken);
+        }
     }
 }

@@ -31,15 +31,42 @@ public sealed class CaseFactsTests
     }
 
     [Fact]
-    public void Dates_SecondOpinionsPairInOrder_AnUnansweredOneStaysOpen()
+    public void Dates_SecondOpinionsPairInOrder_AnUnansweredOneStopsAtRelease()
     {
         var dates = CaseFacts.Dates([], [],
             [Event(HomeOfficeEventKind.SecondOpinionRequested, March1), Event(HomeOfficeEventKind.SecondOpinionReceived, March1.AddDays(9)),
              Event(HomeOfficeEventKind.SecondOpinionRequested, March1.AddDays(30)), Event(HomeOfficeEventKind.SecondOpinionReceived, March1.AddDays(-3))],
             Outcome.Released, March1.AddDays(40));
-        dates.SecondOpinions.ShouldBe([new SecondOpinionWait(March1, March1.AddDays(9)), new SecondOpinionWait(March1.AddDays(30), null)],
-            "a receipt before any request answers nothing");
+        dates.SecondOpinions.ShouldBe([new SecondOpinionWait(March1, March1.AddDays(9)), new SecondOpinionWait(March1.AddDays(30), null, March1.AddDays(40))],
+            "a receipt before any request answers nothing; the person's release ends the wait");
         dates.Released.ShouldBe(March1.AddDays(40));
+    }
+
+    [Fact]
+    public void Dates_SecondOpinionNeverReceived_StopsAtTheDecisionThatFollowsIt_OrAtRelease()
+    {
+        // Requested 4 March 2024; the Home Office maintained detention on review 10 March (not a decision on the
+        // report), then decided to release on 20 March: the wait is 4 to 20 March, 16 elapsed days, not running.
+        var requested = new DateOnly(2024, 3, 4);
+        HomeOfficeEvent[] events =
+        [
+            Event(HomeOfficeEventKind.AdultsAtRiskDecision, new DateOnly(2024, 3, 2)), Event(HomeOfficeEventKind.SecondOpinionRequested, requested),
+            Event(HomeOfficeEventKind.DetentionReview, new DateOnly(2024, 3, 10)), Event(HomeOfficeEventKind.ReleaseDecision, new DateOnly(2024, 3, 20)),
+        ];
+        var decided = CaseFacts.Dates([new DetentionEpisode { CentreSlug = "colnbrook", From = March1 }], [], events, Outcome.StillDetained, null);
+        decided.SecondOpinions.ShouldBe([new SecondOpinionWait(requested, null, new DateOnly(2024, 3, 20))], "a decision before the request does not stop it");
+        CaseClocks.Read(decided, new DateOnly(2024, 6, 1)).SecondOpinions.ShouldBe([new DayCount(16, false)]);
+        CaseFacts.Awaited(decided, events, Outcome.StillDetained).ShouldNotContain(a => a.What == "the second opinion", "the decision it was for is made");
+
+        // No decision; released 15 March (outcome released that day): 4 to 15 March, 11 days.
+        var released = CaseFacts.Dates([new DetentionEpisode { CentreSlug = "colnbrook", From = March1, To = new DateOnly(2024, 3, 15) }], [],
+            [Event(HomeOfficeEventKind.SecondOpinionRequested, requested)], Outcome.Released, new DateOnly(2024, 3, 15));
+        CaseClocks.Read(released, new DateOnly(2024, 6, 1)).SecondOpinions.ShouldBe([new DayCount(11, false)]);
+
+        // Neither: still running on 1 June 2024, 4 March to 1 June is 89 days (28 in March, 30 in April, 31 in May).
+        var waiting = CaseFacts.Dates([new DetentionEpisode { CentreSlug = "colnbrook", From = March1 }], [],
+            [Event(HomeOfficeEventKind.SecondOpinionRequested, requested)], Outcome.StillDetained, null);
+        CaseClocks.Read(waiting, new DateOnly(2024, 6, 1)).SecondOpinions.ShouldBe([new DayCount(89, true)]);
     }
 
     [Fact]

@@ -120,6 +120,32 @@ public abstract class CaseworkHttpTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task CasePage_InSectionsWithContents_OffersDeletingAnAssessmentOnlyWhereItIsAllowed()
+    {
+        var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        int unreported;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var opened = await CaseworkSamples.OpenAsync(scope.ServiceProvider, sample.CaseNumber);
+            unreported = (await scope.ServiceProvider.GetRequiredService<Safeguard.Casework.Cases.CaseBook>().SaveAssessmentAsync(opened, null,
+                new Safeguard.Casework.Cases.AssessmentInput("Dr R. Example", new DateOnly(2024, 4, 2), "brook-house", false, Safeguard.Casework.Assessments.AssessmentMode.Remote,
+                    false, true, false, null, false, false, null, null), Cancel)).ShouldNotBeNull();
+        }
+
+        var page = await browser.PageAsync(CaseworkPaths.Case(sample.CaseNumber));
+        var contents = page.QuerySelectorAll<IHtmlAnchorElement>("nav.contents a").Select(a => a.GetAttribute("href")!).ToList();
+        contents.ShouldBe(["#client", "#referral", "#clocks", "#timeline", "#detention", "#assessments", "#documents", "#home-office"]);
+        foreach (var href in contents)
+        {
+            page.QuerySelector($"section[aria-labelledby='{href[1..]}'] > h2{href}").ShouldNotBeNull(href);
+        }
+        page.QuerySelector($"a[href='{CaseworkPaths.AssessmentDeletion(sample.CaseNumber, sample.Assessment)}']")
+            .ShouldBeNull("an assessment with its report linked cannot be deleted, so it is not offered");
+        page.QuerySelector($"a[href='{CaseworkPaths.AssessmentDeletion(sample.CaseNumber, unreported)}']").ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task Forms_InvalidInput_SayWhatToFixAndWhere()
     {
         var (caseworker, browser) = await SignedInAsync(StaffRoles.Caseworker);

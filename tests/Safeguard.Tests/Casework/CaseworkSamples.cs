@@ -42,7 +42,8 @@ internal static class CaseworkSamples
         var cancel = TestContext.Current.CancellationToken;
         await using var scope = services.CreateAsyncScope();
         var desk = scope.ServiceProvider.GetRequiredService<ReferralDesk>();
-        var referral = int.Parse(await desk.ReceiveAsync(Referral(personName), new ReferralArrival(ReferralChannel.Telephone, null, ConsentConfirmed: true), cancel), System.Globalization.CultureInfo.InvariantCulture);
+        // The referral names no place, so that the case's stays are the one added below (a place would be a first stay).
+        var referral = int.Parse(await desk.ReceiveAsync(Referral(personName, centre: null), new ReferralArrival(ReferralChannel.Telephone, null, ConsentConfirmed: true), cancel), System.Globalization.CultureInfo.InvariantCulture);
         var caseNumber = (await desk.AcceptAsync(referral, assignedAccountIds, tags ?? [], agreementConfirmedNow: false, cancel)).ShouldNotBeNull();
         var waiting = int.Parse(await desk.ReceiveAsync(Referral(personName), new ReferralArrival(ReferralChannel.Telephone, null, ConsentConfirmed: true), cancel), System.Globalization.CultureInfo.InvariantCulture);
 

@@ -97,6 +97,39 @@ public abstract class DashboardHttpTests<TFactory>(TFactory factory) : IClassFix
         (await browser.PageAsync(CaseworkPaths.Dashboard)).QuerySelector("#limitation")!.TextContent.ShouldBe("Limitation dates in the next 12 months (2)");
     }
 
+    [Fact]
+    public async Task Dashboard_AndCaseList_FlagWhatIsUrgent_EachRoleWhatItMayActOn_AndTheHeaderLinksEachRolesPages()
+    {
+        var caseworker = await StaffBrowser.CreateAsync(factory, StaffRoles.Caseworker);
+        // The sample's own waiting referral is urgent.
+        var sample = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        await EndDetentionAsync(sample, Today.AddYears(-6).AddDays(12));
+        var browser = new StaffBrowser(factory);
+        await browser.SignInSuccessfullyAsync(caseworker);
+
+        var page = await browser.PageAsync(CaseworkPaths.Dashboard);
+        var urgent = page.QuerySelector("#urgent").ShouldNotBeNull();
+        urgent.QuerySelector("#urgent-title")!.TextContent.ShouldBe("Urgent");
+        var due = urgent.QuerySelectorAll("#limitation-soon-caption ~ tbody tr").Select(r => r.TextContent).Single(r => r.Contains(sample.CaseNumber, StringComparison.Ordinal));
+        due.ShouldContain(Today.AddDays(12).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")));
+        due.ShouldContain("In 12 days");
+        urgent.QuerySelector($"a[href='{CaseworkPaths.Referrals}']").ShouldBeNull("a caseworker does not triage referrals");
+        page.QuerySelectorAll("header nav a").Select(a => a.TextContent).ShouldBe(["Home", "What needs action", "Cases", "Record a referral", "Cohorts"]);
+        var listed = (await browser.PageAsync(CaseworkPaths.Cases)).QuerySelectorAll("#cases-caption ~ tbody tr").Single(r => r.TextContent.Contains(sample.CaseNumber, StringComparison.Ordinal));
+        listed.QuerySelectorAll("strong.tag").Select(t => t.TextContent).ShouldBe(["Urgent referral", "Home Office response overdue", "Claim due in 12 days"],
+            "the case came from an urgent referral, the person is not recorded as released, and the Home Office has not decided on the report served in March 2024");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<AuditQuery>().SearchAsync(new AuditSearch { Actor = caseworker.Id, RecordType = "casework-dashboard" }, Cancel))
+                .ShouldContain(e => e.Detail!.Contains(sample.CaseNumber, StringComparison.Ordinal), "the case the dashboard names is recorded");
+        }
+
+        var (_, supervisor) = await StaffBrowser.SignedInAsync(factory, StaffRoles.Supervisor);
+        var supervising = await supervisor.PageAsync(CaseworkPaths.Dashboard);
+        supervising.QuerySelector($"#urgent a[href='{CaseworkPaths.Referrals}']").ShouldNotBeNull().TextContent.ShouldContain("urgent referral");
+        supervising.QuerySelectorAll("header nav a").Select(a => a.TextContent).ShouldBe(["Home", "What needs action", "Cases", "Referrals", "Cohorts"]);
+    }
+
     private async Task EndDetentionAsync(SampleCase sample, DateOnly ended)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -10,6 +10,7 @@ using Safeguard.Casework.Detention;
 using Safeguard.Casework.Documents;
 using Safeguard.Casework.HomeOfficeEvents;
 using Safeguard.Casework.Protection;
+using Safeguard.Casework.Search;
 using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
 
@@ -22,16 +23,17 @@ namespace Safeguard.Casework.Cases;
 /// and the names of the fields that changed, never their values). A record is added and changed by the same method,
 /// so a correction is stored exactly as the first entry was.
 /// </summary>
-internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, CaseworkAudit audit, IAuditOrigin origin, TimeProvider time)
+internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, CaseSearchIndex search, CaseworkAudit audit, IAuditOrigin origin, TimeProvider time)
 {
     /// <summary>
     /// A new client with <paramref name="identity"/> encrypted, its tags and its assigned staff, to be added by the
-    /// caller in its transaction; its case number is set by <see cref="NumberAsync"/> once the row has its id.
+    /// caller in its transaction, indexed for search; its case number is set by <see cref="NumberAsync"/> once the row has its id.
     /// </summary>
-    public Client NewClient(ClientIdentity identity, DateOnly openedOn, IReadOnlyCollection<string> tags, IReadOnlyCollection<string> assignedAccountIds)
+    public async Task<Client> NewClientAsync(ClientIdentity identity, DateOnly openedOn, IReadOnlyCollection<string> tags, IReadOnlyCollection<string> assignedAccountIds, CancellationToken cancellationToken)
     {
         var client = new Client { CaseNumber = $"new-{Guid.NewGuid():N}"[..20], OpenedOn = openedOn, NameCipher = "" };
         Protect(client, identity);
+        await search.IndexAsync(client, identity, cancellationToken);
         client.Tags.AddRange(tags.Distinct(StringComparer.Ordinal).Select(t => new ClientTag { Tag = t }));
         var now = time.GetUtcNow().UtcDateTime;
         client.Assignments.AddRange(assignedAccountIds.Distinct(StringComparer.Ordinal)
@@ -51,8 +53,9 @@ internal sealed class CaseBook(CaseworkDbContext db, FieldEncryption cipher, Cas
 
     public async Task UpdateIdentityAsync(OpenedCase opened, ClientIdentity identity, IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
     {
-        var client = await db.Clients.Include(c => c.Tags).SingleAsync(c => c.Id == opened.ClientId, cancellationToken);
+        var client = await db.Clients.Include(c => c.Tags).Include(c => c.SearchEntries).SingleAsync(c => c.Id == opened.ClientId, cancellationToken);
         Protect(client, identity);
+        await search.IndexAsync(client, identity, cancellationToken);
         var wanted = tags.Distinct(StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
         client.Tags.RemoveAll(t => !wanted.Contains(t.Tag));
         client.Tags.AddRange(wanted.Where(t => client.Tags.All(existing => existing.Tag != t)).Select(t => new ClientTag { Tag = t }));

@@ -2,6 +2,7 @@ using Safeguard.Casework.Assessments;
 using Safeguard.Casework.Detention;
 using Safeguard.Casework.Documents;
 using Safeguard.Casework.HomeOfficeEvents;
+using Safeguard.Casework.Search;
 
 namespace Safeguard.Casework.Cases;
 
@@ -72,6 +73,9 @@ internal sealed class Client
     public List<HomeOfficeEvent> HomeOfficeEvents { get; set; } = [];
 
     public List<CaseAssignment> Assignments { get; set; } = [];
+
+    /// <summary>The blind index entries that find the case by name, Home Office reference and date of birth.</summary>
+    public List<CaseSearchEntry> SearchEntries { get; set; } = [];
 }
 
 /// <summary>

@@ -1,10 +1,13 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Casework.Access;
+using Safeguard.Casework.Dashboard;
 using Safeguard.Casework.Protection;
+using Safeguard.Casework.Search;
 using Safeguard.Platform.Encryption;
 using Safeguard.Platform.Web;
 using Safeguard.Platform.Web.Forms;
@@ -13,7 +16,11 @@ using Safeguard.Statistics.Contracts;
 namespace Safeguard.Casework.Cases;
 
 /// <summary>One case in the list.</summary>
-internal sealed record CaseRow(string CaseNumber, string Name, DateOnly OpenedOn, Outcome Outcome, string? Place, IReadOnlyList<string> Tags);
+internal sealed record CaseRow(string CaseNumber, string Name, DateOnly OpenedOn, Outcome Outcome, string? Place, IReadOnlyList<string> Tags)
+{
+    /// <summary>What makes the case urgent, in words ("Home Office response overdue"); empty when nothing does.</summary>
+    public IReadOnlyList<string> Urgent { get; init; } = [];
+}
 
 /// <summary>
 /// The cases the signed-in member of staff may open (assigned to them; every case for a supervisor), filtered by
@@ -21,9 +28,21 @@ internal sealed record CaseRow(string CaseNumber, string Name, DateOnly OpenedOn
 /// audit trail with the case numbers it listed.
 /// </summary>
 [Authorize(Policy = StaffPolicies.CaseData)]
-internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEncryption cipher, PlacesOfDetention places) : PageModel
+internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEncryption cipher, CaseSearchIndex search, CaseworkDashboard dashboard, PlacesOfDetention places) : PageModel
 {
     private const int PageSize = 25;
+
+    /// <summary>
+    /// A case number, a name or part of one, a Home Office reference or a date of birth: sent by POST, so that it is in
+    /// no address (the browser's history, a proxy's log).
+    /// </summary>
+    [BindProperty]
+    [Required(ErrorMessage = "Enter a case number, a name, a Home Office reference or a date of birth")]
+    [TextLength(100, "What to search for")]
+    public string? Search { get; set; }
+
+    /// <summary>Whether the list shows a search's results rather than a page of the filtered list.</summary>
+    public bool Searched { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     [OptionalChoice<Outcome>]
@@ -65,14 +84,7 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
         }
         var reader = CaseReader.Of(User);
         var visible = access.Visible(reader);
-        var placeList = await places.ListAsync(cancellationToken);
-        var placeNames = placeList.ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal);
-        Centres = placeList.ToChoices();
-        Clinicians = [.. (await visible.SelectMany(c => c.Assessments).Select(a => a.ClinicianName).Distinct().ToListAsync(cancellationToken))
-            .Order(StringComparer.CurrentCulture).Select(n => new Choice(n, n))];
-        TagOptions = [.. (await visible.SelectMany(c => c.Tags).Select(t => t.Tag).Distinct().ToListAsync(cancellationToken))
-            .Order(StringComparer.CurrentCulture).Select(t => new Choice(t, t))];
-
+        var placeNames = await LoadChoicesAsync(visible, cancellationToken);
         var status = FormChoices.Read<Outcome>(Status);
         var from = FormDates.Parse(From);
         var to = FormDates.Parse(To);
@@ -116,7 +128,58 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
         {
             return NotFound();
         }
-        var rows = await query.OrderByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id).Skip(Pages.Skip).Take(PageSize)
+        Rows = await RowsAsync(query, Pages.Skip, placeNames, cancellationToken);
+        await audit.ReadCasesAsync(CaseworkAudit.CaseList, $"page {Pages.Page.ToString(CultureInfo.InvariantCulture)}{(reader.IsSupervisor ? " as supervisor" : "")}",
+            [.. Rows.Select(r => r.CaseNumber)], cancellationToken);
+        return Page();
+    }
+
+    /// <summary>
+    /// The cases the reader may open that match what was typed: names, references and dates of birth through the
+    /// blind index (<see cref="CaseSearchIndex"/>), never decrypted to compare; the case number as it is. At most a
+    /// page of them, with how many matched. The trail records the cases shown, never what was typed.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var reader = CaseReader.Of(User);
+        var visible = access.Visible(reader);
+        var placeNames = await LoadChoicesAsync(visible, cancellationToken);
+        // The filters' rules are not this form's: their fields are not sent with it.
+        foreach (var filter in new[] { nameof(Status), nameof(Centre), nameof(Clinician), nameof(Tag), nameof(From), nameof(To) })
+        {
+            ModelState.Remove(filter);
+        }
+        if (!ModelState.IsValid || Search is null)
+        {
+            Pages = new Pagination(1, PageSize, 0, CaseworkPaths.Cases, "Cases");
+            return Page();
+        }
+        var hashes = await search.QueryHashesAsync(Search, cancellationToken);
+        var caseNumber = Search.Trim().ToUpperInvariant();
+        var query = visible.Where(c => c.CaseNumber == caseNumber || c.SearchEntries.Any(e => hashes.Contains(e.Hash)));
+        Searched = true;
+        Pages = new Pagination(1, PageSize, await query.CountAsync(cancellationToken), CaseworkPaths.Cases, "Cases");
+        Rows = await RowsAsync(query, 0, placeNames, cancellationToken);
+        await audit.ReadCasesAsync(CaseworkAudit.CaseList, $"search{(reader.IsSupervisor ? " as supervisor" : "")}", [.. Rows.Select(r => r.CaseNumber)], cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The filters' choices from the cases the reader may open; the places' names by slug.</summary>
+    private async Task<Dictionary<string, string>> LoadChoicesAsync(IQueryable<Client> visible, CancellationToken cancellationToken)
+    {
+        var placeList = await places.ListAsync(cancellationToken);
+        Centres = placeList.ToChoices();
+        Clinicians = [.. (await visible.SelectMany(c => c.Assessments).Select(a => a.ClinicianName).Distinct().ToListAsync(cancellationToken))
+            .Order(StringComparer.CurrentCulture).Select(n => new Choice(n, n))];
+        TagOptions = [.. (await visible.SelectMany(c => c.Tags).Select(t => t.Tag).Distinct().ToListAsync(cancellationToken))
+            .Order(StringComparer.CurrentCulture).Select(t => new Choice(t, t))];
+        return placeList.ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>A page of <paramref name="query"/>'s cases, newest first, their names decrypted to be shown.</summary>
+    private async Task<IReadOnlyList<CaseRow>> RowsAsync(IQueryable<Client> query, int skip, Dictionary<string, string> placeNames, CancellationToken cancellationToken)
+    {
+        var rows = await query.OrderByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id).Skip(skip).Take(PageSize)
             .Select(c => new
             {
                 c.CaseNumber,
@@ -127,11 +190,13 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
                 Tags = c.Tags.Select(t => t.Tag).ToList(),
             })
             .ToListAsync(cancellationToken);
-        Rows = [.. rows.Select(r => new CaseRow(r.CaseNumber, cipher.Decrypt(r.NameCipher, CaseFields.ClientName), r.OpenedOn, r.Outcome,
-            r.Place is null ? null : placeNames.GetValueOrDefault(r.Place, r.Place), [.. r.Tags.Order(StringComparer.CurrentCulture)]))];
-        await audit.ReadCasesAsync(CaseworkAudit.CaseList, $"page {Pages.Page.ToString(CultureInfo.InvariantCulture)}{(reader.IsSupervisor ? " as supervisor" : "")}",
-            [.. Rows.Select(r => r.CaseNumber)], cancellationToken);
-        return Page();
+        var shown = rows.Select(r => r.CaseNumber).ToList();
+        var urgent = await dashboard.UrgentAsync(query.Where(c => shown.Contains(c.CaseNumber)), cancellationToken);
+        return [.. rows.Select(r => new CaseRow(r.CaseNumber, cipher.Decrypt(r.NameCipher, CaseFields.ClientName), r.OpenedOn, r.Outcome,
+            r.Place is null ? null : placeNames.GetValueOrDefault(r.Place, r.Place), [.. r.Tags.Order(StringComparer.CurrentCulture)])
+        {
+            Urgent = urgent.GetValueOrDefault(r.CaseNumber, []),
+        })];
     }
 
     /// <summary>This list's address with its filters, for the page links.</summary>

@@ -8,7 +8,16 @@ internal sealed record DetentionSpell(DateOnly From, DateOnly? To);
 /// <summary>A second opinion the Home Office commissioned on a medico-legal report.</summary>
 /// <param name="Requested">The day it was requested.</param>
 /// <param name="Received">The day it was received; null while still awaited.</param>
-internal sealed record SecondOpinionWait(DateOnly Requested, DateOnly? Received);
+/// <param name="Stopped">
+/// Not received, the day the wait ended anyway: the Home Office's decision on detention that followed the request, or
+/// the person's release, whichever came first. Waiting for a second opinion is waiting for the decision it informs,
+/// so once that is made (or the person is out) the wait no longer runs.
+/// </param>
+internal sealed record SecondOpinionWait(DateOnly Requested, DateOnly? Received, DateOnly? Stopped = null)
+{
+    /// <summary>The day the wait ended: received, or stopped; null while it runs.</summary>
+    public DateOnly? Ended => Received ?? Stopped;
+}
 
 /// <summary>The dates of one case that its clocks are computed from; every clock is computed, never typed.</summary>
 /// <param name="Detention">The case's detention spells, in any order; spells that overlap or touch (a transfer) count once.</param>
@@ -33,7 +42,7 @@ internal readonly record struct DayCount(int Days, bool Running)
 /// <summary>The clocks of one case on a given day.</summary>
 /// <param name="Detained">Days in detention (the union of the spells; running while still detained); null without any spell.</param>
 /// <param name="MlrToDecision">Days from the report being served to the Home Office's decision (running while awaited).</param>
-/// <param name="SecondOpinions">The length of each second-opinion wait, in the order requested (running while awaited).</param>
+/// <param name="SecondOpinions">The length of each second-opinion wait, in the order requested, to its receipt or the decision or release that stopped it (running while awaited).</param>
 /// <param name="MlrToRelease">Days from the report being served to release (running while still detained after it).</param>
 /// <param name="DetentionEnded">The last day of detention, once every spell has ended.</param>
 /// <param name="LimitationDeadline">The last day to bring a claim for false imprisonment (see <see cref="CaseClocks.LimitationDeadline"/>).</param>
@@ -70,7 +79,7 @@ internal static class CaseClocks
         return new CaseClockReading(
             detained,
             dates.MlrServed is { } served ? Between(served, dates.HomeOfficeDecision, today) : null,
-            [.. dates.SecondOpinions.OrderBy(s => s.Requested).Select(s => Between(s.Requested, s.Received, today))],
+            [.. dates.SecondOpinions.OrderBy(s => s.Requested).Select(s => Between(s.Requested, s.Ended, today))],
             MlrToRelease(dates, ended, today),
             ended,
             ended is { } last ? LimitationDeadline(last) : null);

@@ -20,7 +20,8 @@ internal sealed record AwaitedResponse(string What, DateOnly Since)
 /// <remarks>
 /// The report served is the first medico-legal report with a date served; the Home Office's decision on it is the
 /// first Adults at Risk decision, release decision or removal decision on or after that day. Second opinions pair in
-/// order: each receipt answers the earliest request before it not yet answered.
+/// order: each receipt answers the earliest request before it not yet answered; one never received stops at the first
+/// such decision on or after its request, or at release, whichever is first.
 /// </remarks>
 internal static class CaseFacts
 {
@@ -35,7 +36,7 @@ internal static class CaseFacts
             [.. episodes.Select(e => new DetentionSpell(e.From, e.To))],
             served,
             decision,
-            SecondOpinions(ordered),
+            SecondOpinions(ordered, outcome == Outcome.Released ? outcomeOn : null),
             outcome == Outcome.Released ? outcomeOn : null);
     }
 
@@ -68,11 +69,11 @@ internal static class CaseFacts
             }
         }
         awaited.AddRange(reports.Select(r => new AwaitedResponse("a response to the rule 35 report", r.OccurredOn)));
-        awaited.AddRange(dates.SecondOpinions.Where(s => s.Received is null).Select(s => new AwaitedResponse("the second opinion", s.Requested)));
+        awaited.AddRange(dates.SecondOpinions.Where(s => s.Ended is null).Select(s => new AwaitedResponse("the second opinion", s.Requested)));
         return [.. awaited.OrderBy(a => a.Since)];
     }
 
-    private static List<SecondOpinionWait> SecondOpinions(List<HomeOfficeEvent> ordered)
+    private static List<SecondOpinionWait> SecondOpinions(List<HomeOfficeEvent> ordered, DateOnly? released)
     {
         var waits = new List<SecondOpinionWait>();
         var open = new Queue<int>();
@@ -89,6 +90,9 @@ internal static class CaseFacts
                 waits[index] = waits[index] with { Received = homeOfficeEvent.OccurredOn };
             }
         }
-        return waits;
+        return [.. waits.Select(wait => wait.Received is not null ? wait : wait with
+        {
+            Stopped = new[] { ordered.FirstOrDefault(e => e.DecidesOnDetention && e.OccurredOn >= wait.Requested)?.OccurredOn, released >= wait.Requested ? released : null }.Min(),
+        })];
     }
 }

@@ -18,13 +18,16 @@ internal sealed class DashboardModel(CaseworkDashboard dashboard, ReferralDesk r
 
     public int WaitingReferrals { get; private set; }
 
+    /// <summary>Of <see cref="WaitingReferrals"/>, those the referrer marked urgent.</summary>
+    public int UrgentReferrals { get; private set; }
+
     public int OverdueAfterDays => settings.OverdueAfterDays;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var reader = CaseReader.Of(User);
         Actions = await dashboard.ReadAsync(reader, cancellationToken);
-        WaitingReferrals = await referrals.WaitingCountAsync(cancellationToken);
+        (WaitingReferrals, UrgentReferrals) = await referrals.WaitingCountAsync(cancellationToken);
         await audit.ReadCasesAsync(CaseworkAudit.Dashboard, $"what needs action{(reader.IsSupervisor ? " as supervisor" : "")}", [.. Actions.CaseNumbers], cancellationToken);
     }
 }

@@ -7,6 +7,7 @@ using Safeguard.Casework.Detention;
 using Safeguard.Casework.Documents;
 using Safeguard.Casework.HomeOfficeEvents;
 using Safeguard.Casework.Referrals;
+using Safeguard.Casework.Search;
 
 namespace Safeguard.Casework.Data;
 
@@ -38,6 +39,10 @@ internal abstract class CaseworkDbContext(DbContextOptions options) : DbContext(
     internal DbSet<HomeOfficeEvent> HomeOfficeEvents => Set<HomeOfficeEvent>();
 
     internal DbSet<CohortView> CohortViews => Set<CohortView>();
+
+    internal DbSet<CaseSearchEntry> SearchEntries => Set<CaseSearchEntry>();
+
+    internal DbSet<CaseSearchKey> SearchKeys => Set<CaseSearchKey>();
 
     /// <summary>Longest centre slug, as in the statistics module's places.</summary>
     private const int SlugLength = 80;
@@ -77,6 +82,19 @@ internal abstract class CaseworkDbContext(DbContextOptions options) : DbContext(
             client.HasMany(c => c.Documents).WithOne().HasForeignKey(d => d.ClientId);
             client.HasMany(c => c.HomeOfficeEvents).WithOne().HasForeignKey(e => e.ClientId);
             client.HasMany(c => c.Assignments).WithOne().HasForeignKey(a => a.ClientId);
+            client.HasMany(c => c.SearchEntries).WithOne().HasForeignKey(e => e.ClientId);
+        });
+        modelBuilder.Entity<CaseSearchEntry>(entry =>
+        {
+            entry.ToTable("casework_search_index");
+            entry.HasKey(e => new { e.ClientId, e.Hash });
+            entry.Property(e => e.Hash).HasMaxLength(64);
+            entry.HasIndex(e => e.Hash);
+        });
+        modelBuilder.Entity<CaseSearchKey>(key =>
+        {
+            key.ToTable("casework_search_keys");
+            key.Property(k => k.Id).ValueGeneratedNever();
         });
         modelBuilder.Entity<ClientTag>(tag =>
         {

@@ -32,4 +32,7 @@ internal static class CaseFields
 
     public const string DocumentFileName = "casework.document.file-name";
     public const string DocumentContent = "casework.document.content";
+
+    /// <summary>The blind index's own key (<see cref="Search.CaseSearchKey"/>), not a field of anyone's.</summary>
+    public const string SearchIndexKey = "casework.search-index.key";
 }

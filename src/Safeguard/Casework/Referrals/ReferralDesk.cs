@@ -5,6 +5,7 @@ using Safeguard.Audit.Contracts;
 using Safeguard.Casework.Access;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Data;
+using Safeguard.Casework.Detention;
 using Safeguard.Casework.Protection;
 using Safeguard.Platform.Encryption;
 using Safeguard.Platform.Web.Forms;
@@ -140,8 +141,12 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
         return [.. referrals.OrderBy(r => r.Status != TriageStatus.Waiting).ThenBy(r => r.Urgency != Urgency.Urgent).ThenBy(r => r.ReceivedAtUtc)];
     }
 
-    /// <summary>How many referrals wait for triage.</summary>
-    public Task<int> WaitingCountAsync(CancellationToken cancellationToken) => db.Referrals.CountAsync(r => r.Status == TriageStatus.Waiting, cancellationToken);
+    /// <summary>How many referrals wait for triage, and how many of them are urgent.</summary>
+    public async Task<(int Waiting, int Urgent)> WaitingCountAsync(CancellationToken cancellationToken)
+    {
+        var waiting = await db.Referrals.Where(r => r.Status == TriageStatus.Waiting).GroupBy(r => r.Urgency).Select(g => new { Urgency = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return (waiting.Sum(w => w.Count), waiting.Where(w => w.Urgency == Urgency.Urgent).Sum(w => w.Count));
+    }
 
     /// <summary>A referral, decrypted and recorded as read; null when there is none.</summary>
     public async Task<ReferralView?> ReadAsync(int id, CancellationToken cancellationToken)
@@ -153,19 +158,7 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
         }
         var summary = (await Summaries(db.Referrals.AsNoTracking().Where(r => r.Id == id)).ToListAsync(cancellationToken))[0];
         await audit.ReadAsync(CaseworkAudit.Referral, summary.Id.ToString(CultureInfo.InvariantCulture), "referral read for triage", cancellationToken);
-        return new ReferralView(summary, new ReferralInput(
-            referral.ReferrerKind,
-            cipher.Decrypt(referral.ReferrerNameCipher, CaseFields.ReferrerName),
-            cipher.Decrypt(referral.ReferrerOrganisationCipher, CaseFields.ReferrerOrganisation),
-            cipher.Decrypt(referral.ReferrerContactCipher, CaseFields.ReferrerContact),
-            cipher.Decrypt(referral.PersonNameCipher, CaseFields.ReferralPersonName),
-            cipher.Decrypt(referral.PersonDateOfBirthCipher, CaseFields.ReferralPersonDateOfBirth) is { } born ? DateOnly.ParseExact(born, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-            cipher.Decrypt(referral.PersonNationalityCipher, CaseFields.ReferralPersonNationality),
-            cipher.Decrypt(referral.PersonLanguagesCipher, CaseFields.ReferralPersonLanguages),
-            cipher.Decrypt(referral.HomeOfficeReferenceCipher, CaseFields.ReferralHomeOfficeReference),
-            referral.CentreSlug,
-            cipher.Decrypt(referral.ConcernCipher, CaseFields.ReferralConcern),
-            referral.Urgency));
+        return new ReferralView(summary, Decrypt(referral));
     }
 
     /// <summary>Whether a waiting referral <paramref name="id"/> still needs the person's agreement confirmed before it is accepted.</summary>
@@ -187,14 +180,15 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
         }
         var confirmedHere = !referral.ConsentConfirmed;
         var now = time.GetUtcNow();
-        var identity = new ClientIdentity(
-            cipher.Decrypt(referral.PersonNameCipher, CaseFields.ReferralPersonName),
-            cipher.Decrypt(referral.PersonDateOfBirthCipher, CaseFields.ReferralPersonDateOfBirth) is { } born ? DateOnly.ParseExact(born, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-            cipher.Decrypt(referral.PersonNationalityCipher, CaseFields.ReferralPersonNationality),
-            cipher.Decrypt(referral.PersonLanguagesCipher, CaseFields.ReferralPersonLanguages),
-            cipher.Decrypt(referral.HomeOfficeReferenceCipher, CaseFields.ReferralHomeOfficeReference),
-            null);
-        var client = book.NewClient(identity, DateOnly.FromDateTime(now.UtcDateTime), tags, assignedAccountIds);
+        var sent = Decrypt(referral);
+        var identity = new ClientIdentity(sent.PersonName, sent.PersonDateOfBirth, sent.PersonNationality, sent.PersonLanguages, sent.HomeOfficeReference, null);
+        var client = await book.NewClientAsync(identity, DateOnly.FromDateTime(now.UtcDateTime), tags, assignedAccountIds, cancellationToken);
+        // Where the referrer said the person is held is the case's first stay, from the day the referral came: the
+        // days detained count from then until a caseworker records the day the person was in fact detained.
+        if (referral.CentreSlug is { } centre)
+        {
+            client.Episodes.Add(new DetentionEpisode { CentreSlug = centre, From = DateOnly.FromDateTime(referral.ReceivedAtUtc) });
+        }
         return await audit.ChangeIfAsync(db, AuditAction.Create, CaseworkAudit.Case, async token =>
         {
             // Taken from the queue first, so that a referral triaged a moment before opens no case (nor uses a case number).
@@ -208,6 +202,26 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
             await db.Referrals.Where(r => r.Id == id).ExecuteUpdateAsync(referral => referral.SetProperty(r => r.ClientId, client.Id), token);
             return caseNumber;
         }, () => $"case opened from referral {id}{(confirmedHere ? "; the person's agreement confirmed at triage" : "")}; {client.Assignments.Count} staff assigned", cancellationToken);
+    }
+
+    /// <summary>
+    /// Accepts a waiting referral into a case already open for the same person (<paramref name="opened"/>): no new
+    /// case, the referral linked to the existing one, whose page then shows it; false when there is no waiting
+    /// referral <paramref name="id"/> (checked as it is written, as for <see cref="AcceptAsync"/>), or when the
+    /// person's agreement was never confirmed and <paramref name="agreementConfirmedNow"/> does not confirm it.
+    /// </summary>
+    public async Task<bool> AttachAsync(int id, OpenedCase opened, bool agreementConfirmedNow, CancellationToken cancellationToken)
+    {
+        var consentConfirmed = await db.Referrals.Where(r => r.Id == id && r.Status == TriageStatus.Waiting).Select(r => (bool?)r.ConsentConfirmed).SingleOrDefaultAsync(cancellationToken);
+        if (consentConfirmed is not { } confirmed || !(confirmed || agreementConfirmedNow))
+        {
+            return false;
+        }
+        return await audit.ChangeIfAsync(db, AuditAction.Update, CaseworkAudit.Case, async token =>
+            await TriageIfWaitingAsync(id, TriageStatus.Accepted, referral => referral
+                .SetProperty(r => r.ConsentConfirmed, true)
+                .SetProperty(r => r.ClientId, opened.ClientId), token) ? opened.CaseNumber : null,
+            () => $"referral {id} attached to the case{(confirmed ? "" : "; the person's agreement confirmed at triage")}{opened.AccessNote}", cancellationToken) is not null;
     }
 
     /// <summary>
@@ -261,6 +275,32 @@ internal sealed class ReferralDesk(CaseworkDbContext db, FieldEncryption cipher,
             decision(referral);
         }, cancellationToken) == 1;
     }
+
+    /// <summary>
+    /// The referrals a case came from (the one that opened it, and any attached to it since), oldest first, decrypted
+    /// for its page: the case was opened through <see cref="CaseAccess"/>, which recorded the reading.
+    /// </summary>
+    public async Task<IReadOnlyList<ReferralView>> OfCaseAsync(OpenedCase opened, CancellationToken cancellationToken)
+    {
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.ClientId == opened.ClientId).OrderBy(r => r.ReceivedAtUtc).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+        var summaries = (await Summaries(db.Referrals.AsNoTracking().Where(r => r.ClientId == opened.ClientId)).ToListAsync(cancellationToken)).ToDictionary(s => s.Id);
+        return [.. referrals.Select(r => new ReferralView(summaries[r.Id], Decrypt(r)))];
+    }
+
+    /// <summary>A referral's fields as they were sent, decrypted each for its own purpose.</summary>
+    private ReferralInput Decrypt(Referral referral) => new(
+        referral.ReferrerKind,
+        cipher.Decrypt(referral.ReferrerNameCipher, CaseFields.ReferrerName),
+        cipher.Decrypt(referral.ReferrerOrganisationCipher, CaseFields.ReferrerOrganisation),
+        cipher.Decrypt(referral.ReferrerContactCipher, CaseFields.ReferrerContact),
+        cipher.Decrypt(referral.PersonNameCipher, CaseFields.ReferralPersonName),
+        cipher.Decrypt(referral.PersonDateOfBirthCipher, CaseFields.ReferralPersonDateOfBirth) is { } born ? DateOnly.ParseExact(born, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        cipher.Decrypt(referral.PersonNationalityCipher, CaseFields.ReferralPersonNationality),
+        cipher.Decrypt(referral.PersonLanguagesCipher, CaseFields.ReferralPersonLanguages),
+        cipher.Decrypt(referral.HomeOfficeReferenceCipher, CaseFields.ReferralHomeOfficeReference),
+        referral.CentreSlug,
+        cipher.Decrypt(referral.ConcernCipher, CaseFields.ReferralConcern),
+        referral.Urgency);
 
     private IQueryable<ReferralSummary> Summaries(IQueryable<Referral> referrals) =>
         referrals.Select(r => new ReferralSummary(r.Id, r.ReceivedAtUtc, r.Channel, r.ReferrerKind, r.CentreSlug, r.Urgency, r.Status, r.WaitingReason, r.DeclineReason, r.WithdrawalReason, r.SameAsReferralId,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,9 +16,10 @@ namespace Safeguard.Casework.Referrals;
 /// decline it with a reason, or keep it waiting with a reason.
 /// </summary>
 [Authorize(Policy = StaffPolicies.CaseSupervision)]
-internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, PlacesOfDetention places) : PageModel
+internal sealed class TriageModel(ReferralDesk desk, CaseAccess access, StaffDirectory staff, PlacesOfDetention places) : PageModel
 {
     public const string Accept = "accept";
+    public const string Attach = "attach";
     public const string Wait = "wait";
     public const string Decline = "decline";
 
@@ -25,7 +27,7 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
     public int Referral { get; set; }
 
     [BindProperty]
-    [OneOf("Choose whether to accept, keep waiting or decline the referral", Accept, Wait, Decline)]
+    [OneOf("Choose whether to accept, keep waiting or decline the referral", Accept, Attach, Wait, Decline)]
     public string? Decision { get; set; }
 
     [BindProperty]
@@ -39,6 +41,11 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
 
     [BindProperty]
     public string? Tags { get; set; }
+
+    /// <summary>Asked only to attach the referral to a case already open for the person: that case's number.</summary>
+    [BindProperty]
+    [Required(ErrorMessage = "Enter the number of the person’s case, for example C-2024-00042")]
+    public string? AttachTo { get; set; }
 
     /// <summary>Asked only to keep a referral waiting.</summary>
     [BindProperty]
@@ -66,7 +73,7 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
     public IReadOnlyList<int> RecordedAgainAs { get; private set; } = [];
 
     public static IReadOnlyList<Choice> Decisions { get; } =
-        [new(Accept, "Accept: open a case"), new(Wait, "Keep waiting"), new(Decline, "Decline")];
+        [new(Accept, "Accept: open a case"), new(Attach, "Accept into the person's existing case"), new(Wait, "Keep waiting"), new(Decline, "Decline")];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
@@ -81,8 +88,15 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
         var tags = ModelState.Tags(nameof(Tags), Tags);
         var declined = FormChoices.Read<DeclineReason>(ModelState.Asked(nameof(DeclineReason), Decision == Decline, DeclineReason));
         var waiting = FormChoices.Read<WaitingReason>(ModelState.Asked(nameof(WaitingReason), Decision == Wait, WaitingReason));
+        var attachTo = ModelState.Asked(nameof(AttachTo), Decision == Attach, AttachTo)?.Trim();
         var agreementConfirmedNow = AgreementConfirmed.Contains("yes");
-        if (Decision == Accept && !agreementConfirmedNow && await desk.AwaitsAgreementAsync(Referral, cancellationToken))
+        // Supervisors may open every case, so this finds any case; the number is checked before anything is written.
+        var existing = attachTo is null ? null : await access.OpenAsync(CaseReader.Of(User), attachTo, null, cancellationToken);
+        if (attachTo is not null && existing is null)
+        {
+            ModelState.AddModelError(nameof(AttachTo), "There is no case with that number: enter it as it is written on the case, for example C-2024-00042");
+        }
+        if (Decision is Accept or Attach && !agreementConfirmedNow && await desk.AwaitsAgreementAsync(Referral, cancellationToken))
         {
             ModelState.AddModelError(nameof(AgreementConfirmed), "Confirm that the person knows about this referral and agrees to it before accepting it, or keep it waiting");
         }
@@ -94,7 +108,11 @@ internal sealed class TriageModel(ReferralDesk desk, StaffDirectory staff, Place
         {
             return LocalRedirect(CaseworkPaths.Case(caseNumber));
         }
-        if (Decision != Accept && await desk.DecideAsync(Referral, declined, waiting, cancellationToken))
+        if (existing is not null && await desk.AttachAsync(Referral, existing, agreementConfirmedNow, cancellationToken))
+        {
+            return LocalRedirect(CaseworkPaths.Case(existing.CaseNumber));
+        }
+        if (Decision is Wait or Decline && await desk.DecideAsync(Referral, declined, waiting, cancellationToken))
         {
             return LocalRedirect(CaseworkPaths.Referrals);
         }

@@ -22,227 +22,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Safeguard.Casework.Cohorts.CohortView", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Definition")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("FirstShownAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("LastShownAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.HasIndex("LastShownAtUtc");
-
-                    b.ToTable("casework_cohort_views", (string?)null);
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.CaseAssignment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<DateTime>("AssignedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("AssignedBy")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<int>("ClientId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AccountId");
-
-                    b.HasIndex("ClientId", "AccountId")
-                        .IsUnique();
-
-                    b.ToTable("casework_assignments", (string?)null);
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.CaseDocument", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int?>("AssessmentId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ClientId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateOnly?>("ServedOn")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssessmentId");
-
-                    b.HasIndex("ClientId");
-
-                    b.ToTable("casework_documents", (string?)null);
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.CaseDocumentVersion", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<byte[]>("ContentCipher")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("DocumentId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("FileNameCipher")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long>("SizeBytes")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DocumentId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("casework_document_versions", (string?)null);
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.Client", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("CaseNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("ContactCipher")
-                        .HasColumnType("text");
-
-                    b.Property<string>("DateOfBirthCipher")
-                        .HasColumnType("text");
-
-                    b.Property<string>("HomeOfficeReferenceCipher")
-                        .HasColumnType("text");
-
-                    b.Property<string>("LanguagesCipher")
-                        .HasColumnType("text");
-
-                    b.Property<string>("NameCipher")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("NationalityCipher")
-                        .HasColumnType("text");
-
-                    b.Property<DateOnly>("OpenedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateOnly?>("OutcomeOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("ReleaseRoute")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseNumber")
-                        .IsUnique();
-
-                    b.ToTable("casework_clients", (string?)null);
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.ClientTag", b =>
-                {
-                    b.Property<int>("ClientId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Tag")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.HasKey("ClientId", "Tag");
-
-                    b.HasIndex("Tag");
-
-                    b.ToTable("casework_client_tags", (string?)null);
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.ClinicalAssessment", b =>
+            modelBuilder.Entity("Safeguard.Casework.Assessments.ClinicalAssessment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -315,7 +95,176 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                     b.ToTable("casework_assessments", (string?)null);
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.DetentionEpisode", b =>
+            modelBuilder.Entity("Safeguard.Casework.Assessments.PhysicalFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Consistency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DescriptionCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LocationCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.ToTable("casework_physical_findings", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Cases.CaseAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("AssignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ClientId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("casework_assignments", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Cases.Client", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ContactCipher")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DateOfBirthCipher")
+                        .HasColumnType("text");
+
+                    b.Property<string>("HomeOfficeReferenceCipher")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LanguagesCipher")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NameCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NationalityCipher")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReleaseRoute")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseNumber")
+                        .IsUnique();
+
+                    b.ToTable("casework_clients", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Cases.ClientTag", b =>
+                {
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("ClientId", "Tag");
+
+                    b.HasIndex("Tag");
+
+                    b.ToTable("casework_client_tags", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Cohorts.CohortView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("FirstShownAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("LastShownAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("LastShownAtUtc");
+
+                    b.ToTable("casework_cohort_views", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Detention.DetentionEpisode", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -350,7 +299,89 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                     b.ToTable("casework_detention_episodes", (string?)null);
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.HomeOfficeEvent", b =>
+            modelBuilder.Entity("Safeguard.Casework.Documents.CaseDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("casework_documents", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Documents.CaseDocumentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("ContentCipher")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileNameCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("casework_document_versions", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.HomeOfficeEvents.HomeOfficeEvent", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -398,38 +429,7 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                     b.ToTable("casework_home_office_events", (string?)null);
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.PhysicalFinding", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("AssessmentId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Consistency")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("DescriptionCipher")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("LocationCipher")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssessmentId");
-
-                    b.ToTable("casework_physical_findings", (string?)null);
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.Referral", b =>
+            modelBuilder.Entity("Safeguard.Casework.Referrals.Referral", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -539,97 +539,136 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
                     b.ToTable("casework_referrals", (string?)null);
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.CaseAssignment", b =>
+            modelBuilder.Entity("Safeguard.Casework.Search.CaseSearchEntry", b =>
                 {
-                    b.HasOne("Safeguard.Casework.Records.Client", null)
-                        .WithMany("Assignments")
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("ClientId", "Hash");
+
+                    b.HasIndex("Hash");
+
+                    b.ToTable("casework_search_index", (string?)null);
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.CaseDocument", b =>
+            modelBuilder.Entity("Safeguard.Casework.Search.CaseSearchKey", b =>
                 {
-                    b.HasOne("Safeguard.Casework.Records.ClinicalAssessment", null)
-                        .WithMany()
-                        .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
 
-                    b.HasOne("Safeguard.Casework.Records.Client", null)
-                        .WithMany("Documents")
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                    b.Property<string>("KeyCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("casework_search_keys", (string?)null);
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.CaseDocumentVersion", b =>
+            modelBuilder.Entity("Safeguard.Casework.Assessments.ClinicalAssessment", b =>
                 {
-                    b.HasOne("Safeguard.Casework.Records.CaseDocument", null)
-                        .WithMany("Versions")
-                        .HasForeignKey("DocumentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.ClientTag", b =>
-                {
-                    b.HasOne("Safeguard.Casework.Records.Client", null)
-                        .WithMany("Tags")
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.ClinicalAssessment", b =>
-                {
-                    b.HasOne("Safeguard.Casework.Records.Client", null)
+                    b.HasOne("Safeguard.Casework.Cases.Client", null)
                         .WithMany("Assessments")
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.DetentionEpisode", b =>
+            modelBuilder.Entity("Safeguard.Casework.Assessments.PhysicalFinding", b =>
                 {
-                    b.HasOne("Safeguard.Casework.Records.Client", null)
-                        .WithMany("Episodes")
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.HomeOfficeEvent", b =>
-                {
-                    b.HasOne("Safeguard.Casework.Records.Client", null)
-                        .WithMany("HomeOfficeEvents")
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.PhysicalFinding", b =>
-                {
-                    b.HasOne("Safeguard.Casework.Records.ClinicalAssessment", null)
+                    b.HasOne("Safeguard.Casework.Assessments.ClinicalAssessment", null)
                         .WithMany("PhysicalFindings")
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.Referral", b =>
+            modelBuilder.Entity("Safeguard.Casework.Cases.CaseAssignment", b =>
                 {
-                    b.HasOne("Safeguard.Casework.Records.Client", null)
+                    b.HasOne("Safeguard.Casework.Cases.Client", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Cases.ClientTag", b =>
+                {
+                    b.HasOne("Safeguard.Casework.Cases.Client", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Detention.DetentionEpisode", b =>
+                {
+                    b.HasOne("Safeguard.Casework.Cases.Client", null)
+                        .WithMany("Episodes")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Documents.CaseDocument", b =>
+                {
+                    b.HasOne("Safeguard.Casework.Assessments.ClinicalAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguard.Casework.Cases.Client", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Documents.CaseDocumentVersion", b =>
+                {
+                    b.HasOne("Safeguard.Casework.Documents.CaseDocument", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.HomeOfficeEvents.HomeOfficeEvent", b =>
+                {
+                    b.HasOne("Safeguard.Casework.Cases.Client", null)
+                        .WithMany("HomeOfficeEvents")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Referrals.Referral", b =>
+                {
+                    b.HasOne("Safeguard.Casework.Cases.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.CaseDocument", b =>
+            modelBuilder.Entity("Safeguard.Casework.Search.CaseSearchEntry", b =>
                 {
-                    b.Navigation("Versions");
+                    b.HasOne("Safeguard.Casework.Cases.Client", null)
+                        .WithMany("SearchEntries")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.Client", b =>
+            modelBuilder.Entity("Safeguard.Casework.Assessments.ClinicalAssessment", b =>
+                {
+                    b.Navigation("PhysicalFindings");
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Cases.Client", b =>
                 {
                     b.Navigation("Assessments");
 
@@ -641,12 +680,14 @@ namespace Safeguard.Casework.Data.Migrations.Postgres
 
                     b.Navigation("HomeOfficeEvents");
 
+                    b.Navigation("SearchEntries");
+
                     b.Navigation("Tags");
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.ClinicalAssessment", b =>
+            modelBuilder.Entity("Safeguard.Casework.Documents.CaseDocument", b =>
                 {
-                    b.Navigation("PhysicalFindings");
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

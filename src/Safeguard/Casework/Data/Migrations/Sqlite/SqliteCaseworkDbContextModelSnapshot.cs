@@ -17,217 +17,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Safeguard.Casework.Cohorts.CohortView", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Definition")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("FirstShownAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("LastShownAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.HasIndex("LastShownAtUtc");
-
-                    b.ToTable("casework_cohort_views", (string?)null);
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.CaseAssignment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("AssignedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AssignedBy")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ClientId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AccountId");
-
-                    b.HasIndex("ClientId", "AccountId")
-                        .IsUnique();
-
-                    b.ToTable("casework_assignments", (string?)null);
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.CaseDocument", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("AssessmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ClientId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ServedOn")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssessmentId");
-
-                    b.HasIndex("ClientId");
-
-                    b.ToTable("casework_documents", (string?)null);
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.CaseDocumentVersion", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("ContentCipher")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DocumentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FileNameCipher")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SizeBytes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DocumentId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("casework_document_versions", (string?)null);
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.Client", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CaseNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContactCipher")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DateOfBirthCipher")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HomeOfficeReferenceCipher")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LanguagesCipher")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameCipher")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NationalityCipher")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("OpenedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("OutcomeOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReleaseRoute")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseNumber")
-                        .IsUnique();
-
-                    b.ToTable("casework_clients", (string?)null);
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.ClientTag", b =>
-                {
-                    b.Property<int>("ClientId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Tag")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ClientId", "Tag");
-
-                    b.HasIndex("Tag");
-
-                    b.ToTable("casework_client_tags", (string?)null);
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.ClinicalAssessment", b =>
+            modelBuilder.Entity("Safeguard.Casework.Assessments.ClinicalAssessment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -298,7 +88,168 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                     b.ToTable("casework_assessments", (string?)null);
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.DetentionEpisode", b =>
+            modelBuilder.Entity("Safeguard.Casework.Assessments.PhysicalFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Consistency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.ToTable("casework_physical_findings", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Cases.CaseAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ClientId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("casework_assignments", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Cases.Client", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateOfBirthCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HomeOfficeReferenceCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LanguagesCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalityCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleaseRoute")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseNumber")
+                        .IsUnique();
+
+                    b.ToTable("casework_clients", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Cases.ClientTag", b =>
+                {
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClientId", "Tag");
+
+                    b.HasIndex("Tag");
+
+                    b.ToTable("casework_client_tags", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Cohorts.CohortView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstShownAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastShownAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("LastShownAtUtc");
+
+                    b.ToTable("casework_cohort_views", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Detention.DetentionEpisode", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -331,7 +282,85 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                     b.ToTable("casework_detention_episodes", (string?)null);
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.HomeOfficeEvent", b =>
+            modelBuilder.Entity("Safeguard.Casework.Documents.CaseDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("casework_documents", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Documents.CaseDocumentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ContentCipher")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileNameCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("casework_document_versions", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.HomeOfficeEvents.HomeOfficeEvent", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -377,36 +406,7 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                     b.ToTable("casework_home_office_events", (string?)null);
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.PhysicalFinding", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AssessmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Consistency")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DescriptionCipher")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LocationCipher")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssessmentId");
-
-                    b.ToTable("casework_physical_findings", (string?)null);
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.Referral", b =>
+            modelBuilder.Entity("Safeguard.Casework.Referrals.Referral", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -514,97 +514,136 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
                     b.ToTable("casework_referrals", (string?)null);
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.CaseAssignment", b =>
+            modelBuilder.Entity("Safeguard.Casework.Search.CaseSearchEntry", b =>
                 {
-                    b.HasOne("Safeguard.Casework.Records.Client", null)
-                        .WithMany("Assignments")
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClientId", "Hash");
+
+                    b.HasIndex("Hash");
+
+                    b.ToTable("casework_search_index", (string?)null);
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.CaseDocument", b =>
+            modelBuilder.Entity("Safeguard.Casework.Search.CaseSearchKey", b =>
                 {
-                    b.HasOne("Safeguard.Casework.Records.ClinicalAssessment", null)
-                        .WithMany()
-                        .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
 
-                    b.HasOne("Safeguard.Casework.Records.Client", null)
-                        .WithMany("Documents")
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                    b.Property<string>("KeyCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("casework_search_keys", (string?)null);
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.CaseDocumentVersion", b =>
+            modelBuilder.Entity("Safeguard.Casework.Assessments.ClinicalAssessment", b =>
                 {
-                    b.HasOne("Safeguard.Casework.Records.CaseDocument", null)
-                        .WithMany("Versions")
-                        .HasForeignKey("DocumentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.ClientTag", b =>
-                {
-                    b.HasOne("Safeguard.Casework.Records.Client", null)
-                        .WithMany("Tags")
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.ClinicalAssessment", b =>
-                {
-                    b.HasOne("Safeguard.Casework.Records.Client", null)
+                    b.HasOne("Safeguard.Casework.Cases.Client", null)
                         .WithMany("Assessments")
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.DetentionEpisode", b =>
+            modelBuilder.Entity("Safeguard.Casework.Assessments.PhysicalFinding", b =>
                 {
-                    b.HasOne("Safeguard.Casework.Records.Client", null)
-                        .WithMany("Episodes")
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.HomeOfficeEvent", b =>
-                {
-                    b.HasOne("Safeguard.Casework.Records.Client", null)
-                        .WithMany("HomeOfficeEvents")
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Safeguard.Casework.Records.PhysicalFinding", b =>
-                {
-                    b.HasOne("Safeguard.Casework.Records.ClinicalAssessment", null)
+                    b.HasOne("Safeguard.Casework.Assessments.ClinicalAssessment", null)
                         .WithMany("PhysicalFindings")
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.Referral", b =>
+            modelBuilder.Entity("Safeguard.Casework.Cases.CaseAssignment", b =>
                 {
-                    b.HasOne("Safeguard.Casework.Records.Client", null)
+                    b.HasOne("Safeguard.Casework.Cases.Client", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Cases.ClientTag", b =>
+                {
+                    b.HasOne("Safeguard.Casework.Cases.Client", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Detention.DetentionEpisode", b =>
+                {
+                    b.HasOne("Safeguard.Casework.Cases.Client", null)
+                        .WithMany("Episodes")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Documents.CaseDocument", b =>
+                {
+                    b.HasOne("Safeguard.Casework.Assessments.ClinicalAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguard.Casework.Cases.Client", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Documents.CaseDocumentVersion", b =>
+                {
+                    b.HasOne("Safeguard.Casework.Documents.CaseDocument", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.HomeOfficeEvents.HomeOfficeEvent", b =>
+                {
+                    b.HasOne("Safeguard.Casework.Cases.Client", null)
+                        .WithMany("HomeOfficeEvents")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Referrals.Referral", b =>
+                {
+                    b.HasOne("Safeguard.Casework.Cases.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.CaseDocument", b =>
+            modelBuilder.Entity("Safeguard.Casework.Search.CaseSearchEntry", b =>
                 {
-                    b.Navigation("Versions");
+                    b.HasOne("Safeguard.Casework.Cases.Client", null)
+                        .WithMany("SearchEntries")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.Client", b =>
+            modelBuilder.Entity("Safeguard.Casework.Assessments.ClinicalAssessment", b =>
+                {
+                    b.Navigation("PhysicalFindings");
+                });
+
+            modelBuilder.Entity("Safeguard.Casework.Cases.Client", b =>
                 {
                     b.Navigation("Assessments");
 
@@ -616,12 +655,14 @@ namespace Safeguard.Casework.Data.Migrations.Sqlite
 
                     b.Navigation("HomeOfficeEvents");
 
+                    b.Navigation("SearchEntries");
+
                     b.Navigation("Tags");
                 });
 
-            modelBuilder.Entity("Safeguard.Casework.Records.ClinicalAssessment", b =>
+            modelBuilder.Entity("Safeguard.Casework.Documents.CaseDocument", b =>
                 {
-                    b.Navigation("PhysicalFindings");
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }
