@@ -117,7 +117,8 @@ public static class AccountsModule
             .AddPolicy(StaffPolicies.ReferralIntake, policy => policy.RequireStaff(StaffRoles.ReferralIntake))
             .AddPolicy(StaffPolicies.Aggregates, policy => policy.RequireStaff(StaffRoles.Aggregates))
             .AddPolicy(StaffPolicies.Statistics, policy => policy.RequireStaff(StaffRoles.Statistics))
-            .AddPolicy(StaffPolicies.Foi, policy => policy.RequireStaff(StaffRoles.Foi));
+            .AddPolicy(StaffPolicies.Foi, policy => policy.RequireStaff(StaffRoles.Foi))
+            .AddPolicy(StaffPolicies.Parliament, policy => policy.RequireStaff(StaffRoles.Parliament));
 
         services.Configure<RazorPagesOptions>(pages =>
         {

@@ -49,6 +49,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         [StaffPolicies.Aggregates] = [StaffRoles.Administrator, StaffRoles.Caseworker, StaffRoles.Clinician, StaffRoles.Researcher, StaffRoles.PolicyOfficer, StaffRoles.Supervisor],
         [StaffPolicies.Statistics] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
         [StaffPolicies.Foi] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
+        [StaffPolicies.Parliament] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
     };
 
     private const string NoRole = "none";
@@ -134,6 +135,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
     {
         var failures = new List<string>();
         var foi = await FoiRecordsAsync();
+        var parliament = await ParliamentRecordsAsync();
         foreach (var role in StaffRoles.All.Append(NoRole))
         {
             var staff = await StaffBrowser.CreateAsync(factory, role == NoRole ? [] : [role]);
@@ -148,7 +150,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             var recorded = await CaseworkSamples.RecordedByAsync(factory.Services, staff.Id);
             foreach (var route in Routes().Where(r => !r.Anonymous && r.Method == "GET"))
             {
-                var address = Address(route.Pattern, staff.Id, upload, passkey, foi, sample, recorded);
+                var address = Address(route.Pattern, staff.Id, upload, passkey, foi, sample, recorded, parliament);
                 var response = await browser.Client.GetAsync(address, Cancel);
                 var location = StaffBrowser.PathOf(response.Headers.Location);
                 var reached = response.StatusCode == HttpStatusCode.OK
@@ -192,7 +194,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
 
     private static string Address(
         string pattern, string id, string upload = "00000000000000000000000000000000", string passkey = "AAAAAAAAAAAAAAAAAAAAAA", FoiRecords? foi = null, SampleCase? sample = null,
-        int recorded = 0) =>
+        int recorded = 0, ParliamentRecords? parliament = null) =>
         RouteParameter().Replace(pattern, match => (match.Groups["name"].Value, Case: pattern.StartsWith("/staff/cases/", StringComparison.Ordinal)) switch
         {
             ("id", _) => id,
@@ -210,6 +212,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             ("version", _) => Invariant(sample?.Version ?? 0),
             ("referral", _) when pattern.EndsWith("/recorded", StringComparison.Ordinal) => Invariant(recorded),
             ("referral", _) => Invariant(sample?.WaitingReferral ?? 0),
+            ("member", _) => Invariant(parliament?.Member ?? 0),
             _ => "sample",
         });
 
@@ -231,6 +234,19 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         }, Cancel);
         var document = await book.AttachAsync(request, "answer.csv", "Centre,2024\nBrook House IRC,1\n"u8.ToArray(), "system", Cancel);
         return new(Invariant(request.Id), Invariant(document.Id), Invariant(series.Id));
+    }
+
+    private sealed record ParliamentRecords(int Member);
+
+    /// <summary>A synthetic peer on the register, for the secretariat's pages of one member.</summary>
+    private async Task<ParliamentRecords> ParliamentRecordsAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Safeguard.Parliament.Data.ParliamentDbContext>();
+        var peer = new Safeguard.Parliament.Register.Parliamentarian { Name = $"Baroness Access {Guid.NewGuid():N}", House = Safeguard.Parliament.Register.House.Lords };
+        db.Parliamentarians.Add(peer);
+        await db.SaveChangesAsync(Cancel);
+        return new(peer.Id);
     }
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -20,6 +20,9 @@ internal abstract class ParliamentDbContext(DbContextOptions options) : DbContex
     /// <summary>Every join, departure and change of role the imports found, in the order found.</summary>
     public DbSet<AppgMembershipChange> MembershipChanges => Set<AppgMembershipChange>();
 
+    /// <summary>Reminders of the group's deadlines queued, one row each, so that none goes twice.</summary>
+    public DbSet<Deadlines.AppgReminder> Reminders => Set<Deadlines.AppgReminder>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -65,6 +68,14 @@ internal abstract class ParliamentDbContext(DbContextOptions options) : DbContex
             change.Property(c => c.PreviousRole).HasMaxLength(200);
             change.HasOne<Parliamentarian>().WithMany().HasForeignKey(c => c.ParliamentarianId).OnDelete(DeleteBehavior.Restrict);
             change.HasIndex(c => c.ParliamentarianId);
+        });
+        modelBuilder.Entity<Deadlines.AppgReminder>(reminder =>
+        {
+            reminder.ToTable("parliament_appg_reminders");
+            reminder.Property(r => r.Deadline).HasMaxLength(40);
+            reminder.Property(r => r.RecipientId).HasMaxLength(450);
+            reminder.HasOne<AppgGroup>().WithMany().HasForeignKey(r => r.GroupId).OnDelete(DeleteBehavior.Cascade);
+            reminder.HasIndex(r => new { r.GroupId, r.Deadline, r.DueOn, r.DaysBefore, r.RecipientId }).IsUnique();
         });
     }
 }

@@ -48,6 +48,12 @@ public static class StaffPolicies
     /// <summary>Staff who keep the charity's FOI requests on the statutory clock: policy officers and administrators.</summary>
     public const string Foi = "foi";
 
+    /// <summary>
+    /// Staff who keep the APPG's secretariat: the register of MPs and peers, the group's meetings, bills and briefings.
+    /// Policy officers and administrators.
+    /// </summary>
+    public const string Parliament = "parliament";
+
     /// <summary>The claim type (RFC 8176, authentication methods references) that says how the account signed in.</summary>
     public const string AuthenticationMethods = "amr";
 

@@ -128,6 +128,44 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.ToTable("parliament_appg_membership_changes", (string?)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Parliament.Deadlines.AppgReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Deadline")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "Deadline", "DueOn", "DaysBefore", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("parliament_appg_reminders", (string?)null);
+                });
+
             modelBuilder.Entity("Safeguard.Parliament.Register.Parliamentarian", b =>
                 {
                     b.Property<int>("Id")
@@ -213,6 +251,15 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ParliamentarianId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Deadlines.AppgReminder", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Appg.AppgGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

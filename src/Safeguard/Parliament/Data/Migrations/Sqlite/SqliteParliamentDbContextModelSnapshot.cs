@@ -117,6 +117,42 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                     b.ToTable("parliament_appg_membership_changes", (string?)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Parliament.Deadlines.AppgReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Deadline")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "Deadline", "DueOn", "DaysBefore", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("parliament_appg_reminders", (string?)null);
+                });
+
             modelBuilder.Entity("Safeguard.Parliament.Register.Parliamentarian", b =>
                 {
                     b.Property<int>("Id")
@@ -200,6 +236,15 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParliamentarianId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Deadlines.AppgReminder", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Appg.AppgGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618
