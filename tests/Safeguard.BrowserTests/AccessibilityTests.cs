@@ -23,7 +23,12 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         $"/statistics/releases/{EarlierRelease.Slug}?page=2",
         $"/statistics/releases/{EarlierRelease.Slug}/compare/2024",
         "/parliament/appg",
+        "/parliament/events",
+        DemonstrationPanel,
     ];
+
+    /// <summary>The demonstration's panel event of 20 March 2025, with speakers, guests by organisation and a head count.</summary>
+    private const string DemonstrationPanel = "/parliament/events/2025-03-20-panel-discussion-immigration-detention-in-the-uk-today";
 
     [Theory]
     [MemberData(nameof(PublicPages))]
@@ -68,6 +73,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/statistics/releases/" + EarlierRelease.Slug + "?page=2")]
     [InlineData("/statistics/releases/" + EarlierRelease.Slug + "/compare/2024")]
     [InlineData("/parliament/appg")]
+    [InlineData("/parliament/events")]
+    [InlineData(DemonstrationPanel)]
     public async Task Page_At320PixelsWide_HasNoWcagViolationsAndNoSidewaysScroll(string address)
     {
         await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 640 } });

@@ -213,6 +213,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             ("referral", _) when pattern.EndsWith("/recorded", StringComparison.Ordinal) => Invariant(recorded),
             ("referral", _) => Invariant(sample?.WaitingReferral ?? 0),
             ("member", _) => Invariant(parliament?.Member ?? 0),
+            ("meeting", _) => Invariant(parliament?.Meeting ?? 0),
             _ => "sample",
         });
 
@@ -236,17 +237,19 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         return new(Invariant(request.Id), Invariant(document.Id), Invariant(series.Id));
     }
 
-    private sealed record ParliamentRecords(int Member);
+    private sealed record ParliamentRecords(int Member, int Meeting);
 
-    /// <summary>A synthetic peer on the register, for the secretariat's pages of one member.</summary>
+    /// <summary>A synthetic peer on the register and an internal meeting, for the secretariat's pages of one member and one meeting.</summary>
     private async Task<ParliamentRecords> ParliamentRecordsAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Safeguard.Parliament.Data.ParliamentDbContext>();
         var peer = new Safeguard.Parliament.Register.Parliamentarian { Name = $"Baroness Access {Guid.NewGuid():N}", House = Safeguard.Parliament.Register.House.Lords };
         db.Parliamentarians.Add(peer);
+        var meeting = new Safeguard.Parliament.Meetings.AppgMeeting { Slug = $"access-{Guid.NewGuid():N}", Title = "Synthetic access test", Place = "Westminster" };
+        db.Meetings.Add(meeting);
         await db.SaveChangesAsync(Cancel);
-        return new(peer.Id);
+        return new(peer.Id, meeting.Id);
     }
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

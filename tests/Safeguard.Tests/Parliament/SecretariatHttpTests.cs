@@ -7,7 +7,6 @@ using Safeguard.Accounts.Data;
 using Safeguard.Audit.Searching;
 using Safeguard.Parliament.Data;
 using Safeguard.Parliament.Deadlines;
-using Safeguard.Parliament.Register;
 using Safeguard.Parliament.Staff;
 using Safeguard.Tests.Accounts;
 using Safeguard.Tests.Http;
@@ -23,19 +22,6 @@ public abstract class SecretariatHttpTests<TFactory>(TFactory factory) : IClassF
     where TFactory : PortalFactory
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    /// <summary>Imports a group of four synthetic MPs, the first its chair; the group's file has its AGM on 2 February 2026 and its next reporting deadline on 2 April 2027.</summary>
-    internal static async Task<List<SyntheticMp>> ImportGroupAsync(PortalFactory factory, int firstMnisId)
-    {
-        var mps = SyntheticRegister.Mps(4, firstMnisId);
-        using var scope = factory.Services.CreateScope();
-        var files = new RegisterFiles(
-            MpList.Read(new StringReader(SyntheticRegister.MpList(mps)), "mps.csv"), null,
-            AppgFile.Read(SyntheticRegister.AppgFile([.. mps.Select(m => (m, false))], [(mps[0], "Chair & Registered Contact")]), "appg.json"),
-            "mps.csv");
-        await scope.ServiceProvider.GetRequiredService<RegisterImport>().ImportAsync(files, Cancel);
-        return mps;
-    }
 
     private async Task<int> IdOfAsync(SyntheticMp mp)
     {
@@ -58,7 +44,7 @@ public abstract class SecretariatHttpTests<TFactory>(TFactory factory) : IClassF
     [Fact]
     public async Task StaffPages_PolicyOfficerAndAdministrator_Reach_CaseworkerRefused_AnonymousSentToSignIn()
     {
-        var mps = await ImportGroupAsync(factory, 93001);
+        var mps = await SyntheticRegister.ImportGroupAsync(factory, 93001);
         var member = ParliamentStaffPaths.Member(await IdOfAsync(mps[1]));
         foreach (var role in new[] { StaffRoles.PolicyOfficer, StaffRoles.Administrator })
         {
@@ -80,7 +66,7 @@ public abstract class SecretariatHttpTests<TFactory>(TFactory factory) : IClassF
     [Fact]
     public async Task Register_PolicyOfficerSetsPartyAndNotes_SavedAndAuditedWithoutTheirWords()
     {
-        var mps = await ImportGroupAsync(factory, 93101);
+        var mps = await SyntheticRegister.ImportGroupAsync(factory, 93101);
         var id = await IdOfAsync(mps[2]);
         var (officer, browser) = await StaffBrowser.SignedInAsync(factory, StaffRoles.PolicyOfficer);
 
@@ -104,7 +90,7 @@ public abstract class SecretariatHttpTests<TFactory>(TFactory factory) : IClassF
     [Fact]
     public async Task Home_WithTheGroupsEntry_ShowsItsAgmReportingYearAndDeadlines()
     {
-        await ImportGroupAsync(factory, 93201);
+        await SyntheticRegister.ImportGroupAsync(factory, 93201);
         var (_, browser) = await StaffBrowser.SignedInAsync(factory, StaffRoles.PolicyOfficer);
 
         var rows = (await browser.PageAsync(ParliamentStaffPaths.Home)).QuerySelectorAll("main .summary-list div")
@@ -119,7 +105,7 @@ public abstract class SecretariatHttpTests<TFactory>(TFactory factory) : IClassF
     [Fact]
     public async Task Reminders_28And7DaysBefore_QueuedOnceToEachPolicyOfficer_AndToNoOtherRole()
     {
-        await ImportGroupAsync(factory, 93301);
+        await SyntheticRegister.ImportGroupAsync(factory, 93301);
         var officer = await StaffBrowser.CreateAsync(factory, StaffRoles.PolicyOfficer);
         var caseworker = await StaffBrowser.CreateAsync(factory, StaffRoles.Caseworker);
 
@@ -136,7 +122,7 @@ public abstract class SecretariatHttpTests<TFactory>(TFactory factory) : IClassF
     [Fact]
     public async Task Reminders_AnotherRunQueuesTheSameAMomentBefore_TheUniqueRecordKeepsItToOne()
     {
-        await ImportGroupAsync(factory, 93401);
+        await SyntheticRegister.ImportGroupAsync(factory, 93401);
         var officer = await StaffBrowser.CreateAsync(factory, StaffRoles.PolicyOfficer);
         var weekBeforeAgm = new DateOnly(2027, 1, 26);
         // Another node's run, past its lock, queues the reminders while this one is about to save its first.

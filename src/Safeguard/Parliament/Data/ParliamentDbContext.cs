@@ -23,6 +23,13 @@ internal abstract class ParliamentDbContext(DbContextOptions options) : DbContex
     /// <summary>Reminders of the group's deadlines queued, one row each, so that none goes twice.</summary>
     public DbSet<Deadlines.AppgReminder> Reminders => Set<Deadlines.AppgReminder>();
 
+    /// <summary>The group's meetings, events and visits.</summary>
+    public DbSet<Meetings.AppgMeeting> Meetings => Set<Meetings.AppgMeeting>();
+
+    public DbSet<Meetings.MeetingAttendee> Attendees => Set<Meetings.MeetingAttendee>();
+
+    public DbSet<Meetings.MeetingFollowUp> FollowUps => Set<Meetings.MeetingFollowUp>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -76,6 +83,37 @@ internal abstract class ParliamentDbContext(DbContextOptions options) : DbContex
             reminder.Property(r => r.RecipientId).HasMaxLength(450);
             reminder.HasOne<AppgGroup>().WithMany().HasForeignKey(r => r.GroupId).OnDelete(DeleteBehavior.Cascade);
             reminder.HasIndex(r => new { r.GroupId, r.Deadline, r.DueOn, r.DaysBefore, r.RecipientId }).IsUnique();
+        });
+        modelBuilder.Entity<Meetings.AppgMeeting>(meeting =>
+        {
+            meeting.ToTable("parliament_meetings");
+            meeting.Property(m => m.Slug).HasMaxLength(100);
+            meeting.HasIndex(m => m.Slug).IsUnique();
+            meeting.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+            meeting.Property(m => m.Title).HasMaxLength(200);
+            meeting.Property(m => m.Place).HasMaxLength(200);
+            meeting.Property(m => m.HeadCount).HasMaxLength(100);
+            meeting.Property(m => m.Summary).HasMaxLength(20000);
+            meeting.HasIndex(m => m.Date);
+            meeting.HasMany(m => m.Attendees).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            meeting.HasMany(m => m.FollowUps).WithOne().HasForeignKey(f => f.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Meetings.MeetingAttendee>(attendee =>
+        {
+            attendee.ToTable("parliament_meeting_attendees");
+            attendee.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+            attendee.Property(a => a.Name).HasMaxLength(200);
+            attendee.Property(a => a.Organisation).HasMaxLength(200);
+            attendee.HasOne(a => a.Parliamentarian).WithMany().HasForeignKey(a => a.ParliamentarianId).OnDelete(DeleteBehavior.Restrict);
+            attendee.HasIndex(a => a.MeetingId);
+            attendee.HasIndex(a => a.ParliamentarianId);
+        });
+        modelBuilder.Entity<Meetings.MeetingFollowUp>(followUp =>
+        {
+            followUp.ToTable("parliament_meeting_follow_ups");
+            followUp.Property(f => f.Action).HasMaxLength(1000);
+            followUp.Property(f => f.Owner).HasMaxLength(200);
+            followUp.HasIndex(f => f.MeetingId);
         });
     }
 }

@@ -153,6 +153,125 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                     b.ToTable("parliament_appg_reminders", (string?)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.AppgMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadCount")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("parliament_meetings", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingAttendee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParliamentarianId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Speaker")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ParliamentarianId");
+
+                    b.ToTable("parliament_meeting_attendees", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("parliament_meeting_follow_ups", (string?)null);
+                });
+
             modelBuilder.Entity("Safeguard.Parliament.Register.Parliamentarian", b =>
                 {
                     b.Property<int>("Id")
@@ -246,6 +365,38 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingAttendee", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Meetings.AppgMeeting", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Parliament.Register.Parliamentarian", "Parliamentarian")
+                        .WithMany()
+                        .HasForeignKey("ParliamentarianId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parliamentarian");
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingFollowUp", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Meetings.AppgMeeting", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.AppgMeeting", b =>
+                {
+                    b.Navigation("Attendees");
+
+                    b.Navigation("FollowUps");
                 });
 #pragma warning restore 612, 618
         }
