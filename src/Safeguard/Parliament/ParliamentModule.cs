@@ -28,10 +28,13 @@ public static class ParliamentModule
         builder.Services.AddScoped<Staff.RegisterBook>();
         builder.Services.AddScoped<Deadlines.AppgReminders>();
         builder.Services.AddScoped<Meetings.MeetingBook>();
+        builder.Services.AddScoped<Bills.BillBook>();
         // The meetings the secretariat publishes are public; the rest of the meetings' pages are the secretariat's.
         builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions
             .AllowAnonymousToFolder("/Parliament/Meetings/Public")
-            .AuthorizeFolder("/Parliament/Meetings/Staff", StaffPolicies.Parliament));
+            .AuthorizeFolder("/Parliament/Meetings/Staff", StaffPolicies.Parliament)
+            .AllowAnonymousToFolder("/Parliament/Bills/Public")
+            .AuthorizeFolder("/Parliament/Bills/Staff", StaffPolicies.Parliament));
         // Tried, not added: the lock is the platform's, for any module's scheduled runs.
         builder.Services.TryAddSingleton<ScheduledRunLock>();
         builder.Services.AddHostedService<Deadlines.AppgReminderService>();

@@ -214,6 +214,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             ("referral", _) => Invariant(sample?.WaitingReferral ?? 0),
             ("member", _) => Invariant(parliament?.Member ?? 0),
             ("meeting", _) => Invariant(parliament?.Meeting ?? 0),
+            ("slug", _) when pattern.StartsWith("/staff/parliament/bills/", StringComparison.Ordinal) => parliament?.Bill ?? "sample",
             _ => "sample",
         });
 
@@ -237,9 +238,9 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         return new(Invariant(request.Id), Invariant(document.Id), Invariant(series.Id));
     }
 
-    private sealed record ParliamentRecords(int Member, int Meeting);
+    private sealed record ParliamentRecords(int Member, int Meeting, string Bill);
 
-    /// <summary>A synthetic peer on the register and an internal meeting, for the secretariat's pages of one member and one meeting.</summary>
+    /// <summary>A synthetic peer on the register and an internal meeting and a bill, for the secretariat's pages of one of each.</summary>
     private async Task<ParliamentRecords> ParliamentRecordsAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();
@@ -248,8 +249,10 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         db.Parliamentarians.Add(peer);
         var meeting = new Safeguard.Parliament.Meetings.AppgMeeting { Slug = $"access-{Guid.NewGuid():N}", Title = "Synthetic access test", Place = "Westminster" };
         db.Meetings.Add(meeting);
+        var bill = new Safeguard.Parliament.Bills.Bill { Slug = $"access-{Guid.NewGuid():N}", Title = "Synthetic Access Bill" };
+        db.Bills.Add(bill);
         await db.SaveChangesAsync(Cancel);
-        return new(peer.Id, meeting.Id);
+        return new(peer.Id, meeting.Id, bill.Slug);
     }
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

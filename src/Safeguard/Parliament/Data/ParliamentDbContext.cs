@@ -30,6 +30,13 @@ internal abstract class ParliamentDbContext(DbContextOptions options) : DbContex
 
     public DbSet<Meetings.MeetingFollowUp> FollowUps => Set<Meetings.MeetingFollowUp>();
 
+    /// <summary>The bills the charity follows, their stages, amendments (with supporters) and briefings.</summary>
+    public DbSet<Bills.Bill> Bills => Set<Bills.Bill>();
+
+    public DbSet<Bills.Amendment> Amendments => Set<Bills.Amendment>();
+
+    public DbSet<Bills.Briefing> Briefings => Set<Bills.Briefing>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -114,6 +121,55 @@ internal abstract class ParliamentDbContext(DbContextOptions options) : DbContex
             followUp.Property(f => f.Action).HasMaxLength(1000);
             followUp.Property(f => f.Owner).HasMaxLength(200);
             followUp.HasIndex(f => f.MeetingId);
+        });
+        modelBuilder.Entity<Bills.Bill>(bill =>
+        {
+            bill.ToTable("parliament_bills");
+            bill.Property(b => b.Slug).HasMaxLength(100);
+            bill.HasIndex(b => b.Slug).IsUnique();
+            bill.Property(b => b.Title).HasMaxLength(300);
+            bill.Property(b => b.ParliamentUrl).HasMaxLength(500);
+            bill.HasMany(b => b.Stages).WithOne().HasForeignKey(s => s.BillId).OnDelete(DeleteBehavior.Cascade);
+            bill.HasMany(b => b.Amendments).WithOne().HasForeignKey(a => a.BillId).OnDelete(DeleteBehavior.Cascade);
+            bill.HasMany(b => b.Briefings).WithOne().HasForeignKey(b => b.BillId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Bills.BillStage>(stage =>
+        {
+            stage.ToTable("parliament_bill_stages");
+            stage.Property(s => s.House).HasConversion<string>().HasMaxLength(10);
+            stage.Property(s => s.Name).HasMaxLength(100);
+            stage.HasIndex(s => s.BillId);
+        });
+        modelBuilder.Entity<Bills.Amendment>(amendment =>
+        {
+            amendment.ToTable("parliament_amendments");
+            amendment.Property(a => a.Number).HasMaxLength(40);
+            amendment.Property(a => a.Clause).HasMaxLength(100);
+            amendment.Property(a => a.ShortTitle).HasMaxLength(300);
+            amendment.Property(a => a.Text).HasMaxLength(20000);
+            amendment.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(30);
+            amendment.Property(a => a.DebateUrl).HasMaxLength(500);
+            amendment.HasOne(a => a.Mover).WithMany().HasForeignKey(a => a.MoverId).OnDelete(DeleteBehavior.Restrict);
+            amendment.HasOne(a => a.Stage).WithMany().HasForeignKey(a => a.StageId).OnDelete(DeleteBehavior.Restrict);
+            amendment.HasMany(a => a.Supporters).WithOne().HasForeignKey(s => s.AmendmentId).OnDelete(DeleteBehavior.Cascade);
+            amendment.HasIndex(a => a.BillId);
+        });
+        modelBuilder.Entity<Bills.AmendmentSupporter>(supporter =>
+        {
+            supporter.ToTable("parliament_amendment_supporters");
+            supporter.HasKey(s => new { s.AmendmentId, s.ParliamentarianId });
+            supporter.HasOne(s => s.Parliamentarian).WithMany().HasForeignKey(s => s.ParliamentarianId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Bills.Briefing>(briefing =>
+        {
+            briefing.ToTable("parliament_briefings");
+            briefing.Property(b => b.Title).HasMaxLength(300);
+            briefing.Property(b => b.Audience).HasMaxLength(200);
+            briefing.Property(b => b.CoSignedWith).HasMaxLength(300);
+            briefing.Property(b => b.Url).HasMaxLength(500);
+            briefing.HasOne(b => b.Stage).WithMany().HasForeignKey(b => b.StageId).OnDelete(DeleteBehavior.Restrict);
+            briefing.HasOne(b => b.Amendment).WithMany().HasForeignKey(b => b.AmendmentId).OnDelete(DeleteBehavior.Restrict);
+            briefing.HasIndex(b => b.BillId);
         });
     }
 }

@@ -29,5 +29,6 @@ internal static class DemonstrationParliament
             await services.GetRequiredService<RegisterImport>().ImportAsync(files, cancellationToken);
         }
         await Meetings.DemonstrationMeetings.LoadAsync(services, cancellationToken);
+        await Bills.DemonstrationBills.LoadAsync(services, cancellationToken);
     }
 }

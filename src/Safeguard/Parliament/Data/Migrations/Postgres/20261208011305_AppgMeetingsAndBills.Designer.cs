@@ -12,8 +12,8 @@ using Safeguard.Parliament.Data;
 namespace Safeguard.Parliament.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParliamentDbContext))]
-    [Migration("20261208003232_AppgMeetings")]
-    partial class AppgMeetings
+    [Migration("20261208011305_AppgMeetingsAndBills")]
+    partial class AppgMeetingsAndBills
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -129,6 +129,200 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("ParliamentarianId");
 
                     b.ToTable("parliament_appg_membership_changes", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Amendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BillId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Clause")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DebateUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("DebatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MoverId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ShortTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("StageId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Supported")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int?>("VotesAgainst")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VotesFor")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BillId");
+
+                    b.HasIndex("MoverId");
+
+                    b.HasIndex("StageId");
+
+                    b.ToTable("parliament_amendments", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.AmendmentSupporter", b =>
+                {
+                    b.Property<int>("AmendmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParliamentarianId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AmendmentId", "ParliamentarianId");
+
+                    b.HasIndex("ParliamentarianId");
+
+                    b.ToTable("parliament_amendment_supporters", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Bill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ParliamentUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("parliament_bills", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.BillStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BillId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("House")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BillId");
+
+                    b.ToTable("parliament_bill_stages", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Briefing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AmendmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("BillId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CoSignedWith")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("StageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AmendmentId");
+
+                    b.HasIndex("BillId");
+
+                    b.HasIndex("StageId");
+
+                    b.ToTable("parliament_briefings", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Deadlines.AppgReminder", b =>
@@ -382,6 +576,79 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Amendment", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Bills.Bill", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("BillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Parliament.Register.Parliamentarian", "Mover")
+                        .WithMany()
+                        .HasForeignKey("MoverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Parliament.Bills.BillStage", "Stage")
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Mover");
+
+                    b.Navigation("Stage");
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.AmendmentSupporter", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Bills.Amendment", null)
+                        .WithMany("Supporters")
+                        .HasForeignKey("AmendmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Parliament.Register.Parliamentarian", "Parliamentarian")
+                        .WithMany()
+                        .HasForeignKey("ParliamentarianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Parliamentarian");
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.BillStage", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Bills.Bill", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("BillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Briefing", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Bills.Amendment", "Amendment")
+                        .WithMany()
+                        .HasForeignKey("AmendmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguard.Parliament.Bills.Bill", null)
+                        .WithMany("Briefings")
+                        .HasForeignKey("BillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Parliament.Bills.BillStage", "Stage")
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Amendment");
+
+                    b.Navigation("Stage");
+                });
+
             modelBuilder.Entity("Safeguard.Parliament.Deadlines.AppgReminder", b =>
                 {
                     b.HasOne("Safeguard.Parliament.Appg.AppgGroup", null)
@@ -414,6 +681,20 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Amendment", b =>
+                {
+                    b.Navigation("Supporters");
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Bill", b =>
+                {
+                    b.Navigation("Amendments");
+
+                    b.Navigation("Briefings");
+
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.AppgMeeting", b =>
