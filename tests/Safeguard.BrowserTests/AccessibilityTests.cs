@@ -27,7 +27,17 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         "/parliament/your-mp?postcode=UB3+1AB",
         "/parliament/your-mp?postcode=JE2+1AB",
         "/parliament/your-mp?postcode=not+a+postcode",
+        "/parliament/events",
+        DemonstrationPanel,
+        "/parliament/bills",
+        DemonstrationBill,
     ];
+
+    /// <summary>The demonstration's bill, with Lord German's new clause and its supporters.</summary>
+    private const string DemonstrationBill = "/parliament/bills/border-security-asylum-and-immigration-bill-2025";
+
+    /// <summary>The demonstration's panel event of 20 March 2025, with speakers, guests by organisation and a head count.</summary>
+    private const string DemonstrationPanel = "/parliament/events/2025-03-20-panel-discussion-immigration-detention-in-the-uk-today";
 
     [Theory]
     [MemberData(nameof(PublicPages))]
@@ -73,6 +83,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/statistics/releases/" + EarlierRelease.Slug + "/compare/2024")]
     [InlineData("/parliament/appg")]
     [InlineData("/parliament/your-mp?postcode=GU11+9XY")]
+    [InlineData("/parliament/events")]
+    [InlineData(DemonstrationPanel)]
+    [InlineData(DemonstrationBill)]
     public async Task Page_At320PixelsWide_HasNoWcagViolationsAndNoSidewaysScroll(string address)
     {
         await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 640 } });

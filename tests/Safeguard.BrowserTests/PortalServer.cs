@@ -85,7 +85,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Safeguard:Accounts:SignInAttemptsPerMinute", "10000");
         // A key ring of this server's own, so no key file is written beside the test binaries or shared between runs.
         builder.UseSetting("Safeguard:Encryption:KeyRing", KeyRing());
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock).WithoutDailyFoiReminders());
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock).WithoutDailyFoiReminders().WithoutDailyAppgReminders());
     }
 
     private static string KeyRing() =>

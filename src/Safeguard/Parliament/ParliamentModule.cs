@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Safeguard.Parliament.Appg;
 using Safeguard.Parliament.Data;
 using Safeguard.Parliament.Register;
 using Safeguard.Platform;
+using Safeguard.Platform.Web;
 
 namespace Safeguard.Parliament;
 
@@ -33,6 +35,22 @@ public static class ParliamentModule
         builder.Services.AddSingleton<IModuleDatabase, ParliamentDatabase>();
         // The group's members are public, as on the group's own site and Parliament's register.
         builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions.AllowAnonymousToFolder("/Parliament/Appg"));
+        // The secretariat's pages: policy officers and administrators (docs/accounts.md).
+        builder.Services.AddScoped<Staff.ParliamentAudit>();
+        builder.Services.AddScoped<Staff.RegisterBook>();
+        builder.Services.AddScoped<Deadlines.AppgReminders>();
+        builder.Services.AddScoped<Meetings.MeetingBook>();
+        builder.Services.AddScoped<Bills.BillBook>();
+        // The meetings the secretariat publishes are public; the rest of the meetings' pages are the secretariat's.
+        builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions
+            .AllowAnonymousToFolder("/Parliament/Meetings/Public")
+            .AuthorizeFolder("/Parliament/Meetings/Staff", StaffPolicies.Parliament)
+            .AllowAnonymousToFolder("/Parliament/Bills/Public")
+            .AuthorizeFolder("/Parliament/Bills/Staff", StaffPolicies.Parliament));
+        // Tried, not added: the lock is the platform's, for any module's scheduled runs.
+        builder.Services.TryAddSingleton<ScheduledRunLock>();
+        builder.Services.AddHostedService<Deadlines.AppgReminderService>();
+        builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions.AuthorizeFolder("/Parliament/Staff", StaffPolicies.Parliament));
         return builder;
     }
 

@@ -134,7 +134,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
     public async Task EveryProtectedEndpoint_EachRole_ReachesOnlyWhatItsPolicyAllows()
     {
         var foi = await FoiRecordsAsync();
-        var mp = await SittingMpAsync();
+        var parliament = await ParliamentRecordsAsync();
         // Each role walks every route as a person of its own, with data of its own: the roles go side by side.
         var failures = await Task.WhenAll(StaffRoles.All.Append(NoRole).Select(async role =>
         {
@@ -151,7 +151,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             var recorded = await CaseworkSamples.RecordedByAsync(factory.Services, staff.Id);
             foreach (var route in Routes().Where(r => !r.Anonymous && r.Method == "GET"))
             {
-                var address = Address(route.Pattern, staff.Id, upload, passkey, foi, sample, recorded, mp);
+                var address = Address(route.Pattern, staff.Id, upload, passkey, foi, sample, recorded, parliament);
                 var response = await browser.Client.GetAsync(address, Cancel);
                 var location = StaffBrowser.PathOf(response.Headers.Location);
                 var reached = response.StatusCode == HttpStatusCode.OK
@@ -196,7 +196,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
 
     private static string Address(
         string pattern, string id, string upload = "00000000000000000000000000000000", string passkey = "AAAAAAAAAAAAAAAAAAAAAA", FoiRecords? foi = null, SampleCase? sample = null,
-        int recorded = 0, int parliamentarian = 0) =>
+        int recorded = 0, ParliamentRecords? parliament = null) =>
         RouteParameter().Replace(pattern, match => (match.Groups["name"].Value, Case: pattern.StartsWith("/staff/cases/", StringComparison.Ordinal)) switch
         {
             ("id", _) => id,
@@ -216,7 +216,10 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             ("handler", _) => "",
             ("referral", _) when pattern.EndsWith("/recorded", StringComparison.Ordinal) => Invariant(recorded),
             ("referral", _) => Invariant(sample?.WaitingReferral ?? 0),
-            ("parliamentarian", _) => Invariant(parliamentarian),
+            ("parliamentarian", _) => Invariant(parliament?.SittingMp ?? 0),
+            ("member", _) => Invariant(parliament?.Member ?? 0),
+            ("meeting", _) => Invariant(parliament?.Meeting ?? 0),
+            ("slug", _) when pattern.StartsWith("/staff/parliament/bills/", StringComparison.Ordinal) => parliament?.Bill ?? "sample",
             _ => "sample",
         });
 
@@ -240,11 +243,18 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         return new(Invariant(request.Id), Invariant(document.Id), Invariant(series.Id));
     }
 
-    /// <summary>A synthetic sitting MP, whom the secretariat's funnel pages show.</summary>
-    private async Task<int> SittingMpAsync()
+    private sealed record ParliamentRecords(int Member, int SittingMp, int Meeting, string Bill);
+
+    /// <summary>
+    /// A synthetic peer and a sitting MP on the register (the funnel's pages show MPs), an internal meeting and a bill,
+    /// for the secretariat's pages of one of each.
+    /// </summary>
+    private async Task<ParliamentRecords> ParliamentRecordsAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Safeguard.Parliament.Data.ParliamentDbContext>();
+        var peer = new Safeguard.Parliament.Register.Parliamentarian { Name = $"Baroness Access {Guid.NewGuid():N}", House = Safeguard.Parliament.Register.House.Lords };
+        db.Parliamentarians.Add(peer);
         var mp = new Safeguard.Parliament.Register.Parliamentarian
         {
             Name = "Access Test MP",
@@ -254,8 +264,12 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             EnteredOn = new DateOnly(2024, 7, 5),
         };
         db.Parliamentarians.Add(mp);
+        var meeting = new Safeguard.Parliament.Meetings.AppgMeeting { Slug = $"access-{Guid.NewGuid():N}", Title = "Synthetic access test", Place = "Westminster" };
+        db.Meetings.Add(meeting);
+        var bill = new Safeguard.Parliament.Bills.Bill { Slug = $"access-{Guid.NewGuid():N}", Title = "Synthetic Access Bill" };
+        db.Bills.Add(bill);
         await db.SaveChangesAsync(Cancel);
-        return mp.Id;
+        return new(peer.Id, mp.Id, meeting.Id, bill.Slug);
     }
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

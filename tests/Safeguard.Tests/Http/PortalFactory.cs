@@ -177,6 +177,9 @@ public abstract class OwnPortalFactory : PortalFactory
             services.ConfigureDbContext<PostgresCaseworkDbContext>((_, options) => options.AddInterceptors(Meanwhile), ServiceLifetime.Singleton);
             services.ConfigureDbContext<SqliteFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
             services.ConfigureDbContext<PostgresFoiDbContext>((_, options) => options.AddInterceptors(Meanwhile));
+            services.ConfigureDbContext<Safeguard.Parliament.Data.SqliteParliamentDbContext>((_, options) => options.AddInterceptors(Meanwhile));
+            services.ConfigureDbContext<Safeguard.Parliament.Data.PostgresParliamentDbContext>((_, options) => options.AddInterceptors(Meanwhile));
+            services.WithoutDailyAppgReminders();
             services.ConfigureDbContext<SqliteAccountsDbContext>((_, options) => options.AddInterceptors(BeforeSaving), ServiceLifetime.Singleton);
             services.ConfigureDbContext<PostgresAccountsDbContext>((_, options) => options.AddInterceptors(BeforeSaving), ServiceLifetime.Singleton);
             if (!DailyFoiRemindersRun)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Bogus;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Safeguard.Tests.Parliament;
 
@@ -52,6 +53,19 @@ internal static class SyntheticRegister
             agm = new { date_of_most_recent_agm = "2026-02-02", reporting_year = "02 Dec to 01 Dec", next_reporting_deadline = "2027-04-02" },
             source_url = "https://publications.parliament.uk/pa/cm/cmallparty/260629/immigration-detention.htm",
         }, Indented);
+
+    /// <summary>Imports a group of four synthetic MPs, the first its chair; the group's file has its AGM on 2 February 2026 and its next reporting deadline on 2 April 2027.</summary>
+    public static async Task<List<SyntheticMp>> ImportGroupAsync(Http.PortalFactory factory, int firstMnisId)
+    {
+        var mps = Mps(4, firstMnisId);
+        using var scope = factory.Services.CreateScope();
+        var files = new Safeguard.Parliament.Register.RegisterFiles(
+            Safeguard.Parliament.Register.MpList.Read(new StringReader(MpList(mps)), "mps.csv"), null,
+            Safeguard.Parliament.Register.AppgFile.Read(AppgFile([.. mps.Select(m => (m, false))], [(mps[0], "Chair & Registered Contact")]), "appg.json"),
+            "mps.csv");
+        await scope.ServiceProvider.GetRequiredService<Safeguard.Parliament.Register.RegisterImport>().ImportAsync(files, TestContext.Current.CancellationToken);
+        return mps;
+    }
 
     /// <summary>The folder of the real register files, beside the repository (../shared/data/parliament).</summary>
     public static string SharedDataFolder()

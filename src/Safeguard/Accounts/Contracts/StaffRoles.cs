@@ -50,7 +50,7 @@ public static class StaffRoles
     /// <summary>The roles <see cref="StaffPolicies.Foi"/> admits: those that keep FOI requests.</summary>
     public static IReadOnlyList<string> Foi { get; } = [Administrator, PolicyOfficer];
 
-    /// <summary>The roles <see cref="StaffPolicies.Parliament"/> admits: those that do the APPG secretariat's work.</summary>
+    /// <summary>The roles <see cref="StaffPolicies.Parliament"/> admits: those that keep the APPG's secretariat.</summary>
     public static IReadOnlyList<string> Parliament { get; } = [Administrator, PolicyOfficer];
 
     /// <summary>What a role is for, in a few words, for the pages that assign roles.</summary>

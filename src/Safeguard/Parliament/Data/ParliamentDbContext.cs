@@ -33,6 +33,23 @@ internal abstract class ParliamentDbContext(DbContextOptions options) : DbContex
 
     public DbSet<MembershipRequest> MembershipRequests => Set<MembershipRequest>();
 
+    /// <summary>Reminders of the group's deadlines queued, one row each, so that none goes twice.</summary>
+    public DbSet<Deadlines.AppgReminder> Reminders => Set<Deadlines.AppgReminder>();
+
+    /// <summary>The group's meetings, events and visits.</summary>
+    public DbSet<Meetings.AppgMeeting> Meetings => Set<Meetings.AppgMeeting>();
+
+    public DbSet<Meetings.MeetingAttendee> Attendees => Set<Meetings.MeetingAttendee>();
+
+    public DbSet<Meetings.MeetingFollowUp> FollowUps => Set<Meetings.MeetingFollowUp>();
+
+    /// <summary>The bills the charity follows, their stages, amendments (with supporters) and briefings.</summary>
+    public DbSet<Bills.Bill> Bills => Set<Bills.Bill>();
+
+    public DbSet<Bills.Amendment> Amendments => Set<Bills.Amendment>();
+
+    public DbSet<Bills.Briefing> Briefings => Set<Bills.Briefing>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -105,6 +122,94 @@ internal abstract class ParliamentDbContext(DbContextOptions options) : DbContex
             request.ToTable("parliament_membership_requests");
             request.HasOne<Parliamentarian>().WithMany().HasForeignKey(r => r.ParliamentarianId).OnDelete(DeleteBehavior.Restrict);
             request.HasIndex(r => r.ParliamentarianId).IsUnique();
+        });
+        modelBuilder.Entity<Deadlines.AppgReminder>(reminder =>
+        {
+            reminder.ToTable("parliament_appg_reminders");
+            reminder.Property(r => r.Deadline).HasMaxLength(40);
+            reminder.Property(r => r.RecipientId).HasMaxLength(450);
+            reminder.HasOne<AppgGroup>().WithMany().HasForeignKey(r => r.GroupId).OnDelete(DeleteBehavior.Cascade);
+            reminder.HasIndex(r => new { r.GroupId, r.Deadline, r.DueOn, r.DaysBefore, r.RecipientId }).IsUnique();
+        });
+        modelBuilder.Entity<Meetings.AppgMeeting>(meeting =>
+        {
+            meeting.ToTable("parliament_meetings");
+            meeting.Property(m => m.Slug).HasMaxLength(100);
+            meeting.HasIndex(m => m.Slug).IsUnique();
+            meeting.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+            meeting.Property(m => m.Title).HasMaxLength(200);
+            meeting.Property(m => m.Place).HasMaxLength(200);
+            meeting.Property(m => m.HeadCount).HasMaxLength(100);
+            meeting.Property(m => m.Summary).HasMaxLength(20000);
+            meeting.HasIndex(m => m.Date);
+            meeting.HasMany(m => m.Attendees).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            meeting.HasMany(m => m.FollowUps).WithOne().HasForeignKey(f => f.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Meetings.MeetingAttendee>(attendee =>
+        {
+            attendee.ToTable("parliament_meeting_attendees");
+            attendee.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+            attendee.Property(a => a.Name).HasMaxLength(200);
+            attendee.Property(a => a.Organisation).HasMaxLength(200);
+            attendee.HasOne(a => a.Parliamentarian).WithMany().HasForeignKey(a => a.ParliamentarianId).OnDelete(DeleteBehavior.Restrict);
+            attendee.HasIndex(a => a.MeetingId);
+            attendee.HasIndex(a => a.ParliamentarianId);
+        });
+        modelBuilder.Entity<Meetings.MeetingFollowUp>(followUp =>
+        {
+            followUp.ToTable("parliament_meeting_follow_ups");
+            followUp.Property(f => f.Action).HasMaxLength(1000);
+            followUp.Property(f => f.Owner).HasMaxLength(200);
+            followUp.HasIndex(f => f.MeetingId);
+        });
+        modelBuilder.Entity<Bills.Bill>(bill =>
+        {
+            bill.ToTable("parliament_bills");
+            bill.Property(b => b.Slug).HasMaxLength(100);
+            bill.HasIndex(b => b.Slug).IsUnique();
+            bill.Property(b => b.Title).HasMaxLength(300);
+            bill.Property(b => b.ParliamentUrl).HasMaxLength(500);
+            bill.HasMany(b => b.Stages).WithOne().HasForeignKey(s => s.BillId).OnDelete(DeleteBehavior.Cascade);
+            bill.HasMany(b => b.Amendments).WithOne().HasForeignKey(a => a.BillId).OnDelete(DeleteBehavior.Cascade);
+            bill.HasMany(b => b.Briefings).WithOne().HasForeignKey(b => b.BillId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Bills.BillStage>(stage =>
+        {
+            stage.ToTable("parliament_bill_stages");
+            stage.Property(s => s.House).HasConversion<string>().HasMaxLength(10);
+            stage.Property(s => s.Name).HasMaxLength(100);
+            stage.HasIndex(s => s.BillId);
+        });
+        modelBuilder.Entity<Bills.Amendment>(amendment =>
+        {
+            amendment.ToTable("parliament_amendments");
+            amendment.Property(a => a.Number).HasMaxLength(40);
+            amendment.Property(a => a.Clause).HasMaxLength(100);
+            amendment.Property(a => a.ShortTitle).HasMaxLength(300);
+            amendment.Property(a => a.Text).HasMaxLength(20000);
+            amendment.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(30);
+            amendment.Property(a => a.DebateUrl).HasMaxLength(500);
+            amendment.HasOne(a => a.Mover).WithMany().HasForeignKey(a => a.MoverId).OnDelete(DeleteBehavior.Restrict);
+            amendment.HasOne(a => a.Stage).WithMany().HasForeignKey(a => a.StageId).OnDelete(DeleteBehavior.Restrict);
+            amendment.HasMany(a => a.Supporters).WithOne().HasForeignKey(s => s.AmendmentId).OnDelete(DeleteBehavior.Cascade);
+            amendment.HasIndex(a => a.BillId);
+        });
+        modelBuilder.Entity<Bills.AmendmentSupporter>(supporter =>
+        {
+            supporter.ToTable("parliament_amendment_supporters");
+            supporter.HasKey(s => new { s.AmendmentId, s.ParliamentarianId });
+            supporter.HasOne(s => s.Parliamentarian).WithMany().HasForeignKey(s => s.ParliamentarianId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Bills.Briefing>(briefing =>
+        {
+            briefing.ToTable("parliament_briefings");
+            briefing.Property(b => b.Title).HasMaxLength(300);
+            briefing.Property(b => b.Audience).HasMaxLength(200);
+            briefing.Property(b => b.CoSignedWith).HasMaxLength(300);
+            briefing.Property(b => b.Url).HasMaxLength(500);
+            briefing.HasOne(b => b.Stage).WithMany().HasForeignKey(b => b.StageId).OnDelete(DeleteBehavior.Restrict);
+            briefing.HasOne(b => b.Amendment).WithMany().HasForeignKey(b => b.AmendmentId).OnDelete(DeleteBehavior.Restrict);
+            briefing.HasIndex(b => b.BillId);
         });
     }
 }

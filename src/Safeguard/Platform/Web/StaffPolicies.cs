@@ -48,7 +48,10 @@ public static class StaffPolicies
     /// <summary>Staff who keep the charity's FOI requests on the statutory clock: policy officers and administrators.</summary>
     public const string Foi = "foi";
 
-    /// <summary>Staff who do the APPG secretariat's work (asking MPs to join the group): policy officers and administrators.</summary>
+    /// <summary>
+    /// Staff who keep the APPG's secretariat: the register of MPs and peers, the group's meetings, bills and briefings,
+    /// and asking MPs to join the group. Policy officers and administrators.
+    /// </summary>
     public const string Parliament = "parliament";
 
     /// <summary>The claim type (RFC 8176, authentication methods references) that says how the account signed in.</summary>

@@ -128,6 +128,238 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.ToTable("parliament_appg_membership_changes", (string?)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Amendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BillId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Clause")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DebateUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("DebatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MoverId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ShortTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("StageId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Supported")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int?>("VotesAgainst")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VotesFor")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BillId");
+
+                    b.HasIndex("MoverId");
+
+                    b.HasIndex("StageId");
+
+                    b.ToTable("parliament_amendments", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.AmendmentSupporter", b =>
+                {
+                    b.Property<int>("AmendmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParliamentarianId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AmendmentId", "ParliamentarianId");
+
+                    b.HasIndex("ParliamentarianId");
+
+                    b.ToTable("parliament_amendment_supporters", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Bill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ParliamentUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("parliament_bills", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.BillStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BillId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("House")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BillId");
+
+                    b.ToTable("parliament_bill_stages", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Briefing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AmendmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("BillId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CoSignedWith")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("StageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AmendmentId");
+
+                    b.HasIndex("BillId");
+
+                    b.HasIndex("StageId");
+
+                    b.ToTable("parliament_briefings", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Deadlines.AppgReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Deadline")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "Deadline", "DueOn", "DaysBefore", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("parliament_appg_reminders", (string?)null);
+                });
+
             modelBuilder.Entity("Safeguard.Parliament.Funnel.MembershipRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -154,6 +386,131 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("parliament_membership_requests", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.AppgMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HeadCount")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("parliament_meetings", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingAttendee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ParliamentarianId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Speaker")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ParliamentarianId");
+
+                    b.ToTable("parliament_meeting_attendees", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("parliament_meeting_follow_ups", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodeEdition", b =>
@@ -317,12 +674,119 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Amendment", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Bills.Bill", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("BillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Parliament.Register.Parliamentarian", "Mover")
+                        .WithMany()
+                        .HasForeignKey("MoverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Parliament.Bills.BillStage", "Stage")
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Mover");
+
+                    b.Navigation("Stage");
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.AmendmentSupporter", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Bills.Amendment", null)
+                        .WithMany("Supporters")
+                        .HasForeignKey("AmendmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Parliament.Register.Parliamentarian", "Parliamentarian")
+                        .WithMany()
+                        .HasForeignKey("ParliamentarianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Parliamentarian");
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.BillStage", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Bills.Bill", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("BillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Briefing", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Bills.Amendment", "Amendment")
+                        .WithMany()
+                        .HasForeignKey("AmendmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguard.Parliament.Bills.Bill", null)
+                        .WithMany("Briefings")
+                        .HasForeignKey("BillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Parliament.Bills.BillStage", "Stage")
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Amendment");
+
+                    b.Navigation("Stage");
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Deadlines.AppgReminder", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Appg.AppgGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguard.Parliament.Funnel.MembershipRequest", b =>
                 {
                     b.HasOne("Safeguard.Parliament.Register.Parliamentarian", null)
                         .WithMany()
                         .HasForeignKey("ParliamentarianId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingAttendee", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Meetings.AppgMeeting", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Parliament.Register.Parliamentarian", "Parliamentarian")
+                        .WithMany()
+                        .HasForeignKey("ParliamentarianId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parliamentarian");
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingFollowUp", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Meetings.AppgMeeting", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -333,6 +797,27 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                         .HasForeignKey("EditionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Amendment", b =>
+                {
+                    b.Navigation("Supporters");
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Bill", b =>
+                {
+                    b.Navigation("Amendments");
+
+                    b.Navigation("Briefings");
+
+                    b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.AppgMeeting", b =>
+                {
+                    b.Navigation("Attendees");
+
+                    b.Navigation("FollowUps");
                 });
 #pragma warning restore 612, 618
         }

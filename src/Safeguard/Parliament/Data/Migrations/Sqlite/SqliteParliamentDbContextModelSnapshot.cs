@@ -117,6 +117,228 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                     b.ToTable("parliament_appg_membership_changes", (string?)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Amendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BillId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Clause")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebateUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DebatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MoverId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Supported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VotesAgainst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VotesFor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BillId");
+
+                    b.HasIndex("MoverId");
+
+                    b.HasIndex("StageId");
+
+                    b.ToTable("parliament_amendments", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.AmendmentSupporter", b =>
+                {
+                    b.Property<int>("AmendmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParliamentarianId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AmendmentId", "ParliamentarianId");
+
+                    b.HasIndex("ParliamentarianId");
+
+                    b.ToTable("parliament_amendment_supporters", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Bill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParliamentUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("parliament_bills", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.BillStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BillId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("House")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BillId");
+
+                    b.ToTable("parliament_bill_stages", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Briefing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AmendmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BillId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoSignedWith")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AmendmentId");
+
+                    b.HasIndex("BillId");
+
+                    b.HasIndex("StageId");
+
+                    b.ToTable("parliament_briefings", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Deadlines.AppgReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Deadline")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "Deadline", "DueOn", "DaysBefore", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("parliament_appg_reminders", (string?)null);
+                });
+
             modelBuilder.Entity("Safeguard.Parliament.Funnel.MembershipRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -141,6 +363,125 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("parliament_membership_requests", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.AppgMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadCount")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("parliament_meetings", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingAttendee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParliamentarianId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Speaker")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ParliamentarianId");
+
+                    b.ToTable("parliament_meeting_attendees", (string?)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("parliament_meeting_follow_ups", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodeEdition", b =>
@@ -300,12 +641,119 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Amendment", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Bills.Bill", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("BillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Parliament.Register.Parliamentarian", "Mover")
+                        .WithMany()
+                        .HasForeignKey("MoverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Parliament.Bills.BillStage", "Stage")
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Mover");
+
+                    b.Navigation("Stage");
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.AmendmentSupporter", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Bills.Amendment", null)
+                        .WithMany("Supporters")
+                        .HasForeignKey("AmendmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Parliament.Register.Parliamentarian", "Parliamentarian")
+                        .WithMany()
+                        .HasForeignKey("ParliamentarianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Parliamentarian");
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.BillStage", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Bills.Bill", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("BillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Briefing", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Bills.Amendment", "Amendment")
+                        .WithMany()
+                        .HasForeignKey("AmendmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguard.Parliament.Bills.Bill", null)
+                        .WithMany("Briefings")
+                        .HasForeignKey("BillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Parliament.Bills.BillStage", "Stage")
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Amendment");
+
+                    b.Navigation("Stage");
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Deadlines.AppgReminder", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Appg.AppgGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguard.Parliament.Funnel.MembershipRequest", b =>
                 {
                     b.HasOne("Safeguard.Parliament.Register.Parliamentarian", null)
                         .WithMany()
                         .HasForeignKey("ParliamentarianId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingAttendee", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Meetings.AppgMeeting", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Parliament.Register.Parliamentarian", "Parliamentarian")
+                        .WithMany()
+                        .HasForeignKey("ParliamentarianId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parliamentarian");
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingFollowUp", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Meetings.AppgMeeting", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -316,6 +764,27 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                         .HasForeignKey("EditionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Amendment", b =>
+                {
+                    b.Navigation("Supporters");
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Bills.Bill", b =>
+                {
+                    b.Navigation("Amendments");
+
+                    b.Navigation("Briefings");
+
+                    b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.AppgMeeting", b =>
+                {
+                    b.Navigation("Attendees");
+
+                    b.Navigation("FollowUps");
                 });
 #pragma warning restore 612, 618
         }

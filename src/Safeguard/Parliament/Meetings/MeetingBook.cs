@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Audit.Contracts;
+using Safeguard.Parliament.Data;
+using Safeguard.Parliament.Staff;
+
+namespace Safeguard.Parliament.Meetings;
+
+/// <summary>
+/// A meeting as a form gives it: everything but its slug; parliamentarians by name as the register has them (each must
+/// be found there), the secretariat's staff by name, and guests as (name or null, organisation or null, speaker).
+/// </summary>
+internal sealed record MeetingInput(
+    MeetingKind Kind, string Title, DateOnly Date, TimeOnly? StartsAt, string Place, string? HeadCount, string? Summary, bool Published,
+    IReadOnlyList<string> Parliamentarians, IReadOnlyList<string> Secretariat, IReadOnlyList<(string? Name, string? Organisation, bool Speaker)> Guests);
+
+/// <summary>The names a meeting's form gave that the register does not hold (or holds twice), so it cannot be saved as typed.</summary>
+internal sealed class UnknownParliamentariansException(IReadOnlyList<string> names)
+    : Exception($"Not on the register: {string.Join(", ", names)}")
+{
+    public IReadOnlyList<string> Names => names;
+}
+
+/// <summary>
+/// The group's meetings, events and visits: read for the staff and public pages, and changed by the secretariat, each
+/// change recorded on the audit trail in its transaction (the meeting by id; never what was said or who came).
+/// </summary>
+internal sealed class MeetingBook(ParliamentDbContext db, ParliamentAudit audit)
+{
+    public const string RecordType = "appg-meeting";
+
+    /// <summary>Every meeting, the latest first; only published ones when <paramref name="publishedOnly"/>.</summary>
+    public Task<List<AppgMeeting>> ListAsync(bool publishedOnly, CancellationToken cancellationToken) =>
+        db.Meetings.AsNoTracking().Where(m => !publishedOnly || m.Published)
+            .OrderByDescending(m => m.Date).ThenByDescending(m => m.StartsAt).ThenByDescending(m => m.Id).ToListAsync(cancellationToken);
+
+    /// <summary>A meeting with its attendees (and their parliamentarians) and follow-ups, by id.</summary>
+    public Task<AppgMeeting?> FindAsync(int id, CancellationToken cancellationToken) => Whole().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    /// <summary>A published meeting, whole, by its slug; null for an internal one, as for one that does not exist.</summary>
+    public Task<AppgMeeting?> PublishedAsync(string slug, CancellationToken cancellationToken) =>
+        Whole().FirstOrDefaultAsync(m => m.Slug == slug && m.Published, cancellationToken);
+
+    private IQueryable<AppgMeeting> Whole() =>
+        db.Meetings.AsNoTracking().AsSplitQuery()
+            .Include(m => m.Attendees.OrderBy(a => a.Id)).ThenInclude(a => a.Parliamentarian)
+            .Include(m => m.FollowUps.OrderBy(f => f.DueOn).ThenBy(f => f.Id));
+
+    /// <summary>Records a new meeting; its slug is made from its day and title.</summary>
+    /// <exception cref="UnknownParliamentariansException">A parliamentarian named is not on the register.</exception>
+    public async Task<AppgMeeting> AddAsync(MeetingInput input, CancellationToken cancellationToken)
+    {
+        var meeting = new AppgMeeting { Slug = await FreeSlugAsync(input.Date, input.Title, cancellationToken), Title = input.Title, Place = input.Place };
+        await FillAsync(meeting, input, cancellationToken);
+        db.Meetings.Add(meeting);
+        await audit.SaveAsync(AuditAction.Create, RecordType, () => Invariant(meeting.Id), Described(meeting), cancellationToken);
+        return meeting;
+    }
+
+    /// <summary>Changes a meeting (its slug stays, so its address does); false when there is none.</summary>
+    /// <exception cref="UnknownParliamentariansException">A parliamentarian named is not on the register.</exception>
+    public async Task<bool> ChangeAsync(int id, MeetingInput input, CancellationToken cancellationToken)
+    {
+        if (await db.Meetings.Include(m => m.Attendees).FirstOrDefaultAsync(m => m.Id == id, cancellationToken) is not { } meeting)
+        {
+            return false;
+        }
+        var wasPublished = meeting.Published;
+        db.Attendees.RemoveRange(meeting.Attendees);
+        meeting.Attendees.Clear();
+        await FillAsync(meeting, input, cancellationToken);
+        var detail = (wasPublished, meeting.Published) switch
+        {
+            (false, true) => $"{Described(meeting)}, now published",
+            (true, false) => $"{Described(meeting)}, no longer published",
+            _ => Described(meeting),
+        };
+        await audit.SaveAsync(AuditAction.Update, RecordType, () => Invariant(id), detail, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Adds a follow-up action to a meeting; false when there is none.</summary>
+    public async Task<bool> AddFollowUpAsync(int id, string action, string owner, DateOnly dueOn, CancellationToken cancellationToken)
+    {
+        if (!await db.Meetings.AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            return false;
+        }
+        db.FollowUps.Add(new MeetingFollowUp { MeetingId = id, Action = action, Owner = owner, DueOn = dueOn });
+        await audit.SaveAsync(AuditAction.Update, RecordType, () => Invariant(id), string.Create(CultureInfo.InvariantCulture, $"follow-up action due {dueOn:yyyy-MM-dd} added"), cancellationToken);
+        return true;
+    }
+
+    private async Task FillAsync(AppgMeeting meeting, MeetingInput input, CancellationToken cancellationToken)
+    {
+        var found = await db.Parliamentarians.AsNoTracking().Where(p => input.Parliamentarians.Contains(p.Name)).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
+        var byName = found.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToList(), StringComparer.Ordinal);
+        var unknown = input.Parliamentarians.Where(n => !byName.TryGetValue(n, out var ids) || ids.Count != 1).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UnknownParliamentariansException(unknown);
+        }
+        meeting.Kind = input.Kind;
+        meeting.Title = input.Title;
+        meeting.Date = input.Date;
+        meeting.StartsAt = input.StartsAt;
+        meeting.Place = input.Place;
+        meeting.HeadCount = input.HeadCount;
+        meeting.Summary = input.Summary;
+        meeting.Published = input.Published;
+        meeting.Attendees.AddRange(input.Parliamentarians.Distinct(StringComparer.Ordinal).Select(n => new MeetingAttendee { Kind = AttendeeKind.Parliamentarian, ParliamentarianId = byName[n][0] }));
+        meeting.Attendees.AddRange(input.Secretariat.Select(n => new MeetingAttendee { Kind = AttendeeKind.Secretariat, Name = n }));
+        meeting.Attendees.AddRange(input.Guests.Select(g => new MeetingAttendee { Kind = AttendeeKind.Guest, Name = g.Name, Organisation = g.Organisation, Speaker = g.Speaker }));
+    }
+
+    /// <summary>"2025-03-20-panel-discussion-on-...", with "-2" and on when a meeting of that day already has the title.</summary>
+    private async Task<string> FreeSlugAsync(DateOnly date, string title, CancellationToken cancellationToken)
+    {
+        var words = new StringBuilder();
+        foreach (var c in title.Normalize(NormalizationForm.FormD))
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                words.Append(char.ToLowerInvariant(c));
+            }
+            else if (char.IsWhiteSpace(c) || c is '-' or '/')
+            {
+                words.Append('-');
+            }
+        }
+        var stem = string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd}-{string.Join('-', words.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries))}");
+        stem = stem.Length > 90 ? stem[..90].TrimEnd('-') : stem;
+        var taken = await db.Meetings.Where(m => m.Slug.StartsWith(stem)).Select(m => m.Slug).ToListAsync(cancellationToken);
+        var slug = stem;
+        for (var n = 2; taken.Contains(slug, StringComparer.Ordinal); n++)
+        {
+            slug = string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
+        }
+        return slug;
+    }
+
+    private static string Described(AppgMeeting meeting) =>
+        string.Create(CultureInfo.InvariantCulture, $"{meeting.Kind} on {meeting.Date:yyyy-MM-dd}, {meeting.Attendees.Count} attendees, {(meeting.Published ? "public" : "internal")}");
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
