@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Safeguard.Platform;
@@ -31,4 +33,31 @@ public static class DatabaseRefusals
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT_FOREIGNKEY,
         _ => false,
     };
+
+    /// <summary>
+    /// Saves a record that a unique index makes one of its kind (a reminder sent, say) and, in the same transaction, does
+    /// what it stands for (queues the e-mail); false, with nothing done, when another run (on another node, say) saved
+    /// the same record a moment before: that counts as done already, and the caller carries on with the rest. Whether
+    /// saved or refused, the context is left with nothing tracked.
+    /// </summary>
+    public static async Task<bool> SaveOnceThenAsync(this DbContext db, object record, Func<DbTransaction, Task> then, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException failure) when (failure.IsUniqueViolation())
+        {
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+        await then(transaction.GetDbTransaction());
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
 }

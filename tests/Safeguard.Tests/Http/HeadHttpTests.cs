@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Statistics.Data;
@@ -58,13 +60,19 @@ public abstract class HeadHttpTests<TFactory>(TFactory factory) : IClassFixture<
     }
 }
 
-/// <summary>The application on SQLite, served by Kestrel at a loopback port.</summary>
+/// <summary>
+/// The application on SQLite, served by Kestrel at a loopback port. There serve also listens on HTTPS with the
+/// development certificate (for the staff pages on one's own machine), which a test machine need not trust: the
+/// requests go to the HTTP address.
+/// </summary>
 public sealed class SqliteListeningPortalFactory : OwnSqlitePortalFactory
 {
-    public override ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
         UseKestrel(0);
-        return base.InitializeAsync();
+        await base.InitializeAsync();
+        ClientOptions.BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(address => address.StartsWith("http://", StringComparison.Ordinal)));
     }
 }
 

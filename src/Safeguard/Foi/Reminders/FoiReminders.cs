@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Safeguard.Accounts.Contracts;
 using Safeguard.Foi.Clock;
 using Safeguard.Foi.Data;
@@ -91,11 +90,9 @@ internal sealed class FoiReminders(
     /// node, say) queued the same reminder a moment before, which the reminders' unique index then refuses: it counts
     /// as queued already, and this run carries on with the rest.
     /// </summary>
-    private async Task<bool> QueueOnceAsync(
-        FoiRequest request, FoiPendingDeadline deadline, FoiReminderKind kind, (string Subject, string Body) message, StaffContact owner, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Reminders.Add(new FoiReminder
+    private Task<bool> QueueOnceAsync(
+        FoiRequest request, FoiPendingDeadline deadline, FoiReminderKind kind, (string Subject, string Body) message, StaffContact owner, CancellationToken cancellationToken) =>
+        db.SaveOnceThenAsync(new FoiReminder
         {
             RequestId = request.Id,
             Deadline = deadline.Code,
@@ -103,24 +100,7 @@ internal sealed class FoiReminders(
             Kind = kind,
             RecipientId = owner.Id,
             QueuedAtUtc = clock.GetUtcNow().UtcDateTime,
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException failure) when (failure.IsUniqueViolation())
-        {
-            return false;
-        }
-        finally
-        {
-            // Whether saved or refused, the next reminder starts from nothing tracked.
-            db.ChangeTracker.Clear();
-        }
-        await outbox.QueueAsync(owner.Email, message.Subject, message.Body, transaction.GetDbTransaction(), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
+        }, transaction => outbox.QueueAsync(owner.Email, message.Subject, message.Body, transaction, cancellationToken), cancellationToken);
 
     /// <summary>
     /// The reminder a deadline calls for today, if any: once it has passed, whatever the calendar knows; before, when it

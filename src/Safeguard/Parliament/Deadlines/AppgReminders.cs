@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Safeguard.Accounts.Contracts;
 using Safeguard.Parliament.Data;
 using Safeguard.Platform;
@@ -49,28 +48,6 @@ internal sealed class AppgReminders(ParliamentDbContext db, StaffDirectory staff
     /// <summary>Saves the reminder's record and queues its e-mail together; false when another run saved the same reminder first.</summary>
     private async Task<bool> QueueOnceAsync(Appg.AppgGroup group, AppgDeadline deadline, int days, int daysLeft, StaffContact officer, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Reminders.Add(new AppgReminder
-        {
-            GroupId = group.Id,
-            Deadline = deadline.Code,
-            DueOn = deadline.DueOn,
-            DaysBefore = days,
-            RecipientId = officer.Id,
-            QueuedAtUtc = clock.GetUtcNow().UtcDateTime,
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException failure) when (failure.IsUniqueViolation())
-        {
-            return false;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
         var subject = $"APPG: {deadline.Label} {FormDates.Show(deadline.DueOn)}";
         var body = string.Create(CultureInfo.InvariantCulture, $"""
             {group.Title}: {deadline.Label.ToLowerInvariant()} on {FormDates.Show(deadline.DueOn)}, {(daysLeft == 0 ? "today" : daysLeft == 1 ? "tomorrow" : $"in {daysLeft} days")}.
@@ -79,8 +56,14 @@ internal sealed class AppgReminders(ParliamentDbContext db, StaffDirectory staff
 
             You get this reminder because you are a policy officer, and the charity is the group's secretariat. Each reminder is sent once.
             """);
-        await outbox.QueueAsync(officer.Email, subject, body, transaction.GetDbTransaction(), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        return await db.SaveOnceThenAsync(new AppgReminder
+        {
+            GroupId = group.Id,
+            Deadline = deadline.Code,
+            DueOn = deadline.DueOn,
+            DaysBefore = days,
+            RecipientId = officer.Id,
+            QueuedAtUtc = clock.GetUtcNow().UtcDateTime,
+        }, transaction => outbox.QueueAsync(officer.Email, subject, body, transaction, cancellationToken), cancellationToken);
     }
 }
