@@ -25,6 +25,9 @@ public static class ParliamentModule
         builder.Services.AddScoped<AppgRoster>();
         builder.Services.AddScoped<Postcodes.PostcodeImport>();
         builder.Services.AddScoped<YourMp.YourMpLookup>();
+        builder.Services.AddSingleton<YourMp.SeatDirectory>();
+        builder.Services.ConfigureDbContext<SqliteParliamentDbContext>((_, options) => options.AddInterceptors(RegisterCommits.Instance));
+        builder.Services.ConfigureDbContext<PostgresParliamentDbContext>((_, options) => options.AddInterceptors(RegisterCommits.Instance));
         builder.Services.AddScoped<YourMp.LettersStarted>();
         builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions.AllowAnonymousToFolder("/Parliament/YourMp"));
         builder.Services.AddScoped<Funnel.MembershipFunnel>();

@@ -120,6 +120,40 @@ public abstract class YourMpHttpTests<TFactory>(TFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Lookup_AfterTheRegisterChangesHere_ShowsTheChangeAtOnce()
+    {
+        var mps = await ArrangeAsync();
+        Squeezed(await AnswerAsync("WS9 8QA")).ShouldContain($"{mps[1].Name} is a member of the All-Party Parliamentary Group on Immigration Detention.");
+
+        // The group's next list marks the member removed.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var group = AppgFile.Read(SyntheticRegister.AppgFile([(mps[0], false), (mps[1], true), (mps[2], true)], [(mps[0], "Chair & Registered Contact")]), "appg.json");
+            await scope.ServiceProvider.GetRequiredService<RegisterImport>().ImportAsync(new RegisterFiles(null, null, group, "appg.json"), Cancel);
+        }
+
+        Squeezed(await AnswerAsync("WS9 8QA")).ShouldContain($"{mps[1].Name} is not a member of the All-Party Parliamentary Group on Immigration Detention.");
+    }
+
+    [Fact]
+    public async Task Lookup_AfterAnotherNodeChangesTheRegister_ShowsTheChangeWithinTheSeatsFreshness()
+    {
+        var mps = await ArrangeAsync();
+        Squeezed(await AnswerAsync("WA14 5NJ")).ShouldContain($"Party {mps[2].Party}");
+
+        // Another node (or the command line) changes the MP's party: nothing in this process is told.
+        using (var scope = factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ParliamentDbContext>().Parliamentarians
+                .Where(m => m.MnisId == mps[2].MnisId)
+                .ExecuteUpdateAsync(m => m.SetProperty(p => p.Party, "Independent"), Cancel);
+        }
+        factory.Clock.Advance(Safeguard.Parliament.YourMp.SeatDirectory.Freshness);
+
+        Squeezed(await AnswerAsync("WA14 5NJ")).ShouldContain("Party Independent");
+    }
+
+    [Fact]
     public async Task Letter_ToAMemberOrAnUnknownSeat_IsNotFound()
     {
         await ArrangeAsync();

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Safeguard.Parliament.Appg;
 using Safeguard.Parliament.Funnel;
 using Safeguard.Parliament.Postcodes;
@@ -49,6 +51,31 @@ internal abstract class ParliamentDbContext(DbContextOptions options) : DbContex
     public DbSet<Bills.Amendment> Amendments => Set<Bills.Amendment>();
 
     public DbSet<Bills.Briefing> Briefings => Set<Bills.Briefing>();
+
+    // A change to the register saved inside a transaction not yet committed: the lookup's seats are read again at commit.
+    private bool registerChangeUncommitted;
+
+    /// <inheritdoc />
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var registerChanged = ChangeTracker.Entries().Any(e => e.Entity is Parliamentarian or AppgMembership && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (registerChanged && Database.CurrentTransaction is null)
+        {
+            SeatDirectory.RegisterChanged();
+        }
+        registerChangeUncommitted |= registerChanged && Database.CurrentTransaction is not null;
+        return saved;
+    }
+
+    internal void RegisterCommitted()
+    {
+        if (registerChangeUncommitted)
+        {
+            registerChangeUncommitted = false;
+            SeatDirectory.RegisterChanged();
+        }
+    }
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -215,6 +242,21 @@ internal abstract class ParliamentDbContext(DbContextOptions options) : DbContex
 }
 
 /// <summary>SQLite flavour; owns the SQLite migrations.</summary>
+/// <summary>Tells the lookup's seats that the register changed once the transaction that changed it commits.</summary>
+internal sealed class RegisterCommits : DbTransactionInterceptor
+{
+    public static readonly RegisterCommits Instance = new();
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        (eventData.Context as ParliamentDbContext)?.RegisterCommitted();
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionCommitted(transaction, eventData);
+        return Task.CompletedTask;
+    }
+}
+
 internal sealed class SqliteParliamentDbContext(DbContextOptions<SqliteParliamentDbContext> options) : ParliamentDbContext(options);
 
 /// <summary>PostgreSQL flavour; owns the PostgreSQL migrations.</summary>

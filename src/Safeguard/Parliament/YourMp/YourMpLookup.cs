@@ -1,7 +1,7 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Parliament.Data;
 using Safeguard.Parliament.Postcodes;
-using Safeguard.Parliament.Register;
 
 namespace Safeguard.Parliament.YourMp;
 
@@ -37,11 +37,20 @@ internal sealed record YourMpAnswer(YourMpOutcome Outcome, Postcode? Postcode = 
 }
 
 /// <summary>
-/// Postcode to 2024 constituency (the ONS edition in use), constituency to MP (the register), MP to the group. It
-/// reads only: nothing a person types is kept.
+/// Postcode to 2024 constituency (the ONS edition in use), constituency to MP (the register, held by
+/// <see cref="SeatDirectory"/>), MP to the group. It reads only: nothing a person types is kept.
 /// </summary>
-internal sealed class YourMpLookup(ParliamentDbContext db)
+internal sealed class YourMpLookup(ParliamentDbContext db, SeatDirectory seats)
 {
+    // One statement by hand, on the context's own connection: the lookup is a hot public read, and building,
+    // translating and materialising a query through the ORM cost more than the seek itself. The edition in use is a
+    // scalar subquery (run once), so both engines seek the primary key (edition, postcode) among 2.7 million rows an
+    // edition rather than scan for the postcode.
+    private const string FindPostcodeSql = """
+        SELECT "ConstituencyCode", "TerminatedOn" FROM parliament_postcodes
+        WHERE "EditionId" = (SELECT "Id" FROM parliament_postcode_editions WHERE "InUse" LIMIT 1) AND "Postcode" = @postcode
+        """;
+
     public async Task<YourMpAnswer> FindAsync(string? typed, CancellationToken cancellationToken)
     {
         if (!Postcode.TryRead(typed, out var postcode))
@@ -53,12 +62,7 @@ internal sealed class YourMpLookup(ParliamentDbContext db)
         {
             return new YourMpAnswer(YourMpOutcome.CrownDependency, postcode);
         }
-        var place = await db.Postcodes.AsNoTracking()
-            // The edition as a value the key starts with (a scalar subquery, run once), so both engines seek the primary
-            // key among 2.7 million rows an edition rather than scan for the postcode.
-            .Where(p => p.EditionId == db.PostcodeEditions.Where(e => e.InUse).Select(e => e.Id).FirstOrDefault() && p.Postcode == postcode.Key)
-            .Select(p => new { p.ConstituencyCode, p.TerminatedOn })
-            .FirstOrDefaultAsync(cancellationToken);
+        var place = await FindPostcodeAsync(postcode.Key, cancellationToken);
         if (place is null)
         {
             return new YourMpAnswer(YourMpOutcome.NotFound, postcode);
@@ -71,28 +75,30 @@ internal sealed class YourMpLookup(ParliamentDbContext db)
     }
 
     /// <summary>A constituency's MP, found again by its code (the letter's form carries the code, never the postcode).</summary>
-    public async Task<YourMpAnswer> SeatAsync(string constituencyCode, CancellationToken cancellationToken)
+    public ValueTask<YourMpAnswer> SeatAsync(string constituencyCode, CancellationToken cancellationToken) =>
+        seats.SeatAsync(constituencyCode, cancellationToken);
+
+    private async Task<PostcodeSeat?> FindPostcodeAsync(string key, CancellationToken cancellationToken)
     {
-        var members = await db.Parliamentarians.AsNoTracking()
-            .Where(m => m.ConstituencyCode == constituencyCode && m.House == House.Commons)
-            .Select(m => new
-            {
-                m.Id,
-                m.Name,
-                m.Party,
-                m.Email,
-                m.ConstituencyName,
-                m.LeftOn,
-                Membership = db.Memberships.Where(g => g.ParliamentarianId == m.Id).Select(g => new { g.Role, g.Removed }).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        var seat = members.Select(m => m.ConstituencyName).FirstOrDefault(n => n is not null);
-        if (members.FirstOrDefault(m => m.LeftOn is null) is not { } mp)
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            return new YourMpAnswer(YourMpOutcome.VacantSeat, ConstituencyCode: constituencyCode, Constituency: seat);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = FindPostcodeSql;
+            var postcode = command.CreateParameter();
+            postcode.ParameterName = "postcode";
+            postcode.Value = key;
+            command.Parameters.Add(postcode);
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
+            return await reader.ReadAsync(cancellationToken)
+                ? new PostcodeSeat(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateOnly>(1))
+                : null;
         }
-        var inGroup = mp.Membership is { Removed: false };
-        return new YourMpAnswer(YourMpOutcome.Found, ConstituencyCode: constituencyCode, Constituency: seat,
-            Mp: new YourMpMember(mp.Id, mp.Name, mp.Party, mp.Email, inGroup, inGroup ? mp.Membership!.Role : null));
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
+
+    private sealed record PostcodeSeat(string? ConstituencyCode, DateOnly? TerminatedOn);
 }
