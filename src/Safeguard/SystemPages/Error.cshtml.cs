@@ -46,13 +46,13 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
         };
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
-        if (original is not null && ErrorResponses.IsForMachines(original))
+        // A browser opening an API address accepts HTML only, which no ProblemDetails writer gives: it gets the page.
+        if (original is not null && ErrorResponses.IsForMachines(original) && await problems.TryWriteAsync(new ProblemDetailsContext
         {
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = HttpContext,
-                ProblemDetails = { Status = Response.StatusCode, Title = Heading, Detail = Explanation },
-            });
+            HttpContext = HttpContext,
+            ProblemDetails = { Status = Response.StatusCode, Title = Heading, Detail = Explanation },
+        }))
+        {
             return new EmptyResult();
         }
         return Page();

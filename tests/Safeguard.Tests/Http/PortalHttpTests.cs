@@ -594,6 +594,20 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
         JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("title").GetString().ShouldBe("Page not found");
     }
 
+    [Theory]
+    [InlineData("/api/v1")]
+    [InlineData("/api/v1/no-such-collection")]
+    public async Task UnknownApiAddress_OpenedInABrowser_IsTheNotFoundPage(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        // A client that takes HTML only, which no ProblemDetails writer gives.
+        request.Headers.Accept.ParseAdd("text/html");
+        var response = await client.SendAsync(request, Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await response.Content.ReadAsStringAsync(Cancel)).ShouldContain("Page not found");
+    }
+
     [Fact]
     public async Task WritingToTheApi_IsRefusedWithProblemDetails()
     {
