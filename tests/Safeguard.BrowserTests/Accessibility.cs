@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -9,13 +11,37 @@ namespace Safeguard.BrowserTests;
 /// <summary>axe-core scans against WCAG 2.2 A and AA, shared by the page scans and the journeys.</summary>
 internal static class Accessibility
 {
+    /// <summary>
+    /// The pages axe has passed in this run, by address, viewport width and markup: the journeys pass through the same
+    /// pages (signing in, above all), and axe, most of a journey's work, says the same of the same page at the same width.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, bool> Passed = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The page as axe reads it: its address, viewport width and markup, without the values of hidden inputs (an
+    /// antiforgery token differs on every response, and axe reads no hidden input).
+    /// </summary>
+    private const string PageAsScanned = """
+        () => {
+          const copy = document.documentElement.cloneNode(true);
+          copy.querySelectorAll('input[type=hidden]').forEach(input => input.removeAttribute('value'));
+          return `${location.pathname}${location.search}\n${window.innerWidth}\n${copy.outerHTML}`;
+        }
+        """;
+
     public static async Task AssertNoViolationsAsync(IPage page)
     {
+        var scanned = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(await page.EvaluateAsync<string>(PageAsScanned))));
+        if (Passed.ContainsKey(scanned))
+        {
+            return;
+        }
         var violations = await ScanAsync(page);
         if (violations.Count > 0)
         {
             Assert.Fail(Describe(page.Url, violations));
         }
+        Passed.TryAdd(scanned, true);
     }
 
     /// <summary>axe at the usual width, then WCAG 1.4.10 (reflow): at 320 CSS pixels nothing but a table scrolls sideways.</summary>

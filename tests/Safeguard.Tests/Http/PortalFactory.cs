@@ -76,8 +76,9 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
 }
 
 /// <summary>
-/// The application on a database of its own, migrated and loaded with the demonstration data by the application's
-/// own start-up (as <c>./safeguard serve</c> does), without casework's 320 demonstration clients unless a test reads them.
+/// The application on a database of its own, loaded with the demonstration data by the application's own start-up (as
+/// <c>./safeguard serve</c> does after <c>./safeguard migrate</c>), without casework's 320 demonstration clients unless a
+/// test reads them.
 /// </summary>
 public abstract class OwnPortalFactory : PortalFactory
 {
@@ -200,7 +201,7 @@ public abstract class OwnPortalFactory : PortalFactory
     }
 }
 
-/// <summary>The application on a fresh SQLite file of its own.</summary>
+/// <summary>The application on a fresh SQLite file of its own, a copy of the migrated one (<see cref="MigratedDatabases"/>).</summary>
 public class OwnSqlitePortalFactory : OwnPortalFactory
 {
     private readonly string folder = Directory.CreateTempSubdirectory("safeguard-tests-").FullName;
@@ -208,6 +209,12 @@ public class OwnSqlitePortalFactory : OwnPortalFactory
     public override string Provider => "SQLite";
 
     protected override string ConnectionString => $"Data Source={Path.Combine(folder, "safeguard.db")};Pooling=False";
+
+    public override async ValueTask InitializeAsync()
+    {
+        await MigratedDatabases.CopySqliteAsync(Path.Combine(folder, "safeguard.db"));
+        await base.InitializeAsync();
+    }
 
     public override async ValueTask DisposeAsync()
     {
@@ -255,7 +262,10 @@ public sealed class AnotherNodeFactory(OwnPortalFactory first) : OwnPortalFactor
     protected override string ConnectionString => first.DatabaseConnectionString;
 }
 
-/// <summary>The application on a fresh database of its own in the PostgreSQL server that ./test.sh starts.</summary>
+/// <summary>
+/// The application on a fresh database of its own in the PostgreSQL server that ./test.sh starts, a clone of the
+/// migrated one (<see cref="MigratedDatabases"/>).
+/// </summary>
 public class OwnPostgresPortalFactory : OwnPortalFactory
 {
     private readonly string database = $"safeguard_test_{Guid.NewGuid():N}";
@@ -269,7 +279,7 @@ public class OwnPostgresPortalFactory : OwnPortalFactory
         await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresPortalFactory.Server) { Database = "postgres" }.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await using var create = new NpgsqlCommand(await MigratedDatabases.CreatePostgresSqlAsync(database), connection);
             await create.ExecuteNonQueryAsync();
         }
         await base.InitializeAsync();

@@ -42,5 +42,6 @@ public sealed class SharedPortals : IAsyncDisposable
                 await (await application.Value).DisposeAsync();
             }
         }
+        await MigratedDatabases.RemoveAsync();
     }
 }
