@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,7 +65,7 @@ public abstract class EvidencePackHttpTests<TFactory>(TFactory factory) : IClass
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Cancel));
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
         response.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe(FileName(sample.CaseNumber));
-        var text = await PdfTextAsync(await response.Content.ReadAsByteArrayAsync(Cancel));
+        var text = await PdfText.ReadAsync(await response.Content.ReadAsByteArrayAsync(Cancel), Cancel);
         foreach (var day in ChronologyDays)
         {
             text.ShouldContain(day);
@@ -95,7 +94,7 @@ public abstract class EvidencePackHttpTests<TFactory>(TFactory factory) : IClass
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Cancel));
         // Without its spaces and line ends: pdftotext breaks a line where Chromium wrapped it, after a hyphen too.
-        var text = Squeezed(await PdfTextAsync(await response.Content.ReadAsByteArrayAsync(Cancel)));
+        var text = Squeezed(await PdfText.ReadAsync(await response.Content.ReadAsByteArrayAsync(Cancel), Cancel));
         text.ShouldContain(Squeezed("Addendum on scarring, second examination."), Case.Sensitive, "the report's own page follows the pack");
         text.IndexOf("Addendumonscarring", StringComparison.Ordinal).ShouldBeGreaterThan(text.IndexOf("Chronology", StringComparison.Ordinal));
         text.ShouldContain(Squeezed($"Medico-legal report {pdfReport}, version 1 (addendum.pdf), served on the Home Office on 2 April 2024"));
@@ -123,27 +122,6 @@ public abstract class EvidencePackHttpTests<TFactory>(TFactory factory) : IClass
     }
 
     private static string Squeezed(string text) => Regex.Replace(text, @"\s+", "");
-
-    /// <summary>The text of a PDF, as pdftotext (poppler-utils, which the test command installs) reads it.</summary>
-    private static async Task<string> PdfTextAsync(byte[] pdf)
-    {
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllBytesAsync(file, pdf, Cancel);
-            // In the order the page drew its text: read by position, the watermark written across the page falls between the
-            // words of the lines it crosses.
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-raw", file, "-"]) { RedirectStandardOutput = true })!;
-            var text = await process.StandardOutput.ReadToEndAsync(Cancel);
-            await process.WaitForExitAsync(Cancel);
-            process.ExitCode.ShouldBe(0);
-            return text;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
 }
 
 public sealed class SqliteEvidencePackHttpTests(SqlitePortalFactory factory) : EvidencePackHttpTests<SqlitePortalFactory>(factory);
