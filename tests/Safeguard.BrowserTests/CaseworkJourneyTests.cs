@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Safeguard.Tests;
 using Safeguard.Accounts.Contracts;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Documents;
@@ -15,14 +16,18 @@ namespace Safeguard.BrowserTests;
 /// researcher sees the case in the cohort figures, small numbers held back until they no longer reveal anyone. On the
 /// way the caseworker is asked before deleting a stay, a finding and the assessment (and keeps them), cannot delete the
 /// assessment once its report is uploaded, deletes a review recorded on the wrong case, and sends that deletion again
-/// from a tab left open, which says the case holds no such event now. Every page on the way is scanned by axe and read
-/// at 320 pixels wide.
+/// from a tab left open, which says the case holds no such event now. The caseworker finds the case by the Home Office
+/// reference the lawyer gave, reads the lawyer's concern and contact on it, sees a second opinion never sent stop
+/// waiting at the decision, and makes the evidence pack, whose PDF holds the chronology's days. Every page on the way
+/// is scanned by axe and read at 320 pixels wide.
 /// </summary>
 public sealed class CaseworkJourneyTests(BrowserFixture fixture)
 {
     private const string Cohort = "Journey cohort";
 
     private const string Person = "Isolde Marchbanks-Oyelaran";
+
+    private const string HomeOfficeReference = "J7734521";
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -48,6 +53,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
             await page.GetByLabel("Your name").FillAsync("Ada Solicitor");
             await page.GetByLabel("E-mail address").FillAsync("ada@example.org");
             await page.GetByLabel("Their name").FillAsync(Person);
+            await page.GetByLabel("Their Home Office reference (optional)").FillAsync(HomeOfficeReference);
             await page.GetByLabel("Where they are held").SelectOptionAsync(new SelectOptionValue { Label = "Brook House IRC" });
             await page.GetByLabel("What worries you about their health?").FillAsync("Scars on both arms from torture; says he cannot go on.");
             await page.GetByLabel("Urgent").CheckAsync();
@@ -94,8 +100,15 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await work.GetByRole(AriaRole.Link, new() { Name = "Cases", Exact = true }).First.ClickAsync();
         await work.WaitForPageAsync("**/staff/cases");
         await Accessibility.AssertAccessibleAndReflowsAsync(work);
+        // Found by the Home Office reference the lawyer gave, typed as a letter would print it.
+        await work.GetByLabel("Find a case").FillAsync("j773 4521");
+        await work.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(work.Locator("#search-results")).ToHaveTextAsync("1 case matches your search.");
         await work.GetByRole(AriaRole.Link, new() { Name = casePath.Split('/')[^1] }).ClickAsync();
         await Assertions.Expect(work.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Case {casePath.Split('/')[^1]}");
+        // The referral came with the case: the concern and the lawyer's contact are on it.
+        await Assertions.Expect(work.Locator("section[aria-labelledby='referral']")).ToContainTextAsync("Scars on both arms from torture; says he cannot go on.");
+        await Assertions.Expect(work.Locator("section[aria-labelledby='referral']")).ToContainTextAsync("ada@example.org");
         await Accessibility.AssertAccessibleAndReflowsAsync(work);
 
         // The case starts with the stay the referral named, from the day it came; the caseworker corrects it to where and
@@ -201,6 +214,8 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await work.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await WaitForCaseAsync(work, casePath);
         await RecordHomeOfficeAsync(work, "Second opinion received", "15/04/2025", "Dr S. Contracted");
+        // Another second opinion asked for and never sent: its wait runs until the Home Office decides, below.
+        await RecordHomeOfficeAsync(work, "Second opinion requested", "16/04/2025");
 
         // Before the release, 5 of the cohort's 6 are released: the count would reveal the one who is not.
         await figures.GotoAsync("/staff/cohorts");
@@ -220,11 +235,25 @@ public sealed class CaseworkJourneyTests(BrowserFixture fixture)
         await WaitForCaseAsync(work, casePath);
         await Assertions.Expect(ClockOf(work, "Days detained")).ToHaveTextAsync("50 days");
         await Assertions.Expect(ClockOf(work, "Report served to Home Office decision")).ToHaveTextAsync("31 days");
-        await Assertions.Expect(ClockOf(work, "Second opinion waits")).ToHaveTextAsync("24 days");
+        await Assertions.Expect(ClockOf(work, "Second opinion waits")).ToHaveTextAsync("24 days; 4 days");
         await Assertions.Expect(ClockOf(work, "Report served to release")).ToHaveTextAsync("31 days");
         await Assertions.Expect(ClockOf(work, "Claim for false imprisonment by")).ToHaveTextAsync("20 April 2031");
         await Assertions.Expect(work.Locator("ol.timeline")).ToContainTextAsync("Second opinion received from Dr S. Contracted");
         await Accessibility.AssertAccessibleAndReflowsAsync(work);
+
+        // The evidence pack for the lawyer: its PDF's chronology holds the case's days, the referral's first.
+        await work.GetByRole(AriaRole.Link, new() { Name = "Make an evidence pack for the client's lawyer" }).ClickAsync();
+        await Assertions.Expect(work.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Evidence pack");
+        await Accessibility.AssertAccessibleAndReflowsAsync(work);
+        var pdf = await caseworkerContext.APIRequest.GetAsync((await work.GetByRole(AriaRole.Link, new() { Name = "Download the evidence pack as PDF" }).GetAttributeAsync("href")).ShouldNotBeNull());
+        pdf.Status.ShouldBe(200);
+        var pack = await PdfText.ReadAsync(await pdf.BodyAsync(), Cancel);
+        var referred = fixture.Server.Clock.GetUtcNow().ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var day in new[] { referred, "1 March 2025", "10 March 2025", "20 March 2025", "22 March 2025", "15 April 2025", "16 April 2025", "20 April 2025" })
+        {
+            pack.ShouldContain(day);
+        }
+        pack.ShouldContain("received from a lawyer (public form)");
 
         await work.GotoAsync("/staff/casework");
         await Accessibility.AssertAccessibleAndReflowsAsync(work);

@@ -150,6 +150,7 @@ public static class AccountsModule
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxSender>());
         services.AddScoped<InvitationService>();
+        services.AddScoped<DemonstrationSignIns>();
         services.AddScoped(provider => new StaffDirectory(provider.GetRequiredService<UserManager<StaffAccount>>()));
         services.AddScoped<IAuditActorNames>(provider => provider.GetRequiredService<StaffDirectory>());
         services.AddSingleton<IModuleDatabase, AccountsDatabase>();

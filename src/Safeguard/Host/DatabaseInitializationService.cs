@@ -24,9 +24,11 @@ internal sealed class DatabaseInitializationService(
         }
         lifetime.ApplicationStarted.Register(() =>
         {
-            foreach (var address in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+            // Once, naming every address (HTTP and the HTTPS serve adds beside it), rather than a line each.
+            var addresses = (server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []).Select(a => $"{PublicAddress.Openable(a)}/statistics").ToList();
+            if (addresses.Count > 0)
             {
-                Console.WriteLine($"Safeguard is running. Open {PublicAddress.Openable(address)}/statistics");
+                Console.WriteLine($"Safeguard is running. Open {string.Join(" or ", addresses)}");
             }
         });
     }

@@ -4,16 +4,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Safeguard.Accounts;
 using Safeguard.Accounts.Contracts;
-using Safeguard.Accounts.Invitations;
+using Safeguard.Accounts.SignIn;
 using Safeguard.Platform;
 
 namespace Safeguard.Host;
 
-/// <summary>A demonstration account's way in: a one-time link to set it up, or, once it is, the address it signs in with.</summary>
+/// <summary>A demonstration account's way in: a one-time link that signs it straight in.</summary>
 /// <param name="Role">The role the account holds.</param>
-/// <param name="Email">The account's (made-up) address, which it signs in with.</param>
-/// <param name="Link">The one-time link to set its passphrase and authenticator app; null once it has them.</param>
-internal sealed record DemonstrationSignIn(string Role, string Email, string? Link);
+/// <param name="Email">The account's (made-up) address.</param>
+/// <param name="Link">The one-time sign-in link (<see cref="DemonstrationSignIns"/>).</param>
+internal sealed record DemonstrationSignIn(string Role, string Email, string Link);
 
 /// <summary>
 /// What a newcomer who ran <c>./safeguard serve</c> on their own machine needs to reach the staff pages: HTTPS with
@@ -71,45 +71,55 @@ internal static class FirstContact
         {
             return;
         }
-        await output.WriteLineAsync("Demonstration accounts (this machine only), one of each role. Each link works once: it sets the account's passphrase and authenticator app.");
+        await output.WriteLineAsync($"Demonstration accounts (this machine only), one of each role. Each link signs you straight in as that role, once, within {DemonstrationSignIns.Lifetime.TotalMinutes:0} minutes; start serve again for new links.");
         foreach (var account in accounts)
         {
-            await output.WriteLineAsync(account.Link is { } link ? $"  {account.Role}: {link}" : $"  {account.Role}: sign in as {account.Email}");
+            await output.WriteLineAsync($"  {account.Role}: {account.Link}");
         }
     }
 
     /// <summary>
     /// The demonstration administrator and an account of every other role, each made now if missing, with a new one-time
-    /// link to set it up (or none once it has its passphrase); nothing at all unless the demonstration data is on and
-    /// Safeguard runs on one's own machine (the embedded database, every address in <paramref name="listening"/> on
-    /// loopback).
+    /// link that signs it in; nothing at all unless the server is in demonstration mode (the demonstration data on, the
+    /// embedded database, every address in <paramref name="listening"/> on loopback), which the link checks again when
+    /// it is used.
     /// </summary>
     public static async Task<IReadOnlyList<DemonstrationSignIn>> DemonstrationAccountsAsync(
         IServiceProvider services, IReadOnlyCollection<string> listening, string staffAddress, CancellationToken cancellationToken)
     {
-        var configuration = services.GetRequiredService<IConfiguration>();
-        if (!configuration.GetValue(SafeguardSettings.DemonstrationData, true) || !ServeAddresses.OnOwnMachine(configuration, listening))
+        var links = services.GetRequiredService<DemonstrationSignIns>();
+        if (!links.InDemonstrationMode(listening))
         {
             return [];
         }
         var users = services.GetRequiredService<UserManager<StaffAccount>>();
-        var invitations = services.GetRequiredService<InvitationService>();
         var accounts = new List<DemonstrationSignIn>();
         foreach (var role in StaffRoles.All)
         {
             var email = $"{role}@{DemonstrationDomain}";
-            string? link;
             if (await users.FindByEmailAsync(email) is not { } account)
             {
-                var invited = await invitations.InviteAsync(email, $"Demonstration {role.Replace('-', ' ')}", [role], "system", staffAddress, sendEmail: false, cancellationToken);
-                link = invited.Link ?? throw new InvalidOperationException($"The demonstration {role} could not be made: {invited.Problem}");
-                await AccountsAudit.RecordAsync(services, "system", Audit.Contracts.AuditAction.Create, invited.Account!.Id, "command line", $"demonstration {role} created by serve", cancellationToken);
+                account = new StaffAccount
+                {
+                    UserName = email,
+                    Email = email,
+                    EmailConfirmed = true,
+                    DisplayName = $"Demonstration {role.Replace('-', ' ')}",
+                    CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+                    LockoutEnabled = true,
+                };
+                var made = await users.CreateAsync(account);
+                if (made.Succeeded)
+                {
+                    made = await users.AddToRoleAsync(account, role);
+                }
+                if (!made.Succeeded)
+                {
+                    throw new InvalidOperationException($"The demonstration {role} could not be made: {string.Join(" ", made.Errors.Select(e => e.Description))}");
+                }
+                await AccountsAudit.RecordAsync(services, "system", Audit.Contracts.AuditAction.Create, account.Id, "command line", $"demonstration {role} created by serve", cancellationToken);
             }
-            else
-            {
-                link = await users.HasPasswordAsync(account) ? null : await invitations.ReissueAsync(account, "system", staffAddress, sendEmail: false, cancellationToken);
-            }
-            accounts.Add(new DemonstrationSignIn(role, email, link));
+            accounts.Add(new DemonstrationSignIn(role, email, await links.IssueAsync(account, staffAddress)));
         }
         return accounts;
     }

@@ -130,6 +130,29 @@ public abstract class DashboardHttpTests<TFactory>(TFactory factory) : IClassFix
         supervising.QuerySelectorAll("header nav a").Select(a => a.TextContent).ShouldBe(["Home", "What needs action", "Cases", "Referrals", "Cohorts"]);
     }
 
+    [Fact]
+    public async Task CaseList_PutsUrgentCasesFirst_BeforeNewerCasesWithNothingUrgent()
+    {
+        var caseworker = await StaffBrowser.CreateAsync(factory, StaffRoles.Caseworker);
+        // Opened first, so newest-first alone would list it last; its referral was urgent and the person is still detained.
+        var urgent = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var released = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CaseBook>().SetOutcomeAsync(await CaseworkSamples.OpenAsync(scope.ServiceProvider, released.CaseNumber),
+                new OutcomeInput(Outcome.Released, Today.AddDays(-1), ReleaseRoute.TribunalBail), Cancel);
+        }
+        var browser = new StaffBrowser(factory);
+        await browser.SignInSuccessfullyAsync(caseworker);
+
+        var page = await browser.PageAsync(CaseworkPaths.Cases);
+        var rows = page.QuerySelectorAll("#cases-caption ~ tbody tr").ToList();
+        rows.Select(r => r.QuerySelector("a")!.TextContent).ShouldBe([urgent.CaseNumber, released.CaseNumber]);
+        rows[0].QuerySelectorAll("strong.tag").ShouldNotBeEmpty();
+        rows[1].QuerySelectorAll("strong.tag").ShouldBeEmpty("released the day before: nothing is awaited, and the claim is six years away");
+        page.QuerySelector("#cases-order")!.TextContent.ShouldStartWith("Urgent cases come first");
+    }
+
     private async Task EndDetentionAsync(SampleCase sample, DateOnly ended)
     {
         await using var scope = factory.Services.CreateAsyncScope();

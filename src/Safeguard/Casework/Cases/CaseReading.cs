@@ -9,6 +9,7 @@ using Safeguard.Casework.Detention;
 using Safeguard.Casework.Documents;
 using Safeguard.Casework.HomeOfficeEvents;
 using Safeguard.Casework.Protection;
+using Safeguard.Casework.Referrals;
 using Safeguard.Platform.Encryption;
 using Safeguard.Statistics.Contracts;
 
@@ -69,6 +70,11 @@ internal sealed class CaseReading(CaseworkDbContext db, FieldEncryption cipher, 
                 Versions = d.Versions.OrderBy(v => v.Number).Select(v => new { v.Number, v.UploadedAtUtc, v.FileNameCipher, v.SizeBytes, v.Sha256 }).ToList(),
             })
             .ToListAsync(cancellationToken);
+        var referrals = (await db.Referrals.AsNoTracking().Where(r => r.ClientId == opened.ClientId).OrderBy(r => r.ReceivedAtUtc).ThenBy(r => r.Id)
+            .Select(r => new { r.Id, r.ReceivedAtUtc, r.Channel, r.ReferrerKind, r.ReferrerOrganisationCipher }).ToListAsync(cancellationToken))
+            .Select(r => new TimelineEntry(DateOnly.FromDateTime(r.ReceivedAtUtc), ReferralReceived(r.Id, r.Channel, r.ReferrerKind,
+                cipher.Decrypt(r.ReferrerOrganisationCipher, CaseFields.ReferrerOrganisation))))
+            .ToList();
         var centres = (await places.ListAsync(cancellationToken)).ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal);
         string Centre(string slug) => centres.GetValueOrDefault(slug, slug);
         var names = await staff.NamesAsync(client.Assignments.Select(a => a.AccountId));
@@ -111,14 +117,14 @@ internal sealed class CaseReading(CaseworkDbContext db, FieldEncryption cipher, 
             [.. client.Assignments.Select(a => names[a.AccountId]).Order(StringComparer.CurrentCulture)],
             CaseClocks.Read(dates, today),
             CaseFacts.Awaited(dates, client.HomeOfficeEvents, client.Outcome),
-            Timeline(client, episodes, assessments, documentViews, events),
+            Timeline(client, referrals, episodes, assessments, documentViews, events),
             opened.AsSupervisor);
     }
 
     private static List<TimelineEntry> Timeline(
-        Client client, List<EpisodeView> episodes, List<AssessmentView> assessments, List<DocumentView> documents, List<HomeOfficeEventView> events)
+        Client client, List<TimelineEntry> referrals, List<EpisodeView> episodes, List<AssessmentView> assessments, List<DocumentView> documents, List<HomeOfficeEventView> events)
     {
-        var timeline = new List<TimelineEntry> { new(client.OpenedOn, "Case opened") };
+        var timeline = new List<TimelineEntry>(referrals) { new(client.OpenedOn, "Case opened") };
         foreach (var episode in episodes)
         {
             timeline.Add(new(episode.From, $"Detained at {episode.Centre}"));
@@ -147,6 +153,19 @@ internal sealed class CaseReading(CaseworkDbContext db, FieldEncryption cipher, 
         }
         // A stable order: by day, then in the order the day's events happened as listed above.
         return [.. timeline.Select((entry, index) => (entry, index)).OrderBy(e => e.entry.On).ThenBy(e => e.index).Select(e => e.entry)];
+    }
+
+    /// <summary>
+    /// A referral the case came from, as the timeline says it: who referred by their organisation (the referrer's own
+    /// name stays on the case page's referral section), and how it came ("Referral 12 received from Example Law LLP, a
+    /// lawyer (telephone)").
+    /// </summary>
+    private static string ReferralReceived(int id, ReferralChannel channel, ReferrerKind kind, string? organisation)
+    {
+        // "A lawyer", "Another charity or NGO": only the first letter is lowered, mid-sentence.
+        var said = CaseText.Referrer(kind);
+        var referrer = $"{char.ToLowerInvariant(said[0])}{said[1..]}";
+        return $"Referral {id} received from {(organisation is null ? referrer : $"{organisation}, {referrer}")} ({CaseText.Channel(channel).ToLowerInvariant()})";
     }
 
     /// <summary>Something the Home Office did, as the timeline says it: "Rule 35(3) report", "Adults at Risk decision: release".</summary>

@@ -24,8 +24,8 @@ internal sealed record CaseRow(string CaseNumber, string Name, DateOnly OpenedOn
 
 /// <summary>
 /// The cases the signed-in member of staff may open (assigned to them; every case for a supervisor), filtered by
-/// status, place, clinician, tag and the day the case was opened, 25 a page. Each page shown is recorded on the
-/// audit trail with the case numbers it listed.
+/// status, place, clinician, tag and the day the case was opened, 25 a page, the urgent first (as the dashboard
+/// flags them), then the newest. Each page shown is recorded on the audit trail with the case numbers it listed.
 /// </summary>
 [Authorize(Policy = StaffPolicies.CaseData)]
 internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEncryption cipher, CaseSearchIndex search, CaseworkDashboard dashboard, PlacesOfDetention places) : PageModel
@@ -176,10 +176,18 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
         return placeList.ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>A page of <paramref name="query"/>'s cases, newest first, their names decrypted to be shown.</summary>
+    /// <summary>
+    /// A page of <paramref name="query"/>'s cases, the urgent first (those with the most reasons to be urgent first), then
+    /// the newest, their names decrypted to be shown. Urgency is worked out for every case the query finds, not only a
+    /// page's, so that an urgent case on the last page of the newest-first order still comes first.
+    /// </summary>
     private async Task<IReadOnlyList<CaseRow>> RowsAsync(IQueryable<Client> query, int skip, Dictionary<string, string> placeNames, CancellationToken cancellationToken)
     {
-        var rows = await query.OrderByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id).Skip(skip).Take(PageSize)
+        var urgent = await dashboard.UrgentAsync(query, cancellationToken);
+        var newestFirst = await query.OrderByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id).Select(c => c.CaseNumber).ToListAsync(cancellationToken);
+        // OrderByDescending is stable, so cases equally urgent keep the newest-first order.
+        var shown = newestFirst.OrderByDescending(n => urgent.GetValueOrDefault(n, []).Count).Skip(skip).Take(PageSize).ToList();
+        var rows = (await query.Where(c => shown.Contains(c.CaseNumber))
             .Select(c => new
             {
                 c.CaseNumber,
@@ -189,9 +197,7 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
                 Place = c.Episodes.OrderByDescending(e => e.From).Select(e => e.CentreSlug).FirstOrDefault(),
                 Tags = c.Tags.Select(t => t.Tag).ToList(),
             })
-            .ToListAsync(cancellationToken);
-        var shown = rows.Select(r => r.CaseNumber).ToList();
-        var urgent = await dashboard.UrgentAsync(query.Where(c => shown.Contains(c.CaseNumber)), cancellationToken);
+            .ToListAsync(cancellationToken)).OrderBy(r => shown.IndexOf(r.CaseNumber));
         return [.. rows.Select(r => new CaseRow(r.CaseNumber, cipher.Decrypt(r.NameCipher, CaseFields.ClientName), r.OpenedOn, r.Outcome,
             r.Place is null ? null : placeNames.GetValueOrDefault(r.Place, r.Place), [.. r.Tags.Order(StringComparer.CurrentCulture)])
         {
