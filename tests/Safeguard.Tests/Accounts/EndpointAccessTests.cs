@@ -50,6 +50,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         [StaffPolicies.Statistics] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
         [StaffPolicies.Foi] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
         [StaffPolicies.Parliament] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
+        [StaffPolicies.Site] = [StaffRoles.Administrator, StaffRoles.Editor],
     };
 
     private const string NoRole = "none";
