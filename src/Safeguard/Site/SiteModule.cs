@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Safeguard.Platform;
 using Safeguard.Platform.Web;
+using Safeguard.Site.Data;
+using Safeguard.Site.News;
 
 namespace Safeguard.Site;
 
@@ -8,9 +12,16 @@ namespace Safeguard.Site;
 /// </summary>
 public static class SiteModule
 {
-    /// <summary>Registers the module's pages and the policy each folder names.</summary>
+    /// <summary>Registers the module's database, the news desk, scheduled publishing and the policy each folder names.</summary>
     public static IHostApplicationBuilder AddSite(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddModuleContexts<SiteDbContext, SqliteSiteDbContext, PostgresSiteDbContext>("site");
+        builder.Services.AddSingleton<IModuleDatabase, SiteDatabase>();
+        builder.Services.AddScoped<NewsDesk>();
+        builder.Services.AddScoped<ScheduledPublishing>();
+        // Tried, not added: the lock is the platform's, for any module's scheduled runs.
+        builder.Services.TryAddSingleton<ScheduledRunLock>();
+        builder.Services.AddHostedService<ScheduledPublishingService>();
         // The editors' pages: editors and administrators (docs/accounts.md).
         builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions.AuthorizeFolder("/Site/Staff", StaffPolicies.Site));
         return builder;
@@ -18,4 +29,14 @@ public static class SiteModule
 
     /// <summary>Maps the module's endpoints.</summary>
     public static WebApplication MapSite(this WebApplication app) => app;
+
+    private sealed class SiteDatabase : IModuleDatabase
+    {
+        public string Name => "site";
+
+        public Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+            services.GetRequiredService<SiteDbContext>().Database.MigrateModuleAsync(cancellationToken);
+
+        public Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }
