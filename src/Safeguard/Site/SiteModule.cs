@@ -18,17 +18,24 @@ public static class SiteModule
         builder.Services.AddModuleContexts<SiteDbContext, SqliteSiteDbContext, PostgresSiteDbContext>("site");
         builder.Services.AddSingleton<IModuleDatabase, SiteDatabase>();
         builder.Services.AddScoped<NewsDesk>();
+        builder.Services.AddScoped<NewsReader>();
         builder.Services.AddScoped<ScheduledPublishing>();
         // Tried, not added: the lock is the platform's, for any module's scheduled runs.
         builder.Services.TryAddSingleton<ScheduledRunLock>();
         builder.Services.AddHostedService<ScheduledPublishingService>();
-        // The editors' pages: editors and administrators (docs/accounts.md).
-        builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions.AuthorizeFolder("/Site/Staff", StaffPolicies.Site));
+        // The home page and the news are public; the editors' pages are editors' and administrators' (docs/accounts.md).
+        builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions
+            .AllowAnonymousToFolder("/Site/Public")
+            .AuthorizeFolder("/Site/Staff", StaffPolicies.Site));
         return builder;
     }
 
-    /// <summary>Maps the module's endpoints.</summary>
-    public static WebApplication MapSite(this WebApplication app) => app;
+    /// <summary>Maps the news feeds, open to anyone.</summary>
+    public static WebApplication MapSite(this WebApplication app)
+    {
+        app.MapGroup("").AllowAnonymous().MapNewsFeeds();
+        return app;
+    }
 
     private sealed class SiteDatabase : IModuleDatabase
     {

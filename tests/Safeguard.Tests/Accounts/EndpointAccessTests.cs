@@ -25,7 +25,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
 {
     /// <summary>Addresses anyone may use, by route prefix. Adding to this list is a decision to publish.</summary>
     private static readonly string[] PublicPrefixes =
-        ["/statistics", "/api/v1", "/openapi", "/system", AccountsPaths.SignIn, "/staff/invitation", "/refer", "/parliament"];
+        ["/statistics", "/api/v1", "/openapi", "/system", AccountsPaths.SignIn, "/staff/invitation", "/refer", "/parliament", "/news"];
 
     /// <summary>
     /// Addresses anonymous to the cookie policies because the caller cannot sign in, each answering only to a secret

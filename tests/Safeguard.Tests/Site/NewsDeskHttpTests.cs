@@ -1,4 +1,6 @@
 using System.Net;
+using System.ServiceModel.Syndication;
+using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Accounts.Contracts;
@@ -98,6 +100,64 @@ public abstract class NewsDeskHttpTests<TFactory>(TFactory factory) : IClassFixt
         page.QuerySelector("#Title-error")!.TextContent.ShouldContain($"Another post has, or had, the address /news/{PostSlug.FromTitle(title)}");
         await using var scope = factory.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Posts.CountAsync(p => p.Slug == PostSlug.FromTitle(title), Cancel)).ShouldBe(1);
+    }
+
+    private static async Task<SyndicationFeed> FeedAsync(HttpClient client, string path)
+    {
+        using var xml = XmlReader.Create(await client.GetStreamAsync(path, Cancel));
+        return SyndicationFeed.Load(xml);
+    }
+
+    [Fact]
+    public async Task PublishedPost_IsOnTheNewsAndCategoryPagesAndFeeds_ADraftNowhere()
+    {
+        var (_, browser) = await StaffBrowser.SignedInAsync(factory, StaffRoles.Editor);
+        var published = Unique("Judicial review decided");
+        var draft = Unique("Judgment awaited");
+        var publishedPath = await WriteDraftAsync(browser, Post(published, "The court **ruled**.", NewsCategories.CourtDecisions));
+        await WriteDraftAsync(browser, Post(draft, "Not yet.", NewsCategories.CourtDecisions));
+        (await browser.SubmitAsync(publishedPath, [new("When", PostModel.Now)], "Publish")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var page = await anonymous.GetStringAsync($"/news/{PostSlug.FromTitle(published)}", Cancel);
+        page.ShouldContain("<p>The court <strong>ruled</strong>.</p>");
+        page.ShouldContain("\"@type\":\"NewsArticle\"");
+        page.ShouldContain($"<meta property=\"og:title\" content=\"{published}\">");
+        (await anonymous.GetAsync($"/news/{PostSlug.FromTitle(draft)}", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        foreach (var list in new[] { "/news", "/news/category/court-decisions" })
+        {
+            var html = await anonymous.GetStringAsync(list, Cancel);
+            html.ShouldContain($"href=\"/news/{PostSlug.FromTitle(published)}\"", customMessage: list);
+            html.ShouldNotContain(PostSlug.FromTitle(draft), customMessage: list);
+        }
+        (await anonymous.GetStringAsync("/news/category/parliament", Cancel)).ShouldNotContain(PostSlug.FromTitle(published));
+        foreach (var feedPath in new[] { "/news.rss", "/news.atom", "/news/category/court-decisions.rss", "/news/category/court-decisions.atom" })
+        {
+            var feed = await FeedAsync(anonymous, feedPath);
+            var links = feed.Items.Select(i => i.Links[0].Uri.AbsolutePath).ToList();
+            links.ShouldContain($"/news/{PostSlug.FromTitle(published)}", customMessage: feedPath);
+            links.ShouldNotContain($"/news/{PostSlug.FromTitle(draft)}", customMessage: feedPath);
+        }
+        (await FeedAsync(anonymous, "/news/category/parliament.atom")).Items.Select(i => i.Title.Text).ShouldNotContain(published);
+        (await anonymous.GetAsync("/news/category/vacancies", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task OldAddressOfAPublishedPost_RedirectsPermanentlyToItsNewOne()
+    {
+        var (_, browser) = await StaffBrowser.SignedInAsync(factory, StaffRoles.Editor);
+        var title = Unique("Statistics for the year");
+        var postPath = await WriteDraftAsync(browser, Post(title));
+        (await browser.SubmitAsync(postPath, [new("When", PostModel.Now)], "Publish")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var newTitle = Unique("Detention statistics for the year");
+        (await browser.SubmitAsync(postPath + "/edit", Post(newTitle))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var old = await anonymous.GetAsync($"/news/{PostSlug.FromTitle(title)}", Cancel);
+
+        old.StatusCode.ShouldBe(HttpStatusCode.MovedPermanently);
+        old.Headers.Location!.OriginalString.ShouldBe($"/news/{PostSlug.FromTitle(newTitle)}");
+        (await anonymous.GetAsync(old.Headers.Location, Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

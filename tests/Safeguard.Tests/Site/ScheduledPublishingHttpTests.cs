@@ -49,6 +49,10 @@ public abstract class ScheduledPublishingHttpTests<TFactory>(TFactory factory) :
         (await browser.PageAsync(postPath)).QuerySelector("main")!.TextContent.ShouldContain("Scheduled for 11 November 2026 at 09:30 (UK time)");
         (await RunScheduledPublishingAsync()).ShouldBeTrue();
         (await ReadAsync(id)).State.ShouldBe(PostState.Scheduled, "not before its time");
+        var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var slug = (await ReadAsync(id)).Slug;
+        (await anonymous.GetAsync($"/news/{slug}", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await anonymous.GetStringAsync("/news.rss", Cancel)).ShouldNotContain(slug);
 
         factory.Clock.Advance(TimeSpan.FromDays(1));
         (await RunScheduledPublishingAsync()).ShouldBeTrue();
@@ -57,6 +61,8 @@ public abstract class ScheduledPublishingHttpTests<TFactory>(TFactory factory) :
         var post = await ReadAsync(id);
         post.State.ShouldBe(PostState.Published);
         post.PublishAtUtc.ShouldBe(new DateTime(2026, 11, 11, 9, 30, 0, DateTimeKind.Utc));
+        (await anonymous.GetAsync($"/news/{slug}", Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await anonymous.GetStringAsync("/news.rss", Cancel)).ShouldContain($"/news/{slug}");
         await using var scope = factory.Services.CreateAsyncScope();
         var entries = await scope.ServiceProvider.GetRequiredService<AuditQuery>().SearchAsync(
             new AuditSearch { RecordType = NewsDesk.RecordType, RecordId = id.ToString(System.Globalization.CultureInfo.InvariantCulture), Actor = ScheduledPublishing.Actor }, Cancel);
