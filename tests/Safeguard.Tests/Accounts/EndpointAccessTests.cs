@@ -200,6 +200,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         int recorded = 0, ParliamentRecords? parliament = null) =>
         RouteParameter().Replace(pattern, match => (match.Groups["name"].Value, Case: pattern.StartsWith("/staff/cases/", StringComparison.Ordinal)) switch
         {
+            ("id", _) when pattern.StartsWith("/staff/site/posts/", StringComparison.Ordinal) => Invariant(parliament?.NewsPost ?? 0),
             ("id", _) => id,
             ("upload", _) => upload,
             ("passkey", _) => passkey,
@@ -244,7 +245,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         return new(Invariant(request.Id), Invariant(document.Id), Invariant(series.Id));
     }
 
-    private sealed record ParliamentRecords(int Member, int SittingMp, int Meeting, string Bill);
+    private sealed record ParliamentRecords(int Member, int SittingMp, int Meeting, string Bill, int NewsPost);
 
     /// <summary>
     /// A synthetic peer and a sitting MP on the register (the funnel's pages show MPs), an internal meeting and a bill,
@@ -270,7 +271,12 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         var bill = new Safeguard.Parliament.Bills.Bill { Slug = $"access-{Guid.NewGuid():N}", Title = "Synthetic Access Bill" };
         db.Bills.Add(bill);
         await db.SaveChangesAsync(Cancel);
-        return new(peer.Id, mp.Id, meeting.Id, bill.Slug);
+        // And a draft news post, for the editors' pages of one post.
+        var site = scope.ServiceProvider.GetRequiredService<Safeguard.Site.Data.SiteDbContext>();
+        var post = new Safeguard.Site.News.NewsPost { Slug = $"access-{Guid.NewGuid():N}", Title = "Synthetic access post", Summary = "Synthetic", Body = "Synthetic", Author = "Access test" };
+        site.Posts.Add(post);
+        await site.SaveChangesAsync(Cancel);
+        return new(peer.Id, mp.Id, meeting.Id, bill.Slug, post.Id);
     }
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
