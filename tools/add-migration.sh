@@ -5,7 +5,7 @@
 #   tools/add-migration.sh audit Initial
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-module="${1:?usage: tools/add-migration.sh MODULE NAME (module: statistics, foi, audit, accounts, casework or parliament)}"
+module="${1:?usage: tools/add-migration.sh MODULE NAME (module: statistics, foi, audit, accounts, casework, parliament or site)}"
 name="${2:?usage: tools/add-migration.sh MODULE NAME}"
 
 case "$module" in
@@ -15,7 +15,8 @@ case "$module" in
   accounts) folder="Accounts"; context="AccountsDbContext" ;;
   casework) folder="Casework"; context="CaseworkDbContext" ;;
   parliament) folder="Parliament"; context="ParliamentDbContext" ;;
-  *) echo "Unknown module '$module'. Known: statistics, foi, audit, accounts, casework, parliament." >&2; exit 2 ;;
+  site) folder="Site"; context="SiteDbContext" ;;
+  *) echo "Unknown module '$module'. Known: statistics, foi, audit, accounts, casework, parliament, site." >&2; exit 2 ;;
 esac
 
 cd "$root/src/Safeguard"

@@ -120,7 +120,8 @@ public static class AccountsModule
             .AddPolicy(StaffPolicies.Aggregates, policy => policy.RequireStaff(StaffRoles.Aggregates))
             .AddPolicy(StaffPolicies.Statistics, policy => policy.RequireStaff(StaffRoles.Statistics))
             .AddPolicy(StaffPolicies.Foi, policy => policy.RequireStaff(StaffRoles.Foi))
-            .AddPolicy(StaffPolicies.Parliament, policy => policy.RequireStaff(StaffRoles.Parliament));
+            .AddPolicy(StaffPolicies.Parliament, policy => policy.RequireStaff(StaffRoles.Parliament))
+            .AddPolicy(StaffPolicies.Site, policy => policy.RequireStaff(StaffRoles.Site));
 
         services.Configure<RazorPagesOptions>(pages =>
         {

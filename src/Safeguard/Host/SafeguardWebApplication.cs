@@ -7,6 +7,7 @@ using Safeguard.Foi;
 using Safeguard.Parliament;
 using Safeguard.Platform;
 using Safeguard.Platform.Encryption;
+using Safeguard.Site;
 using Safeguard.Statistics;
 
 namespace Safeguard.Host;
@@ -32,6 +33,7 @@ public static class SafeguardWebApplication
         builder.AddFoi();
         builder.AddCasework();
         builder.AddParliament();
+        builder.AddSite();
 
         var app = builder.Build();
         app.UsePlatform();
@@ -40,6 +42,7 @@ public static class SafeguardWebApplication
         app.MapFoi();
         app.MapCasework();
         app.MapParliament();
+        app.MapSite();
         return app;
     }
 

@@ -55,7 +55,6 @@ public static class StatisticsModule
     {
         app.UseUploadSizeLimit(StatisticsStaffPaths.NewImport, app.Services.GetRequiredService<ImportLimits>().MaxFileBytes);
         var open = app.MapGroup("").AllowAnonymous();
-        open.MapRead("/", () => TypedResults.Redirect("/statistics")).ExcludeFromDescription();
         open.MapPageTwins();
         open.MapSourceFiles();
         open.MapStatisticsApi();

@@ -25,7 +25,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
 {
     /// <summary>Addresses anyone may use, by route prefix. Adding to this list is a decision to publish.</summary>
     private static readonly string[] PublicPrefixes =
-        ["/statistics", "/api/v1", "/openapi", "/system", AccountsPaths.SignIn, "/staff/invitation", "/refer", "/parliament"];
+        ["/statistics", "/api/v1", "/openapi", "/system", AccountsPaths.SignIn, "/staff/invitation", "/refer", "/parliament", "/news"];
 
     /// <summary>
     /// Addresses anonymous to the cookie policies because the caller cannot sign in, each answering only to a secret
@@ -50,6 +50,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         [StaffPolicies.Statistics] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
         [StaffPolicies.Foi] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
         [StaffPolicies.Parliament] = [StaffRoles.Administrator, StaffRoles.PolicyOfficer],
+        [StaffPolicies.Site] = [StaffRoles.Administrator, StaffRoles.Editor],
     };
 
     private const string NoRole = "none";
@@ -199,6 +200,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         int recorded = 0, ParliamentRecords? parliament = null) =>
         RouteParameter().Replace(pattern, match => (match.Groups["name"].Value, Case: pattern.StartsWith("/staff/cases/", StringComparison.Ordinal)) switch
         {
+            ("id", _) when pattern.StartsWith("/staff/site/posts/", StringComparison.Ordinal) => Invariant(parliament?.NewsPost ?? 0),
             ("id", _) => id,
             ("upload", _) => upload,
             ("passkey", _) => passkey,
@@ -243,7 +245,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         return new(Invariant(request.Id), Invariant(document.Id), Invariant(series.Id));
     }
 
-    private sealed record ParliamentRecords(int Member, int SittingMp, int Meeting, string Bill);
+    private sealed record ParliamentRecords(int Member, int SittingMp, int Meeting, string Bill, int NewsPost);
 
     /// <summary>
     /// A synthetic peer and a sitting MP on the register (the funnel's pages show MPs), an internal meeting and a bill,
@@ -269,7 +271,12 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         var bill = new Safeguard.Parliament.Bills.Bill { Slug = $"access-{Guid.NewGuid():N}", Title = "Synthetic Access Bill" };
         db.Bills.Add(bill);
         await db.SaveChangesAsync(Cancel);
-        return new(peer.Id, mp.Id, meeting.Id, bill.Slug);
+        // And a draft news post, for the editors' pages of one post.
+        var site = scope.ServiceProvider.GetRequiredService<Safeguard.Site.Data.SiteDbContext>();
+        var post = new Safeguard.Site.News.NewsPost { Slug = $"access-{Guid.NewGuid():N}", Title = "Synthetic access post", Summary = "Synthetic", Body = "Synthetic", Author = "Access test" };
+        site.Posts.Add(post);
+        await site.SaveChangesAsync(Cancel);
+        return new(peer.Id, mp.Id, meeting.Id, bill.Slug, post.Id);
     }
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -626,11 +626,11 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task Root_RedirectsToStatistics()
+    public async Task Root_IsTheCharitysHome_LeadingToTheStatistics()
     {
         var response = await client.GetAsync("/", Cancel);
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.OriginalString.ShouldBe("/statistics");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(Cancel)).ShouldContain("<a href=\"/statistics\">Immigration detention statistics</a>");
     }
 }
 

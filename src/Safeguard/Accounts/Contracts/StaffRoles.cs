@@ -29,8 +29,11 @@ public static class StaffRoles
     /// <summary>Oversees casework: triages referrals, assigns staff to cases, and may open any case (each time audited).</summary>
     public const string Supervisor = "supervisor";
 
+    /// <summary>Writes and publishes the charity's public site: its news. Never a case.</summary>
+    public const string Editor = "editor";
+
     /// <summary>Every role, in the order the pages list them.</summary>
-    public static IReadOnlyList<string> All { get; } = [Administrator, Caseworker, Clinician, Researcher, PolicyOfficer, Volunteer, Supervisor];
+    public static IReadOnlyList<string> All { get; } = [Administrator, Caseworker, Clinician, Researcher, PolicyOfficer, Volunteer, Supervisor, Editor];
 
     /// <summary>The roles <see cref="StaffPolicies.CaseData"/> admits: those that may see case data.</summary>
     public static IReadOnlyList<string> CaseData { get; } = [Caseworker, Clinician, Volunteer, Supervisor];
@@ -53,6 +56,9 @@ public static class StaffRoles
     /// <summary>The roles <see cref="StaffPolicies.Parliament"/> admits: those that keep the APPG's secretariat.</summary>
     public static IReadOnlyList<string> Parliament { get; } = [Administrator, PolicyOfficer];
 
+    /// <summary>The roles <see cref="StaffPolicies.Site"/> admits: those that write and publish the public site.</summary>
+    public static IReadOnlyList<string> Site { get; } = [Administrator, Editor];
+
     /// <summary>What a role is for, in a few words, for the pages that assign roles.</summary>
     public static string Describe(string role) => role switch
     {
@@ -63,6 +69,7 @@ public static class StaffRoles
         PolicyOfficer => "Sees aggregate figures and publishes statistics",
         Volunteer => "Sees only what they are assigned",
         Supervisor => "Triages referrals, assigns staff to cases and may open any case; every opening is recorded",
+        Editor => "Writes and publishes the news on the public site",
         _ => role,
     };
 

@@ -35,7 +35,7 @@ internal sealed class AppgMeeting
     /// <summary>How many came, as the secretariat puts it ("over 40 guests"), when not every guest is named.</summary>
     public string? HeadCount { get; set; }
 
-    /// <summary>What happened, in Markdown; shown as HTML only once sanitised (<see cref="MeetingSummary"/>).</summary>
+    /// <summary>What happened, in Markdown; shown as HTML only once sanitised (<see cref="Platform.Web.PublishedMarkdown"/>).</summary>
     public string? Summary { get; set; }
 
     /// <summary>Shown on the public events pages; otherwise for the secretariat only.</summary>

@@ -32,6 +32,9 @@ public static class StaffAddresses
     /// <summary>Cohort figures drawn from casework.</summary>
     public const string Cohorts = "/staff/cohorts";
 
+    /// <summary>The editors' pages of the public site.</summary>
+    public const string Site = "/staff/site";
+
     /// <summary>The administrators' page of one account.</summary>
     public static string Account(string accountId) => $"{Accounts}/{Uri.EscapeDataString(accountId)}";
 }

@@ -54,6 +54,9 @@ public static class StaffPolicies
     /// </summary>
     public const string Parliament = "parliament";
 
+    /// <summary>Staff who write and publish the charity's public site (its news): editors and administrators.</summary>
+    public const string Site = "site";
+
     /// <summary>The claim type (RFC 8176, authentication methods references) that says how the account signed in.</summary>
     public const string AuthenticationMethods = "amr";
 
