@@ -31,7 +31,14 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         DemonstrationPanel,
         "/parliament/bills",
         DemonstrationBill,
+        "/",
+        "/news",
+        "/news/category/court-decisions",
+        DemonstrationPost,
     ];
+
+    /// <summary>The demonstration's Parliament update, with a list and a link in its Markdown.</summary>
+    private const string DemonstrationPost = "/news/the-appg-asks-the-minister-about-detention-time-limits";
 
     /// <summary>The demonstration's bill, with Lord German's new clause and its supporters.</summary>
     private const string DemonstrationBill = "/parliament/bills/border-security-asylum-and-immigration-bill-2025";
@@ -86,6 +93,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/parliament/events")]
     [InlineData(DemonstrationPanel)]
     [InlineData(DemonstrationBill)]
+    [InlineData("/")]
+    [InlineData("/news")]
+    [InlineData("/news/category/court-decisions")]
+    [InlineData(DemonstrationPost)]
     public async Task Page_At320PixelsWide_HasNoWcagViolationsAndNoSidewaysScroll(string address)
     {
         await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 640 } });

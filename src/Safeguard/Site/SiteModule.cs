@@ -44,6 +44,7 @@ public static class SiteModule
         public Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
             services.GetRequiredService<SiteDbContext>().Database.MigrateModuleAsync(cancellationToken);
 
-        public Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task LoadDemonstrationDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+            News.DemonstrationNews.LoadAsync(services, cancellationToken);
     }
 }

@@ -632,6 +632,20 @@ public abstract class PortalHttpTests<TFactory>(TFactory factory) : IClassFixtur
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync(Cancel)).ShouldContain("<a href=\"/statistics\">Immigration detention statistics</a>");
     }
+
+    [Theory]
+    [InlineData("/news/the-appg-asks-the-minister-about-detention-time-limits", "Parliament")]
+    [InlineData("/news/new-figures-on-detention-and-health", "Statistics releases")]
+    [InlineData("/news/our-annual-report-for-2024", "Annual reports")]
+    [InlineData("/news/court-finds-a-clients-continued-detention-unlawful", "Court decisions")]
+    public async Task DemonstrationNews_OnePostOfEachKind_IsPublishedAndSaysItIsADemonstration(string path, string category)
+    {
+        var response = await client.GetAsync(path, Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await response.Content.ReadAsStringAsync(Cancel);
+        page.ShouldContain(category);
+        page.ShouldContain("written for Safeguard's demonstration data");
+    }
 }
 
 public sealed class SqlitePortalHttpTests(SqlitePortalFactory factory) : PortalHttpTests<SqlitePortalFactory>(factory);
