@@ -219,6 +219,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             ("parliamentarian", _) => Invariant(parliament?.SittingMp ?? 0),
             ("member", _) => Invariant(parliament?.Member ?? 0),
             ("meeting", _) => Invariant(parliament?.Meeting ?? 0),
+            ("amendment", _) => Invariant(parliament?.Amendment ?? 0),
             ("slug", _) when pattern.StartsWith("/staff/parliament/bills/", StringComparison.Ordinal) => parliament?.Bill ?? "sample",
             _ => "sample",
         });
@@ -243,11 +244,11 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         return new(Invariant(request.Id), Invariant(document.Id), Invariant(series.Id));
     }
 
-    private sealed record ParliamentRecords(int Member, int SittingMp, int Meeting, string Bill);
+    private sealed record ParliamentRecords(int Member, int SittingMp, int Meeting, string Bill, int Amendment);
 
     /// <summary>
-    /// A synthetic peer and a sitting MP on the register (the funnel's pages show MPs), an internal meeting and a bill,
-    /// for the secretariat's pages of one of each.
+    /// A synthetic peer and a sitting MP on the register (the funnel's pages show MPs), an internal meeting and a bill
+    /// with an amendment, for the secretariat's pages of one of each.
     /// </summary>
     private async Task<ParliamentRecords> ParliamentRecordsAsync()
     {
@@ -266,10 +267,11 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         db.Parliamentarians.Add(mp);
         var meeting = new Safeguard.Parliament.Meetings.AppgMeeting { Slug = $"access-{Guid.NewGuid():N}", Title = "Synthetic access test", Place = "Westminster" };
         db.Meetings.Add(meeting);
-        var bill = new Safeguard.Parliament.Bills.Bill { Slug = $"access-{Guid.NewGuid():N}", Title = "Synthetic Access Bill" };
+        var amendment = new Safeguard.Parliament.Bills.Amendment { Clause = "New clause", ShortTitle = "Synthetic access amendment", Mover = peer };
+        var bill = new Safeguard.Parliament.Bills.Bill { Slug = $"access-{Guid.NewGuid():N}", Title = "Synthetic Access Bill", Amendments = [amendment] };
         db.Bills.Add(bill);
         await db.SaveChangesAsync(Cancel);
-        return new(peer.Id, mp.Id, meeting.Id, bill.Slug);
+        return new(peer.Id, mp.Id, meeting.Id, bill.Slug, amendment.Id);
     }
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -46,7 +46,11 @@ internal abstract class ParliamentDbContext(DbContextOptions options) : DbContex
     /// <summary>The bills the charity follows, their stages, amendments (with supporters) and briefings.</summary>
     public DbSet<Bills.Bill> Bills => Set<Bills.Bill>();
 
+    public DbSet<Bills.BillStage> BillStages => Set<Bills.BillStage>();
+
     public DbSet<Bills.Amendment> Amendments => Set<Bills.Amendment>();
+
+    public DbSet<Bills.AmendmentSupporter> AmendmentSupporters => Set<Bills.AmendmentSupporter>();
 
     public DbSet<Bills.Briefing> Briefings => Set<Bills.Briefing>();
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Audit.Contracts;
 using Safeguard.Parliament.Data;
+using Safeguard.Parliament.Register;
 using Safeguard.Parliament.Staff;
 
 namespace Safeguard.Parliament.Meetings;
@@ -14,13 +14,6 @@ namespace Safeguard.Parliament.Meetings;
 internal sealed record MeetingInput(
     MeetingKind Kind, string Title, DateOnly Date, TimeOnly? StartsAt, string Place, string? HeadCount, string? Summary, bool Published,
     IReadOnlyList<string> Parliamentarians, IReadOnlyList<string> Secretariat, IReadOnlyList<(string? Name, string? Organisation, bool Speaker)> Guests);
-
-/// <summary>The names a meeting's form gave that the register does not hold (or holds twice), so it cannot be saved as typed.</summary>
-internal sealed class UnknownParliamentariansException(IReadOnlyList<string> names)
-    : Exception($"Not on the register: {string.Join(", ", names)}")
-{
-    public IReadOnlyList<string> Names => names;
-}
 
 /// <summary>
 /// The group's meetings, events and visits: read for the staff and public pages, and changed by the secretariat, each
@@ -51,7 +44,7 @@ internal sealed class MeetingBook(ParliamentDbContext db, ParliamentAudit audit)
     /// <exception cref="UnknownParliamentariansException">A parliamentarian named is not on the register.</exception>
     public async Task<AppgMeeting> AddAsync(MeetingInput input, CancellationToken cancellationToken)
     {
-        var meeting = new AppgMeeting { Slug = await FreeSlugAsync(input.Date, input.Title, cancellationToken), Title = input.Title, Place = input.Place };
+        var meeting = new AppgMeeting { Slug = await PublicSlugs.FreeAsync(string.Create(CultureInfo.InvariantCulture, $"{input.Date:yyyy-MM-dd} {input.Title}"), db.Meetings.Select(m => m.Slug), cancellationToken), Title = input.Title, Place = input.Place };
         await FillAsync(meeting, input, cancellationToken);
         db.Meetings.Add(meeting);
         await audit.SaveAsync(AuditAction.Create, RecordType, () => Invariant(meeting.Id), Described(meeting), cancellationToken);
@@ -94,13 +87,7 @@ internal sealed class MeetingBook(ParliamentDbContext db, ParliamentAudit audit)
 
     private async Task FillAsync(AppgMeeting meeting, MeetingInput input, CancellationToken cancellationToken)
     {
-        var found = await db.Parliamentarians.AsNoTracking().Where(p => input.Parliamentarians.Contains(p.Name)).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
-        var byName = found.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToList(), StringComparer.Ordinal);
-        var unknown = input.Parliamentarians.Where(n => !byName.TryGetValue(n, out var ids) || ids.Count != 1).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new UnknownParliamentariansException(unknown);
-        }
+        var byName = await db.ResolveAsync(input.Parliamentarians, cancellationToken);
         meeting.Kind = input.Kind;
         meeting.Title = input.Title;
         meeting.Date = input.Date;
@@ -109,35 +96,9 @@ internal sealed class MeetingBook(ParliamentDbContext db, ParliamentAudit audit)
         meeting.HeadCount = input.HeadCount;
         meeting.Summary = input.Summary;
         meeting.Published = input.Published;
-        meeting.Attendees.AddRange(input.Parliamentarians.Distinct(StringComparer.Ordinal).Select(n => new MeetingAttendee { Kind = AttendeeKind.Parliamentarian, ParliamentarianId = byName[n][0] }));
+        meeting.Attendees.AddRange(input.Parliamentarians.Distinct(StringComparer.Ordinal).Select(n => new MeetingAttendee { Kind = AttendeeKind.Parliamentarian, ParliamentarianId = byName[n] }));
         meeting.Attendees.AddRange(input.Secretariat.Select(n => new MeetingAttendee { Kind = AttendeeKind.Secretariat, Name = n }));
         meeting.Attendees.AddRange(input.Guests.Select(g => new MeetingAttendee { Kind = AttendeeKind.Guest, Name = g.Name, Organisation = g.Organisation, Speaker = g.Speaker }));
-    }
-
-    /// <summary>"2025-03-20-panel-discussion-on-...", with "-2" and on when a meeting of that day already has the title.</summary>
-    private async Task<string> FreeSlugAsync(DateOnly date, string title, CancellationToken cancellationToken)
-    {
-        var words = new StringBuilder();
-        foreach (var c in title.Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                words.Append(char.ToLowerInvariant(c));
-            }
-            else if (char.IsWhiteSpace(c) || c is '-' or '/')
-            {
-                words.Append('-');
-            }
-        }
-        var stem = string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd}-{string.Join('-', words.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries))}");
-        stem = stem.Length > 90 ? stem[..90].TrimEnd('-') : stem;
-        var taken = await db.Meetings.Where(m => m.Slug.StartsWith(stem)).Select(m => m.Slug).ToListAsync(cancellationToken);
-        var slug = stem;
-        for (var n = 2; taken.Contains(slug, StringComparer.Ordinal); n++)
-        {
-            slug = string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
-        }
-        return slug;
     }
 
     private static string Described(AppgMeeting meeting) =>
