@@ -204,6 +204,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             ("passkey", _) => passkey,
             ("request", _) => foi?.Request ?? "0",
             ("series", _) => foi?.Series ?? "0",
+            ("document", false) when pattern.StartsWith("/staff/parliament/", StringComparison.Ordinal) => Invariant(parliament?.Document ?? 0),
             ("document", false) => foi?.Document ?? "0",
             ("caseNumber", _) => sample?.CaseNumber ?? "sample",
             ("episode", _) => Invariant(sample?.Episode ?? 0),
@@ -244,11 +245,11 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         return new(Invariant(request.Id), Invariant(document.Id), Invariant(series.Id));
     }
 
-    private sealed record ParliamentRecords(int Member, int SittingMp, int Meeting, string Bill, int Amendment);
+    private sealed record ParliamentRecords(int Member, int SittingMp, int Meeting, string Bill, int Amendment, int Document);
 
     /// <summary>
-    /// A synthetic peer and a sitting MP on the register (the funnel's pages show MPs), an internal meeting and a bill
-    /// with an amendment, for the secretariat's pages of one of each.
+    /// A synthetic peer and a sitting MP on the register (the funnel's pages show MPs), an internal meeting with a
+    /// document and a bill with an amendment, for the secretariat's pages of one of each.
     /// </summary>
     private async Task<ParliamentRecords> ParliamentRecordsAsync()
     {
@@ -271,7 +272,10 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         var bill = new Safeguard.Parliament.Bills.Bill { Slug = $"access-{Guid.NewGuid():N}", Title = "Synthetic Access Bill", Amendments = [amendment] };
         db.Bills.Add(bill);
         await db.SaveChangesAsync(Cancel);
-        return new(peer.Id, mp.Id, meeting.Id, bill.Slug, amendment.Id);
+        var document = new Safeguard.Parliament.Meetings.MeetingDocument { MeetingId = meeting.Id, Title = "Agenda", FileName = "agenda.pdf", Content = "%PDF-1.7"u8.ToArray(), Sha256 = new string('0', 64) };
+        db.MeetingDocuments.Add(document);
+        await db.SaveChangesAsync(Cancel);
+        return new(peer.Id, mp.Id, meeting.Id, bill.Slug, amendment.Id, document.Id);
     }
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Audit.Contracts;
 using Safeguard.Parliament.Data;
 using Safeguard.Parliament.Register;
 using Safeguard.Parliament.Staff;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Parliament.Meetings;
 
@@ -19,7 +21,7 @@ internal sealed record MeetingInput(
 /// The group's meetings, events and visits: read for the staff and public pages, and changed by the secretariat, each
 /// change recorded on the audit trail in its transaction (the meeting by id; never what was said or who came).
 /// </summary>
-internal sealed class MeetingBook(ParliamentDbContext db, ParliamentAudit audit)
+internal sealed class MeetingBook(ParliamentDbContext db, ParliamentAudit audit, TimeProvider clock)
 {
     public const string RecordType = "appg-meeting";
 
@@ -82,6 +84,44 @@ internal sealed class MeetingBook(ParliamentDbContext db, ParliamentAudit audit)
         }
         db.FollowUps.Add(new MeetingFollowUp { MeetingId = id, Action = action, Owner = owner, DueOn = dueOn });
         await audit.SaveAsync(AuditAction.Update, RecordType, () => Invariant(id), string.Create(CultureInfo.InvariantCulture, $"follow-up action due {dueOn:yyyy-MM-dd} added"), cancellationToken);
+        return true;
+    }
+
+    /// <summary>A meeting's documents, without their bytes, in the order attached.</summary>
+    public Task<List<MeetingDocumentEntry>> DocumentsAsync(int meetingId, CancellationToken cancellationToken) =>
+        db.MeetingDocuments.AsNoTracking().Where(d => d.MeetingId == meetingId).OrderBy(d => d.Id)
+            .Select(d => new MeetingDocumentEntry(d.Id, d.Title, d.FileName, d.SizeBytes)).ToListAsync(cancellationToken);
+
+    /// <summary>A document of a meeting, with its bytes, for the secretariat; null when the meeting has no such document.</summary>
+    public Task<MeetingDocument?> DocumentAsync(int meetingId, int documentId, CancellationToken cancellationToken) =>
+        db.MeetingDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.MeetingId == meetingId, cancellationToken);
+
+    /// <summary>A document of a published meeting, by the meeting's slug; null for an internal meeting's, as for one that does not exist.</summary>
+    public Task<MeetingDocument?> PublishedDocumentAsync(string slug, int documentId, CancellationToken cancellationToken) =>
+        db.MeetingDocuments.AsNoTracking()
+            .FirstOrDefaultAsync(d => d.Id == documentId && db.Meetings.Any(m => m.Id == d.MeetingId && m.Slug == slug && m.Published), cancellationToken);
+
+    /// <summary>Attaches a PDF to a meeting, the row and its audit entry in one transaction; false when there is no such meeting.</summary>
+    public async Task<bool> AttachAsync(int meetingId, string title, UploadedFileContent file, CancellationToken cancellationToken)
+    {
+        if (!await db.Meetings.AnyAsync(m => m.Id == meetingId, cancellationToken))
+        {
+            return false;
+        }
+        var document = new MeetingDocument
+        {
+            MeetingId = meetingId,
+            Title = title,
+            FileName = file.FileName,
+            Content = file.Content,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)),
+            SizeBytes = file.Content.LongLength,
+            UploadedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.MeetingDocuments.Add(document);
+        // Named by its hash, never its name or title, which may say more than the trail should.
+        await audit.SaveAsync(AuditAction.Update, RecordType, () => Invariant(meetingId),
+            string.Create(CultureInfo.InvariantCulture, $"document sha256:{document.Sha256[..12]} attached ({document.SizeBytes:#,0} bytes)"), cancellationToken);
         return true;
     }
 

@@ -28,5 +28,12 @@ internal static class ParliamentStaffPaths
 
     public static string Meeting(int id) => string.Create(CultureInfo.InvariantCulture, $"{Meetings}/{id}");
 
+    /// <summary>The form attaching a document to a meeting, as its route reads (for the upload's size limit).</summary>
+    public const string MeetingDocumentsRoute = "/staff/parliament/meetings/{meeting:int}/documents";
+
+    public static string MeetingDocuments(int id) => string.Create(CultureInfo.InvariantCulture, $"{Meetings}/{id}/documents");
+
+    public static string MeetingDocument(int meeting, int document) => string.Create(CultureInfo.InvariantCulture, $"{Meetings}/{meeting}/documents/{document}");
+
     public static string EditMeeting(int id) => string.Create(CultureInfo.InvariantCulture, $"{Meetings}/{id}/edit");
 }
