@@ -43,6 +43,7 @@ public static class ParliamentModule
         builder.Services.AddScoped<Staff.RegisterBook>();
         builder.Services.AddScoped<Deadlines.AppgReminders>();
         builder.Services.AddScoped<Meetings.MeetingBook>();
+        builder.Services.AddSingleton(ParliamentSettings.Read(builder.Configuration));
         builder.Services.AddScoped<Bills.BillBook>();
         // The meetings the secretariat publishes are public; the rest of the meetings' pages are the secretariat's.
         builder.Services.Configure<RazorPagesOptions>(pages => pages.Conventions
@@ -57,9 +58,10 @@ public static class ParliamentModule
         return builder;
     }
 
-    /// <summary>Maps the members page's <c>.json</c> and <c>.csv</c> twins, open to anyone.</summary>
+    /// <summary>Maps the members page's <c>.json</c> and <c>.csv</c> twins, open to anyone, and limits the meeting documents' uploads.</summary>
     public static WebApplication MapParliament(this WebApplication app)
     {
+        app.UseUploadSizeLimit(Staff.ParliamentStaffPaths.MeetingDocumentsRoute, app.Services.GetRequiredService<ParliamentSettings>().MaxDocumentBytes);
         app.MapGroup("").AllowAnonymous().MapAppgTwins();
         return app;
     }

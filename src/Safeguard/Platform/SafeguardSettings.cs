@@ -39,6 +39,9 @@ public static class SafeguardSettings
     /// <summary>Answers of /parliament/your-mp (postcode look-ups and letters) allowed per minute from one address (default 30).</summary>
     public const string ParliamentLookupsPerMinute = "Safeguard:Parliament:LookupsPerMinute";
 
+    /// <summary>The largest document that can be attached to an APPG meeting, in bytes (default 20 MB).</summary>
+    public const string ParliamentMaxDocumentBytes = "Safeguard:Parliament:MaxDocumentBytes";
+
     /// <summary>Rows per page of the figures tables on release, theme and place pages (default 200).</summary>
     public const string FiguresPerPage = "Safeguard:FiguresPerPage";
 

@@ -206,6 +206,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             ("passkey", _) => passkey,
             ("request", _) => foi?.Request ?? "0",
             ("series", _) => foi?.Series ?? "0",
+            ("document", false) when pattern.StartsWith("/staff/parliament/", StringComparison.Ordinal) => Invariant(parliament?.Document ?? 0),
             ("document", false) => foi?.Document ?? "0",
             ("caseNumber", _) => sample?.CaseNumber ?? "sample",
             ("episode", _) => Invariant(sample?.Episode ?? 0),
@@ -221,6 +222,7 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
             ("parliamentarian", _) => Invariant(parliament?.SittingMp ?? 0),
             ("member", _) => Invariant(parliament?.Member ?? 0),
             ("meeting", _) => Invariant(parliament?.Meeting ?? 0),
+            ("amendment", _) => Invariant(parliament?.Amendment ?? 0),
             ("slug", _) when pattern.StartsWith("/staff/parliament/bills/", StringComparison.Ordinal) => parliament?.Bill ?? "sample",
             _ => "sample",
         });
@@ -245,11 +247,11 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         return new(Invariant(request.Id), Invariant(document.Id), Invariant(series.Id));
     }
 
-    private sealed record ParliamentRecords(int Member, int SittingMp, int Meeting, string Bill, int NewsPost);
+    private sealed record ParliamentRecords(int Member, int SittingMp, int Meeting, string Bill, int Amendment, int Document, int NewsPost);
 
     /// <summary>
-    /// A synthetic peer and a sitting MP on the register (the funnel's pages show MPs), an internal meeting and a bill,
-    /// for the secretariat's pages of one of each.
+    /// A synthetic peer and a sitting MP on the register (the funnel's pages show MPs), an internal meeting with a
+    /// document and a bill with an amendment, for the secretariat's pages of one of each.
     /// </summary>
     private async Task<ParliamentRecords> ParliamentRecordsAsync()
     {
@@ -268,15 +270,19 @@ public abstract partial class EndpointAccessTests<TFactory>(TFactory factory) : 
         db.Parliamentarians.Add(mp);
         var meeting = new Safeguard.Parliament.Meetings.AppgMeeting { Slug = $"access-{Guid.NewGuid():N}", Title = "Synthetic access test", Place = "Westminster" };
         db.Meetings.Add(meeting);
-        var bill = new Safeguard.Parliament.Bills.Bill { Slug = $"access-{Guid.NewGuid():N}", Title = "Synthetic Access Bill" };
+        var amendment = new Safeguard.Parliament.Bills.Amendment { Clause = "New clause", ShortTitle = "Synthetic access amendment", Mover = peer };
+        var bill = new Safeguard.Parliament.Bills.Bill { Slug = $"access-{Guid.NewGuid():N}", Title = "Synthetic Access Bill", Amendments = [amendment] };
         db.Bills.Add(bill);
+        await db.SaveChangesAsync(Cancel);
+        var document = new Safeguard.Parliament.Meetings.MeetingDocument { MeetingId = meeting.Id, Title = "Agenda", FileName = "agenda.pdf", Content = "%PDF-1.7"u8.ToArray(), Sha256 = new string('0', 64) };
+        db.MeetingDocuments.Add(document);
         await db.SaveChangesAsync(Cancel);
         // And a draft news post, for the editors' pages of one post.
         var site = scope.ServiceProvider.GetRequiredService<Safeguard.Site.Data.SiteDbContext>();
         var post = new Safeguard.Site.News.NewsPost { Slug = $"access-{Guid.NewGuid():N}", Title = "Synthetic access post", Summary = "Synthetic", Body = "Synthetic", Author = "Access test" };
         site.Posts.Add(post);
         await site.SaveChangesAsync(Cancel);
-        return new(peer.Id, mp.Id, meeting.Id, bill.Slug, post.Id);
+        return new(peer.Id, mp.Id, meeting.Id, bill.Slug, amendment.Id, document.Id, post.Id);
     }
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

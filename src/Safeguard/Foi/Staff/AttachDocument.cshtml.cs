@@ -20,7 +20,7 @@ internal sealed class AttachDocumentModel(FoiRequestBook book, FoiSettings setti
 
     public FoiRequest Current { get; private set; } = null!;
 
-    public string MaxFileSize => FoiWords.Size(settings.MaxDocumentBytes);
+    public string MaxFileSize => Platform.Web.Forms.UploadedFile.Size(settings.MaxDocumentBytes);
 
     public async Task<IActionResult> OnGetAsync(int request, CancellationToken cancellationToken)
     {

@@ -51,11 +51,6 @@ internal static class FoiWords
     public static string Late(int workingDays) =>
         string.Create(CultureInfo.InvariantCulture, $"{workingDays} working day{(workingDays == 1 ? "" : "s")} late");
 
-    /// <summary>"12,345 bytes" or "1.2 MB".</summary>
-    public static string Size(long bytes) => bytes >= 1024 * 1024
-        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB")
-        : bytes >= 1024 ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB") : string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes");
-
     /// <summary>"January to June 2026", "1 March to 15 April 2026", or null without a period.</summary>
     public static string? Period(FoiRequest request)
     {

@@ -45,10 +45,16 @@ internal abstract class ParliamentDbContext(DbContextOptions options) : DbContex
 
     public DbSet<Meetings.MeetingFollowUp> FollowUps => Set<Meetings.MeetingFollowUp>();
 
+    public DbSet<Meetings.MeetingDocument> MeetingDocuments => Set<Meetings.MeetingDocument>();
+
     /// <summary>The bills the charity follows, their stages, amendments (with supporters) and briefings.</summary>
     public DbSet<Bills.Bill> Bills => Set<Bills.Bill>();
 
+    public DbSet<Bills.BillStage> BillStages => Set<Bills.BillStage>();
+
     public DbSet<Bills.Amendment> Amendments => Set<Bills.Amendment>();
+
+    public DbSet<Bills.AmendmentSupporter> AmendmentSupporters => Set<Bills.AmendmentSupporter>();
 
     public DbSet<Bills.Briefing> Briefings => Set<Bills.Briefing>();
 
@@ -188,6 +194,15 @@ internal abstract class ParliamentDbContext(DbContextOptions options) : DbContex
             followUp.Property(f => f.Action).HasMaxLength(1000);
             followUp.Property(f => f.Owner).HasMaxLength(200);
             followUp.HasIndex(f => f.MeetingId);
+        });
+        modelBuilder.Entity<Meetings.MeetingDocument>(document =>
+        {
+            document.ToTable("parliament_meeting_documents");
+            document.Property(d => d.Title).HasMaxLength(200);
+            document.Property(d => d.FileName).HasMaxLength(260);
+            document.Property(d => d.Sha256).HasMaxLength(64);
+            document.HasOne<Meetings.AppgMeeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            document.HasIndex(d => d.MeetingId);
         });
         modelBuilder.Entity<Bills.Bill>(bill =>
         {

@@ -1,9 +1,11 @@
 using System.Globalization;
-using System.Text;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Audit.Contracts;
 using Safeguard.Parliament.Data;
+using Safeguard.Parliament.Register;
 using Safeguard.Parliament.Staff;
+using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Parliament.Meetings;
 
@@ -15,18 +17,11 @@ internal sealed record MeetingInput(
     MeetingKind Kind, string Title, DateOnly Date, TimeOnly? StartsAt, string Place, string? HeadCount, string? Summary, bool Published,
     IReadOnlyList<string> Parliamentarians, IReadOnlyList<string> Secretariat, IReadOnlyList<(string? Name, string? Organisation, bool Speaker)> Guests);
 
-/// <summary>The names a meeting's form gave that the register does not hold (or holds twice), so it cannot be saved as typed.</summary>
-internal sealed class UnknownParliamentariansException(IReadOnlyList<string> names)
-    : Exception($"Not on the register: {string.Join(", ", names)}")
-{
-    public IReadOnlyList<string> Names => names;
-}
-
 /// <summary>
 /// The group's meetings, events and visits: read for the staff and public pages, and changed by the secretariat, each
 /// change recorded on the audit trail in its transaction (the meeting by id; never what was said or who came).
 /// </summary>
-internal sealed class MeetingBook(ParliamentDbContext db, ParliamentAudit audit)
+internal sealed class MeetingBook(ParliamentDbContext db, ParliamentAudit audit, TimeProvider clock)
 {
     public const string RecordType = "appg-meeting";
 
@@ -51,7 +46,7 @@ internal sealed class MeetingBook(ParliamentDbContext db, ParliamentAudit audit)
     /// <exception cref="UnknownParliamentariansException">A parliamentarian named is not on the register.</exception>
     public async Task<AppgMeeting> AddAsync(MeetingInput input, CancellationToken cancellationToken)
     {
-        var meeting = new AppgMeeting { Slug = await FreeSlugAsync(input.Date, input.Title, cancellationToken), Title = input.Title, Place = input.Place };
+        var meeting = new AppgMeeting { Slug = await PublicSlugs.FreeAsync(string.Create(CultureInfo.InvariantCulture, $"{input.Date:yyyy-MM-dd} {input.Title}"), db.Meetings.Select(m => m.Slug), cancellationToken), Title = input.Title, Place = input.Place };
         await FillAsync(meeting, input, cancellationToken);
         db.Meetings.Add(meeting);
         await audit.SaveAsync(AuditAction.Create, RecordType, () => Invariant(meeting.Id), Described(meeting), cancellationToken);
@@ -92,15 +87,47 @@ internal sealed class MeetingBook(ParliamentDbContext db, ParliamentAudit audit)
         return true;
     }
 
+    /// <summary>A meeting's documents, without their bytes, in the order attached.</summary>
+    public Task<List<MeetingDocumentEntry>> DocumentsAsync(int meetingId, CancellationToken cancellationToken) =>
+        db.MeetingDocuments.AsNoTracking().Where(d => d.MeetingId == meetingId).OrderBy(d => d.Id)
+            .Select(d => new MeetingDocumentEntry(d.Id, d.Title, d.FileName, d.SizeBytes)).ToListAsync(cancellationToken);
+
+    /// <summary>A document of a meeting, with its bytes, for the secretariat; null when the meeting has no such document.</summary>
+    public Task<MeetingDocument?> DocumentAsync(int meetingId, int documentId, CancellationToken cancellationToken) =>
+        db.MeetingDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.MeetingId == meetingId, cancellationToken);
+
+    /// <summary>A document of a published meeting, by the meeting's slug; null for an internal meeting's, as for one that does not exist.</summary>
+    public Task<MeetingDocument?> PublishedDocumentAsync(string slug, int documentId, CancellationToken cancellationToken) =>
+        db.MeetingDocuments.AsNoTracking()
+            .FirstOrDefaultAsync(d => d.Id == documentId && db.Meetings.Any(m => m.Id == d.MeetingId && m.Slug == slug && m.Published), cancellationToken);
+
+    /// <summary>Attaches a PDF to a meeting, the row and its audit entry in one transaction; false when there is no such meeting.</summary>
+    public async Task<bool> AttachAsync(int meetingId, string title, UploadedFileContent file, CancellationToken cancellationToken)
+    {
+        if (!await db.Meetings.AnyAsync(m => m.Id == meetingId, cancellationToken))
+        {
+            return false;
+        }
+        var document = new MeetingDocument
+        {
+            MeetingId = meetingId,
+            Title = title,
+            FileName = file.FileName,
+            Content = file.Content,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)),
+            SizeBytes = file.Content.LongLength,
+            UploadedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.MeetingDocuments.Add(document);
+        // Named by its hash, never its name or title, which may say more than the trail should.
+        await audit.SaveAsync(AuditAction.Update, RecordType, () => Invariant(meetingId),
+            string.Create(CultureInfo.InvariantCulture, $"document sha256:{document.Sha256[..12]} attached ({document.SizeBytes:#,0} bytes)"), cancellationToken);
+        return true;
+    }
+
     private async Task FillAsync(AppgMeeting meeting, MeetingInput input, CancellationToken cancellationToken)
     {
-        var found = await db.Parliamentarians.AsNoTracking().Where(p => input.Parliamentarians.Contains(p.Name)).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
-        var byName = found.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToList(), StringComparer.Ordinal);
-        var unknown = input.Parliamentarians.Where(n => !byName.TryGetValue(n, out var ids) || ids.Count != 1).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new UnknownParliamentariansException(unknown);
-        }
+        var byName = await db.ResolveAsync(input.Parliamentarians, cancellationToken);
         meeting.Kind = input.Kind;
         meeting.Title = input.Title;
         meeting.Date = input.Date;
@@ -109,35 +136,9 @@ internal sealed class MeetingBook(ParliamentDbContext db, ParliamentAudit audit)
         meeting.HeadCount = input.HeadCount;
         meeting.Summary = input.Summary;
         meeting.Published = input.Published;
-        meeting.Attendees.AddRange(input.Parliamentarians.Distinct(StringComparer.Ordinal).Select(n => new MeetingAttendee { Kind = AttendeeKind.Parliamentarian, ParliamentarianId = byName[n][0] }));
+        meeting.Attendees.AddRange(input.Parliamentarians.Distinct(StringComparer.Ordinal).Select(n => new MeetingAttendee { Kind = AttendeeKind.Parliamentarian, ParliamentarianId = byName[n] }));
         meeting.Attendees.AddRange(input.Secretariat.Select(n => new MeetingAttendee { Kind = AttendeeKind.Secretariat, Name = n }));
         meeting.Attendees.AddRange(input.Guests.Select(g => new MeetingAttendee { Kind = AttendeeKind.Guest, Name = g.Name, Organisation = g.Organisation, Speaker = g.Speaker }));
-    }
-
-    /// <summary>"2025-03-20-panel-discussion-on-...", with "-2" and on when a meeting of that day already has the title.</summary>
-    private async Task<string> FreeSlugAsync(DateOnly date, string title, CancellationToken cancellationToken)
-    {
-        var words = new StringBuilder();
-        foreach (var c in title.Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                words.Append(char.ToLowerInvariant(c));
-            }
-            else if (char.IsWhiteSpace(c) || c is '-' or '/')
-            {
-                words.Append('-');
-            }
-        }
-        var stem = string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd}-{string.Join('-', words.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries))}");
-        stem = stem.Length > 90 ? stem[..90].TrimEnd('-') : stem;
-        var taken = await db.Meetings.Where(m => m.Slug.StartsWith(stem)).Select(m => m.Slug).ToListAsync(cancellationToken);
-        var slug = stem;
-        for (var n = 2; taken.Contains(slug, StringComparer.Ordinal); n++)
-        {
-            slug = string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
-        }
-        return slug;
     }
 
     private static string Described(AppgMeeting meeting) =>

@@ -14,6 +14,12 @@ internal static class MeetingWords
 
     public static string PublicPage(string slug) => $"{PublicList}/{slug}";
 
+    /// <summary>A published meeting's document, for anyone to download.</summary>
+    public static string PublicDocument(string slug, int document) => string.Create(CultureInfo.InvariantCulture, $"{PublicList}/{slug}/documents/{document}");
+
+    /// <summary>"Agenda (PDF, 1.2 MB)": how a document is linked.</summary>
+    public static string Document(MeetingDocumentEntry document) => $"{document.Title} (PDF, {UploadedFile.Size(document.SizeBytes)})";
+
     public static string Kind(MeetingKind kind) => kind switch
     {
         MeetingKind.MinisterMeeting => "Meeting with a minister",

@@ -8,6 +8,8 @@ internal sealed class EventModel(MeetingBook book) : PageModel
 {
     public AppgMeeting Meeting { get; private set; } = null!;
 
+    public IReadOnlyList<MeetingDocumentEntry> Documents { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         if (await book.PublishedAsync(slug, cancellationToken) is not { } meeting)
@@ -15,6 +17,7 @@ internal sealed class EventModel(MeetingBook book) : PageModel
             return NotFound();
         }
         Meeting = meeting;
+        Documents = await book.DocumentsAsync(meeting.Id, cancellationToken);
         return Page();
     }
 }

@@ -7,9 +7,13 @@ using Safeguard.Platform.Web.Forms;
 namespace Safeguard.Parliament.Meetings.Staff;
 
 /// <summary>A meeting as the secretariat sees it, with its follow-up actions, and adding one.</summary>
-internal sealed class MeetingModel(MeetingBook book) : PageModel
+internal sealed class MeetingModel(MeetingBook book, ParliamentSettings settings) : PageModel
 {
     public AppgMeeting Current { get; private set; } = null!;
+
+    public IReadOnlyList<MeetingDocumentEntry> Documents { get; private set; } = [];
+
+    public string MaxDocumentSize => UploadedFile.Size(settings.MaxDocumentBytes);
 
     [BindProperty]
     [Required(ErrorMessage = "Enter what is to be done, for example Send the Minister the briefing on time limits")]
@@ -33,6 +37,7 @@ internal sealed class MeetingModel(MeetingBook book) : PageModel
             return NotFound();
         }
         Current = found;
+        Documents = await book.DocumentsAsync(meeting, cancellationToken);
         return Page();
     }
 
@@ -43,6 +48,7 @@ internal sealed class MeetingModel(MeetingBook book) : PageModel
             return NotFound();
         }
         Current = found;
+        Documents = await book.DocumentsAsync(meeting, cancellationToken);
         if (!ModelState.IsValid || FormText.Read(Action) is not { } action || FormText.Read(Owner) is not { } owner || FormDates.Parse(DueOn) is not { } dueOn)
         {
             return Page();

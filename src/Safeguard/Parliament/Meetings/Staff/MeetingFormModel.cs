@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Parliament.Register;
 using Safeguard.Platform.Web.Forms;
 
 namespace Safeguard.Parliament.Meetings.Staff;

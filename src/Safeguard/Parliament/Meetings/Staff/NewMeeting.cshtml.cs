@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Safeguard.Parliament.Register;
 
 namespace Safeguard.Parliament.Meetings.Staff;
 

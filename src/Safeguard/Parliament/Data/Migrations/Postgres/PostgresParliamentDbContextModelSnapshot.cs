@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Safeguard.Parliament.Data;
 
-#nullable enable
+#nullable disable
 
 namespace Safeguard.Parliament.Data.Migrations.Postgres
 {
@@ -62,7 +62,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("parliament_appg_groups", (string?)null);
+                    b.ToTable("parliament_appg_groups", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Appg.AppgMembership", b =>
@@ -88,7 +88,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("ParliamentarianId")
                         .IsUnique();
 
-                    b.ToTable("parliament_appg_memberships", (string?)null);
+                    b.ToTable("parliament_appg_memberships", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Appg.AppgMembershipChange", b =>
@@ -125,7 +125,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("ParliamentarianId");
 
-                    b.ToTable("parliament_appg_membership_changes", (string?)null);
+                    b.ToTable("parliament_appg_membership_changes", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.Amendment", b =>
@@ -191,7 +191,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("StageId");
 
-                    b.ToTable("parliament_amendments", (string?)null);
+                    b.ToTable("parliament_amendments", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.AmendmentSupporter", b =>
@@ -206,7 +206,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("ParliamentarianId");
 
-                    b.ToTable("parliament_amendment_supporters", (string?)null);
+                    b.ToTable("parliament_amendment_supporters", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.Bill", b =>
@@ -236,7 +236,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("parliament_bills", (string?)null);
+                    b.ToTable("parliament_bills", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.BillStage", b =>
@@ -267,7 +267,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("BillId");
 
-                    b.ToTable("parliament_bill_stages", (string?)null);
+                    b.ToTable("parliament_bill_stages", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.Briefing", b =>
@@ -319,7 +319,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("StageId");
 
-                    b.ToTable("parliament_briefings", (string?)null);
+                    b.ToTable("parliament_briefings", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Deadlines.AppgReminder", b =>
@@ -357,7 +357,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("GroupId", "Deadline", "DueOn", "DaysBefore", "RecipientId")
                         .IsUnique();
 
-                    b.ToTable("parliament_appg_reminders", (string?)null);
+                    b.ToTable("parliament_appg_reminders", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Funnel.MembershipRequest", b =>
@@ -385,7 +385,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("ParliamentarianId")
                         .IsUnique();
 
-                    b.ToTable("parliament_membership_requests", (string?)null);
+                    b.ToTable("parliament_membership_requests", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.AppgMeeting", b =>
@@ -440,7 +440,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("parliament_meetings", (string?)null);
+                    b.ToTable("parliament_meetings", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingAttendee", b =>
@@ -479,7 +479,50 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("ParliamentarianId");
 
-                    b.ToTable("parliament_meeting_attendees", (string?)null);
+                    b.ToTable("parliament_meeting_attendees", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("parliament_meeting_documents", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingFollowUp", b =>
@@ -510,7 +553,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("MeetingId");
 
-                    b.ToTable("parliament_meeting_follow_ups", (string?)null);
+                    b.ToTable("parliament_meeting_follow_ups", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodeEdition", b =>
@@ -545,7 +588,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("parliament_postcode_editions", (string?)null);
+                    b.ToTable("parliament_postcode_editions", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodePlace", b =>
@@ -566,7 +609,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasKey("EditionId", "Postcode");
 
-                    b.ToTable("parliament_postcodes", (string?)null);
+                    b.ToTable("parliament_postcodes", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Register.Parliamentarian", b =>
@@ -634,7 +677,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.ToTable("parliament_parliamentarians", (string?)null);
+                    b.ToTable("parliament_parliamentarians", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.YourMp.LettersStartedCount", b =>
@@ -651,7 +694,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasKey("ConstituencyCode", "Day");
 
-                    b.ToTable("parliament_letters_started", (string?)null);
+                    b.ToTable("parliament_letters_started", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Appg.AppgMembership", b =>
@@ -779,6 +822,15 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parliamentarian");
+                });
+
+            modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingDocument", b =>
+                {
+                    b.HasOne("Safeguard.Parliament.Meetings.AppgMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingFollowUp", b =>
