@@ -1,11 +1,11 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Safeguard.Tests;
 using Safeguard.Accounts.Contracts;
 using Safeguard.Casework.Cases;
 using Safeguard.Casework.Documents;
 using Safeguard.Casework.Referrals;
+using Safeguard.Tests;
 
 namespace Safeguard.BrowserTests;
 
