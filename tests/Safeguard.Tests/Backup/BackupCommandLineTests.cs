@@ -167,7 +167,7 @@ public sealed class BackupCommandLineTests : IClassFixture<BackupCommandLineTest
         var manifestFile = Path.Combine(backup, "manifest.json");
         var manifest = JsonNode.Parse(await File.ReadAllTextAsync(manifestFile, TestContext.Current.CancellationToken))!;
         manifest["migrations"]!["__statistics_migrations"]!.AsArray().Add("29991231000000_FromTheFuture");
-        manifest["migrations"]!["__site_migrations"] = new JsonArray("29991231000000_Initial");
+        manifest["migrations"]!["__archive_migrations"] = new JsonArray("29991231000000_Initial");
         await File.WriteAllTextAsync(manifestFile, manifest.ToJsonString(), TestContext.Current.CancellationToken);
 
         var (exitCode, _, errors) = await RunAsync("restore", backup, "--database", FreshDatabase);
@@ -175,7 +175,7 @@ public sealed class BackupCommandLineTests : IClassFixture<BackupCommandLineTest
         exitCode.ShouldBe(1);
         errors.ShouldContain("is from a newer schema than this build of Safeguard");
         errors.ShouldContain("the statistics module's migration 29991231000000_FromTheFuture, which this build does not know");
-        errors.ShouldContain("the site module, which this build does not have");
+        errors.ShouldContain("the archive module, which this build does not have");
         File.Exists(Path.Combine(folder.FullName, "restored.db")).ShouldBeFalse();
     }
 
