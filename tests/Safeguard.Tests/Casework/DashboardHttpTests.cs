@@ -153,6 +153,25 @@ public abstract class DashboardHttpTests<TFactory>(TFactory factory) : IClassFix
         page.QuerySelector("#cases-order")!.TextContent.ShouldStartWith("Urgent cases come first");
     }
 
+    [Fact]
+    public async Task CaseList_EquallyUrgentCases_TheClaimDueSoonestFirst()
+    {
+        var caseworker = await StaffBrowser.CreateAsync(factory, StaffRoles.Caseworker);
+        // Opened first, so newest-first alone would list it last; its claim falls due sooner.
+        var sooner = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        var later = await CaseworkSamples.CreateAsync(factory.Services, [caseworker.Id]);
+        await EndDetentionAsync(sooner, Today.AddYears(-6).AddDays(3));
+        await EndDetentionAsync(later, Today.AddYears(-6).AddDays(25));
+        var browser = new StaffBrowser(factory);
+        await browser.SignInSuccessfullyAsync(caseworker);
+
+        var rows = (await browser.PageAsync(CaseworkPaths.Cases)).QuerySelectorAll("#cases-caption ~ tbody tr").ToList();
+
+        rows.Select(r => r.QuerySelector("a")!.TextContent).ShouldBe([sooner.CaseNumber, later.CaseNumber]);
+        rows[0].QuerySelectorAll("strong.tag").Select(t => t.TextContent).ShouldContain("Claim due in 3 days");
+        rows[1].QuerySelectorAll("strong.tag").Select(t => t.TextContent).ShouldContain("Claim due in 25 days");
+    }
+
     private async Task EndDetentionAsync(SampleCase sample, DateOnly ended)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -177,16 +177,20 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
     }
 
     /// <summary>
-    /// A page of <paramref name="query"/>'s cases, the urgent first (those with the most reasons to be urgent first), then
-    /// the newest, their names decrypted to be shown. Urgency is worked out for every case the query finds, not only a
+    /// A page of <paramref name="query"/>'s cases, the urgent first (those with the most reasons to be urgent first, then
+    /// the claim due soonest), then the newest, their names decrypted to be shown. Urgency is worked out for every case the query finds, not only a
     /// page's, so that an urgent case on the last page of the newest-first order still comes first.
     /// </summary>
     private async Task<IReadOnlyList<CaseRow>> RowsAsync(IQueryable<Client> query, int skip, Dictionary<string, string> placeNames, CancellationToken cancellationToken)
     {
         var urgent = await dashboard.UrgentAsync(query, cancellationToken);
         var newestFirst = await query.OrderByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id).Select(c => c.CaseNumber).ToListAsync(cancellationToken);
-        // OrderByDescending is stable, so cases equally urgent keep the newest-first order.
-        var shown = newestFirst.OrderByDescending(n => urgent.GetValueOrDefault(n, []).Count).Skip(skip).Take(PageSize).ToList();
+        // The most reasons first, then the claim due soonest; sorting is stable, so cases equally urgent keep the
+        // newest-first order.
+        var shown = newestFirst
+            .OrderByDescending(n => urgent.GetValueOrDefault(n)?.Reasons.Count ?? 0)
+            .ThenBy(n => urgent.GetValueOrDefault(n)?.ClaimDaysLeft ?? int.MaxValue)
+            .Skip(skip).Take(PageSize).ToList();
         var rows = (await query.Where(c => shown.Contains(c.CaseNumber))
             .Select(c => new
             {
@@ -201,7 +205,7 @@ internal sealed class IndexModel(CaseAccess access, CaseworkAudit audit, FieldEn
         return [.. rows.Select(r => new CaseRow(r.CaseNumber, cipher.Decrypt(r.NameCipher, CaseFields.ClientName), r.OpenedOn, r.Outcome,
             r.Place is null ? null : placeNames.GetValueOrDefault(r.Place, r.Place), [.. r.Tags.Order(StringComparer.CurrentCulture)])
         {
-            Urgent = urgent.GetValueOrDefault(r.CaseNumber, []),
+            Urgent = urgent.GetValueOrDefault(r.CaseNumber)?.Reasons ?? [],
         })];
     }
 

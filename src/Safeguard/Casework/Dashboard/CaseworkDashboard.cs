@@ -69,16 +69,17 @@ internal sealed class CaseworkDashboard(CaseworkDbContext db, CaseAccess access,
     /// <summary>
     /// What makes each case of <paramref name="cases"/> urgent, by case number, in words for the case list: an urgent
     /// referral while the person is still detained, a Home Office response overdue, a claim due within
-    /// <see cref="ActionList.UrgentLimitationDays"/> days. Cases with nothing urgent are left out.
+    /// <see cref="ActionList.UrgentLimitationDays"/> days (with the days left, so the soonest can come first). Cases with
+    /// nothing urgent are left out.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> UrgentAsync(IQueryable<Client> cases, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, UrgentCase>> UrgentAsync(IQueryable<Client> cases, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var clients = await cases.AsSplitQuery().Include(c => c.Episodes).Include(c => c.Documents).Include(c => c.HomeOfficeEvents).ToListAsync(cancellationToken);
         var ids = clients.Select(c => c.Id).ToList();
         var urgentlyReferred = (await db.Referrals.Where(r => r.ClientId != null && ids.Contains(r.ClientId.Value) && r.Urgency == Urgency.Urgent)
             .Select(r => r.ClientId!.Value).ToListAsync(cancellationToken)).ToHashSet();
-        var urgent = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var urgent = new Dictionary<string, UrgentCase>(StringComparer.Ordinal);
         foreach (var client in clients)
         {
             var (late, due) = Needs(client, today);
@@ -97,7 +98,7 @@ internal sealed class CaseworkDashboard(CaseworkDbContext db, CaseAccess access,
             }
             if (flags.Count > 0)
             {
-                urgent[client.CaseNumber] = flags;
+                urgent[client.CaseNumber] = new UrgentCase(flags, due is { DaysLeft: <= ActionList.UrgentLimitationDays } ? due.DaysLeft : null);
             }
         }
         return urgent;
@@ -116,3 +117,6 @@ internal sealed class CaseworkDashboard(CaseworkDbContext db, CaseAccess access,
         return (overdue, due);
     }
 }
+
+/// <summary>Why a case is urgent, in words, and the days left to bring its claim when that is one of the reasons.</summary>
+internal sealed record UrgentCase(IReadOnlyList<string> Reasons, int? ClaimDaysLeft);
