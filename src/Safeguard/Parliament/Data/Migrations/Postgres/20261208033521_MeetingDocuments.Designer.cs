@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Safeguard.Parliament.Data;
 
-#nullable disable
+#nullable enable
 
 namespace Safeguard.Parliament.Data.Migrations.Postgres
 {
@@ -65,7 +65,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("parliament_appg_groups", (string)null);
+                    b.ToTable("parliament_appg_groups", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Appg.AppgMembership", b =>
@@ -91,7 +91,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("ParliamentarianId")
                         .IsUnique();
 
-                    b.ToTable("parliament_appg_memberships", (string)null);
+                    b.ToTable("parliament_appg_memberships", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Appg.AppgMembershipChange", b =>
@@ -128,7 +128,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("ParliamentarianId");
 
-                    b.ToTable("parliament_appg_membership_changes", (string)null);
+                    b.ToTable("parliament_appg_membership_changes", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.Amendment", b =>
@@ -194,7 +194,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("StageId");
 
-                    b.ToTable("parliament_amendments", (string)null);
+                    b.ToTable("parliament_amendments", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.AmendmentSupporter", b =>
@@ -209,7 +209,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("ParliamentarianId");
 
-                    b.ToTable("parliament_amendment_supporters", (string)null);
+                    b.ToTable("parliament_amendment_supporters", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.Bill", b =>
@@ -239,7 +239,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("parliament_bills", (string)null);
+                    b.ToTable("parliament_bills", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.BillStage", b =>
@@ -270,7 +270,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("BillId");
 
-                    b.ToTable("parliament_bill_stages", (string)null);
+                    b.ToTable("parliament_bill_stages", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.Briefing", b =>
@@ -322,7 +322,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("StageId");
 
-                    b.ToTable("parliament_briefings", (string)null);
+                    b.ToTable("parliament_briefings", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Deadlines.AppgReminder", b =>
@@ -360,7 +360,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("GroupId", "Deadline", "DueOn", "DaysBefore", "RecipientId")
                         .IsUnique();
 
-                    b.ToTable("parliament_appg_reminders", (string)null);
+                    b.ToTable("parliament_appg_reminders", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Funnel.MembershipRequest", b =>
@@ -388,7 +388,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("ParliamentarianId")
                         .IsUnique();
 
-                    b.ToTable("parliament_membership_requests", (string)null);
+                    b.ToTable("parliament_membership_requests", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.AppgMeeting", b =>
@@ -443,7 +443,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("parliament_meetings", (string)null);
+                    b.ToTable("parliament_meetings", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingAttendee", b =>
@@ -482,7 +482,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("ParliamentarianId");
 
-                    b.ToTable("parliament_meeting_attendees", (string)null);
+                    b.ToTable("parliament_meeting_attendees", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingDocument", b =>
@@ -525,7 +525,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("MeetingId");
 
-                    b.ToTable("parliament_meeting_documents", (string)null);
+                    b.ToTable("parliament_meeting_documents", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingFollowUp", b =>
@@ -556,7 +556,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("MeetingId");
 
-                    b.ToTable("parliament_meeting_follow_ups", (string)null);
+                    b.ToTable("parliament_meeting_follow_ups", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodeEdition", b =>
@@ -591,7 +591,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("parliament_postcode_editions", (string)null);
+                    b.ToTable("parliament_postcode_editions", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodePlace", b =>
@@ -612,7 +612,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasKey("EditionId", "Postcode");
 
-                    b.ToTable("parliament_postcodes", (string)null);
+                    b.ToTable("parliament_postcodes", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Register.Parliamentarian", b =>
@@ -680,7 +680,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.ToTable("parliament_parliamentarians", (string)null);
+                    b.ToTable("parliament_parliamentarians", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.YourMp.LettersStartedCount", b =>
@@ -697,7 +697,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasKey("ConstituencyCode", "Day");
 
-                    b.ToTable("parliament_letters_started", (string)null);
+                    b.ToTable("parliament_letters_started", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Appg.AppgMembership", b =>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Safeguard.Parliament.Data;
 
-#nullable disable
+#nullable enable
 
 namespace Safeguard.Parliament.Data.Migrations.Postgres
 {
@@ -62,7 +62,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("parliament_appg_groups", (string)null);
+                    b.ToTable("parliament_appg_groups", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Appg.AppgMembership", b =>
@@ -88,7 +88,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("ParliamentarianId")
                         .IsUnique();
 
-                    b.ToTable("parliament_appg_memberships", (string)null);
+                    b.ToTable("parliament_appg_memberships", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Appg.AppgMembershipChange", b =>
@@ -125,7 +125,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("ParliamentarianId");
 
-                    b.ToTable("parliament_appg_membership_changes", (string)null);
+                    b.ToTable("parliament_appg_membership_changes", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.Amendment", b =>
@@ -191,7 +191,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("StageId");
 
-                    b.ToTable("parliament_amendments", (string)null);
+                    b.ToTable("parliament_amendments", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.AmendmentSupporter", b =>
@@ -206,7 +206,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("ParliamentarianId");
 
-                    b.ToTable("parliament_amendment_supporters", (string)null);
+                    b.ToTable("parliament_amendment_supporters", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.Bill", b =>
@@ -236,7 +236,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("parliament_bills", (string)null);
+                    b.ToTable("parliament_bills", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.BillStage", b =>
@@ -267,7 +267,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("BillId");
 
-                    b.ToTable("parliament_bill_stages", (string)null);
+                    b.ToTable("parliament_bill_stages", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.Briefing", b =>
@@ -319,7 +319,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("StageId");
 
-                    b.ToTable("parliament_briefings", (string)null);
+                    b.ToTable("parliament_briefings", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Deadlines.AppgReminder", b =>
@@ -357,7 +357,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("GroupId", "Deadline", "DueOn", "DaysBefore", "RecipientId")
                         .IsUnique();
 
-                    b.ToTable("parliament_appg_reminders", (string)null);
+                    b.ToTable("parliament_appg_reminders", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Funnel.MembershipRequest", b =>
@@ -385,7 +385,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("ParliamentarianId")
                         .IsUnique();
 
-                    b.ToTable("parliament_membership_requests", (string)null);
+                    b.ToTable("parliament_membership_requests", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.AppgMeeting", b =>
@@ -440,7 +440,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("parliament_meetings", (string)null);
+                    b.ToTable("parliament_meetings", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingAttendee", b =>
@@ -479,7 +479,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("ParliamentarianId");
 
-                    b.ToTable("parliament_meeting_attendees", (string)null);
+                    b.ToTable("parliament_meeting_attendees", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingDocument", b =>
@@ -522,7 +522,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("MeetingId");
 
-                    b.ToTable("parliament_meeting_documents", (string)null);
+                    b.ToTable("parliament_meeting_documents", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingFollowUp", b =>
@@ -553,7 +553,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("MeetingId");
 
-                    b.ToTable("parliament_meeting_follow_ups", (string)null);
+                    b.ToTable("parliament_meeting_follow_ups", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodeEdition", b =>
@@ -588,7 +588,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("parliament_postcode_editions", (string)null);
+                    b.ToTable("parliament_postcode_editions", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodePlace", b =>
@@ -609,7 +609,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasKey("EditionId", "Postcode");
 
-                    b.ToTable("parliament_postcodes", (string)null);
+                    b.ToTable("parliament_postcodes", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Register.Parliamentarian", b =>
@@ -677,7 +677,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.ToTable("parliament_parliamentarians", (string)null);
+                    b.ToTable("parliament_parliamentarians", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.YourMp.LettersStartedCount", b =>
@@ -694,7 +694,7 @@ namespace Safeguard.Parliament.Data.Migrations.Postgres
 
                     b.HasKey("ConstituencyCode", "Day");
 
-                    b.ToTable("parliament_letters_started", (string)null);
+                    b.ToTable("parliament_letters_started", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Appg.AppgMembership", b =>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Safeguard.Parliament.Data;
 
-#nullable disable
+#nullable enable
 
 namespace Safeguard.Parliament.Data.Migrations.Sqlite
 {
@@ -58,7 +58,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("parliament_appg_groups", (string)null);
+                    b.ToTable("parliament_appg_groups", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Appg.AppgMembership", b =>
@@ -82,7 +82,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                     b.HasIndex("ParliamentarianId")
                         .IsUnique();
 
-                    b.ToTable("parliament_appg_memberships", (string)null);
+                    b.ToTable("parliament_appg_memberships", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Appg.AppgMembershipChange", b =>
@@ -117,7 +117,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("ParliamentarianId");
 
-                    b.ToTable("parliament_appg_membership_changes", (string)null);
+                    b.ToTable("parliament_appg_membership_changes", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.Amendment", b =>
@@ -181,7 +181,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("StageId");
 
-                    b.ToTable("parliament_amendments", (string)null);
+                    b.ToTable("parliament_amendments", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.AmendmentSupporter", b =>
@@ -196,7 +196,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("ParliamentarianId");
 
-                    b.ToTable("parliament_amendment_supporters", (string)null);
+                    b.ToTable("parliament_amendment_supporters", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.Bill", b =>
@@ -224,7 +224,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("parliament_bills", (string)null);
+                    b.ToTable("parliament_bills", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.BillStage", b =>
@@ -253,7 +253,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("BillId");
 
-                    b.ToTable("parliament_bill_stages", (string)null);
+                    b.ToTable("parliament_bill_stages", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.Briefing", b =>
@@ -303,7 +303,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("StageId");
 
-                    b.ToTable("parliament_briefings", (string)null);
+                    b.ToTable("parliament_briefings", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Deadlines.AppgReminder", b =>
@@ -339,7 +339,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                     b.HasIndex("GroupId", "Deadline", "DueOn", "DaysBefore", "RecipientId")
                         .IsUnique();
 
-                    b.ToTable("parliament_appg_reminders", (string)null);
+                    b.ToTable("parliament_appg_reminders", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Funnel.MembershipRequest", b =>
@@ -365,7 +365,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                     b.HasIndex("ParliamentarianId")
                         .IsUnique();
 
-                    b.ToTable("parliament_membership_requests", (string)null);
+                    b.ToTable("parliament_membership_requests", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.AppgMeeting", b =>
@@ -418,7 +418,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("parliament_meetings", (string)null);
+                    b.ToTable("parliament_meetings", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingAttendee", b =>
@@ -455,7 +455,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("ParliamentarianId");
 
-                    b.ToTable("parliament_meeting_attendees", (string)null);
+                    b.ToTable("parliament_meeting_attendees", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingDocument", b =>
@@ -496,7 +496,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("MeetingId");
 
-                    b.ToTable("parliament_meeting_documents", (string)null);
+                    b.ToTable("parliament_meeting_documents", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingFollowUp", b =>
@@ -525,7 +525,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("MeetingId");
 
-                    b.ToTable("parliament_meeting_follow_ups", (string)null);
+                    b.ToTable("parliament_meeting_follow_ups", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodeEdition", b =>
@@ -558,7 +558,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("parliament_postcode_editions", (string)null);
+                    b.ToTable("parliament_postcode_editions", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodePlace", b =>
@@ -579,7 +579,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasKey("EditionId", "Postcode");
 
-                    b.ToTable("parliament_postcodes", (string)null);
+                    b.ToTable("parliament_postcodes", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Register.Parliamentarian", b =>
@@ -645,7 +645,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.ToTable("parliament_parliamentarians", (string)null);
+                    b.ToTable("parliament_parliamentarians", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.YourMp.LettersStartedCount", b =>
@@ -662,7 +662,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasKey("ConstituencyCode", "Day");
 
-                    b.ToTable("parliament_letters_started", (string)null);
+                    b.ToTable("parliament_letters_started", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Appg.AppgMembership", b =>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Safeguard.Parliament.Data;
 
-#nullable disable
+#nullable enable
 
 namespace Safeguard.Parliament.Data.Migrations.Sqlite
 {
@@ -55,7 +55,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("parliament_appg_groups", (string)null);
+                    b.ToTable("parliament_appg_groups", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Appg.AppgMembership", b =>
@@ -79,7 +79,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                     b.HasIndex("ParliamentarianId")
                         .IsUnique();
 
-                    b.ToTable("parliament_appg_memberships", (string)null);
+                    b.ToTable("parliament_appg_memberships", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Appg.AppgMembershipChange", b =>
@@ -114,7 +114,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("ParliamentarianId");
 
-                    b.ToTable("parliament_appg_membership_changes", (string)null);
+                    b.ToTable("parliament_appg_membership_changes", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.Amendment", b =>
@@ -178,7 +178,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("StageId");
 
-                    b.ToTable("parliament_amendments", (string)null);
+                    b.ToTable("parliament_amendments", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.AmendmentSupporter", b =>
@@ -193,7 +193,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("ParliamentarianId");
 
-                    b.ToTable("parliament_amendment_supporters", (string)null);
+                    b.ToTable("parliament_amendment_supporters", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.Bill", b =>
@@ -221,7 +221,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("parliament_bills", (string)null);
+                    b.ToTable("parliament_bills", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.BillStage", b =>
@@ -250,7 +250,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("BillId");
 
-                    b.ToTable("parliament_bill_stages", (string)null);
+                    b.ToTable("parliament_bill_stages", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Bills.Briefing", b =>
@@ -300,7 +300,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("StageId");
 
-                    b.ToTable("parliament_briefings", (string)null);
+                    b.ToTable("parliament_briefings", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Deadlines.AppgReminder", b =>
@@ -336,7 +336,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                     b.HasIndex("GroupId", "Deadline", "DueOn", "DaysBefore", "RecipientId")
                         .IsUnique();
 
-                    b.ToTable("parliament_appg_reminders", (string)null);
+                    b.ToTable("parliament_appg_reminders", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Funnel.MembershipRequest", b =>
@@ -362,7 +362,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                     b.HasIndex("ParliamentarianId")
                         .IsUnique();
 
-                    b.ToTable("parliament_membership_requests", (string)null);
+                    b.ToTable("parliament_membership_requests", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.AppgMeeting", b =>
@@ -415,7 +415,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("parliament_meetings", (string)null);
+                    b.ToTable("parliament_meetings", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingAttendee", b =>
@@ -452,7 +452,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("ParliamentarianId");
 
-                    b.ToTable("parliament_meeting_attendees", (string)null);
+                    b.ToTable("parliament_meeting_attendees", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingDocument", b =>
@@ -493,7 +493,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("MeetingId");
 
-                    b.ToTable("parliament_meeting_documents", (string)null);
+                    b.ToTable("parliament_meeting_documents", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Meetings.MeetingFollowUp", b =>
@@ -522,7 +522,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("MeetingId");
 
-                    b.ToTable("parliament_meeting_follow_ups", (string)null);
+                    b.ToTable("parliament_meeting_follow_ups", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodeEdition", b =>
@@ -555,7 +555,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("parliament_postcode_editions", (string)null);
+                    b.ToTable("parliament_postcode_editions", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Postcodes.PostcodePlace", b =>
@@ -576,7 +576,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasKey("EditionId", "Postcode");
 
-                    b.ToTable("parliament_postcodes", (string)null);
+                    b.ToTable("parliament_postcodes", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Register.Parliamentarian", b =>
@@ -642,7 +642,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.ToTable("parliament_parliamentarians", (string)null);
+                    b.ToTable("parliament_parliamentarians", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.YourMp.LettersStartedCount", b =>
@@ -659,7 +659,7 @@ namespace Safeguard.Parliament.Data.Migrations.Sqlite
 
                     b.HasKey("ConstituencyCode", "Day");
 
-                    b.ToTable("parliament_letters_started", (string)null);
+                    b.ToTable("parliament_letters_started", (string?)null);
                 });
 
             modelBuilder.Entity("Safeguard.Parliament.Appg.AppgMembership", b =>
